@@ -1,0 +1,89 @@
+//! Validated catalogue → `docs/errors.json`, for tools in other languages.
+
+use serde::Serialize;
+
+use crate::model::{Catalogue, Retry};
+
+/// Bumped when the shape of the export changes incompatibly.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    #[serde(rename = "@generated")]
+    generated: &'a str,
+    schema_version: u32,
+    categories: Vec<CategoryOut<'a>>,
+    errors: Vec<ErrorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CategoryOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    description: &'a str,
+    first: String,
+    last: String,
+    codes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ErrorOut<'a> {
+    code: String,
+    name: &'a str,
+    http: Option<u16>,
+    category: &'a str,
+    description: &'a str,
+    remedy: Option<&'a str>,
+    retryable: bool,
+    retry_after_secs: Option<u32>,
+    doc_url: String,
+    aliases: &'a [String],
+    retired: Option<&'a str>,
+}
+
+/// Renders the JSON export (pretty-printed, with a trailing newline).
+pub fn render(cat: &Catalogue) -> String {
+    let export = Export {
+        generated: "by `cargo xtask gen` from errors.yaml. Do not edit by hand.",
+        schema_version: SCHEMA_VERSION,
+        categories: cat
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CategoryOut {
+                id: &c.id,
+                title: &c.title,
+                description: &c.description,
+                first: format!("{:04}", c.first),
+                last: format!("{:04}", c.last),
+                codes: cat.entries[cat.span(i)]
+                    .iter()
+                    .map(|e| e.code_str())
+                    .collect(),
+            })
+            .collect(),
+        errors: cat
+            .entries
+            .iter()
+            .map(|e| ErrorOut {
+                code: e.code_str(),
+                name: &e.name,
+                http: e.http,
+                category: &cat.categories[e.category].id,
+                description: &e.description,
+                remedy: e.remedy.as_deref(),
+                retryable: matches!(e.retry, Retry::Later { .. }),
+                retry_after_secs: match e.retry {
+                    Retry::Later { after } => after,
+                    Retry::Never => None,
+                },
+                doc_url: cat.doc_url(e),
+                aliases: &e.aliases,
+                retired: e.retired.as_deref(),
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&export).expect("the export serialises");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,66 @@
+//! The aculab-errors generator: `errors.yaml` text in, generated file texts out.
+//!
+//! Data flows one way: [`load()`] turns catalogue text into a validated [`Catalogue`] (or every
+//! problem, with its line), and the emitters ([`rust`], [`markdown`], [`json`]) turn that into
+//! text. Nothing here touches the file system, so a `build.rs` can call [`generate`] as readily
+//! as `cargo xtask gen` does.
+//!
+//! ```
+//! let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../errors.yaml")).unwrap();
+//! let files = codegen::generate(&text).unwrap();
+//! assert!(files.iter().any(|f| f.path == "docs/errors.md"));
+//! ```
+
+pub mod diagnostic;
+pub mod json;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod outline;
+pub mod rust;
+pub mod text;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use load::load;
+pub use model::{Catalogue, Category, Entry, Retry};
+
+/// The catalogue's path, relative to the workspace root.
+pub const CATALOGUE_FILE: &str = "errors.yaml";
+/// Where the generated Rust module goes, relative to the workspace root.
+pub const RUST_FILE: &str = "aculab-errors/src/generated.rs";
+/// Where the Markdown reference goes.
+pub const MARKDOWN_FILE: &str = "docs/errors.md";
+/// Where the JSON export goes.
+pub const JSON_FILE: &str = "docs/errors.json";
+
+/// One generated file: where it goes and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Path relative to the workspace root, `/`-separated.
+    pub path: &'static str,
+    /// The complete contents.
+    pub contents: String,
+}
+
+/// Loads and validates `catalogue` and renders every generated file.
+pub fn generate(catalogue: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    Ok(render(&load(catalogue)?))
+}
+
+/// Renders every generated file from a validated catalogue.
+pub fn render(cat: &Catalogue) -> Vec<GeneratedFile> {
+    vec![
+        GeneratedFile {
+            path: RUST_FILE,
+            contents: rust::render(cat),
+        },
+        GeneratedFile {
+            path: MARKDOWN_FILE,
+            contents: markdown::render(cat),
+        },
+        GeneratedFile {
+            path: JSON_FILE,
+            contents: json::render(cat),
+        },
+    ]
+}

@@ -1,0 +1,109 @@
+//! The validated catalogue: what the emitters read. Built only by [`crate::load()`].
+
+use heck::{ToShoutySnakeCase, ToUpperCamelCase};
+
+/// The whole catalogue, validated: entries in ascending code order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalogue {
+    /// The official page of each code: this template with `{code}` replaced by the 4-digit code.
+    pub links: String,
+    /// Categories in file order.
+    pub categories: Vec<Category>,
+    /// Entries in ascending code order.
+    pub entries: Vec<Entry>,
+}
+
+/// A group of codes sharing a range, such as `0600-0699` for conferences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// snake_case identifier, unique.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// What the codes in it are about.
+    pub description: String,
+    /// Lowest code in the range.
+    pub first: u16,
+    /// Highest code in the range.
+    pub last: u16,
+}
+
+/// Whether the same request, sent again unchanged, can succeed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retry {
+    /// Sending it again will fail the same way.
+    Never,
+    /// It can succeed later; wait `after` seconds first where the catalogue gives a wait.
+    Later {
+        /// Seconds to wait, where Aculab names a duration.
+        after: Option<u32>,
+    },
+}
+
+/// One error code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The numeric code, 0..=9999.
+    pub code: u16,
+    /// snake_case name, unique once cased.
+    pub name: String,
+    /// Documented HTTP status.
+    pub http: Option<u16>,
+    /// Index into [`Catalogue::categories`].
+    pub category: usize,
+    /// Retry advice.
+    pub retry: Retry,
+    /// What the error means.
+    pub description: String,
+    /// What to do about it, where documented.
+    pub remedy: Option<String>,
+    /// Former names, generated as deprecated aliases.
+    pub aliases: Vec<String>,
+    /// Why the code is no longer used, if Aculab retired it.
+    pub retired: Option<String>,
+}
+
+impl Entry {
+    /// The 4-digit wire form, `"0405"`.
+    pub fn code_str(&self) -> String {
+        format!("{:04}", self.code)
+    }
+
+    /// The first sentence of the description, for summaries.
+    pub fn summary(&self) -> &str {
+        first_sentence(&self.description)
+    }
+}
+
+impl Catalogue {
+    /// The official page of `entry`.
+    pub fn doc_url(&self, entry: &Entry) -> String {
+        self.links.replace("{code}", &entry.code_str())
+    }
+
+    /// The entries of category `index`, as a range of positions in [`Catalogue::entries`]
+    /// (contiguous, because entries are sorted and categories are disjoint ranges).
+    pub fn span(&self, index: usize) -> std::ops::Range<usize> {
+        let start = self
+            .entries
+            .iter()
+            .position(|e| e.category == index)
+            .unwrap_or(0);
+        let len = self.entries.iter().filter(|e| e.category == index).count();
+        start..start + len
+    }
+}
+
+/// The Rust variant name of a snake_case name: `invalid_token` → `InvalidToken`.
+pub fn variant_name(name: &str) -> String {
+    name.to_upper_camel_case()
+}
+
+/// The Rust const name of a snake_case name: `invalid_token` → `INVALID_TOKEN`.
+pub fn const_name(name: &str) -> String {
+    name.to_shouty_snake_case()
+}
+
+fn first_sentence(text: &str) -> &str {
+    text.find(". ").map_or(text, |i| &text[..=i])
+}
