@@ -1,0 +1,64 @@
+//! Methods of [`Category`]; they read the generated tables.
+
+use core::fmt;
+use core::ops::RangeInclusive;
+
+use crate::generated::{
+    Category, ErrorCode, CATEGORY_DESCRIPTION, CATEGORY_ID, CATEGORY_RANGE, CATEGORY_SPAN,
+    CATEGORY_TITLE,
+};
+
+impl Category {
+    /// The snake_case identifier used in `errors.yaml`, such as `"conferences"`.
+    pub fn id(self) -> &'static str {
+        CATEGORY_ID[self as usize]
+    }
+
+    /// A short human title, such as `"Conferences"`.
+    pub fn title(self) -> &'static str {
+        CATEGORY_TITLE[self as usize]
+    }
+
+    /// What the codes in this category are about.
+    pub fn description(self) -> &'static str {
+        CATEGORY_DESCRIPTION[self as usize]
+    }
+
+    /// The catalogued codes in this category, ascending.
+    ///
+    /// ```
+    /// use aculab_errors::{Category, ErrorCode};
+    /// assert!(Category::Conferences.codes().contains(&ErrorCode::UnknownConference));
+    /// ```
+    pub fn codes(self) -> &'static [ErrorCode] {
+        let (start, end) = CATEGORY_SPAN[self as usize];
+        &ErrorCode::ALL[start..end]
+    }
+
+    /// The range of numbers the category reserves, catalogued or not, such as `600..=699`.
+    pub fn range(self) -> RangeInclusive<u16> {
+        let (first, last) = CATEGORY_RANGE[self as usize];
+        first..=last
+    }
+
+    /// The category whose range holds `code`, even for a code the catalogue does not know yet.
+    ///
+    /// ```
+    /// use aculab_errors::Category;
+    /// assert_eq!(Category::for_number(699), Some(Category::Conferences));
+    /// assert_eq!(Category::for_number(9999), None);
+    /// ```
+    pub fn for_number(code: u16) -> Option<Category> {
+        Category::ALL
+            .iter()
+            .copied()
+            .find(|c| c.range().contains(&code))
+    }
+}
+
+/// Writes the title.
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.title())
+    }
+}

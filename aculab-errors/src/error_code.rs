@@ -1,0 +1,227 @@
+//! Methods and trait impls of [`ErrorCode`]; they read the generated tables.
+//!
+//! Lookups are one load from a dense table indexed by the code number, so every lookup costs
+//! the same whichever code it is: no hashing, no search, no allocation.
+
+use core::fmt;
+use core::str::FromStr;
+use core::time::Duration;
+
+use crate::generated::{
+    Category, ErrorCode, Slot, CATEGORY, CODES, DESCRIPTION, DOC_URL, HTTP, MAX_CODE, NAME, REMEDY,
+    RETRY,
+};
+
+/// Retry advice as the generated tables store it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Retry {
+    /// The same request fails again.
+    Never,
+    /// It can succeed later, after this many seconds (0: no wait documented).
+    Later(u32),
+}
+
+const TABLE_LEN: usize = MAX_CODE as usize + 1;
+const NO_ENTRY: Slot = Slot::MAX;
+
+/// Code number → position in [`ErrorCode::ALL`] (`NO_ENTRY` where no code has that number).
+const INDEX: [Slot; TABLE_LEN] = {
+    let mut table = [NO_ENTRY; TABLE_LEN];
+    let mut i = 0;
+    while i < ErrorCode::ALL.len() {
+        table[ErrorCode::ALL[i] as usize] = i as Slot;
+        i += 1;
+    }
+    table
+};
+
+/// Code number → code.
+const BY_NUMBER: [Option<ErrorCode>; TABLE_LEN] = {
+    let mut table = [None; TABLE_LEN];
+    let mut i = 0;
+    while i < ErrorCode::ALL.len() {
+        table[ErrorCode::ALL[i] as usize] = Some(ErrorCode::ALL[i]);
+        i += 1;
+    }
+    table
+};
+
+impl ErrorCode {
+    /// The code with this number, if the catalogue has one.
+    ///
+    /// ```
+    /// use aculab_errors::ErrorCode;
+    /// assert_eq!(ErrorCode::from_u16(405), Some(ErrorCode::InvalidToken));
+    /// assert_eq!(ErrorCode::from_u16(502), None);
+    /// ```
+    pub const fn from_u16(code: u16) -> Option<ErrorCode> {
+        if (code as usize) < TABLE_LEN {
+            BY_NUMBER[code as usize]
+        } else {
+            None
+        }
+    }
+
+    /// The code's number: `ErrorCode::InvalidToken.as_u16() == 405`.
+    pub const fn as_u16(self) -> u16 {
+        self as u16
+    }
+
+    /// Position in [`ErrorCode::ALL`], which also indexes every per-field table.
+    const fn index(self) -> usize {
+        INDEX[self as usize] as usize
+    }
+
+    /// The 4-digit form the web services send, such as `"0405"`.
+    pub fn as_str(self) -> &'static str {
+        let i = self.index() * 4;
+        &CODES[i..i + 4]
+    }
+
+    /// The snake_case name, such as `"invalid_token"`.
+    pub fn name(self) -> &'static str {
+        NAME[self.index()]
+    }
+
+    /// The HTTP status Aculab documents for this code; `None` for the 20xx events, which have none.
+    pub fn http_status(self) -> Option<u16> {
+        HTTP[self.index()]
+    }
+
+    /// What the error means.
+    pub fn description(self) -> &'static str {
+        DESCRIPTION[self.index()]
+    }
+
+    /// What to do about it, where Aculab documents a remedy.
+    pub fn remedy(self) -> Option<&'static str> {
+        REMEDY[self.index()]
+    }
+
+    /// The category the code belongs to.
+    pub fn category(self) -> Category {
+        CATEGORY[self.index()]
+    }
+
+    /// The code's official documentation page.
+    ///
+    /// ```
+    /// use aculab_errors::ErrorCode;
+    /// assert_eq!(
+    ///     ErrorCode::InvalidToken.doc_url(),
+    ///     "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"
+    /// );
+    /// ```
+    pub fn doc_url(self) -> &'static str {
+        DOC_URL[self.index()]
+    }
+
+    /// Whether sending the same request again, unchanged, can succeed: rate and capacity
+    /// limits, server-side faults and similar timing problems. Errors caused by the request
+    /// itself (a bad parameter, a bad token, missing funds) are not retryable.
+    ///
+    /// ```
+    /// use aculab_errors::ErrorCode;
+    /// assert!(ErrorCode::AccountRateLimited.is_retryable());
+    /// assert!(!ErrorCode::InvalidToken.is_retryable());
+    /// ```
+    pub fn is_retryable(self) -> bool {
+        matches!(RETRY[self.index()], Retry::Later(_))
+    }
+
+    /// How long to wait before retrying, where Aculab names a duration: a minute between
+    /// conference changes (0026), a few minutes after storage trouble (0018). `None` when the
+    /// code is not retryable or no wait is documented; use your own backoff then.
+    ///
+    /// ```
+    /// use aculab_errors::ErrorCode;
+    /// use core::time::Duration;
+    /// assert_eq!(ErrorCode::ConferenceChangeTooSoon.retry_after(), Some(Duration::from_secs(60)));
+    /// ```
+    pub fn retry_after(self) -> Option<Duration> {
+        match RETRY[self.index()] {
+            Retry::Later(secs) if secs > 0 => Some(Duration::from_secs(secs as u64)),
+            _ => None,
+        }
+    }
+}
+
+/// Why a string or number is not a catalogued [`ErrorCode`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseCodeError {
+    /// Not exactly four ASCII digits, such as `"405"`, `" 0405"` or `"HTTP 400"`.
+    Malformed,
+    /// Well formed, but the catalogue has no such code (perhaps a newer one): the number.
+    Unknown(u16),
+}
+
+impl fmt::Display for ParseCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseCodeError::Malformed => {
+                f.write_str("an Aculab error code is exactly four ASCII digits, such as 0405")
+            }
+            ParseCodeError::Unknown(n) => write!(f, "{n:04} is not a catalogued Aculab error code"),
+        }
+    }
+}
+
+impl core::error::Error for ParseCodeError {}
+
+/// The number in a 4-ASCII-digit string, or `None`.
+pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
+    if s.len() != 4 {
+        return None;
+    }
+    let mut n = 0u16;
+    let mut i = 0;
+    while i < 4 {
+        let d = s[i].wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + d as u16;
+        i += 1;
+    }
+    Some(n)
+}
+
+/// Parses the 4-digit wire form. Anything else is rejected: `"405"`, `" 0405"`, and codes the
+/// catalogue does not have, such as `"0502"`.
+///
+/// ```
+/// use aculab_errors::{ErrorCode, ParseCodeError};
+/// assert_eq!("0405".parse(), Ok(ErrorCode::InvalidToken));
+/// assert_eq!("405".parse::<ErrorCode>(), Err(ParseCodeError::Malformed));
+/// assert_eq!("0502".parse::<ErrorCode>(), Err(ParseCodeError::Unknown(502)));
+/// ```
+impl FromStr for ErrorCode {
+    type Err = ParseCodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let n = parse_digits(s.as_bytes()).ok_or(ParseCodeError::Malformed)?;
+        ErrorCode::from_u16(n).ok_or(ParseCodeError::Unknown(n))
+    }
+}
+
+/// Writes the 4-digit wire form, which [`FromStr`] reads back.
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl TryFrom<u16> for ErrorCode {
+    type Error = ParseCodeError;
+
+    fn try_from(n: u16) -> Result<Self, Self::Error> {
+        ErrorCode::from_u16(n).ok_or(ParseCodeError::Unknown(n))
+    }
+}
+
+impl From<ErrorCode> for u16 {
+    fn from(code: ErrorCode) -> u16 {
+        code as u16
+    }
+}

@@ -1,0 +1,189 @@
+//! The generated catalogue checked against facts read from Aculab's official list
+//! (`seed_facts.tsv`: code, HTTP status, whether a remedy is documented), and the API contract.
+
+use aculab_errors::{codes, Category, ErrorCode, ParseCodeError};
+
+fn seed_facts() -> Vec<(u16, Option<u16>, bool)> {
+    include_str!("seed_facts.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].parse().unwrap(), f[1].parse().ok(), f[2] == "yes")
+        })
+        .collect()
+}
+
+#[test]
+fn every_official_code_is_catalogued_with_its_status_and_remedy() {
+    let facts = seed_facts();
+    assert_eq!(facts.len(), 152);
+    assert_eq!(ErrorCode::ALL.len(), facts.len());
+    for (&code, &(number, http, has_remedy)) in ErrorCode::ALL.iter().zip(&facts) {
+        assert_eq!(code.as_u16(), number);
+        assert_eq!(code.http_status(), http, "{code}");
+        assert_eq!(code.remedy().is_some(), has_remedy, "{code}");
+    }
+    assert_eq!(
+        ErrorCode::ALL
+            .iter()
+            .filter(|c| c.remedy().is_some())
+            .count(),
+        137
+    );
+    assert_eq!(
+        ErrorCode::ALL
+            .iter()
+            .filter(|c| c.http_status().is_none())
+            .count(),
+        17
+    );
+}
+
+#[test]
+fn hand_picked_sample_matches_the_official_list() {
+    let c = ErrorCode::InvalidToken;
+    assert_eq!(
+        (c.as_u16(), c.as_str(), c.name()),
+        (405, "0405", "invalid_token")
+    );
+    assert_eq!(c.http_status(), Some(404));
+    assert!(c.description().contains("four hours") && c.description().contains("media_delete"));
+    assert_eq!(c.category(), Category::MediaFiles);
+    assert_eq!(
+        c.doc_url(),
+        "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"
+    );
+
+    assert_eq!(ErrorCode::UnknownCountry.http_status(), Some(400));
+    assert!(ErrorCode::UnknownCountry
+        .remedy()
+        .unwrap()
+        .contains("tel_get_supported_countries"));
+    assert_eq!(ErrorCode::InsufficientFunds.http_status(), Some(403));
+    assert_eq!(ErrorCode::MissingContentLength.http_status(), Some(411));
+    assert!(ErrorCode::InvalidTtl.description().contains("n[d|h|m]"));
+    assert_eq!(ErrorCode::MessageQueueFull.http_status(), Some(429));
+    assert_eq!(ErrorCode::MessageQueueFull.remedy(), None);
+    assert_eq!(ErrorCode::BackendBadGateway.http_status(), Some(502));
+    assert_eq!(ErrorCode::BackendUnavailable.http_status(), Some(503));
+    assert_eq!(ErrorCode::UasHandshakeFailed.http_status(), None);
+    assert_eq!(ErrorCode::UasAuthenticationFailed.http_status(), Some(400));
+    assert_eq!(codes::INVALID_TOKEN, 405);
+    assert_eq!(codes::CALL_DDI_NOT_ALLOWED, 2027);
+}
+
+#[test]
+fn near_twins_have_distinct_names() {
+    let twins = [
+        [1003, 1005],
+        [1006, 1007],
+        [2013, 2014],
+        [2017, 2018],
+        [2018, 2019],
+    ];
+    for [a, b] in twins {
+        let (a, b) = (
+            ErrorCode::from_u16(a).unwrap(),
+            ErrorCode::from_u16(b).unwrap(),
+        );
+        assert_ne!(a.name(), b.name());
+    }
+}
+
+#[test]
+fn all_is_ascending_and_every_lookup_round_trips() {
+    assert!(ErrorCode::ALL
+        .windows(2)
+        .all(|w| w[0] < w[1] && w[0].as_u16() < w[1].as_u16()));
+    for &c in ErrorCode::ALL {
+        assert_eq!(ErrorCode::from_u16(c.as_u16()), Some(c));
+        assert_eq!(ErrorCode::try_from(c.as_u16()), Ok(c));
+        assert_eq!(u16::from(c), c.as_u16());
+        assert_eq!(c.to_string(), format!("{:04}", c.as_u16()));
+        assert_eq!(c.to_string().parse(), Ok(c));
+        assert!(c.category().codes().contains(&c));
+        assert!(c.category().range().contains(&c.as_u16()));
+        assert!(c.doc_url().ends_with(c.as_str()));
+    }
+    let known = ErrorCode::ALL.len();
+    assert_eq!(
+        (0..=u16::MAX).filter_map(ErrorCode::from_u16).count(),
+        known
+    );
+}
+
+#[test]
+fn parsing_rejects_anything_but_four_digits_of_a_catalogued_code() {
+    for bad in [
+        "405",
+        " 0405",
+        "0405 ",
+        "+405",
+        "04 5",
+        "HTTP 400",
+        "",
+        "00405",
+        "０４０５",
+    ] {
+        assert_eq!(
+            bad.parse::<ErrorCode>(),
+            Err(ParseCodeError::Malformed),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        "0502".parse::<ErrorCode>(),
+        Err(ParseCodeError::Unknown(502))
+    );
+    assert_eq!(
+        ErrorCode::try_from(9999),
+        Err(ParseCodeError::Unknown(9999))
+    );
+    assert!(ParseCodeError::Unknown(502).to_string().contains("0502"));
+    assert!(ParseCodeError::Malformed
+        .to_string()
+        .contains("four ASCII digits"));
+}
+
+#[test]
+fn categories_partition_the_codes() {
+    assert_eq!(Category::ALL.len(), 12);
+    let total: usize = Category::ALL.iter().map(|c| c.codes().len()).sum();
+    assert_eq!(total, ErrorCode::ALL.len());
+    assert_eq!(Category::Conferences.range(), 600..=699);
+    assert_eq!(
+        Category::CallEvents.codes().first(),
+        Some(&ErrorCode::UasAuthenticationFailed)
+    );
+    assert_eq!(Category::for_number(418), Some(Category::MediaFiles));
+    for &c in Category::ALL {
+        assert!(!c.title().is_empty() && !c.description().is_empty());
+        assert_eq!(c.to_string(), c.title());
+    }
+}
+
+#[test]
+fn retry_advice_follows_the_catalogue_rule() {
+    use std::time::Duration;
+    let retryable: Vec<u16> = ErrorCode::ALL
+        .iter()
+        .filter(|c| c.is_retryable())
+        .map(|c| c.as_u16())
+        .collect();
+    assert_eq!(
+        retryable,
+        [18, 26, 509, 510, 615, 711, 904, 1001, 1002, 1003, 1004, 1005, 1006, 1007]
+    );
+    assert_eq!(
+        ErrorCode::ConferenceChangeTooSoon.retry_after(),
+        Some(Duration::from_secs(60))
+    );
+    assert_eq!(
+        ErrorCode::StorageFailure.retry_after(),
+        Some(Duration::from_secs(180))
+    );
+    assert_eq!(ErrorCode::AccountRateLimited.retry_after(), None);
+    assert_eq!(ErrorCode::InsufficientFunds.retry_after(), None);
+    assert!(!ErrorCode::InvalidToken.is_retryable());
+}
