@@ -2,8 +2,8 @@
 #![no_std]
 #![warn(missing_docs)]
 
-#[cfg(feature = "std")]
-extern crate std;
+#[cfg(feature = "alloc")]
+extern crate alloc;
 
 mod category;
 mod error_code;
@@ -12,8 +12,21 @@ mod error_code;
 #[rustfmt::skip]
 mod generated;
 
+#[cfg(feature = "alloc")]
+mod response;
+#[cfg(feature = "alloc")]
+mod response_code;
+#[cfg(feature = "serde")]
+mod serde;
+mod timestamp;
+
 pub use error_code::ParseCodeError;
 pub use generated::{codes, Category, ErrorCode};
+#[cfg(feature = "alloc")]
+pub use response::{ApiError, ErrorInfo, ErrorResponse, RequestInfo, ACCEPT_JSON};
+#[cfg(feature = "alloc")]
+pub use response_code::ResponseCode;
+pub use timestamp::{ParseTimestampError, Timestamp};
 
 /// The repository README's examples, compiled as doctests (not part of the published crate).
 #[cfg(doctest)]

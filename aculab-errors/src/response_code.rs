@@ -1,0 +1,186 @@
+//! [`ResponseCode`]: the `error.code` of a response, whatever the server put there.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use core::convert::Infallible;
+use core::fmt;
+use core::str::FromStr;
+use core::time::Duration;
+
+use crate::error_code::parse_digits;
+use crate::{Category, ErrorCode};
+
+/// The `error.code` field of an error response, kept exactly as the server wrote it.
+///
+/// It is one of: a catalogued [`ErrorCode`] (`"0405"`); a four-digit code this version of the
+/// catalogue does not know yet (`"0418"`); an HTTP status (`"HTTP 400"`); or any other string.
+/// Parsing never fails, and [`Display`](fmt::Display) (like [`ResponseCode::as_str`]) gives back
+/// the exact input. Only the last kind allocates.
+///
+/// ```
+/// use aculab_errors::{ErrorCode, ResponseCode};
+/// let known = ResponseCode::new("0405");
+/// assert_eq!(known.error_code(), Some(ErrorCode::InvalidToken));
+/// assert_eq!(known.http_status(), Some(404));
+///
+/// let http = ResponseCode::new("HTTP 429");
+/// assert_eq!((http.error_code(), http.http_status()), (None, Some(429)));
+/// assert!(http.is_retryable());
+///
+/// let newer = ResponseCode::new("0418");
+/// assert_eq!((newer.error_code(), newer.number()), (None, Some(418)));
+/// assert_eq!(newer.to_string(), "0418");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ResponseCode(Repr);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// A catalogued code.
+    Known(ErrorCode),
+    /// Four ASCII digits the catalogue does not have.
+    Unknown([u8; 4]),
+    /// `"HTTP "` and a 3-digit status 100..=599: the 8 bytes as written.
+    Http([u8; 8]),
+    /// Anything else, verbatim.
+    Other(Box<str>),
+}
+
+impl ResponseCode {
+    /// Classifies `code`. Never fails; see the type's docs.
+    pub fn new(code: &str) -> Self {
+        ResponseCode(Self::classify(code).unwrap_or_else(|| Repr::Other(code.into())))
+    }
+
+    /// Like [`ResponseCode::new`], reusing `code`'s allocation when it is kept verbatim.
+    pub fn from_string(code: String) -> Self {
+        ResponseCode(Self::classify(&code).unwrap_or_else(|| Repr::Other(code.into_boxed_str())))
+    }
+
+    fn classify(s: &str) -> Option<Repr> {
+        let b = s.as_bytes();
+        if let Some(n) = parse_digits(b) {
+            return Some(match ErrorCode::from_u16(n) {
+                Some(code) => Repr::Known(code),
+                None => Repr::Unknown([b[0], b[1], b[2], b[3]]),
+            });
+        }
+        let status = b
+            .strip_prefix(b"HTTP ")
+            .filter(|d| d.len() == 3 && (b'1'..=b'5').contains(&d[0]));
+        if status.is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
+            let mut bytes = [0; 8];
+            bytes.copy_from_slice(b);
+            return Some(Repr::Http(bytes));
+        }
+        None
+    }
+
+    /// The code exactly as the server wrote it.
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Known(code) => code.as_str(),
+            // Both arrays were copied from a `&str` and hold ASCII only.
+            Repr::Unknown(digits) => core::str::from_utf8(digits).unwrap_or_default(),
+            Repr::Http(bytes) => core::str::from_utf8(bytes).unwrap_or_default(),
+            Repr::Other(s) => s,
+        }
+    }
+
+    /// The catalogued code, if it is one.
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        match self.0 {
+            Repr::Known(code) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// The number of a four-digit code, catalogued or not.
+    pub fn number(&self) -> Option<u16> {
+        match &self.0 {
+            Repr::Known(code) => Some(code.as_u16()),
+            Repr::Unknown(digits) => parse_digits(digits),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status: the catalogue's for a known code, the written one for `"HTTP 418"`,
+    /// `None` otherwise.
+    pub fn http_status(&self) -> Option<u16> {
+        match &self.0 {
+            Repr::Known(code) => code.http_status(),
+            Repr::Http(bytes) => bytes[5..]
+                .iter()
+                .try_fold(0u16, |n, &d| Some(n * 10 + u16::from(d - b'0'))),
+            _ => None,
+        }
+    }
+
+    /// The category whose range holds a four-digit code, catalogued or not.
+    pub fn category(&self) -> Option<Category> {
+        self.number().and_then(Category::for_number)
+    }
+
+    /// Whether the same request can succeed later: the catalogue's advice for a known code;
+    /// for an HTTP status, true for 429, 502, 503 and 504. Unknown codes are not retryable.
+    pub fn is_retryable(&self) -> bool {
+        match self.0 {
+            Repr::Known(code) => code.is_retryable(),
+            Repr::Http(_) => matches!(self.http_status(), Some(429 | 502 | 503 | 504)),
+            _ => false,
+        }
+    }
+
+    /// How long to wait before retrying, where the catalogue gives a wait.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.error_code().and_then(ErrorCode::retry_after)
+    }
+}
+
+/// Writes the code exactly as it was parsed.
+impl fmt::Display for ResponseCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for ResponseCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Repr::Known(code) => f.debug_tuple("ResponseCode").field(code).finish(),
+            _ => f.debug_tuple("ResponseCode").field(&self.as_str()).finish(),
+        }
+    }
+}
+
+impl FromStr for ResponseCode {
+    type Err = Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(ResponseCode::new(s))
+    }
+}
+
+impl From<&str> for ResponseCode {
+    fn from(s: &str) -> Self {
+        ResponseCode::new(s)
+    }
+}
+
+impl From<String> for ResponseCode {
+    fn from(s: String) -> Self {
+        ResponseCode::from_string(s)
+    }
+}
+
+impl From<ErrorCode> for ResponseCode {
+    fn from(code: ErrorCode) -> Self {
+        ResponseCode(Repr::Known(code))
+    }
+}
+
+impl PartialEq<ErrorCode> for ResponseCode {
+    fn eq(&self, other: &ErrorCode) -> bool {
+        self.error_code() == Some(*other)
+    }
+}
