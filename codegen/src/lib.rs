@@ -11,6 +11,7 @@
 //! assert!(files.iter().any(|f| f.path == "docs/errors.md"));
 //! ```
 
+pub mod compat;
 pub mod diagnostic;
 pub mod json;
 pub mod load;

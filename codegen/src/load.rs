@@ -86,7 +86,7 @@ impl Cx {
             );
             return None;
         }
-        let item = Item::at(1);
+        let item = self.outline.top();
         let top = Fields::new(self, &root, item, "the catalogue", TOP_KEYS);
         let links: Option<String> = top.required(self, "links");
         let categories: Option<Vec<Value>> = top.required(self, "categories");
@@ -109,12 +109,16 @@ impl Cx {
             .collect();
         self.check_categories(&categories);
         let entries: Vec<(Entry, Item)> = errors
-            .unwrap_or_default()
             .iter()
+            .flatten()
             .enumerate()
             .filter_map(|(i, v)| self.entry(i, v, &categories))
             .collect();
-        self.check_entries(&entries, &categories);
+        self.check_entries(&entries);
+        // Without a readable `errors` list, every category would look unused.
+        if errors.is_some() {
+            self.check_categories_used(&categories);
+        }
 
         Some(Catalogue {
             links: links?,
@@ -310,6 +314,7 @@ impl Cx {
             remedy: remedy?,
             aliases: aliases.unwrap_or_default(),
             retired: retired?,
+            line: item.key("code"),
         };
         Some((entry, item))
     }
@@ -323,7 +328,7 @@ impl Cx {
         }
     }
 
-    fn check_entries(&mut self, entries: &[(Entry, Item)], categories: &[(Category, usize)]) {
+    fn check_entries(&mut self, entries: &[(Entry, Item)]) {
         let mut codes: HashMap<u16, usize> = HashMap::new();
         let mut idents: HashMap<String, (String, usize)> = HashMap::new();
         for (i, (e, item)) in entries.iter().enumerate() {
@@ -365,6 +370,9 @@ impl Cx {
                 }
             }
         }
+    }
+
+    fn check_categories_used(&mut self, categories: &[(Category, usize)]) {
         for (i, (c, line)) in categories.iter().enumerate() {
             if !self.used_categories.contains(&i) {
                 self.err(

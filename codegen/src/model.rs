@@ -61,6 +61,8 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// Why the code is no longer used, if Aculab retired it.
     pub retired: Option<String>,
+    /// The line of the entry's `code` in the catalogue, for messages.
+    pub line: usize,
 }
 
 impl Entry {

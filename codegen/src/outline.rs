@@ -103,6 +103,18 @@ impl Outline {
         outline
     }
 
+    /// The document itself as an item at line 1, its keys being the top-level keys.
+    pub fn top(&self) -> Item {
+        Item {
+            line: 1,
+            keys: self
+                .sections
+                .iter()
+                .map(|(k, s)| (k.clone(), s.line))
+                .collect(),
+        }
+    }
+
     /// The line of top-level key `section`, or 1.
     pub fn section(&self, section: &str) -> usize {
         self.sections.get(section).map_or(1, |s| s.line)

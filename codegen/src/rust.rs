@@ -81,21 +81,26 @@ fn module(cat: &Catalogue) -> TokenStream {
     let enum_variants = cat.entries.iter().zip(&variants).map(|(e, v)| {
         let doc = doc(&variant_doc(cat, e));
         let code = Literal::u16_unsuffixed(e.code);
-        let deprecated = e
-            .retired
-            .as_ref()
-            .map(|note| quote!(#[deprecated(note = #note)]));
-        quote! { #doc #deprecated #v = #code, }
+        // A retired code is documented as such but not deprecated: old systems and logs still
+        // carry it, and matching on it must stay warning-free.
+        quote! { #doc #v = #code, }
     });
-    let aliases =
-        cat.entries.iter().zip(&variants).flat_map(|(e, v)| {
-            e.aliases.iter().map(move |a| {
+    let aliases = cat.entries.iter().zip(&variants).flat_map(|(e, v)| {
+        e.aliases.iter().map(move |a| {
             let alias = ident(&variant_name(a));
             let note = format!("renamed to `ErrorCode::{v}`");
-            let doc = doc(&format!("Former name of [`ErrorCode::{v}`] (`{}`).", e.code_str()));
-            quote! { #doc #[deprecated(note = #note)] pub const #alias: ErrorCode = ErrorCode::#v; }
+            let doc = doc(&format!(
+                "Former name of [`ErrorCode::{v}`] (`{}`).",
+                e.code_str()
+            ));
+            quote! {
+                #doc
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                pub const #alias: ErrorCode = ErrorCode::#v;
+            }
         })
-        });
+    });
     let consts = cat.entries.iter().flat_map(|e| {
         let code = Literal::u16_unsuffixed(e.code);
         let v = variant_name(&e.name);

@@ -5,6 +5,8 @@
 //! and which GitHub renders as links.
 
 /// Escapes `text` for use inline in Markdown: a paragraph, a heading or a table cell.
+/// Line breaks become spaces (as a soft break renders), so no line of the text can start a
+/// list, a heading or a rule, or end a table row.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
@@ -44,6 +46,10 @@ fn find_url(s: &str) -> Option<usize> {
 
 fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
+        if c == '\n' || c == '\r' {
+            out.push(' ');
+            continue;
+        }
         if matches!(
             c,
             '\\' | '`'
@@ -77,6 +83,7 @@ mod tests {
         assert_eq!(markdown("n[d|h|m]"), r"n\[d\|h\|m\]");
         assert_eq!(markdown("<b> *x* `y` a_b"), r"\<b\> \*x\* \`y\` a\_b");
         assert_eq!(markdown(r"c:\dir"), r"c:\\dir");
+        assert_eq!(markdown("one\n- two\r\n---"), "one - two  ---");
     }
 
     #[test]

@@ -1,0 +1,204 @@
+//! Text that every output could misread (`tests/escaping/errors.yaml`) reaches every output
+//! intact: the JSON holds it exactly, the Markdown renders it as text with the table's cells
+//! kept, and the generated Rust compiles, documents without warnings and returns it unchanged.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use codegen::{Catalogue, GeneratedFile};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+fn fixture() -> (Catalogue, Vec<GeneratedFile>) {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escaping/errors.yaml"),
+    )
+    .unwrap();
+    let cat = codegen::load(&text).unwrap_or_else(|d| panic!("{d}"));
+    let files = codegen::render(&cat);
+    (cat, files)
+}
+
+fn file<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
+    &files.iter().find(|f| f.path == path).unwrap().contents
+}
+
+/// How Markdown shows the text: line breaks become spaces.
+fn as_rendered(s: &str) -> String {
+    s.replace(['\n', '\r'], " ")
+}
+
+#[test]
+fn json_holds_every_text_exactly() {
+    let (cat, files) = fixture();
+    let json: serde_json::Value = serde_json::from_str(file(&files, codegen::JSON_FILE)).unwrap();
+    for (e, out) in cat.entries.iter().zip(json["errors"].as_array().unwrap()) {
+        assert_eq!(out["description"], e.description.as_str());
+        assert_eq!(out["remedy"].as_str(), e.remedy.as_deref());
+        assert_eq!(out["retired"].as_str(), e.retired.as_deref());
+        assert_eq!(out["doc_url"], cat.doc_url(e).as_str());
+    }
+    assert_eq!(
+        json["categories"][0]["title"],
+        cat.categories[0].title.as_str()
+    );
+}
+
+/// The blocks of a Markdown document as plain text, with the kind of each; fails on raw HTML.
+fn blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("<!-- @generated") => {
+                panic!("text was read as HTML: {h:?}")
+            }
+            Event::End(
+                end @ (TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::TableCell | TagEnd::Item),
+            ) => {
+                out.push((format!("{end:?}"), std::mem::take(&mut text)));
+            }
+            Event::Start(Tag::Strikethrough)
+            | Event::Start(Tag::Emphasis)
+            | Event::Start(Tag::Image { .. }) => {
+                panic!("text was read as markup: {event:?}")
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_renders_every_text_and_keeps_the_table_cells() {
+    let (cat, files) = fixture();
+    let blocks = blocks(file(&files, codegen::MARKDOWN_FILE));
+    let cells: Vec<&str> = blocks
+        .iter()
+        .filter(|(k, _)| k == "TableCell")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    // The field table of the introduction has 3 columns and 7 rows plus the header; then the
+    // summary table: 5 columns, a header and one row per entry.
+    let summary = &cells[24..];
+    assert_eq!(summary.len(), 5 * (1 + cat.entries.len()), "{summary:#?}");
+    for (row, e) in summary.chunks(5).skip(1).zip(&cat.entries) {
+        assert_eq!(row[0], e.code_str());
+        assert_eq!(row[1], e.name);
+        assert_eq!(row[4], as_rendered(e.summary()).trim_end());
+    }
+    let texts: Vec<&str> = blocks.iter().map(|(_, t)| t.as_str()).collect();
+    for e in &cat.entries {
+        let heading = format!("{} {}", e.code_str(), e.name);
+        let at = texts
+            .iter()
+            .position(|t| *t == heading)
+            .unwrap_or_else(|| panic!("no heading {heading:?}"));
+        assert_eq!(texts[at + 1], as_rendered(&e.description).trim_end());
+        if let Some(remedy) = &e.remedy {
+            assert_eq!(
+                texts[at + 2],
+                format!("Remedy: {}", as_rendered(remedy).trim_end())
+            );
+        }
+        if let Some(note) = &e.retired {
+            assert!(texts.contains(&format!("Retired: {}", as_rendered(note)).as_str()));
+        }
+    }
+    for c in &cat.categories {
+        assert!(texts.contains(&c.title.as_str()), "{}", c.title);
+    }
+}
+
+/// Builds a scratch copy of `aculab-errors` around the generated module.
+fn scratch_crate(cat: &Catalogue, generated: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let dir = root.join("target/escaping-check");
+    let _ = fs::remove_dir_all(dir.join("src"));
+    fs::create_dir_all(dir.join("src")).unwrap();
+    fs::create_dir_all(dir.join("tests")).unwrap();
+    for entry in fs::read_dir(root.join("aculab-errors/src")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap() != "generated.rs" {
+            fs::copy(&path, dir.join("src").join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    fs::copy(root.join("aculab-errors/README.md"), dir.join("README.md")).unwrap();
+    fs::write(dir.join("src/generated.rs"), generated).unwrap();
+    fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"aculab-errors\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
+         [features]\ndefault = [\"std\"]\nstd = [\"alloc\"]\nalloc = []\nserde = []\n",
+    )
+    .unwrap();
+
+    let first = &cat.entries[0];
+    let mut test = String::from("#![allow(deprecated)]\nuse aculab_errors::*;\n\n#[test]\nfn texts_come_back_unchanged() {\n");
+    for e in &cat.entries {
+        test += &format!("    let c = ErrorCode::from_u16({}).unwrap();\n", e.code);
+        test += &format!("    assert_eq!(c.description(), {:?});\n", e.description);
+        test += &format!("    assert_eq!(c.remedy(), {:?});\n", e.remedy.as_deref());
+        test += &format!("    assert_eq!(c.name(), {:?});\n", e.name);
+        test += &format!("    assert_eq!(c.doc_url(), {:?});\n", cat.doc_url(e));
+    }
+    for (c, category) in cat
+        .categories
+        .iter()
+        .zip(["RequestValidation", "CallEvents"])
+    {
+        test += &format!(
+            "    assert_eq!(Category::{category}.title(), {:?});\n",
+            c.title
+        );
+        test += &format!(
+            "    assert_eq!(Category::{category}.description(), {:?});\n",
+            c.description
+        );
+    }
+    // Aliases work as values and as patterns, for the enum and the raw-number consts.
+    test += "    assert_eq!(ErrorCode::OldHostileText, ErrorCode::HostileText);\n";
+    test += &format!(
+        "    assert_eq!(codes::OLDER_HOSTILE_TEXT, {});\n",
+        first.code
+    );
+    test += "    assert!(matches!(ErrorCode::HostileText, ErrorCode::OlderHostileText));\n}\n";
+    fs::write(dir.join("tests/texts.rs"), test).unwrap();
+    dir
+}
+
+fn cargo(dir: &Path, args: &[&str], flags: (&str, &str)) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env(flags.0, flags.1)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "cargo {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn generated_rust_compiles_documents_cleanly_and_returns_every_text() {
+    let (cat, files) = fixture();
+    let dir = scratch_crate(&cat, file(&files, codegen::RUST_FILE));
+    cargo(
+        &dir,
+        &["test", "--quiet", "--tests"],
+        ("RUSTFLAGS", "-D warnings"),
+    );
+    cargo(
+        &dir,
+        &["doc", "--quiet", "--no-deps"],
+        ("RUSTDOCFLAGS", "-D warnings"),
+    );
+}
