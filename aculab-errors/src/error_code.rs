@@ -21,7 +21,8 @@ pub(crate) enum Retry {
     Later(u32),
 }
 
-const TABLE_LEN: usize = MAX_CODE as usize + 1;
+/// One slot per number up to `MAX_CODE`, and a last, empty one that larger numbers map to.
+const TABLE_LEN: usize = MAX_CODE as usize + 2;
 const NO_ENTRY: Slot = Slot::MAX;
 
 /// Code number → position in [`ErrorCode::ALL`] (`NO_ENTRY` where no code has that number).
@@ -54,12 +55,15 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_u16(405), Some(ErrorCode::InvalidToken));
     /// assert_eq!(ErrorCode::from_u16(502), None);
     /// ```
+    #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
-        if (code as usize) < TABLE_LEN {
-            BY_NUMBER[code as usize]
+        // Clamped rather than bounds-checked: a conditional move, not a branch.
+        let slot = if (code as usize) < TABLE_LEN {
+            code as usize
         } else {
-            None
-        }
+            TABLE_LEN - 1
+        };
+        BY_NUMBER[slot]
     }
 
     /// The code's number: `ErrorCode::InvalidToken.as_u16() == 405`.
@@ -170,21 +174,26 @@ impl fmt::Display for ParseCodeError {
 impl core::error::Error for ParseCodeError {}
 
 /// The number in a 4-ASCII-digit string, or `None`.
+///
+/// Branch-free on the content (SWAR): the four bytes are read as one little-endian word, checked
+/// as digits with two masks and combined with multiplications.
+#[inline]
 pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
-    if s.len() != 4 {
+    let [a, b, c, d] = match s {
+        [a, b, c, d] => [*a, *b, *c, *d],
+        _ => return None,
+    };
+    let x = u32::from_le_bytes([a, b, c, d]);
+    // An ASCII digit is 0x30..=0x39: high nibble 3, and adding 6 keeps the high nibble 3.
+    // (No byte can carry into the next: 0x3F + 6 < 0x100.)
+    let digits = (x & 0xF0F0_F0F0) == 0x3030_3030
+        && (x.wrapping_add(0x0606_0606) & 0xF0F0_F0F0) == 0x3030_3030;
+    if !digits {
         return None;
     }
-    let mut n = 0u16;
-    let mut i = 0;
-    while i < 4 {
-        let d = s[i].wrapping_sub(b'0');
-        if d > 9 {
-            return None;
-        }
-        n = n * 10 + d as u16;
-        i += 1;
-    }
-    Some(n)
+    let v = x - 0x3030_3030; // bytes: thousands, hundreds, tens, units digit, lowest byte first
+    let pairs = (v * 10 + (v >> 8)) & 0x00FF_00FF; // byte 0: first two digits; byte 2: last two
+    Some(((pairs & 0xFF) * 100 + (pairs >> 16)) as u16)
 }
 
 /// Parses the 4-digit wire form. Anything else is rejected: `"405"`, `" 0405"`, and codes the
@@ -199,6 +208,7 @@ pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
 impl FromStr for ErrorCode {
     type Err = ParseCodeError;
 
+    #[inline]
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let n = parse_digits(s.as_bytes()).ok_or(ParseCodeError::Malformed)?;
         ErrorCode::from_u16(n).ok_or(ParseCodeError::Unknown(n))

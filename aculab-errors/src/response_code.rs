@@ -48,32 +48,46 @@ enum Repr {
 
 impl ResponseCode {
     /// Classifies `code`. Never fails; see the type's docs.
+    #[inline]
     pub fn new(code: &str) -> Self {
-        ResponseCode(Self::classify(code).unwrap_or_else(|| Repr::Other(code.into())))
+        match Self::classify(code.as_bytes()) {
+            Some(repr) => ResponseCode(repr),
+            None => Self::other(code),
+        }
     }
 
     /// Like [`ResponseCode::new`], reusing `code`'s allocation when it is kept verbatim.
     pub fn from_string(code: String) -> Self {
-        ResponseCode(Self::classify(&code).unwrap_or_else(|| Repr::Other(code.into_boxed_str())))
+        match Self::classify(code.as_bytes()) {
+            Some(repr) => ResponseCode(repr),
+            None => ResponseCode(Repr::Other(code.into_boxed_str())),
+        }
     }
 
-    fn classify(s: &str) -> Option<Repr> {
-        let b = s.as_bytes();
-        if let Some(n) = parse_digits(b) {
+    /// The allocating case, kept out of line so that [`ResponseCode::new`] stays small enough
+    /// to inline into its callers.
+    #[cold]
+    #[inline(never)]
+    fn other(code: &str) -> Self {
+        ResponseCode(Repr::Other(code.into()))
+    }
+
+    /// The kinds that need no allocation: a four-digit code or `HTTP nnn`.
+    #[inline]
+    fn classify(b: &[u8]) -> Option<Repr> {
+        if let Ok(digits) = <[u8; 4]>::try_from(b) {
+            let n = parse_digits(&digits)?;
             return Some(match ErrorCode::from_u16(n) {
                 Some(code) => Repr::Known(code),
-                None => Repr::Unknown([b[0], b[1], b[2], b[3]]),
+                None => Repr::Unknown(digits),
             });
         }
-        let status = b
-            .strip_prefix(b"HTTP ")
-            .filter(|d| d.len() == 3 && (b'1'..=b'5').contains(&d[0]));
-        if status.is_some_and(|d| d.iter().all(u8::is_ascii_digit)) {
-            let mut bytes = [0; 8];
-            bytes.copy_from_slice(b);
-            return Some(Repr::Http(bytes));
-        }
-        None
+        let bytes = <[u8; 8]>::try_from(b).ok()?;
+        let status = &bytes[5..];
+        let http = bytes.starts_with(b"HTTP ")
+            && (b'1'..=b'5').contains(&status[0])
+            && status.iter().all(u8::is_ascii_digit);
+        http.then_some(Repr::Http(bytes))
     }
 
     /// The code exactly as the server wrote it.

@@ -86,13 +86,10 @@ impl Catalogue {
     /// The entries of category `index`, as a range of positions in [`Catalogue::entries`]
     /// (contiguous, because entries are sorted and categories are disjoint ranges).
     pub fn span(&self, index: usize) -> std::ops::Range<usize> {
-        let start = self
-            .entries
-            .iter()
-            .position(|e| e.category == index)
-            .unwrap_or(0);
-        let len = self.entries.iter().filter(|e| e.category == index).count();
-        start..start + len
+        let c = &self.categories[index];
+        let start = self.entries.partition_point(|e| e.code < c.first);
+        let end = self.entries.partition_point(|e| e.code <= c.last);
+        start..end
     }
 }
 

@@ -1,0 +1,124 @@
+//! Code lookups by number and by 4-digit wire string: aculab-errors against a dense-table floor,
+//! phf, std's HashMap, binary search and a plain `match`. Every benchmark makes the same
+//! `BATCH` lookups over the same shuffled inputs (one in ten not catalogued).
+
+use aculab_errors::{ErrorCode, ResponseCode};
+use aculab_errors_bench::{alternatives, *};
+use divan::counter::ItemsCount;
+use divan::{black_box, Bencher};
+
+fn main() {
+    divan::main();
+}
+
+/// Runs `lookup` over every input, keeping each result alive.
+fn batch<T: Sync, R>(bencher: Bencher, inputs: &[T], lookup: impl Fn(&T) -> R + Sync) {
+    bencher.counter(ItemsCount::new(inputs.len())).bench(|| {
+        for input in black_box(inputs) {
+            black_box(lookup(input));
+        }
+    });
+}
+
+mod by_number {
+    use super::*;
+
+    #[divan::bench]
+    fn floor_dense_table(b: Bencher) {
+        let table = dense_table();
+        batch(b, &numbers(), |&n| table[usize::from(n)]);
+    }
+
+    #[divan::bench]
+    fn aculab_from_u16(b: Bencher) {
+        batch(b, &numbers(), |&n| ErrorCode::from_u16(n));
+    }
+
+    #[divan::bench]
+    fn phf_map(b: Bencher) {
+        batch(b, &numbers(), |n| {
+            alternatives::PHF_BY_NUMBER.get(n).copied()
+        });
+    }
+
+    #[divan::bench]
+    fn std_hashmap(b: Bencher) {
+        let map = hash_by_number();
+        batch(b, &numbers(), |n| map.get(n).copied());
+    }
+
+    #[divan::bench]
+    fn binary_search(b: Bencher) {
+        batch(b, &numbers(), |&n| aculab_errors_bench::binary_search(n));
+    }
+
+    #[divan::bench]
+    fn plain_match(b: Bencher) {
+        batch(b, &numbers(), |&n| alternatives::match_number(n));
+    }
+}
+
+mod by_wire_string {
+    use super::*;
+
+    /// Reference: only reads each input's four bytes, no lookup; the cost any method pays first.
+    #[divan::bench]
+    fn read_input_only(b: Bencher) {
+        batch(b, &wire_strings(), |s| {
+            s.as_bytes()
+                .first_chunk::<4>()
+                .map(|w| u32::from_le_bytes(*w))
+        });
+    }
+
+    #[divan::bench]
+    fn aculab_from_str(b: Bencher) {
+        batch(b, &wire_strings(), |s| s.parse::<ErrorCode>().ok());
+    }
+
+    #[divan::bench]
+    fn phf_map(b: Bencher) {
+        batch(b, &wire_strings(), |s| {
+            alternatives::PHF_BY_STR.get(s).copied()
+        });
+    }
+
+    #[divan::bench]
+    fn std_hashmap(b: Bencher) {
+        let map = hash_by_str();
+        batch(b, &wire_strings(), |s| map.get(s).copied());
+    }
+
+    #[divan::bench]
+    fn binary_search(b: Bencher) {
+        batch(b, &wire_strings(), |s| binary_search_str(s));
+    }
+
+    #[divan::bench]
+    fn plain_match(b: Bencher) {
+        batch(b, &wire_strings(), |s| alternatives::match_str(s));
+    }
+
+    #[divan::bench]
+    fn aculab_response_code(b: Bencher) {
+        batch(b, &wire_strings(), |s| ResponseCode::new(s));
+    }
+}
+
+mod accessors_after_lookup {
+    use super::*;
+
+    #[divan::bench]
+    fn http_status(b: Bencher) {
+        batch(b, &numbers(), |&n| {
+            ErrorCode::from_u16(n).and_then(ErrorCode::http_status)
+        });
+    }
+
+    #[divan::bench]
+    fn description(b: Bencher) {
+        batch(b, &numbers(), |&n| {
+            ErrorCode::from_u16(n).map(ErrorCode::description)
+        });
+    }
+}
