@@ -16,9 +16,9 @@ fn main() {
     let mut by_str = phf_codegen::Map::<&str>::new();
     let codes: Vec<String> = cat.entries.iter().map(|e| e.code_str()).collect();
     let mut match_number =
-        String::from("pub fn match_number(n: u16) -> Option<ErrorCode> {\n    match n {\n");
+        String::from("/// A plain `match` on the number.\npub fn match_number(n: u16) -> Option<ErrorCode> {\n    match n {\n");
     let mut match_str =
-        String::from("pub fn match_str(s: &str) -> Option<ErrorCode> {\n    match s {\n");
+        String::from("/// A plain `match` on the wire string.\npub fn match_str(s: &str) -> Option<ErrorCode> {\n    match s {\n");
     for (e, code) in cat.entries.iter().zip(&codes) {
         let value = format!("ErrorCode::{}", variant_name(&e.name));
         by_number.entry(e.code, &value);
@@ -30,8 +30,8 @@ fn main() {
     match_str += "        _ => None,\n    }\n}\n";
 
     let out = format!(
-        "pub static PHF_BY_NUMBER: phf::Map<u16, ErrorCode> = {};\n\n\
-         pub static PHF_BY_STR: phf::Map<&'static str, ErrorCode> = {};\n\n{match_number}\n{match_str}",
+        "/// A phf map by number.\npub static PHF_BY_NUMBER: phf::Map<u16, ErrorCode> = {};\n\n\
+         /// A phf map by wire string.\npub static PHF_BY_STR: phf::Map<&'static str, ErrorCode> = {};\n\n{match_number}\n{match_str}",
         by_number.build(),
         by_str.build()
     );

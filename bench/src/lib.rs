@@ -1,5 +1,7 @@
 //! Shared inputs and the alternative lookups the benchmarks compare aculab-errors against.
 
+#![warn(missing_docs)]
+
 use std::collections::HashMap;
 
 use aculab_errors::ErrorCode;

@@ -11,6 +11,8 @@
 //! assert!(files.iter().any(|f| f.path == "docs/errors.md"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod compat;
 pub mod diagnostic;
 pub mod json;
