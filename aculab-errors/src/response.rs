@@ -183,18 +183,11 @@ impl fmt::Display for ApiError {
             None => write!(f, "{code} (HTTP {})", self.status)?,
         }
         f.write_str(": ")?;
-        for part in self
-            .text()
-            .split(['\r', '\n'])
-            .filter(|p| !p.is_empty())
-            .enumerate()
-        {
-            if part.0 > 0 {
-                f.write_str(" ")?;
-            }
-            f.write_str(part.1)?;
+        let mut lines = self.text().split(['\r', '\n']).filter(|l| !l.is_empty());
+        if let Some(first) = lines.next() {
+            f.write_str(first)?;
         }
-        Ok(())
+        lines.try_for_each(|line| write!(f, " {line}"))
     }
 }
 

@@ -123,9 +123,8 @@ impl ResponseCode {
     pub fn http_status(&self) -> Option<u16> {
         match &self.0 {
             Repr::Known(code) => code.http_status(),
-            Repr::Http(bytes) => bytes[5..]
-                .iter()
-                .try_fold(0u16, |n, &d| Some(n * 10 + u16::from(d - b'0'))),
+            // "HTTP 418": the status digits, read as the four digits "0418".
+            Repr::Http(b) => parse_digits(&[b'0', b[5], b[6], b[7]]),
             _ => None,
         }
     }

@@ -50,9 +50,6 @@ pub fn numbers() -> Vec<u16> {
                 ErrorCode::ALL[rng.below(ErrorCode::ALL.len() as u64) as usize].as_u16()
             }
         })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .collect()
 }
 

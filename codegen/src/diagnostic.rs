@@ -25,19 +25,13 @@ impl Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-impl Diagnostics {
-    /// Renders every problem compiler-style, `FILE:LINE: message`, one per line.
-    pub fn render(&self, file: &str) -> String {
-        self.0
-            .iter()
-            .map(|d| format!("{file}:{}: {}\n", d.line, d.message))
-            .collect()
-    }
-}
-
+/// Every problem compiler-style, `errors.yaml:LINE: message`, one per line.
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(crate::CATALOGUE_FILE))
+        for d in &self.0 {
+            writeln!(f, "{}:{}: {}", crate::CATALOGUE_FILE, d.line, d.message)?;
+        }
+        Ok(())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Catalogue, Retry};
+use crate::model::Catalogue;
 
 /// Bumped when the shape of the export changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -72,11 +72,8 @@ pub fn render(cat: &Catalogue) -> String {
                 category: &cat.categories[e.category].id,
                 description: &e.description,
                 remedy: e.remedy.as_deref(),
-                retryable: matches!(e.retry, Retry::Later { .. }),
-                retry_after_secs: match e.retry {
-                    Retry::Later { after } => after,
-                    Retry::Never => None,
-                },
+                retryable: e.retry.is_retryable(),
+                retry_after_secs: e.retry.after(),
                 doc_url: cat.doc_url(e),
                 aliases: &e.aliases,
                 retired: e.retired.as_deref(),

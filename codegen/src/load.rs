@@ -351,8 +351,9 @@ impl Cx {
                 std::iter::once((&e.name, "name")).chain(e.aliases.iter().map(|a| (a, "aliases")))
             {
                 let line = item.key(key);
-                for ident in [variant_name(n), const_name(n)] {
-                    if let Some((other, first)) = idents.get(&ident) {
+                let rust_names = [variant_name(n), const_name(n)];
+                for ident in &rust_names {
+                    if let Some((other, first)) = idents.get(ident) {
                         let msg = if other == n {
                             format!(
                                 "entry {}: name `{n}` is already used (line {first})",
@@ -365,7 +366,7 @@ impl Cx {
                         break;
                     }
                 }
-                for ident in [variant_name(n), const_name(n)] {
+                for ident in rust_names {
                     idents.entry(ident).or_insert((n.clone(), line));
                 }
             }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Catalogue, Entry, Retry};
+use crate::model::{Catalogue, Entry};
 use crate::text::markdown as md;
 
 /// The file's first line, which marks it as generated.
@@ -74,11 +74,7 @@ pub fn render(cat: &Catalogue) -> String {
     out += "\n## Summary\n\n| Code | Name | HTTP | Retry | Summary |\n| --- | --- | --- | --- | --- |\n";
     for e in &cat.entries {
         let http = e.http.map_or("-".to_string(), |s| s.to_string());
-        let retry = match e.retry {
-            Retry::Never => "no".to_string(),
-            Retry::Later { after: None } => "yes".to_string(),
-            Retry::Later { after: Some(s) } => format!("after {s} s"),
-        };
+        let retry = e.retry.short();
         let _ = writeln!(
             out,
             "| [{}](#{}) | {} | {http} | {retry} | {} |",
@@ -117,13 +113,8 @@ fn section(out: &mut String, cat: &Catalogue, e: &Entry) {
     let http = e
         .http
         .map_or("none documented".to_string(), |s| s.to_string());
-    let retry = match e.retry {
-        Retry::Never => "no; the same request fails again".to_string(),
-        Retry::Later { after: None } => "yes".to_string(),
-        Retry::Later { after: Some(s) } => format!("yes, after {s} seconds"),
-    };
     let _ = writeln!(out, "- HTTP status: {http}");
-    let _ = writeln!(out, "- Retry: {retry}");
+    let _ = writeln!(out, "- Retry: {}", e.retry.advice());
     let _ = writeln!(
         out,
         "- Rust: `ErrorCode::{}`",

@@ -40,6 +40,39 @@ pub enum Retry {
     },
 }
 
+impl Retry {
+    /// Whether the same request can succeed later.
+    pub fn is_retryable(self) -> bool {
+        matches!(self, Retry::Later { .. })
+    }
+
+    /// Seconds to wait first, where the catalogue gives a wait.
+    pub fn after(self) -> Option<u32> {
+        match self {
+            Retry::Later { after } => after,
+            Retry::Never => None,
+        }
+    }
+
+    /// The advice in a few words: "no", "yes" or "after 60 s".
+    pub fn short(self) -> String {
+        match self {
+            Retry::Never => "no".into(),
+            Retry::Later { after: None } => "yes".into(),
+            Retry::Later { after: Some(s) } => format!("after {s} s"),
+        }
+    }
+
+    /// The advice as a phrase: "no; the same request fails again", "yes" or "yes, after 60 s".
+    pub fn advice(self) -> String {
+        match self {
+            Retry::Never => "no; the same request fails again".into(),
+            Retry::Later { after: None } => "yes".into(),
+            Retry::Later { after: Some(s) } => format!("yes, after {s} s"),
+        }
+    }
+}
+
 /// One error code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {

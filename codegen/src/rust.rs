@@ -6,9 +6,9 @@
 //! raw-number consts. The methods that read the tables are hand-written in `aculab-errors`.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 
-use crate::model::{const_name, variant_name, Catalogue, Entry, Retry};
+use crate::model::{const_name, variant_name, Catalogue, Entry};
 use crate::text::markdown;
 
 /// The file's first line, which marks it as generated.
@@ -24,6 +24,14 @@ pub fn render(cat: &Catalogue) -> String {
 
 fn ident(s: &str) -> Ident {
     Ident::new(s, Span::call_site())
+}
+
+/// `Some(value)` or `None` as Rust tokens.
+fn option<T: ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote!(Some(#v)),
+        None => quote!(None),
+    }
 }
 
 /// One `#[doc]` attribute per line, so prettyplease prints plain `///` comments.
@@ -52,11 +60,7 @@ fn variant_doc(cat: &Catalogue, e: &Entry) -> String {
     if let Some(remedy) = &e.remedy {
         d += &format!("\n**Remedy:** {}\n", markdown(remedy));
     }
-    d += &match e.retry {
-        Retry::Never => "\n**Retry:** no; the same request fails again.\n".to_string(),
-        Retry::Later { after: None } => "\n**Retry:** yes.\n".to_string(),
-        Retry::Later { after: Some(s) } => format!("\n**Retry:** yes, after {s} s.\n"),
-    };
+    d += &format!("\n**Retry:** {}.\n", e.retry.advice());
     if let Some(note) = &e.retired {
         d += &format!("\n**Retired:** {}\n", markdown(note));
     }
@@ -121,26 +125,20 @@ fn module(cat: &Catalogue) -> TokenStream {
     let all = quote!(#(ErrorCode::#variants),*);
     let codes_packed: String = cat.entries.iter().map(Entry::code_str).collect();
     let names = cat.entries.iter().map(|e| &e.name);
-    let http = cat.entries.iter().map(|e| match e.http {
-        Some(s) => {
-            let s = Literal::u16_unsuffixed(s);
-            quote!(Some(#s))
-        }
-        None => quote!(None),
-    });
+    let http = cat
+        .entries
+        .iter()
+        .map(|e| option(e.http.map(Literal::u16_unsuffixed)));
     let descriptions = cat.entries.iter().map(|e| &e.description);
-    let remedies = cat.entries.iter().map(|e| match &e.remedy {
-        Some(r) => quote!(Some(#r)),
-        None => quote!(None),
-    });
+    let remedies = cat.entries.iter().map(|e| option(e.remedy.as_ref()));
     let entry_categories = cat.entries.iter().map(|e| &categories[e.category]);
     let urls = cat.entries.iter().map(|e| cat.doc_url(e));
-    let retry_after = cat.entries.iter().map(|e| match e.retry {
-        Retry::Never => quote!(Retry::Never),
-        Retry::Later { after: None } => quote!(Retry::Later(0)),
-        Retry::Later { after: Some(s) } => {
-            let s = Literal::u32_unsuffixed(s);
-            quote!(Retry::Later(#s))
+    let retry_after = cat.entries.iter().map(|e| {
+        if e.retry.is_retryable() {
+            let secs = Literal::u32_unsuffixed(e.retry.after().unwrap_or(0));
+            quote!(Retry::Later(#secs))
+        } else {
+            quote!(Retry::Never)
         }
     });
 
@@ -222,9 +220,10 @@ fn module(cat: &Catalogue) -> TokenStream {
             #(#consts)*
         }
 
-        /// The highest catalogued code; the dense lookup tables have `MAX_CODE + 1` slots.
+        /// The highest catalogued code, which sizes the dense lookup tables.
         pub(crate) const MAX_CODE: u16 = #max_code;
-        /// Position in `ALL` type for the dense index table.
+        /// The type of a position in `ALL`, as the dense index table stores it: the smallest
+        /// that holds every position and a "no entry" marker.
         pub(crate) type Slot = #slot;
         /// Every code's 4-digit wire form, concatenated in `ALL` order.
         pub(crate) static CODES: &str = #codes_packed;

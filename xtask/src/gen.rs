@@ -69,7 +69,7 @@ impl fmt::Display for Error {
         match self {
             Error::Read(e) => writeln!(f, "{CATALOGUE_FILE}: cannot read the catalogue: {e}"),
             Error::Invalid(d) => {
-                f.write_str(&d.render(CATALOGUE_FILE))?;
+                write!(f, "{d}")?;
                 let n = d.0.len();
                 writeln!(
                     f,
