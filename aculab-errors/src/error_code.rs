@@ -4,6 +4,7 @@
 //! the same whichever code it is: no hashing, no search, no allocation.
 
 use core::fmt;
+use core::hint::select_unpredictable;
 use core::str::FromStr;
 use core::time::Duration;
 
@@ -176,7 +177,7 @@ impl core::error::Error for ParseCodeError {}
 /// The number in a 4-ASCII-digit string, or `None`.
 ///
 /// Branch-free on the content (SWAR): the four bytes are read as one little-endian word, checked
-/// as digits with two masks and combined with multiplications.
+/// as digits with one mask and combined with two multiplications.
 #[inline]
 pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
     let [a, b, c, d] = match s {
@@ -184,16 +185,16 @@ pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
         _ => return None,
     };
     let x = u32::from_le_bytes([a, b, c, d]);
-    // An ASCII digit is 0x30..=0x39: high nibble 3, and adding 6 keeps the high nibble 3.
-    // (No byte can carry into the next: 0x3F + 6 < 0x100.)
-    let digits = (x & 0xF0F0_F0F0) == 0x3030_3030
-        && (x.wrapping_add(0x0606_0606) & 0xF0F0_F0F0) == 0x3030_3030;
-    if !digits {
+    // Per byte: subtracting '0' (0x30) keeps the top bit clear only for bytes 0x30..=0xAF, and
+    // adding 0x46 keeps it clear only for bytes up to '9' (0x39 + 0x46 = 0x7F). The lowest
+    // non-digit byte gets no borrow or carry from below, so it always sets a top bit.
+    let v = x.wrapping_sub(0x3030_3030); // digit values, thousands in the lowest byte
+    if (v | x.wrapping_add(0x4646_4646)) & 0x8080_8080 != 0 {
         return None;
     }
-    let v = x - 0x3030_3030; // bytes: thousands, hundreds, tens, units digit, lowest byte first
     let pairs = (v * 10 + (v >> 8)) & 0x00FF_00FF; // byte 0: first two digits; byte 2: last two
-    Some(((pairs & 0xFF) * 100 + (pairs >> 16)) as u16)
+                                                   // Bits 16..32 of pairs * (1 + 100 * 2^16) hold second pair + 100 * first pair.
+    Some((pairs.wrapping_mul(1 + (100 << 16)) >> 16) as u16)
 }
 
 /// Parses the 4-digit wire form. Anything else is rejected: `"405"`, `" 0405"`, and codes the
@@ -211,8 +212,22 @@ impl FromStr for ErrorCode {
     #[inline]
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let n = parse_digits(s.as_bytes()).ok_or(ParseCodeError::Malformed)?;
-        ErrorCode::from_u16(n).ok_or(ParseCodeError::Unknown(n))
+        known(n)
     }
+}
+
+/// The catalogued code `n`, or `Unknown(n)`.
+///
+/// Both results are built and one is picked without a branch: whether a code is catalogued is
+/// data a branch predictor cannot learn, and a mispredicted branch costs more than the lookup.
+#[inline]
+fn known(n: u16) -> Result<ErrorCode, ParseCodeError> {
+    let code = ErrorCode::from_u16(n);
+    select_unpredictable(
+        code.is_some(),
+        Ok(code.unwrap_or(ErrorCode::ALL[0])),
+        Err(ParseCodeError::Unknown(n)),
+    )
 }
 
 /// Writes the 4-digit wire form, which [`FromStr`] reads back.
@@ -226,12 +241,49 @@ impl TryFrom<u16> for ErrorCode {
     type Error = ParseCodeError;
 
     fn try_from(n: u16) -> Result<Self, Self::Error> {
-        ErrorCode::from_u16(n).ok_or(ParseCodeError::Unknown(n))
+        known(n)
     }
 }
 
 impl From<ErrorCode> for u16 {
     fn from(code: ErrorCode) -> u16 {
         code as u16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_digits;
+
+    /// What `parse_digits` must compute, written the plain way.
+    fn reference(s: &[u8; 4]) -> Option<u16> {
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |n, &b| n * 10 + u16::from(b - b'0')))
+    }
+
+    /// The SWAR check's carries and borrows only reach the next byte up, so trying every value
+    /// of every pair of bytes (the rest digits) covers every way two bytes can interact.
+    #[test]
+    fn swar_parsing_agrees_with_the_plain_way_for_every_pair_of_bytes() {
+        for i in 0..4 {
+            for j in i + 1..4 {
+                for (a, b) in (0..=255u8).flat_map(|a| (0..=255u8).map(move |b| (a, b))) {
+                    let mut s = *b"3907";
+                    s[i] = a;
+                    s[j] = b;
+                    assert_eq!(parse_digits(&s), reference(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_four_bytes_parse() {
+        assert_eq!(parse_digits(b"0405"), Some(405));
+        assert_eq!(parse_digits(b"9999"), Some(9999));
+        assert_eq!(parse_digits(b"405"), None);
+        assert_eq!(parse_digits(b"04050"), None);
+        assert_eq!(parse_digits(b""), None);
     }
 }
