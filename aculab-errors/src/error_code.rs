@@ -192,8 +192,9 @@ pub(crate) const fn parse_digits(s: &[u8]) -> Option<u16> {
     if (v | x.wrapping_add(0x4646_4646)) & 0x8080_8080 != 0 {
         return None;
     }
-    let pairs = (v * 10 + (v >> 8)) & 0x00FF_00FF; // byte 0: first two digits; byte 2: last two
-                                                   // Bits 16..32 of pairs * (1 + 100 * 2^16) hold second pair + 100 * first pair.
+    // Byte 0: the first two digits as a number; byte 2: the last two.
+    let pairs = (v * 10 + (v >> 8)) & 0x00FF_00FF;
+    // Bits 16..32 of pairs * (1 + 100 * 2^16) hold the last pair + 100 * the first.
     Some((pairs.wrapping_mul(1 + (100 << 16)) >> 16) as u16)
 }
 
