@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
+use crate::response_code::is_retryable_status;
 use crate::{ErrorCode, ParseTimestampError, ResponseCode, Timestamp};
 
 /// The value of the `Accept` header that makes every web service answer errors as JSON.
@@ -163,7 +164,7 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         match self.error_code() {
             Some(code) => code.is_retryable(),
-            None => self.code().is_retryable() || matches!(self.status, 429 | 502 | 503 | 504),
+            None => self.code().is_retryable() || is_retryable_status(self.status),
         }
     }
 

@@ -83,11 +83,7 @@ impl ResponseCode {
             });
         }
         let bytes = <[u8; 8]>::try_from(b).ok()?;
-        let status = &bytes[5..];
-        let http = bytes.starts_with(b"HTTP ")
-            && (b'1'..=b'5').contains(&status[0])
-            && status.iter().all(u8::is_ascii_digit);
-        http.then_some(Repr::Http(bytes))
+        http_status_of(&bytes).map(|_| Repr::Http(bytes))
     }
 
     /// The code exactly as the server wrote it.
@@ -123,8 +119,7 @@ impl ResponseCode {
     pub fn http_status(&self) -> Option<u16> {
         match &self.0 {
             Repr::Known(code) => code.http_status(),
-            // "HTTP 418": the status digits, read as the four digits "0418".
-            Repr::Http(b) => parse_digits(&[b'0', b[5], b[6], b[7]]),
+            Repr::Http(bytes) => http_status_of(bytes),
             _ => None,
         }
     }
@@ -139,7 +134,7 @@ impl ResponseCode {
     pub fn is_retryable(&self) -> bool {
         match self.0 {
             Repr::Known(code) => code.is_retryable(),
-            Repr::Http(_) => matches!(self.http_status(), Some(429 | 502 | 503 | 504)),
+            Repr::Http(_) => self.http_status().is_some_and(is_retryable_status),
             _ => false,
         }
     }
@@ -148,6 +143,20 @@ impl ResponseCode {
     pub fn retry_after(&self) -> Option<Duration> {
         self.error_code().and_then(ErrorCode::retry_after)
     }
+}
+
+/// The status in `"HTTP nnn"`, if it is one in 100..=599.
+fn http_status_of(bytes: &[u8; 8]) -> Option<u16> {
+    let [h, t1, t2, p, space, a, b, c] = *bytes;
+    // The status digits, read as the four digits "0nnn".
+    let status = parse_digits(&[b'0', a, b, c])?;
+    ([h, t1, t2, p, space] == *b"HTTP " && (100..=599).contains(&status)).then_some(status)
+}
+
+/// Whether an HTTP status says the same request can succeed later: 429 Too Many Requests,
+/// 502 Bad Gateway, 503 Service Unavailable, 504 Gateway Timeout.
+pub(crate) fn is_retryable_status(status: u16) -> bool {
+    matches!(status, 429 | 502 | 503 | 504)
 }
 
 /// Writes the code exactly as it was parsed.

@@ -53,6 +53,7 @@ fn classifies_each_kind_and_keeps_the_exact_text() {
         "HTTP 4000",
         "HTTP 40",
         "HTTP 600",
+        "HTTP 099",
         "http 400",
         "HTTP  400",
         "E0405",

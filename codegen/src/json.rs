@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Catalogue;
+use crate::GENERATED_BY;
 
 /// Bumped when the shape of the export changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -44,7 +45,7 @@ struct ErrorOut<'a> {
 /// Renders the JSON export (pretty-printed, with a trailing newline).
 pub fn render(cat: &Catalogue) -> String {
     let export = Export {
-        generated: "by `cargo xtask gen` from errors.yaml. Do not edit by hand.",
+        generated: GENERATED_BY,
         schema_version: SCHEMA_VERSION,
         categories: cat
             .categories

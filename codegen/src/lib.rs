@@ -36,6 +36,10 @@ pub const MARKDOWN_FILE: &str = "docs/errors.md";
 /// Where the JSON export goes.
 pub const JSON_FILE: &str = "docs/errors.json";
 
+/// What every generated file says of itself after `@generated`, in a comment (Rust, Markdown)
+/// or in an `"@generated"` key (JSON).
+pub const GENERATED_BY: &str = "by `cargo xtask gen` from errors.yaml. Do not edit by hand.";
+
 /// One generated file: where it goes and what it holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GeneratedFile {
@@ -66,4 +70,21 @@ pub fn render(cat: &Catalogue) -> Vec<GeneratedFile> {
             contents: json::render(cat),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    /// Rust and Markdown say it on their first line; JSON, which has no comments, in its first key.
+    #[test]
+    fn every_generated_file_says_it_is_generated_at_the_top() {
+        for file in super::generate(include_str!("../../errors.yaml")).unwrap() {
+            let top: Vec<&str> = file.contents.lines().take(2).collect();
+            assert!(
+                top.iter()
+                    .any(|l| l.contains("@generated") && l.contains(super::GENERATED_BY)),
+                "{}: {top:?}",
+                file.path
+            );
+        }
+    }
 }

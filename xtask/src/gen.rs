@@ -167,6 +167,11 @@ mod tests {
         mode: Mode::Check,
         allow_breaking: false,
     };
+    const GENERATED: [&str; 3] = [
+        codegen::RUST_FILE,
+        codegen::MARKDOWN_FILE,
+        codegen::JSON_FILE,
+    ];
 
     /// A scratch project holding the real catalogue, generated once.
     fn project() -> tempfile::TempDir {
@@ -208,11 +213,7 @@ mod tests {
     /// Backdates every generated file, so a rewrite would show in its mtime.
     fn backdate(root: &Path) {
         let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
-        for path in [
-            codegen::RUST_FILE,
-            codegen::MARKDOWN_FILE,
-            codegen::JSON_FILE,
-        ] {
+        for path in GENERATED {
             fs::File::options()
                 .write(true)
                 .open(root.join(path))
@@ -265,11 +266,7 @@ mod tests {
         edit(dir.path(), "The token is invalid", "The token is bad");
         let before = snapshot(dir.path());
         let message = run(dir.path(), CHECK).unwrap_err().to_string();
-        for path in [
-            codegen::RUST_FILE,
-            codegen::MARKDOWN_FILE,
-            codegen::JSON_FILE,
-        ] {
+        for path in GENERATED {
             assert!(message.contains(&format!("{path}: stale")), "{message}");
         }
         assert!(message.contains("run `cargo xtask gen`"), "{message}");
