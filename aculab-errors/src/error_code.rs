@@ -18,8 +18,9 @@ use crate::generated::{
 pub(crate) enum Retry {
     /// The same request fails again.
     Never,
-    /// It can succeed later, after this many seconds (0: no wait documented).
-    Later(u32),
+    /// It can succeed later, after this many seconds (0: no wait documented); `true` when only
+    /// an idempotent request may be repeated.
+    Later(u32, bool),
 }
 
 /// One slot per number up to `MAX_CODE`, and a last, empty one that larger numbers map to.
@@ -131,7 +132,7 @@ impl ErrorCode {
     /// assert!(!ErrorCode::InvalidToken.is_retryable());
     /// ```
     pub fn is_retryable(self) -> bool {
-        matches!(RETRY[self.index()], Retry::Later(_))
+        matches!(RETRY[self.index()], Retry::Later(..))
     }
 
     /// How long to wait before retrying, where Aculab names a duration: a minute between
@@ -145,9 +146,23 @@ impl ErrorCode {
     /// ```
     pub fn retry_after(self) -> Option<Duration> {
         match RETRY[self.index()] {
-            Retry::Later(secs) if secs > 0 => Some(Duration::from_secs(secs as u64)),
+            Retry::Later(secs, _) if secs > 0 => Some(Duration::from_secs(secs as u64)),
             _ => None,
         }
+    }
+
+    /// Whether a retry is safe only for an idempotent request: the server may already have
+    /// carried the request out (an internal fault), so repeating a non-idempotent one could do
+    /// it twice. `false` for codes refused before any work (rate limits, "try later"), which
+    /// any request may retry, and for codes that are not retryable at all.
+    ///
+    /// ```
+    /// use aculab_errors::ErrorCode;
+    /// assert!(ErrorCode::InternalError.idempotent_only());
+    /// assert!(!ErrorCode::AccountRateLimited.idempotent_only());
+    /// ```
+    pub fn idempotent_only(self) -> bool {
+        matches!(RETRY[self.index()], Retry::Later(_, true))
     }
 }
 

@@ -150,7 +150,7 @@ pub enum ErrorCode {
     ///
     /// **Remedy:** Wait a few minutes and send the request again; contact Aculab if it keeps failing.
     ///
-    /// **Retry:** yes, after 180 s.
+    /// **Retry:** yes, after 180 s; only if the request is idempotent (the server may have acted on it).
     ///
     /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0018)
     StorageFailure = 18,
@@ -986,7 +986,7 @@ pub enum ErrorCode {
     ///
     /// **Remedy:** Make the call again; if it keeps failing, report the problem to Aculab.
     ///
-    /// **Retry:** yes.
+    /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
     /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1001)
     InternalError = 1001,
@@ -994,7 +994,7 @@ pub enum ErrorCode {
     ///
     /// **Remedy:** Try again shortly; if it keeps happening, contact Aculab.
     ///
-    /// **Retry:** yes.
+    /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
     /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1002)
     BackendUnavailable = 1002,
@@ -1010,7 +1010,7 @@ pub enum ErrorCode {
     ///
     /// **Remedy:** Try again shortly; if it keeps happening, contact Aculab.
     ///
-    /// **Retry:** yes.
+    /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
     /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1004)
     BackendBadGateway = 1004,
@@ -2730,7 +2730,7 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(180),
+    Retry::Later(180, true),
     Retry::Never,
     Retry::Never,
     Retry::Never,
@@ -2738,7 +2738,7 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(60),
+    Retry::Later(60, false),
     Retry::Never,
     Retry::Never,
     Retry::Never,
@@ -2783,8 +2783,8 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(0),
-    Retry::Later(0),
+    Retry::Later(0, false),
+    Retry::Later(0, false),
     Retry::Never,
     Retry::Never,
     Retry::Never,
@@ -2800,7 +2800,7 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(0),
+    Retry::Later(0, false),
     Retry::Never,
     Retry::Never,
     Retry::Never,
@@ -2814,7 +2814,7 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(0),
+    Retry::Later(0, false),
     Retry::Never,
     Retry::Never,
     Retry::Never,
@@ -2837,14 +2837,14 @@ pub(crate) static RETRY: [Retry; 152] = [
     Retry::Never,
     Retry::Never,
     Retry::Never,
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
-    Retry::Later(0),
+    Retry::Later(0, false),
+    Retry::Later(0, true),
+    Retry::Later(0, true),
+    Retry::Later(0, false),
+    Retry::Later(0, true),
+    Retry::Later(0, false),
+    Retry::Later(0, false),
+    Retry::Later(0, false),
     Retry::Never,
     Retry::Never,
     Retry::Never,

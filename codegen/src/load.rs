@@ -18,6 +18,7 @@ const ENTRY_KEYS: &[&str] = &[
     "category",
     "retry",
     "retry_after",
+    "idempotent_only",
     "description",
     "remedy",
     "aliases",
@@ -272,11 +273,23 @@ impl Cx {
         }
         let retryable: Option<bool> = f.required(self, "retry");
         let after: Option<i64> = f.optional(self, "retry_after");
+        let idempotent_only: Option<bool> = f.optional(self, "idempotent_only");
+        if retryable == Some(false) && idempotent_only.is_some() {
+            self.err(
+                item.key("idempotent_only"),
+                format!("{}: `idempotent_only` needs `retry: true`", f.context),
+            );
+        }
+        let idempotent_only = idempotent_only.unwrap_or(false);
         let retry = match (retryable, after) {
             (Some(false), None) => Some(Retry::Never),
-            (Some(true), None) => Some(Retry::Later { after: None }),
+            (Some(true), None) => Some(Retry::Later {
+                after: None,
+                idempotent_only,
+            }),
             (Some(true), Some(s)) if (1..=86_400).contains(&s) => Some(Retry::Later {
                 after: Some(s as u32),
+                idempotent_only,
             }),
             (Some(true), Some(s)) => {
                 self.err(

@@ -37,6 +37,9 @@ pub enum Retry {
     Later {
         /// Seconds to wait, where Aculab names a duration.
         after: Option<u32>,
+        /// The server may have carried the request out (an internal fault), so only an
+        /// idempotent request is safe to repeat; `false` when it was refused before any work.
+        idempotent_only: bool,
     },
 }
 
@@ -49,26 +52,49 @@ impl Retry {
     /// Seconds to wait first, where the catalogue gives a wait.
     pub fn after(self) -> Option<u32> {
         match self {
-            Retry::Later { after } => after,
+            Retry::Later { after, .. } => after,
             Retry::Never => None,
         }
     }
 
-    /// The advice in a few words: "no", "yes" or "after 60 s".
+    /// Whether only an idempotent request may be repeated (the server may have acted on it).
+    pub fn idempotent_only(self) -> bool {
+        matches!(
+            self,
+            Retry::Later {
+                idempotent_only: true,
+                ..
+            }
+        )
+    }
+
+    /// The advice in a few words: "no", "yes" or "after 60 s", with ", idempotent only" where
+    /// that applies.
     pub fn short(self) -> String {
         match self {
             Retry::Never => "no".into(),
-            Retry::Later { after: None } => "yes".into(),
-            Retry::Later { after: Some(s) } => format!("after {s} s"),
+            Retry::Later { after, idempotent_only } => {
+                let mut out = after.map_or_else(|| "yes".to_string(), |s| format!("after {s} s"));
+                if idempotent_only {
+                    out += ", idempotent only";
+                }
+                out
+            }
         }
     }
 
-    /// The advice as a phrase: "no; the same request fails again", "yes" or "yes, after 60 s".
+    /// The advice as a phrase: "no; the same request fails again", "yes", "yes, after 60 s",
+    /// with "; only if the request is idempotent" where that applies.
     pub fn advice(self) -> String {
         match self {
             Retry::Never => "no; the same request fails again".into(),
-            Retry::Later { after: None } => "yes".into(),
-            Retry::Later { after: Some(s) } => format!("yes, after {s} s"),
+            Retry::Later { after, idempotent_only } => {
+                let mut out = after.map_or_else(|| "yes".to_string(), |s| format!("yes, after {s} s"));
+                if idempotent_only {
+                    out += "; only if the request is idempotent (the server may have acted on it)";
+                }
+                out
+            }
         }
     }
 }

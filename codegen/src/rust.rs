@@ -136,7 +136,8 @@ fn module(cat: &Catalogue) -> TokenStream {
     let retry_after = cat.entries.iter().map(|e| {
         if e.retry.is_retryable() {
             let secs = Literal::u32_unsuffixed(e.retry.after().unwrap_or(0));
-            quote!(Retry::Later(#secs))
+            let idempotent_only = e.retry.idempotent_only();
+            quote!(Retry::Later(#secs, #idempotent_only))
         } else {
             quote!(Retry::Never)
         }
