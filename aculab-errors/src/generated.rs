@@ -11,6 +11,7 @@ use crate::error_code::Retry;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
+#[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
 pub enum ErrorCode {
     /// `0001` (HTTP 400): A required parameter was left out of the request. The error text names it.
     ///
@@ -18,7 +19,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0001)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0001>)
     MissingParameter = 1,
     /// `0002` (HTTP 400): A parameter's value failed the service's sanity check, for example a country given as digits.
     ///
@@ -26,7 +27,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0002)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0002>)
     MalformedParameter = 2,
     /// `0003` (HTTP 400): The same named parameter appears more than once, but the service accepts only one.
     ///
@@ -34,7 +35,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0003)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0003>)
     DuplicateParameter = 3,
     /// `0004` (HTTP 400): A numeric parameter was given the value zero, which it may not take.
     ///
@@ -42,7 +43,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0004)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0004>)
     ZeroValue = 4,
     /// `0005` (HTTP 400): Numbers in this country can only be bought with a regulation address attached, and the purchase request named none.
     ///
@@ -50,7 +51,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0005)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0005>)
     RegulationAddressRequired = 5,
     /// `0006` (HTTP 400): The named regulation address does not suit the country and region of the number. A country may require a Local address (same country and region as the number), a National one (anywhere in the number's country) or a Worldwide one (anywhere at all).
     ///
@@ -58,7 +59,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0006)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0006>)
     RegulationAddressIncompatible = 6,
     /// `0007` (HTTP 400): A boolean parameter held something other than the accepted spellings: 'True', 'T' or '1' for true and 'False', 'F' or '0' for false.
     ///
@@ -66,7 +67,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0007)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0007>)
     InvalidBoolean = 7,
     /// `0008` (HTTP 400): The server has no country of that name for the given DID type.
     ///
@@ -74,7 +75,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0008)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0008>)
     UnknownCountry = 8,
     /// `0009` (HTTP 400): The server does not know the region that was given.
     ///
@@ -82,7 +83,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0009)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0009>)
     UnknownRegion = 9,
     /// `0010` (HTTP 400): The server does not know the state that was given.
     ///
@@ -90,7 +91,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0010)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0010>)
     UnknownState = 10,
     /// `0011` (HTTP 400): A state was given, but numbers of this DID type in this country are not organised by state; the country may have no states at all.
     ///
@@ -98,7 +99,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0011)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0011>)
     StateNotUsedForCountry = 11,
     /// `0012` (HTTP 400): Your account has no regulation address with the name given.
     ///
@@ -106,7 +107,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0012)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0012>)
     UnknownRegulationAddress = 12,
     /// `0013` (HTTP 403): This request carries personal information, so it must be made over HTTPS.
     ///
@@ -114,7 +115,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0013)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0013>)
     HttpsRequired = 13,
     /// `0014` (HTTP 405): The service does not accept the HTTP method used for this request.
     ///
@@ -122,13 +123,13 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0014)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0014>)
     MethodNotAllowed = 14,
     /// `0015` (HTTP 400): The Cloud ID in the request is not valid; it must have the form Region-Layer-Cloud. The guide at <https://www.aculab.com/cloud/guides/cloud-regions> explains Cloud IDs.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0015)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0015>)
     InvalidCloudId = 15,
     /// `0016` (HTTP 400): This operation needs a filename and none was given.
     ///
@@ -136,7 +137,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0016)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0016>)
     MissingFilename = 16,
     /// `0017` (HTTP 404): No file with the given name exists on the server.
     ///
@@ -144,7 +145,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0017)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0017>)
     FileNotFound = 17,
     /// `0018` (HTTP 504): The server ran into a problem while reading or writing its storage.
     ///
@@ -152,7 +153,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes, after 180 s; only if the request is idempotent (the server may have acted on it).
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0018)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0018>)
     StorageFailure = 18,
     /// `0019` (HTTP 400): The POST request reached the server with an empty body.
     ///
@@ -160,7 +161,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0019)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0019>)
     EmptyPostBody = 19,
     /// `0020` (HTTP 411): The request did not say how long its content is.
     ///
@@ -168,7 +169,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0020)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0020>)
     MissingContentLength = 20,
     /// `0021` (HTTP 400): The server could not decode the request: either the body does not match its declared content type and content encoding, or the query string holds invalid characters.
     ///
@@ -176,7 +177,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0021)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0021>)
     UndecodableRequest = 21,
     /// `0022` (HTTP 401): Basic HTTP authentication failed: the username, or the API Access Key or outbound service password, was wrong. How to set them is described at <https://www.aculab.com/cloud/web-services/overview>, or, for service\_start, at <https://www.aculab.com/cloud/web-services/starting-outbound-services>.
     ///
@@ -184,7 +185,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0022)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0022>)
     AuthenticationFailed = 22,
     /// `0023` (HTTP 400): A required parameter is present but has no content.
     ///
@@ -192,7 +193,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0023)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0023>)
     EmptyParameter = 23,
     /// `0024` (HTTP 400): A list parameter contains at least one empty element.
     ///
@@ -200,7 +201,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0024)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0024>)
     EmptyListElement = 24,
     /// `0025` (HTTP 400): A reference ID is malformed. An ID has three dot-separated parts, the first hexadecimal and the other two decimal, and must be one the web services returned earlier. Several IDs are separated by a forward slash.
     ///
@@ -208,7 +209,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0025)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0025>)
     MalformedReferenceId = 25,
     /// `0026` (HTTP 400): Requests that change a conference must be at least one minute apart.
     ///
@@ -216,7 +217,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes, after 60 s.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0026)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0026>)
     ConferenceChangeTooSoon = 26,
     /// `0027` (HTTP 400): The server does not know the API service the request asked for.
     ///
@@ -224,13 +225,13 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0027)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0027>)
     UnknownApiService = 27,
     /// `0028` (HTTP 400): A state was given for a national or toll-free number. Only geographic numbers, and only in a few countries, are organised by state.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0028)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0028>)
     StateNotUsedForDidType = 28,
     /// `0029` (HTTP 400): The request contains a parameter this API does not recognise.
     ///
@@ -238,7 +239,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0029)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0029>)
     UnknownParameter = 29,
     /// `0030` (HTTP 400): The request combines parameters that cannot be used together.
     ///
@@ -246,7 +247,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0030)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0030>)
     IncompatibleParameters = 30,
     /// `0031` (HTTP 409): A parameter that must be unique was given a value that already exists.
     ///
@@ -254,7 +255,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0031)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0031>)
     ValueAlreadyExists = 31,
     /// `0032` (HTTP 400): The request had no Content-Type header, or one with an unacceptable value.
     ///
@@ -262,7 +263,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0032)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0032>)
     InvalidContentType = 32,
     /// `0100` (HTTP 400): This operation is not open to Developer accounts; it needs a Production or Premium account.
     ///
@@ -270,7 +271,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0100)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0100>)
     ProductionAccountRequired = 100,
     /// `0101` (HTTP 403): The account does not hold enough credit for the operation. The error text says how much credit is needed.
     ///
@@ -278,7 +279,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0101)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0101>)
     InsufficientFunds = 101,
     /// `0102` (HTTP 403): The operation is forbidden because the based\_on parameter names a service the server does not know.
     ///
@@ -286,7 +287,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0102)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0102>)
     UnknownBasedOnService = 102,
     /// `0103` (HTTP 404): The username given is not valid.
     ///
@@ -294,7 +295,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0103)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0103>)
     InvalidUsername = 103,
     /// `0104` (HTTP 403): No application instance has the ID given.
     ///
@@ -302,25 +303,25 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0104)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0104>)
     UnknownApplicationInstance = 104,
     /// `0105` (HTTP 403): A request asked to interrupt a REST application that had already finished.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0105)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0105>)
     ApplicationAlreadyCompleted = 105,
     /// `0106` (HTTP 403): The account has been deactivated and can no longer make web-service requests. Contact support if this is unexpected.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0106)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0106>)
     AccountDeactivated = 106,
     /// `0107` (HTTP 403): The account is not enabled for VoiSentry. Contact support if you believe it should be.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0107)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0107>)
     VoisentryNotEnabled = 107,
     /// `0200` (HTTP 403): There are not enough inbound numbers in stock in the requested area to fill the request. Numbers from another area may be available, and Aculab may be able to add stock on request.
     ///
@@ -328,7 +329,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0200)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0200>)
     InsufficientNumberStock = 200,
     /// `0201` (HTTP 400): did\_type has to be one of geographic, national, tollfree or mobile.
     ///
@@ -336,7 +337,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0201)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0201>)
     InvalidDidType = 201,
     /// `0202` (HTTP 400): A toll-free number lets you choose which kinds of phone may call it, and the per-minute cost depends on that choice. The request allowed no kind of phone at all; at least one is needed.
     ///
@@ -344,7 +345,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0202)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0202>)
     NoTollfreeCallerTypes = 202,
     /// `0203` (HTTP 400): Phones of the given kind may not call toll-free numbers in the given country and region (prefix).
     ///
@@ -352,7 +353,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0203)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0203>)
     TollfreeCallerTypeNotAllowed = 203,
     /// `0300` (HTTP 400): The number to be deleted is not on your account, so it cannot be deleted.
     ///
@@ -360,7 +361,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0300)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0300>)
     DeleteNumberNotOwned = 300,
     /// `0301` (HTTP 400): The number does not exist, or it is not on your account.
     ///
@@ -368,7 +369,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0301)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0301>)
     UnknownNumber = 301,
     /// `0302` (HTTP 400): The number is not on your account's whitelist.
     ///
@@ -376,7 +377,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0302)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0302>)
     NumberNotWhitelisted = 302,
     /// `0401` (HTTP 400): The Aculab Cloud does not allow this filename: it has an invalid character, a bad file extension or a bad path.
     ///
@@ -384,7 +385,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0401)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0401>)
     IllegalFilename = 401,
     /// `0402` (HTTP 415): The uploaded WAV or TIFF file is in a format Aculab Cloud does not support. Supported WAV formats are listed at <https://www.aculab.com/cloud/guides/sending-and-receiving-faxes> and TIFF requirements at <https://www.aculab.com/cloud/guides/sending-and-receiving-faxes/supported-fax-formats>.
     ///
@@ -392,7 +393,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0402)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0402>)
     UnsupportedFileFormat = 402,
     /// `0403` (HTTP 400): The from parameter was not given.
     ///
@@ -400,7 +401,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0403)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0403>)
     MissingFromFile = 403,
     /// `0404` (HTTP 400): The to parameter was not given.
     ///
@@ -408,7 +409,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0404)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0404>)
     MissingToFile = 404,
     /// `0405` (HTTP 404): The token is invalid, has lapsed or cannot be identified. Tokens returned by media\_delete are kept for only four hours after the delete completes.
     ///
@@ -416,19 +417,19 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0405)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0405>)
     InvalidToken = 405,
     /// `0406` (HTTP 400): MEDIA is a valid filetype, but the requested function does not work with MEDIA files.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0406)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0406>)
     MediaFiletypeNotAllowed = 406,
     /// `0407` (HTTP 400): REST is a valid filetype, but the requested function does not work with REST files.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0407)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0407>)
     RestFiletypeNotAllowed = 407,
     /// `0408` (HTTP 400): The filetype is not one of those the error text lists.
     ///
@@ -436,7 +437,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0408)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0408>)
     InvalidFiletype = 408,
     /// `0409` (HTTP 400): The time to live in hours is above the maximum the error text gives.
     ///
@@ -444,7 +445,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0409)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0409>)
     TtlHoursTooLong = 409,
     /// `0410` (HTTP 400): The time to live in days is above the maximum the error text gives.
     ///
@@ -452,7 +453,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0410)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0410>)
     TtlDaysTooLong = 410,
     /// `0411` (HTTP 400): The time to live in minutes is above the maximum the error text gives.
     ///
@@ -460,7 +461,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0411)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0411>)
     TtlMinutesTooLong = 411,
     /// `0412` (HTTP 400): The time to live is not written correctly. The format is n\[d\|h\|m\]: a number n followed by d, h or m for days, hours or minutes.
     ///
@@ -468,7 +469,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0412)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0412>)
     InvalidTtl = 412,
     /// `0413` (HTTP 400): A time to live was given for a filetype that cannot have one; only MEDIA files can.
     ///
@@ -476,7 +477,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0413)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0413>)
     TtlNotAllowed = 413,
     /// `0414` (HTTP 400): MSG\_MEDIA files cannot be uploaded encrypted; only MEDIA files can.
     ///
@@ -484,7 +485,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0414)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0414>)
     EncryptedMsgMedia = 414,
     /// `0415` (HTTP 400): The prefix parameter contains a / character, which it may not.
     ///
@@ -492,7 +493,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0415)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0415>)
     SlashInPrefix = 415,
     /// `0500` (HTTP 400): The report type is not supported. The supported types are 'adr', 'cdr', 'fdr', 'msg' and 'err'.
     ///
@@ -500,7 +501,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0500)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0500>)
     UnsupportedReportType = 500,
     /// `0501` (HTTP 400): The report file type is not supported. The supported file types are csv and json.
     ///
@@ -508,7 +509,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0501)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0501>)
     UnsupportedReportFileType = 501,
     /// `0503` (HTTP 400): A full report can only be generated as a json file.
     ///
@@ -516,7 +517,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0503)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0503>)
     FullReportRequiresJson = 503,
     /// `0504` (HTTP 400): A date and time is not in the expected format, YYYY-MM-DD\_hh:mm:ss in UTC.
     ///
@@ -524,7 +525,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0504)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0504>)
     InvalidReportDatetime = 504,
     /// `0505` (HTTP 400): The from date and time is not earlier than the to date and time.
     ///
@@ -532,7 +533,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0505)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0505>)
     ReportDatesReversed = 505,
     /// `0506` (HTTP 400): The report would cover more days than the maximum of two months.
     ///
@@ -540,7 +541,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0506)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0506>)
     ReportRangeTooLong = 506,
     /// `0507` (HTTP 409): An identical report was already requested and is still being generated.
     ///
@@ -548,7 +549,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0507)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0507>)
     DuplicateReportPending = 507,
     /// `0508` (HTTP 400): The from date is too far back: data is kept for six months, counting the current month.
     ///
@@ -556,7 +557,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0508)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0508>)
     ReportStartTooOld = 508,
     /// `0509` (HTTP 429): The account already has as many reports in progress as it may; no more can start until some finish.
     ///
@@ -564,7 +565,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0509)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0509>)
     TooManyReportsInProgress = 509,
     /// `0510` (HTTP 429): The report cannot start now because the Cloud limits how many reports run at once across all accounts, to protect service quality, and that limit has been reached.
     ///
@@ -572,7 +573,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0510)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0510>)
     ReportCapacityExhausted = 510,
     /// `0600` (HTTP 400): The number of participants is outside the range the web service allows (the bounds are inclusive).
     ///
@@ -580,7 +581,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0600)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0600>)
     InvalidParticipantCount = 600,
     /// `0601` (HTTP 400): The start time is not valid. It must be in UTC, written YYYY-MM-DD-HH-MM with all parts numeric, at least five minutes and at most 24 hours ahead.
     ///
@@ -588,7 +589,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0601)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0601>)
     InvalidConferenceStart = 601,
     /// `0602` (HTTP 400): The conference duration is not valid: it is counted in minutes and must fall in the range given in the error text.
     ///
@@ -596,7 +597,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0602)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0602>)
     InvalidConferenceDuration = 602,
     /// `0603` (HTTP 400): A conference with this name has already been reserved.
     ///
@@ -604,7 +605,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0603)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0603>)
     ConferenceNameTaken = 603,
     /// `0604` (HTTP 400): The reservation\_token is not valid.
     ///
@@ -612,7 +613,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0604)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0604>)
     InvalidReservationToken = 604,
     /// `0605` (HTTP 400): The conference was cancelled, so it can no longer be changed.
     ///
@@ -620,7 +621,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0605)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0605>)
     ConferenceCancelled = 605,
     /// `0606` (HTTP 400): The request would take the conference's total duration past 480 minutes.
     ///
@@ -628,7 +629,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0606)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0606>)
     ConferenceDurationLimit = 606,
     /// `0607` (HTTP 400): The conference is already over.
     ///
@@ -636,7 +637,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0607)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0607>)
     ConferenceFinished = 607,
     /// `0608` (HTTP 400): The conference starts in under five minutes, which is too late to cancel it.
     ///
@@ -644,7 +645,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0608)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0608>)
     ConferenceCancelTooLate = 608,
     /// `0609` (HTTP 400): The conference is already running, and a running conference cannot be cancelled.
     ///
@@ -652,7 +653,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0609)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0609>)
     ConferenceAlreadyStarted = 609,
     /// `0610` (HTTP 400): The conference ends in under five minutes, which is too late to make it longer.
     ///
@@ -660,7 +661,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0610)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0610>)
     ConferenceExtendTooLate = 610,
     /// `0611` (HTTP 400): The conference's start time is not later than now.
     ///
@@ -668,7 +669,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0611)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0611>)
     ConferenceStartInPast = 611,
     /// `0612` (HTTP 400): The reservation asks for more participants than the account allows.
     ///
@@ -676,7 +677,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0612)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0612>)
     ParticipantLimitExceeded = 612,
     /// `0613` (HTTP 404): The system knows no conference of that name at present.
     ///
@@ -684,7 +685,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0613)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0613>)
     UnknownConference = 613,
     /// `0614` (HTTP 404): The system knows no participant of that name at present.
     ///
@@ -692,7 +693,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0614)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0614>)
     UnknownParticipant = 614,
     /// `0615` (HTTP 400): The conference is not in the running state at the moment.
     ///
@@ -700,7 +701,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0615)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0615>)
     ConferenceNotRunning = 615,
     /// `0616` (HTTP 400): Both conference\_name and reservation\_token were given, where exactly one is expected.
     ///
@@ -708,7 +709,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0616)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0616>)
     ConferenceNameAndToken = 616,
     /// `0617` (HTTP 400): None of the participant options was given; at least one is needed.
     ///
@@ -716,7 +717,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0617)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0617>)
     MissingParticipantOptions = 617,
     /// `0700` (HTTP 400): The "from" number is not one bought on your Aculab Cloud account, so the message was not sent.
     ///
@@ -724,7 +725,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0700)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0700>)
     FromNumberNotOwned = 700,
     /// `0701` (HTTP 403): The mobile phone at the "to" number opted out of messages from your "from" number and has not opted back in, so the message was not sent.
     ///
@@ -732,7 +733,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0701)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0701>)
     RecipientOptedOut = 701,
     /// `0702` (HTTP 400): A delivery report was asked for, but the carrier that sends from your "from" number cannot report delivery to this "to" number, so the message was not sent.
     ///
@@ -740,7 +741,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0702)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0702>)
     DeliveryReportUnsupported = 702,
     /// `0703` (HTTP 400): The content cannot be encoded in a form the carrier accepts, so the message was not sent.
     ///
@@ -748,7 +749,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0703)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0703>)
     ContentNotEncodable = 703,
     /// `0704` (HTTP 400): The content is too long to split into messages the carrier accepts, so the message was not sent.
     ///
@@ -756,7 +757,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0704)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0704>)
     ContentTooLong = 704,
     /// `0705` (HTTP 400): The carrier cannot handle multipart messages and the content is too long for a single message, so the message was not sent.
     ///
@@ -764,43 +765,43 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0705)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0705>)
     ContentTooLongForSinglePart = 705,
     /// `0706` (HTTP 400): The message type is not one the service handles, so the message was not sent. The documentation lists the supported types.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0706)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0706>)
     UnsupportedMessageType = 706,
     /// `0707` (HTTP 400): The status\_method is not handled, so the message was not sent. Only POST and GET are supported; send again with one of them.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0707)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0707>)
     UnsupportedStatusMethod = 707,
     /// `0708` (HTTP 400): Messaging is switched off on the "from" number, so the message was not sent. To switch it on, choose Account, then Purchases, and make the number's envelope green (a red envelope means off; click it). Only numbers bought from Aculab Cloud can send messages.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0708)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0708>)
     MessagingNotEnabledOnNumber = 708,
     /// `0709` (HTTP 400): Neither "to" nor "from" was given; one of the two is required.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0709)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0709>)
     MissingToOrFrom = 709,
     /// `0710` (HTTP 400): Both "to" and "from" were given; only one of the two may be.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0710)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0710>)
     BothToAndFrom = 710,
     /// `0711` (HTTP 429): The message queue for this phone number already holds as many messages as it may, so the message was not sent.
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0711)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0711>)
     MessageQueueFull = 711,
     /// `0712` (HTTP 400): The "to" number is invalid or has a country code Aculab Cloud does not send to, so the message was not sent.
     ///
@@ -808,19 +809,19 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0712)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0712>)
     InvalidToNumber = 712,
     /// `0713` (HTTP 400): Flash SMS has to be enabled on the account before it can be used; contact support to arrange it.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0713)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0713>)
     FlashSmsNotEnabled = 713,
     /// `0714` (HTTP 400): Alphanumeric sender IDs have to be enabled on the account before they can be used; contact support to arrange it.
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0714)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0714>)
     AlphanumericSenderNotEnabled = 714,
     /// `0718` (HTTP 400): The account is not set up to send SMS to US telephone numbers.
     ///
@@ -828,7 +829,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0718)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0718>)
     UsSmsNotEnabled = 718,
     /// `0719` (HTTP 400): The requested message type does not accept the named parameter.
     ///
@@ -836,7 +837,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0719)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0719>)
     ParameterNotAllowedForMessageType = 719,
     /// `0720` (HTTP 400): The requested message type needs the named parameter.
     ///
@@ -844,7 +845,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0720)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0720>)
     ParameterRequiredForMessageType = 720,
     /// `0721` (HTTP 400): At least one of the message's media files has a problem.
     ///
@@ -852,7 +853,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0721)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0721>)
     InvalidMessageMedia = 721,
     /// `0722` (HTTP 400): Sending A2P SMS in the US needs a campaign registration ID recorded against every number used to send.
     ///
@@ -860,7 +861,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0722)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0722>)
     CampaignRegistrationRequired = 722,
     /// `0723` (HTTP 400): The "from" number has a campaign registration ID, but that registration has expired.
     ///
@@ -868,7 +869,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0723)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0723>)
     CampaignRegistrationExpired = 723,
     /// `0724` (HTTP 400): The SMS has no visible characters.
     ///
@@ -876,7 +877,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0724)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0724>)
     SmsWithoutVisibleText = 724,
     /// `0725` (HTTP 400): An MMS must carry at least one media file attachment, and this one has none.
     ///
@@ -884,7 +885,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0725)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0725>)
     MmsWithoutMedia = 725,
     /// `0726` (HTTP 400): An SMS cannot carry file attachments.
     ///
@@ -892,7 +893,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0726)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0726>)
     SmsWithAttachment = 726,
     /// `0727` (HTTP 400): This number does not currently support the requested message type.
     ///
@@ -900,7 +901,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0727)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0727>)
     MessageTypeNotEnabledOnNumber = 727,
     /// `0728` (HTTP 400): The account is not set up to send SMS.
     ///
@@ -908,7 +909,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0728)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0728>)
     SmsNotEnabled = 728,
     /// `0729` (HTTP 400): A message cannot be sent to the number it comes from.
     ///
@@ -916,7 +917,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0729)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0729>)
     MessageToSelf = 729,
     /// `0800` (HTTP 400): A token has to permit at least one usage, and none was given.
     ///
@@ -924,7 +925,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0800)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0800>)
     TokenWithoutUsage = 800,
     /// `0801` (HTTP 400): Developer accounts may create at most 1000 tokens a month, for testing.
     ///
@@ -932,7 +933,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0801)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0801>)
     DeveloperTokenLimit = 801,
     /// `0802` (HTTP 404): No file-conversion job matches the token: it is invalid, has lapsed or cannot be identified. The status of a conversion job is kept only for a limited time; the documentation gives the details.
     ///
@@ -940,7 +941,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0802)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0802>)
     ConvertJobNotFound = 802,
     /// `0900` (HTTP 400): The account's trial period is over.
     ///
@@ -948,7 +949,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0900)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0900>)
     TrialExpired = 900,
     /// `0901` (HTTP 400): A trial account can buy telephone numbers only in the country it is registered in.
     ///
@@ -956,7 +957,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0901)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0901>)
     TrialCountryRestricted = 901,
     /// `0902` (HTTP 400): A trial account can buy only geographic and mobile numbers, and only in the country it is registered in.
     ///
@@ -964,7 +965,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0902)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0902>)
     TrialNumberTypeRestricted = 902,
     /// `0903` (HTTP 400): A trial account may own only a limited number of telephone numbers, and this one has reached the limit.
     ///
@@ -972,7 +973,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0903)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0903>)
     TrialNumberLimit = 903,
     /// `0904` (HTTP 429): A trial account may run only a limited number of outbound services at the same time, and this one is at the limit.
     ///
@@ -980,7 +981,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=0904)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0904>)
     TrialConcurrentServiceLimit = 904,
     /// `1001` (HTTP 500): Something went wrong inside the server. The web service is still up, but this may point to a fault on Aculab's side.
     ///
@@ -988,7 +989,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1001)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1001>)
     InternalError = 1001,
     /// `1002` (HTTP 503): The web service could not reach its back-end server, so the operation stopped. This is usually temporary. Aculab documents the same condition as 1004 with HTTP 502.
     ///
@@ -996,7 +997,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1002)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1002>)
     BackendUnavailable = 1002,
     /// `1003` (HTTP 429): You are calling this particular web service too often, so the operation was refused.
     ///
@@ -1004,7 +1005,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1003)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1003>)
     ServiceRateLimited = 1003,
     /// `1004` (HTTP 502): The web service could not reach its back-end server, so the operation stopped. This is usually temporary. Aculab documents the same condition as 1002 with HTTP 503.
     ///
@@ -1012,7 +1013,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes; only if the request is idempotent (the server may have acted on it).
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1004)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1004>)
     BackendBadGateway = 1004,
     /// `1005` (HTTP 429): The web services as a whole are receiving requests too fast, so the operation was refused while they catch up.
     ///
@@ -1020,7 +1021,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1005)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1005>)
     PlatformRateLimited = 1005,
     /// `1006` (HTTP 429): Your account is calling the web services too often, so the operation was refused.
     ///
@@ -1028,7 +1029,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1006)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1006>)
     AccountRateLimited = 1006,
     /// `1007` (HTTP 429): The outbound service is being started too often, so the request could not be handled. Let the requests already in progress finish.
     ///
@@ -1036,7 +1037,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** yes.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1007)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1007>)
     OutboundServiceRateLimited = 1007,
     /// `1100` (HTTP 415): The Content-Type header is missing or wrong; this service expects application/pdf.
     ///
@@ -1044,7 +1045,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1100)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1100>)
     PdfContentTypeRequired = 1100,
     /// `1101` (HTTP 400): The request body does not contain a PDF.
     ///
@@ -1052,7 +1053,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=1101)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1101>)
     MissingPdf = 1101,
     /// `2001` (HTTP 400): Your UAS reached the Cloud but could not authenticate. Nearly always the Cloud, username or API Access Key configured on the UAS differs from your account's, which happens, for instance, after a new API Access Key is generated on the Cloud Console: the UAS then needs the new credentials.
     ///
@@ -1060,7 +1061,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2001)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2001>)
     UasAuthenticationFailed = 2001,
     /// `2002` (no HTTP status): Your UAS reached the Cloud and authenticated, but the handshake that follows failed.
     ///
@@ -1068,7 +1069,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2002)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2002>)
     UasHandshakeFailed = 2002,
     /// `2004` (no HTTP status): The Cloud found a UAS with the application loaded and asked it to start the application, but the start failed.
     ///
@@ -1076,7 +1077,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2004)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2004>)
     ApplicationStartFailed = 2004,
     /// `2005` (no HTTP status): A REST application could not start because the service settings or the application parameters hold invalid or missing data.
     ///
@@ -1084,7 +1085,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2005)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2005>)
     RestApplicationStartFailed = 2005,
     /// `2007` (no HTTP status): An incoming call to the DDI in the error text matched one of your inbound services but was hung up, because no UAS was available to run that service's application.
     ///
@@ -1092,7 +1093,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2007)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2007>)
     InboundCallNoUas = 2007,
     /// `2008` (no HTTP status): A UAS application, with the Application Instance Id and Application Parameters in the error text, ran but returned the failure code shown. Codes -1 to -99 come from the UAS system; -100 and below are the application's own. The Python UAS system codes are described at <https://cloud.aculab.com/documents/api/python/latest/adr.html#adr-info> and the .NET UAS ones at <https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplications.html> (under Application Rules).
     ///
@@ -1100,7 +1101,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2008)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2008>)
     UasApplicationFailed = 2008,
     /// `2009` (no HTTP status): A REST application, with the Application Instance Id and Application Parameters in the error text, ran but returned the failure code shown. Codes -1 to -104 are reserved for the REST system; -105 and below are the application's own.
     ///
@@ -1108,7 +1109,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2009)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2009>)
     RestApplicationFailed = 2009,
     /// `2011` (no HTTP status): Your UAS reached the Cloud and authenticated, but the handshake failed because its major version does not match.
     ///
@@ -1116,7 +1117,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2011)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2011>)
     UasVersionMismatch = 2011,
     /// `2013` (no HTTP status): An incoming call to the DDI in the error text was hung up because the account had no credit.
     ///
@@ -1124,7 +1125,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2013)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2013>)
     InboundCallNoCredit = 2013,
     /// `2014` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2013) was hung up because the account had no credit.
     ///
@@ -1132,7 +1133,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2014)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2014>)
     CallNoCredit = 2014,
     /// `2016` (no HTTP status): Running applications were stopped because the account had no credit.
     ///
@@ -1140,7 +1141,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2016)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2016>)
     ApplicationsStoppedNoCredit = 2016,
     /// `2017` (no HTTP status): Running applications were stopped because the account is on administrative hold.
     ///
@@ -1148,7 +1149,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2017)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2017>)
     ApplicationsStoppedAccountOnHold = 2017,
     /// `2018` (no HTTP status): An incoming call to the DDI in the error text was hung up because the account is on administrative hold.
     ///
@@ -1156,7 +1157,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2018)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2018>)
     InboundCallAccountOnHold = 2018,
     /// `2019` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2018) was hung up because the account is on administrative hold.
     ///
@@ -1164,7 +1165,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2019)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2019>)
     CallAccountOnHold = 2019,
     /// `2024` (no HTTP status): An incoming call to the DDI in the error text was hung up because the developer account had used up its monthly allowance.
     ///
@@ -1172,7 +1173,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2024)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2024>)
     InboundCallUsageLimit = 2024,
     /// `2025` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2024) was hung up because the developer account had used up its monthly allowance.
     ///
@@ -1180,7 +1181,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2025)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2025>)
     CallUsageLimit = 2025,
     /// `2026` (no HTTP status): A call from the CLI in the error text was hung up because that number is not on the account's whitelist.
     ///
@@ -1188,7 +1189,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2026)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2026>)
     CallCliNotWhitelisted = 2026,
     /// `2027` (no HTTP status): A call involving the DDI in the error text was hung up because that number is not on the account's list of allowed numbers.
     ///
@@ -1196,7 +1197,7 @@ pub enum ErrorCode {
     ///
     /// **Retry:** no; the same request fails again.
     ///
-    /// [Official page](https://www.aculab.com/cloud/web-services/web-service-errors?error=2027)
+    /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2027>)
     CallDdiNotAllowed = 2027,
 }
 impl ErrorCode {
@@ -1359,6 +1360,7 @@ impl ErrorCode {
 /// A group of related codes sharing a range of numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
 pub enum Category {
     /// Request validation (`0000`-`0099`): The request itself is wrong: a parameter is missing, malformed, repeated or unknown, or the HTTP method, headers or credentials are not acceptable.
     RequestValidation,

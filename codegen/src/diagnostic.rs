@@ -1,5 +1,6 @@
 //! Problems found in the catalogue, each tied to a line of `errors.yaml`.
 
+use std::collections::HashMap;
 use std::fmt;
 
 /// One problem in the catalogue: where it is and what is wrong.
@@ -21,18 +22,110 @@ impl Diagnostic {
     }
 }
 
+/// How many problems of one kind are listed before the rest are counted.
+pub const MAX_PER_KIND: usize = 10;
+
+impl Diagnostic {
+    /// The message's shape, standing for its kind: the message with every `quoted` part,
+    /// "quoted" string and number blanked, so that "entry 0001: duplicate code (first at line 8)"
+    /// and "entry 0002: duplicate code (first at line 9)" are of one kind.
+    pub fn kind(&self) -> String {
+        let mut kind = String::new();
+        let mut quote: Option<char> = None;
+        for c in self.message.chars() {
+            match quote {
+                Some(q) if c == q => {
+                    kind.push(c);
+                    quote = None;
+                }
+                Some(_) => {}
+                None if c == '`' || c == '"' => {
+                    kind.push(c);
+                    quote = Some(c);
+                }
+                None if c.is_ascii_digit() => {
+                    if !kind.ends_with('#') {
+                        kind.push('#');
+                    }
+                }
+                None => kind.push(c),
+            }
+        }
+        kind
+    }
+}
+
 /// Every problem found in one run, in line order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-/// Every problem compiler-style, `errors.yaml:LINE: message`, one per line.
+/// Every problem compiler-style, `errors.yaml:LINE: message`, one per line. At most
+/// [`MAX_PER_KIND`] problems of one kind are listed; the rest of that kind are counted in one
+/// last line, `errors.yaml:LINE: and N more problems like the one at line L`, at the first one
+/// not listed. So a catalogue with thousands of one mistake gives a short report.
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // kind → (problems seen, line of the first listed, line of the first not listed)
+        let mut kinds: HashMap<String, (usize, usize, usize)> = HashMap::new();
+        let mut hidden: Vec<String> = Vec::new();
         for d in &self.0 {
-            writeln!(f, "{}:{}: {}", crate::CATALOGUE_FILE, d.line, d.message)?;
+            let seen = kinds.entry(d.kind()).or_insert((0, d.line, 0));
+            seen.0 += 1;
+            if seen.0 <= MAX_PER_KIND {
+                writeln!(f, "{}:{}: {}", crate::CATALOGUE_FILE, d.line, d.message)?;
+            } else if seen.0 == MAX_PER_KIND + 1 {
+                seen.2 = d.line;
+                hidden.push(d.kind());
+            }
+        }
+        for kind in hidden {
+            let (n, first, line) = kinds[&kind];
+            let more = n - MAX_PER_KIND;
+            let s = if more == 1 { "" } else { "s" };
+            writeln!(
+                f,
+                "{}:{line}: and {more} more problem{s} like the one at line {first}",
+                crate::CATALOGUE_FILE
+            )?;
         }
         Ok(())
     }
 }
 
 impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_of_one_kind_are_capped_and_counted() {
+        let mut all: Vec<Diagnostic> = (1..=25)
+            .map(|i| {
+                Diagnostic::new(
+                    i,
+                    format!("entry {i:04}: duplicate code (first at line {})", i + 100),
+                )
+            })
+            .collect();
+        all.push(Diagnostic::new(
+            30,
+            "category `x` is defined but no entry uses it",
+        ));
+        let text = Diagnostics(all).to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), MAX_PER_KIND + 2, "{text}");
+        assert_eq!(
+            lines[0],
+            "errors.yaml:1: entry 0001: duplicate code (first at line 101)"
+        );
+        assert_eq!(
+            lines[MAX_PER_KIND],
+            "errors.yaml:30: category `x` is defined but no entry uses it"
+        );
+        assert_eq!(
+            lines[MAX_PER_KIND + 1],
+            "errors.yaml:11: and 15 more problems like the one at line 1"
+        );
+    }
+}

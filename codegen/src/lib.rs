@@ -19,12 +19,13 @@ pub mod json;
 pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod outline;
+pub mod names;
 pub mod rust;
 pub mod text;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use load::load;
+pub use load::{load, load_bytes};
 pub use model::{Catalogue, Category, Entry, Retry};
 
 /// The catalogue's path, relative to the workspace root.

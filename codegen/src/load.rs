@@ -1,13 +1,21 @@
 //! Catalogue text → validated [`Catalogue`], or every problem found, each with its line.
+//!
+//! [`crate::yaml`] gives every value its line; this module checks them key by key. Whatever it
+//! accepts can be emitted safely: every Rust name is checked in the form the generator writes
+//! ([`crate::names`]), every text is free of characters no output can show ([`crate::text`]),
+//! and the link template is a plain https URL.
 
-use std::collections::{HashMap, HashSet};
-
-use serde::de::DeserializeOwned;
-use serde_yaml::{Mapping, Value};
+use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{const_name, variant_name, Catalogue, Category, Entry, Retry};
-use crate::outline::{Item, Outline};
+use crate::model::{Catalogue, Category, Entry, Retry};
+use crate::names::{self, Namespace};
+use crate::text;
+use crate::yaml::{self, Key, Node, Plain, Value};
+
+/// The largest catalogue accepted, in bytes: far above any real one (the live one is ~80 KiB),
+/// and low enough that time and memory stay small.
+pub const MAX_CATALOGUE_BYTES: usize = 16 * 1024 * 1024;
 
 const TOP_KEYS: &[&str] = &["links", "categories", "errors"];
 const CATEGORY_KEYS: &[&str] = &["id", "title", "range", "description"];
@@ -25,24 +33,58 @@ const ENTRY_KEYS: &[&str] = &[
     "retired",
 ];
 
-/// Words that cannot name a variant or const: Rust's strict, reserved and edition keywords.
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
+/// Validates catalogue bytes as read from disk: size, UTF-8 and NUL bytes first, each problem
+/// at its line, then everything [`load`] checks.
+pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
+    if bytes.len() > MAX_CATALOGUE_BYTES {
+        return Err(too_large(bytes.len()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(_) => {
+            // Every line holding bytes that are not UTF-8.
+            let diags = bytes
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter(|(_, line)| std::str::from_utf8(line).is_err())
+                .map(|(i, _)| {
+                    Diagnostic::new(i + 1, "not valid UTF-8; save the catalogue as UTF-8")
+                })
+                .collect();
+            Err(Diagnostics(diags))
+        }
+    }
+}
+
+fn too_large(len: usize) -> Diagnostics {
+    Diagnostics(vec![Diagnostic::new(
+        1,
+        format!(
+            "the catalogue is {len} bytes, more than the {MAX_CATALOGUE_BYTES} bytes (16 MiB) accepted"
+        ),
+    )])
+}
 
 /// Parses and validates catalogue text. On failure returns every problem found, in line order.
 pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
-    let mut cx = Cx {
-        outline: Outline::scan(text),
-        diags: Vec::new(),
-        used_categories: HashSet::new(),
-        category_ids: HashSet::new(),
-    };
-    let catalogue = cx.catalogue(text);
+    if text.len() > MAX_CATALOGUE_BYTES {
+        return Err(too_large(text.len()));
+    }
+    let nul_lines: Vec<Diagnostic> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains('\0'))
+        .map(|(i, _)| Diagnostic::new(i + 1, "contains a NUL byte; remove it"))
+        .collect();
+    if !nul_lines.is_empty() {
+        return Err(Diagnostics(nul_lines));
+    }
+    let root = yaml::parse(text).map_err(|mut d| {
+        d.sort_by_key(|d| d.line);
+        Diagnostics(d)
+    })?;
+    let mut cx = Cx { diags: Vec::new() };
+    let catalogue = cx.catalogue(root.as_ref());
     if cx.diags.is_empty() {
         if let Some(catalogue) = catalogue {
             return Ok(catalogue);
@@ -53,12 +95,14 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
 }
 
 struct Cx {
-    outline: Outline,
     diags: Vec<Diagnostic>,
-    /// Categories some entry names, even an entry rejected for another reason.
-    used_categories: HashSet<usize>,
-    /// Every category id written, valid or not, so entries naming a broken one are not blamed.
-    category_ids: HashSet<String>,
+}
+
+/// A category as read, with where it was written.
+struct CategoryAt {
+    category: Category,
+    line: usize,
+    used: bool,
 }
 
 impl Cx {
@@ -66,333 +110,372 @@ impl Cx {
         self.diags.push(Diagnostic::new(line, message));
     }
 
-    fn catalogue(&mut self, text: &str) -> Option<Catalogue> {
-        let root: Value = match serde_yaml::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                let line = e.location().map_or(1, |l| l.line());
-                self.err(line, format!("not valid YAML: {e}"));
+    fn catalogue(&mut self, root: Option<&Node>) -> Option<Catalogue> {
+        let root = match root {
+            Some(root) if !root.is_null() => root,
+            _ => {
+                self.err(
+                    1,
+                    "the catalogue is empty; expected the keys `links`, `categories` and `errors`",
+                );
                 return None;
             }
         };
-        if !root.is_mapping() {
-            let what = if root.is_null() {
-                "the catalogue is empty"
-            } else {
-                "the catalogue must be a mapping"
-            };
+        if !matches!(root.value, Value::Map(_)) {
             self.err(
-                1,
-                format!("{what}; expected the keys `links`, `categories` and `errors`"),
+                root.line,
+                format!(
+                    "the catalogue must be a mapping with the keys `links`, `categories` and `errors`; found {}",
+                    root.describe()
+                ),
             );
             return None;
         }
-        let item = self.outline.top();
-        let top = Fields::new(self, &root, item, "the catalogue", TOP_KEYS);
-        let links: Option<String> = top.required(self, "links");
-        let categories: Option<Vec<Value>> = top.required(self, "categories");
-        let errors: Option<Vec<Value>> = top.required(self, "errors");
-
+        let top = Fields::new(self, root, "the catalogue".into(), TOP_KEYS);
+        let links = top.string(self, "links", true);
         if let Some(links) = &links {
+            let line = top.line("links");
             if !links.contains("{code}") {
-                let line = self.outline.section("links");
                 self.err(
                     line,
                     "`links` must contain `{code}`, where each code's page differs",
                 );
+            } else if !text::is_plain_https_url(&links.replace("{code}", "0000")) {
+                self.err(line, format!("`links` must be a plain https URL (letters, digits and URL punctuation; no spaces, quotes, brackets or other schemes) with `{{code}}` in it; found {:?}", shorten(links)));
             }
         }
-        let categories: Vec<(Category, usize)> = categories
-            .unwrap_or_default()
+        let category_nodes = top.list(self, "categories");
+        let entry_nodes = top.list(self, "errors");
+
+        let mut categories: Vec<CategoryAt> = category_nodes
             .iter()
+            .flat_map(|l| l.iter())
             .enumerate()
-            .filter_map(|(i, v)| self.category(i, v))
+            .filter_map(|(i, node)| self.category(i, node))
             .collect();
         self.check_categories(&categories);
-        let entries: Vec<(Entry, Item)> = errors
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        for (i, c) in categories.iter().enumerate() {
+            ids.entry(c.category.id.clone()).or_insert(i);
+        }
+        let mut written_ids: Vec<String> = Vec::new();
+        for node in category_nodes.iter().flat_map(|l| l.iter()) {
+            if let Value::Map(m) = &node.value {
+                if let Some((_, v)) = m.iter().find(|(k, _)| k.text == "id") {
+                    if let Some(Plain::Str(s)) = v.scalar() {
+                        written_ids.push(s.to_string());
+                    }
+                }
+            }
+        }
+        let entries: Vec<Entry> = entry_nodes
             .iter()
-            .flatten()
+            .flat_map(|l| l.iter())
             .enumerate()
-            .filter_map(|(i, v)| self.entry(i, v, &categories))
+            .filter_map(|(i, node)| self.entry(i, node, &mut categories, &ids, &written_ids))
             .collect();
         self.check_entries(&entries);
         // Without a readable `errors` list, every category would look unused.
-        if errors.is_some() {
-            self.check_categories_used(&categories);
+        if entry_nodes.is_some_and(|l| !l.is_empty()) {
+            for c in &categories {
+                if !c.used {
+                    self.err(
+                        c.line,
+                        format!(
+                            "category `{}` is defined but no entry uses it",
+                            c.category.id
+                        ),
+                    );
+                }
+            }
+        }
+        for (key, list) in [("categories", category_nodes), ("errors", entry_nodes)] {
+            if list.is_some_and(|l| l.is_empty()) {
+                let line = top.line(key);
+                self.err(
+                    line,
+                    format!("`{key}` is empty; the catalogue needs at least one"),
+                );
+            }
         }
 
         Some(Catalogue {
             links: links?,
-            categories: categories.into_iter().map(|(c, _)| c).collect(),
-            entries: entries.into_iter().map(|(e, _)| e).collect(),
+            categories: categories.into_iter().map(|c| c.category).collect(),
+            entries,
         })
     }
 
-    fn category(&mut self, index: usize, value: &Value) -> Option<(Category, usize)> {
-        let item = self.outline.item("categories", index);
-        let line = item.line;
+    fn category(&mut self, index: usize, node: &Node) -> Option<CategoryAt> {
         let mut f = Fields::new(
             self,
-            value,
-            item,
-            &format!("category #{}", index + 1),
+            node,
+            format!("category #{}", index + 1),
             CATEGORY_KEYS,
         );
-        let id: Option<String> = f.required(self, "id");
+        let id = f.string(self, "id", true);
         if let Some(id) = &id {
-            self.category_ids.insert(id.clone());
             f.context = format!("category `{id}`");
-            if !is_snake_case(id) {
-                self.err(
-                    f.item.key("id"),
-                    format!("category `{id}`: `id` must be snake_case"),
-                );
+            let line = f.line("id");
+            if let Err(why) = names::check(id, &[Namespace::Category]) {
+                self.err(line, format!("category `{id}`: `id` {why}"));
             }
         }
         let title = f.text(self, "title", true);
         let description = f.text(self, "description", true);
-        let range: Option<String> = f.required(self, "range");
-        let range = range.and_then(|r| {
+        let range = f.string(self, "range", true).and_then(|r| {
             let parsed = parse_range(&r);
             if parsed.is_none() {
-                let msg = format!("{}: `range` must be two 4-digit codes, low to high, as in \"0600-0699\"; found {r:?}", f.context);
-                self.err(f.item.key("range"), msg);
+                let msg = format!("{}: `range` must be two 4-digit codes, low to high, as in \"0600-0699\"; found {:?}", f.context, shorten(&r));
+                self.err(f.line("range"), msg);
             }
             parsed
         });
-        let category = Category {
-            id: id?,
-            title: title??,
-            description: description??,
-            first: range?.0,
-            last: range?.1,
-        };
-        Some((category, line))
+        let (first, last) = range?;
+        Some(CategoryAt {
+            category: Category {
+                id: id?,
+                title: title?,
+                description: description?,
+                first,
+                last,
+            },
+            line: node.line,
+            used: false,
+        })
     }
 
-    fn check_categories(&mut self, categories: &[(Category, usize)]) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (c, line) in categories {
-            if let Some(first) = seen.insert(&c.id, *line) {
-                self.err(
-                    *line,
-                    format!(
-                        "category `{}` is defined twice (first at line {first})",
-                        c.id
-                    ),
-                );
+    /// Duplicate ids, ids that case to one Rust name, and overlapping ranges: O(n log n).
+    fn check_categories(&mut self, categories: &[CategoryAt]) {
+        let mut seen = Namespace::Category.taken();
+        for c in categories {
+            let id = &c.category.id;
+            if let Some((other, first)) = seen.claim(id, c.line) {
+                let ident = names::variant(id);
+                let msg = if other == *id {
+                    format!("category `{id}` is defined twice (first at line {first})")
+                } else if first == 0 {
+                    format!("category `{id}` becomes `{ident}` in Rust, which the crate already uses; choose another id")
+                } else {
+                    format!("category `{id}` becomes `{ident}` in Rust, as `{other}` (line {first}) does")
+                };
+                self.err(c.line, msg);
             }
         }
-        for (i, (a, line)) in categories.iter().enumerate() {
-            for (b, _) in &categories[..i] {
-                if a.first <= b.last && b.first <= a.last {
+        let mut by_range: Vec<&CategoryAt> = categories.iter().collect();
+        by_range.sort_by_key(|c| (c.category.first, c.line));
+        // The category reaching furthest so far: any later one starting before its end overlaps.
+        let mut reach: Option<&CategoryAt> = None;
+        for c in by_range {
+            if let Some(r) = reach {
+                let (a, b) = (&c.category, &r.category);
+                if a.first <= b.last {
+                    let (later, earlier) = if c.line > r.line { (a, b) } else { (b, a) };
                     let msg = format!(
                         "category `{}`: range {:04}-{:04} overlaps category `{}` ({:04}-{:04})",
-                        a.id, a.first, a.last, b.id, b.first, b.last
+                        later.id, later.first, later.last, earlier.id, earlier.first, earlier.last
                     );
-                    self.err(*line, msg);
+                    self.err(c.line.max(r.line), msg);
+                }
+                if a.last <= b.last {
+                    continue;
                 }
             }
+            reach = Some(c);
         }
     }
 
     fn entry(
         &mut self,
         index: usize,
-        value: &Value,
-        categories: &[(Category, usize)],
-    ) -> Option<(Entry, Item)> {
-        let item = self.outline.item("errors", index);
-        let code_value = value.get("code").filter(|v| !v.is_null());
-        let code = code_value.and_then(Value::as_str).and_then(parse_code);
+        node: &Node,
+        categories: &mut [CategoryAt],
+        ids: &HashMap<String, usize>,
+        written_ids: &[String],
+    ) -> Option<Entry> {
+        let code_node = match &node.value {
+            Value::Map(m) => m.iter().find(|(k, _)| k.text == "code").map(|(_, v)| v),
+            _ => None,
+        };
+        // Four digits are the code whether quoted or not: plain `0405` is not read as 405.
+        let code = code_node.and_then(|n| match &n.value {
+            Value::Scalar { text, .. } => parse_code(text),
+            _ => None,
+        });
         let context = code.map_or_else(
             || format!("entry #{}", index + 1),
             |c| format!("entry {c:04}"),
         );
-        let f = Fields::new(self, value, item.clone(), &context, ENTRY_KEYS);
-        match code_value {
+        let f = Fields::new(self, node, context, ENTRY_KEYS);
+        let code_line = f.line("code");
+        match code_node.filter(|n| !n.is_null()) {
             _ if code.is_some() || f.map.is_none() => {}
-            None => self.err(item.line, format!("{context}: missing required key `code`")),
-            Some(Value::String(s)) => {
-                let msg = format!("{context}: `code` must be exactly four ASCII digits, as in \"0405\"; found {s:?}");
-                self.err(item.key("code"), msg);
-            }
-            Some(Value::Number(n)) => {
-                let msg = format!("{context}: `code` must be a quoted string such as \"0405\"; unquoted, YAML reads it as the number {n}");
-                self.err(item.key("code"), msg);
-            }
-            Some(_) => self.err(
-                item.key("code"),
-                format!("{context}: `code` must be a quoted 4-digit string"),
+            None => self.err(
+                node.line,
+                format!("{}: missing required key `code`", f.context),
             ),
+            Some(n) => {
+                let msg = match n.scalar() {
+                    Some(Plain::Int(v)) => format!("{}: `code` must be a quoted string such as \"0405\"; unquoted, YAML reads it as the number {v}", f.context),
+                    Some(Plain::Str(s)) => format!("{}: `code` must be exactly four ASCII digits, as in \"0405\"; found {:?}", f.context, shorten(s)),
+                    _ => format!("{}: `code` must be a quoted 4-digit string such as \"0405\"; found {}", f.context, n.describe()),
+                };
+                self.err(code_line, msg);
+            }
         }
-        let name: Option<String> = f.required(self, "name");
+        let name = f.string(self, "name", true);
         if let Some(name) = &name {
-            self.check_name(item.key("name"), &f.context, "name", name);
+            if let Err(why) = names::check(name, &[Namespace::ErrorCode, Namespace::Codes]) {
+                self.err(f.line("name"), format!("{}: name {why}", f.context));
+            }
         }
-        let http = match f.get_value("http") {
-            None => Some(None),
-            Some(v) => match v.as_u64().filter(|s| (100..=599).contains(s)) {
-                Some(s) => Some(Some(s as u16)),
-                None => {
-                    let found = serde_yaml::to_string(v).unwrap_or_default();
-                    let msg = format!(
-                        "{}: `http` must be an HTTP status in 100..=599; found {}",
-                        f.context,
-                        found.trim()
-                    );
-                    self.err(item.key("http"), msg);
-                    None
-                }
-            },
-        };
-        let category_id: Option<String> = f.required(self, "category");
-        let category = category_id.and_then(|id| {
-            let found = categories.iter().position(|(c, _)| c.id == id);
-            self.used_categories.extend(found);
-            if found.is_none() && !self.category_ids.contains(&id) {
-                let known: Vec<&str> = categories.iter().map(|(c, _)| c.id.as_str()).collect();
+        let http = f.get("http").and_then(|n| match n.scalar() {
+            Some(Plain::Int(s)) if (100..=599).contains(&s) => Some(s as u16),
+            _ => {
+                let found = match n.scalar() {
+                    Some(Plain::Int(s)) => s.to_string(),
+                    Some(Plain::Str(s)) => shorten(s),
+                    _ => n.describe(),
+                };
+                let msg = format!(
+                    "{}: `http` must be an HTTP status in 100..=599; found {found}",
+                    f.context
+                );
+                self.err(f.line("http"), msg);
+                None
+            }
+        });
+        let category = f.string(self, "category", true).and_then(|id| {
+            let found = ids.get(&id).copied();
+            if let Some(i) = found {
+                categories[i].used = true;
+            } else if !written_ids.contains(&id) {
+                let known: Vec<&str> = written_ids.iter().map(String::as_str).collect();
                 let msg = format!(
                     "{}: category `{id}` is not defined{}",
                     f.context,
                     suggest(&id, &known)
                 );
-                self.err(item.key("category"), msg);
+                self.err(f.line("category"), msg);
             }
             found
         });
-        if let (Some(code), Some(c)) = (code, category) {
-            let c = &categories[c].0;
+        if let (Some(code), Some(i)) = (code, category) {
+            let c = &categories[i].category;
             if !(c.first..=c.last).contains(&code) {
                 let msg = format!(
                     "{}: code {code:04} is outside category `{}`, which covers {:04}-{:04}",
                     f.context, c.id, c.first, c.last
                 );
-                self.err(item.key("code"), msg);
+                self.err(code_line, msg);
             }
         }
-        let retryable: Option<bool> = f.required(self, "retry");
-        let after: Option<i64> = f.optional(self, "retry_after");
-        let idempotent_only: Option<bool> = f.optional(self, "idempotent_only");
-        if retryable == Some(false) && idempotent_only.is_some() {
-            self.err(
-                item.key("idempotent_only"),
-                format!("{}: `idempotent_only` needs `retry: true`", f.context),
-            );
+        let retryable = f.bool(self, "retry", true);
+        let after = f.get("retry_after").and_then(|n| match n.scalar() {
+            Some(Plain::Int(s)) if (1..=86_400).contains(&s) => Some(s as u32),
+            _ => {
+                let msg = format!(
+                    "{}: `retry_after` must be 1..=86400 seconds; found {}",
+                    f.context,
+                    n.describe()
+                );
+                self.err(f.line("retry_after"), msg);
+                None
+            }
+        });
+        let idempotent_only = f.bool(self, "idempotent_only", false);
+        if retryable == Some(false) {
+            for key in ["retry_after", "idempotent_only"] {
+                if f.get(key).is_some() {
+                    self.err(
+                        f.line(key),
+                        format!("{}: `{key}` needs `retry: true`", f.context),
+                    );
+                }
+            }
         }
-        let idempotent_only = idempotent_only.unwrap_or(false);
-        let retry = match (retryable, after) {
-            (Some(false), None) => Some(Retry::Never),
-            (Some(true), None) => Some(Retry::Later {
-                after: None,
-                idempotent_only,
-            }),
-            (Some(true), Some(s)) if (1..=86_400).contains(&s) => Some(Retry::Later {
-                after: Some(s as u32),
-                idempotent_only,
-            }),
-            (Some(true), Some(s)) => {
-                self.err(
-                    item.key("retry_after"),
-                    format!(
-                        "{}: `retry_after` must be 1..=86400 seconds; found {s}",
-                        f.context
-                    ),
-                );
-                None
-            }
-            (Some(false), Some(_)) => {
-                self.err(
-                    item.key("retry_after"),
-                    format!("{}: `retry_after` needs `retry: true`", f.context),
-                );
-                None
-            }
-            (None, _) => None,
+        let retry = match retryable? {
+            false => Retry::Never,
+            true => Retry::Later {
+                after,
+                idempotent_only: idempotent_only.unwrap_or(false),
+            },
         };
         let description = f.text(self, "description", true);
         let remedy = f.text(self, "remedy", false);
-        let aliases: Option<Vec<String>> = f.optional(self, "aliases");
-        for alias in aliases.iter().flatten() {
-            self.check_name(item.key("aliases"), &f.context, "alias", alias);
-        }
         let retired = f.text(self, "retired", false);
-        let entry = Entry {
+        let mut aliases = Vec::new();
+        for alias in f.list(self, "aliases").unwrap_or_default() {
+            match alias.scalar() {
+                Some(Plain::Str(a)) => {
+                    if let Err(why) = names::check(a, &[Namespace::ErrorCode, Namespace::Codes]) {
+                        self.err(alias.line, format!("{}: alias {why}", f.context));
+                    }
+                    aliases.push((a.to_string(), alias.line));
+                }
+                _ => self.err(
+                    alias.line,
+                    format!(
+                        "{}: each alias must be a name; found {}",
+                        f.context,
+                        alias.describe()
+                    ),
+                ),
+            }
+        }
+        Some(Entry {
             code: code?,
             name: name?,
-            http: http?,
+            http,
             category: category?,
-            retry: retry?,
-            description: description??,
-            remedy: remedy?,
-            aliases: aliases.unwrap_or_default(),
-            retired: retired?,
-            line: item.key("code"),
-        };
-        Some((entry, item))
+            retry,
+            description: description?,
+            remedy,
+            aliases: aliases.into_iter().map(|(a, _)| a).collect(),
+            retired,
+            line: code_line,
+            name_line: f.line("name"),
+        })
     }
 
-    fn check_name(&mut self, line: usize, context: &str, what: &str, name: &str) {
-        if !is_snake_case(name) {
-            let msg = format!("{context}: {what} `{name}` must be snake_case (lowercase ASCII words joined by single underscores, starting with a letter)");
-            self.err(line, msg);
-        } else if KEYWORDS.contains(&name) {
-            self.err(line, format!("{context}: {what} `{name}` is a Rust keyword and cannot name a variant or const"));
-        }
-    }
-
-    fn check_entries(&mut self, entries: &[(Entry, Item)]) {
+    /// Duplicate codes, order, and names that collide once cased (entry names and aliases share
+    /// the `ErrorCode` and `codes` namespaces).
+    fn check_entries(&mut self, entries: &[Entry]) {
         let mut codes: HashMap<u16, usize> = HashMap::new();
-        let mut idents: HashMap<String, (String, usize)> = HashMap::new();
-        for (i, (e, item)) in entries.iter().enumerate() {
-            let line = item.key("code");
-            if let Some(first) = codes.insert(e.code, line) {
+        let mut taken = [Namespace::ErrorCode.taken(), Namespace::Codes.taken()];
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(first) = codes.insert(e.code, e.line) {
                 self.err(
-                    line,
+                    e.line,
                     format!(
                         "entry {}: duplicate code (first at line {first})",
                         e.code_str()
                     ),
                 );
-            } else if let Some((prev, _)) = i.checked_sub(1).map(|p| &entries[p]) {
+            } else if let Some(prev) = i.checked_sub(1).map(|p| &entries[p]) {
                 if e.code < prev.code {
                     let msg = format!("entry {}: out of order; entries must be in ascending code order, and this comes after {}", e.code_str(), prev.code_str());
-                    self.err(line, msg);
+                    self.err(e.line, msg);
                 }
             }
-            for (n, key) in
-                std::iter::once((&e.name, "name")).chain(e.aliases.iter().map(|a| (a, "aliases")))
-            {
-                let line = item.key(key);
-                let rust_names = [variant_name(n), const_name(n)];
-                for ident in &rust_names {
-                    if let Some((other, first)) = idents.get(ident) {
-                        let msg = if other == n {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                for space in &mut taken {
+                    if let Some((other, first)) = space.claim(n, e.name_line) {
+                        let ident = space.namespace().ident(n);
+                        let msg = if other == *n {
                             format!(
                                 "entry {}: name `{n}` is already used (line {first})",
                                 e.code_str()
                             )
+                        } else if first == 0 {
+                            format!("entry {}: name `{n}` becomes `{ident}` in Rust, which the crate already uses; choose another name", e.code_str())
                         } else {
                             format!("entry {}: name `{n}` becomes `{ident}` in Rust, as `{other}` (line {first}) does", e.code_str())
                         };
-                        self.err(line, msg);
+                        self.err(e.name_line, msg);
                         break;
                     }
                 }
-                for ident in rust_names {
-                    idents.entry(ident).or_insert((n.clone(), line));
-                }
-            }
-        }
-    }
-
-    fn check_categories_used(&mut self, categories: &[(Category, usize)]) {
-        for (i, (c, line)) in categories.iter().enumerate() {
-            if !self.used_categories.contains(&i) {
-                self.err(
-                    *line,
-                    format!("category `{}` is defined but no entry uses it", c.id),
-                );
             }
         }
     }
@@ -400,97 +483,143 @@ impl Cx {
 
 /// Reads one mapping key by key, reporting each problem at the key's line.
 struct Fields<'a> {
-    map: Option<&'a Mapping>,
-    item: Item,
+    map: Option<&'a [(Key, Node)]>,
+    line: usize,
     context: String,
 }
 
 impl<'a> Fields<'a> {
-    fn new(cx: &mut Cx, value: &'a Value, item: Item, context: &str, allowed: &[&str]) -> Self {
-        let map = value.as_mapping();
-        if map.is_none() {
-            cx.err(
-                item.line,
-                format!("{context}: expected a mapping of keys to values"),
-            );
-        }
-        for key in map.into_iter().flat_map(|m| m.keys()) {
-            match key.as_str() {
-                Some(k) if allowed.contains(&k) => {}
-                Some(k) => cx.err(
-                    item.key(k),
-                    format!("{context}: unknown key `{k}`{}", suggest(k, allowed)),
-                ),
-                None => cx.err(
-                    item.line,
-                    format!("{context}: keys must be strings; found {key:?}"),
-                ),
+    fn new(cx: &mut Cx, node: &'a Node, context: String, allowed: &[&str]) -> Self {
+        let map = match &node.value {
+            Value::Map(m) => Some(m.as_slice()),
+            _ => {
+                cx.err(
+                    node.line,
+                    format!(
+                        "{context}: expected a mapping of keys to values; found {}",
+                        node.describe()
+                    ),
+                );
+                None
+            }
+        };
+        for (key, _) in map.unwrap_or_default() {
+            if !allowed.contains(&key.text.as_str()) {
+                cx.err(
+                    key.line,
+                    format!(
+                        "{context}: unknown key `{}`{}",
+                        shorten(&key.text),
+                        suggest(&key.text, allowed)
+                    ),
+                );
             }
         }
         Fields {
             map,
-            item,
-            context: context.to_string(),
+            line: node.line,
+            context,
         }
     }
 
-    fn get_value(&self, key: &str) -> Option<&'a Value> {
-        self.map?.get(key).filter(|v| !v.is_null())
+    /// The line of `key`, or of the mapping when the key is absent.
+    fn line(&self, key: &str) -> usize {
+        self.map
+            .and_then(|m| m.iter().find(|(k, _)| k.text == key))
+            .map_or(self.line, |(k, _)| k.line)
     }
 
-    fn optional<T: DeserializeOwned>(&self, cx: &mut Cx, key: &str) -> Option<T> {
-        let value = self.get_value(key)?;
-        match serde_yaml::from_value(value.clone()) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                cx.err(
-                    self.item.key(key),
-                    format!("{}: `{key}`: {e}", self.context),
-                );
-                None
-            }
-        }
+    /// The value of `key` unless absent or null, without reporting anything.
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.map?
+            .iter()
+            .find(|(k, _)| k.text == key)
+            .map(|(_, v)| v)
+            .filter(|v| !v.is_null())
     }
 
-    fn required<T: DeserializeOwned>(&self, cx: &mut Cx, key: &str) -> Option<T> {
-        if self.map.is_some() && self.get_value(key).is_none() {
+    fn required(&self, cx: &mut Cx, key: &str, required: bool) -> Option<&'a Node> {
+        let node = self.get(key);
+        if node.is_none() && required && self.map.is_some() {
             cx.err(
-                self.item.line,
+                self.line,
                 format!("{}: missing required key `{key}`", self.context),
             );
         }
-        self.optional(cx, key)
+        node
     }
 
-    /// A text field: `Some(None)` when absent and optional, `None` when it has a problem.
-    fn text(&self, cx: &mut Cx, key: &str, required: bool) -> Option<Option<String>> {
-        let value: Option<String> = if required {
-            self.required(cx, key)
-        } else {
-            self.optional(cx, key)
-        };
-        match value {
-            Some(s) if s.trim().is_empty() => {
-                cx.err(
-                    self.item.key(key),
-                    format!("{}: `{key}` is empty", self.context),
-                );
+    fn wrong(&self, cx: &mut Cx, key: &str, expected: &str, node: &Node) {
+        cx.err(
+            self.line(key),
+            format!(
+                "{}: `{key}` must be {expected}; found {}",
+                self.context,
+                node.describe()
+            ),
+        );
+    }
+
+    /// A string value: quoted, or plain and not read by YAML as a number, boolean or null.
+    fn string(&self, cx: &mut Cx, key: &str, required: bool) -> Option<String> {
+        let node = self.required(cx, key, required)?;
+        match node.scalar() {
+            Some(Plain::Str(s)) => Some(s.to_string()),
+            _ => {
+                self.wrong(cx, key, "text", node);
                 None
             }
-            Some(s) => Some(Some(s.trim().to_string())),
-            None if required || self.get_value(key).is_some() => None,
-            None => Some(None),
         }
+    }
+
+    fn bool(&self, cx: &mut Cx, key: &str, required: bool) -> Option<bool> {
+        let node = self.required(cx, key, required)?;
+        match node.scalar() {
+            Some(Plain::Bool(b)) => Some(b),
+            _ => {
+                self.wrong(cx, key, "`true` or `false`", node);
+                None
+            }
+        }
+    }
+
+    fn list(&self, cx: &mut Cx, key: &str) -> Option<&'a [Node]> {
+        let required = self.context == "the catalogue";
+        let node = self.required(cx, key, required)?;
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            _ => {
+                self.wrong(cx, key, "a list", node);
+                None
+            }
+        }
+    }
+
+    /// A prose field: not empty, and free of characters no output can show safely. Trimmed.
+    fn text(&self, cx: &mut Cx, key: &str, required: bool) -> Option<String> {
+        let s = self.string(cx, key, required)?;
+        let line = self.line(key);
+        if s.trim().is_empty() {
+            cx.err(line, format!("{}: `{key}` is empty", self.context));
+            return None;
+        }
+        if let Err(why) = text::check_prose(&s) {
+            cx.err(line, format!("{}: `{key}` {why}", self.context));
+            return None;
+        }
+        Some(s.trim().to_string())
     }
 }
 
-fn is_snake_case(s: &str) -> bool {
-    s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.split('_').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+/// At most 60 characters of `s` for a message, with controls shown escaped.
+fn shorten(s: &str) -> String {
+    let short: String = s.chars().take(60).collect();
+    let short: String = short.escape_debug().collect();
+    if s.chars().count() > 60 {
+        format!("{short}…")
+    } else {
+        short
+    }
 }
 
 /// The number in a code of exactly four ASCII digits.
@@ -504,8 +633,12 @@ fn parse_range(r: &str) -> Option<(u16, u16)> {
     (a <= b).then_some((a, b))
 }
 
-/// " (did you mean `x`?)" when a known word is close to `word`.
+/// " (did you mean `x`?)" when a known word is close to `word`. Only among a few hundred known
+/// words, so that a catalogue with thousands of bad references stays linear.
 fn suggest(word: &str, known: &[&str]) -> String {
+    if known.len() > 200 || word.len() > 64 {
+        return String::new();
+    }
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(word, k), k))

@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::model::{variant_name, Catalogue, Entry};
+use crate::model::{Catalogue, Entry};
+use crate::names::variant as variant_name;
 use crate::text::markdown as md;
 use crate::GENERATED_BY;
 

@@ -1,7 +1,5 @@
 //! The validated catalogue: what the emitters read. Built only by [`crate::load()`].
 
-use heck::{ToShoutySnakeCase, ToUpperCamelCase};
-
 /// The whole catalogue, validated: entries in ascending code order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalogue {
@@ -73,7 +71,10 @@ impl Retry {
     pub fn short(self) -> String {
         match self {
             Retry::Never => "no".into(),
-            Retry::Later { after, idempotent_only } => {
+            Retry::Later {
+                after,
+                idempotent_only,
+            } => {
                 let mut out = after.map_or_else(|| "yes".to_string(), |s| format!("after {s} s"));
                 if idempotent_only {
                     out += ", idempotent only";
@@ -88,8 +89,12 @@ impl Retry {
     pub fn advice(self) -> String {
         match self {
             Retry::Never => "no; the same request fails again".into(),
-            Retry::Later { after, idempotent_only } => {
-                let mut out = after.map_or_else(|| "yes".to_string(), |s| format!("yes, after {s} s"));
+            Retry::Later {
+                after,
+                idempotent_only,
+            } => {
+                let mut out =
+                    after.map_or_else(|| "yes".to_string(), |s| format!("yes, after {s} s"));
                 if idempotent_only {
                     out += "; only if the request is idempotent (the server may have acted on it)";
                 }
@@ -122,6 +127,8 @@ pub struct Entry {
     pub retired: Option<String>,
     /// The line of the entry's `code` in the catalogue, for messages.
     pub line: usize,
+    /// The line of the entry's `name`.
+    pub name_line: usize,
 }
 
 impl Entry {
@@ -150,16 +157,6 @@ impl Catalogue {
         let end = self.entries.partition_point(|e| e.code <= c.last);
         start..end
     }
-}
-
-/// The Rust variant name of a snake_case name: `invalid_token` → `InvalidToken`.
-pub fn variant_name(name: &str) -> String {
-    name.to_upper_camel_case()
-}
-
-/// The Rust const name of a snake_case name: `invalid_token` → `INVALID_TOKEN`.
-pub fn const_name(name: &str) -> String {
-    name.to_shouty_snake_case()
 }
 
 fn first_sentence(text: &str) -> &str {

@@ -8,7 +8,8 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
 
-use crate::model::{const_name, variant_name, Catalogue, Entry};
+use crate::model::{Catalogue, Entry};
+use crate::names::{constant as const_name, variant as variant_name};
 use crate::text::markdown;
 use crate::GENERATED_BY;
 
@@ -64,7 +65,8 @@ fn variant_doc(cat: &Catalogue, e: &Entry) -> String {
     if let Some(note) = &e.retired {
         d += &format!("\n**Retired:** {}\n", markdown(note));
     }
-    d += &format!("\n[Official page]({})", cat.doc_url(e));
+    // The URL is a validated plain https URL; the angle brackets let it hold parentheses.
+    d += &format!("\n[Official page](<{}>)", cat.doc_url(e));
     d
 }
 
@@ -194,6 +196,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #[repr(u16)]
+        #[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
         pub enum ErrorCode {
             #(#enum_variants)*
         }
@@ -207,6 +210,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         /// A group of related codes sharing a range of numbers.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
         pub enum Category {
             #(#category_variants)*
         }

@@ -1,8 +1,77 @@
-//! Catalogue prose → Markdown that renders as the same text, in rustdoc and on GitHub.
+//! Catalogue prose: what it may hold, and how it is written into Markdown (GitHub, rustdoc) so
+//! that it renders as the same text.
 //!
-//! Every character Markdown (or rustdoc's intra-doc links and HTML) could misread is
-//! backslash-escaped, and bare URLs become `<autolinks>`, which rustdoc's `bare_urls` lint wants
-//! and which GitHub renders as links.
+//! Prose is refused at load when it holds a character no output can show as itself
+//! ([`check_prose`]). Everything else is escaped: every character Markdown, rustdoc's intra-doc
+//! links or HTML could misread is backslash-escaped, a line break becomes a space (so no line of
+//! the text can start a list, a heading, a quote or a rule), and only a plain https URL
+//! ([`is_plain_https_url`]) becomes a link, as an `<autolink>`.
+
+/// Why `c` cannot appear in prose, if it cannot.
+fn forbidden(c: char) -> Option<&'static str> {
+    match c {
+        '\n' | '\t' => None,
+        '\r' => Some("a carriage return (CR); use line breaks only"),
+        '\u{2028}' | '\u{2029}' => Some("a Unicode line or paragraph separator"),
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => {
+            Some("a bidirectional control, which can make text read differently than it is stored")
+        }
+        '\u{FEFF}' => Some("a byte-order mark"),
+        c if c.is_control() => Some("a control character"),
+        _ => None,
+    }
+}
+
+/// Checks that `text` holds no character an output could not show as itself; the error
+/// completes "`field` ...".
+pub fn check_prose(text: &str) -> Result<(), String> {
+    match text.chars().find_map(|c| forbidden(c).map(|why| (c, why))) {
+        None => Ok(()),
+        Some((c, why)) => Err(format!(
+            "contains U+{:04X} ({why}), which cannot be shown safely; remove it",
+            u32::from(c)
+        )),
+    }
+}
+
+/// Characters allowed after the host of a plain URL: RFC 3986's unreserved and reserved ones
+/// except the brackets, and `%` (checked to start an escape).
+fn url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/?#%".contains(c)
+}
+
+/// Whether `s` is a plain https URL: `https://`, a host of letters, digits, `-` and `.` (with an
+/// optional port), then only URL characters, `%` always starting a `%XX` escape. No spaces,
+/// quotes, angle or square brackets, backslashes or controls, so it is safe as a Markdown
+/// autolink, a Markdown link target and an HTML attribute.
+pub fn is_plain_https_url(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://") else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let (host, port) = authority.split_once(':').unwrap_or((authority, "80"));
+    let host_ok = !host.is_empty()
+        && host.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    let port_ok = (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit());
+    let escapes_ok = tail
+        .split('%')
+        .skip(1)
+        .all(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit));
+    host_ok && port_ok && escapes_ok && tail.chars().all(url_char)
+}
 
 /// Escapes `text` for use inline in Markdown: a paragraph, a heading or a table cell.
 /// Line breaks become spaces (as a soft break renders), so no line of the text can start a
@@ -10,45 +79,45 @@
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
-    while let Some(start) = find_url(rest) {
+    while let Some((start, len)) = find_url(rest) {
         escape_into(&mut out, &rest[..start]);
-        let url = &rest[start..];
-        let end = url.find(char::is_whitespace).unwrap_or(url.len());
-        // Sentence punctuation after a URL is not part of it.
-        let end = url[..end]
-            .trim_end_matches(['.', ',', ';', ':', ')', '\'', '"'])
-            .len();
         out.push('<');
-        out.push_str(&url[..end]);
+        out.push_str(&rest[start..start + len]);
         out.push('>');
-        rest = &url[end..];
+        rest = &rest[start + len..];
     }
     escape_into(&mut out, rest);
-    out
+    escape_block_start(out)
 }
 
-fn find_url(s: &str) -> Option<usize> {
-    let i = [s.find("https://"), s.find("http://")]
-        .into_iter()
-        .flatten()
-        .min()?;
-    // Only at a word start, so "xhttps://" stays text.
-    let at_start = s[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| c.is_whitespace() || c == '(');
-    if at_start {
-        Some(i)
-    } else {
-        find_url(&s[i + 1..]).map(|j| j + i + 1)
+/// The first plain https URL in `s` that starts a word: its start and length, without the
+/// sentence punctuation after it.
+fn find_url(s: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find("https://").map(|i| i + from) {
+        let at_word_start = s[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(');
+        let run = s[i..].find(|c| !url_char(c)).unwrap_or(s.len() - i);
+        let url = s[i..i + run].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        if at_word_start && is_plain_https_url(url) {
+            return Some((i, url.len()));
+        }
+        from = i + 1;
     }
+    None
 }
 
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        if c == '\n' || c == '\r' {
+    for (i, c) in s.char_indices() {
+        if c == '\n' {
             out.push(' ');
             continue;
+        }
+        // A `scheme://` that is not a plain https URL stays text, not a bare URL to autolink.
+        if c == ':' && s[i + 1..].starts_with("//") {
+            out.push('\\');
         }
         if matches!(
             c,
@@ -74,24 +143,98 @@ fn escape_into(out: &mut String, s: &str) {
     }
 }
 
+/// Escapes what would start a block if the text stood at the start of a line: a list marker
+/// (`-`, `+`, `1.`, `1)`) or a rule or setext underline (`-`, `=`).
+fn escape_block_start(mut out: String) -> String {
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let at = match out.as_bytes().get(digits) {
+        Some(b'.' | b')') if digits > 0 => digits,
+        Some(b'-' | b'+' | b'=') if digits == 0 => 0,
+        _ => return out,
+    };
+    out.insert(at, '\\');
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::markdown;
+    use super::*;
 
     #[test]
     fn escapes_what_markdown_would_misread() {
         assert_eq!(markdown("n[d|h|m]"), r"n\[d\|h\|m\]");
         assert_eq!(markdown("<b> *x* `y` a_b"), r"\<b\> \*x\* \`y\` a\_b");
-        assert_eq!(markdown(r"c:\dir"), r"c:\\dir");
-        assert_eq!(markdown("one\n- two\r\n---"), "one - two  ---");
+        assert_eq!(markdown(r"c:\dir a: b"), r"c:\\dir a: b");
+        assert_eq!(markdown("one\n- two\n---"), "one - two ---");
     }
 
     #[test]
-    fn wraps_urls_and_leaves_trailing_punctuation_outside() {
+    fn a_line_that_would_start_a_block_stays_text() {
+        assert_eq!(markdown("- a"), r"\- a");
+        assert_eq!(markdown("+ a"), r"\+ a");
+        assert_eq!(markdown("---"), r"\---");
+        assert_eq!(markdown("==="), r"\===");
+        assert_eq!(markdown("12. a"), r"12\. a");
+        assert_eq!(markdown("1) a"), r"1\) a");
+        assert_eq!(markdown("# a"), r"\# a");
+        assert_eq!(markdown("> a"), r"\> a");
+        assert_eq!(markdown("1.5 s"), r"1\.5 s");
+        assert_eq!(markdown("2024 was"), "2024 was");
+    }
+
+    #[test]
+    fn only_plain_https_urls_become_links() {
         assert_eq!(
-            markdown("See https://a.b/c_d?x=1&y=2. Then (http://e.f)"),
-            r"See <https://a.b/c_d?x=1&y=2>. Then (<http://e.f>)"
+            markdown("See https://a.b/c_d?x=1&y=2. Then (https://e.f)"),
+            r"See <https://a.b/c_d?x=1&y=2>. Then (<https://e.f>)"
         );
-        assert_eq!(markdown("xhttps://a"), "xhttps://a");
+        assert_eq!(markdown("xhttps://a.b"), r"xhttps\://a.b");
+        assert_eq!(markdown("http://a.b"), r"http\://a.b");
+        assert_eq!(
+            markdown("https://x/<script>alert(1)</script>"),
+            r"<https://x/>\<script\>alert(1)\</script\>"
+        );
+        assert_eq!(markdown("javascript:alert(1)"), r"javascript:alert(1)");
+        assert_eq!(markdown("ftp://a.b"), r"ftp\://a.b");
+    }
+
+    #[test]
+    fn plain_https_urls_are_recognised_strictly() {
+        assert!(is_plain_https_url("https://www.aculab.com/a?error=0405"));
+        assert!(is_plain_https_url("https://h:8443/%20x#frag"));
+        for bad in [
+            "http://a.b",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https://a b",
+            "https://a/b c",
+            "https://a/\nb",
+            "https://a/<b>",
+            "https://a/[b]",
+            "https://a/\"b",
+            "https://a/%zz",
+            "https://a..b/",
+            "https://-a/",
+            "https://a:99999999/",
+            "https://a/\\b",
+        ] {
+            assert!(!is_plain_https_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn prose_may_not_hold_what_cannot_be_shown() {
+        assert_eq!(check_prose("Tab\tand\nnewline, é 日本語 🎉"), Ok(()));
+        for bad in [
+            "a\rb",
+            "a\u{202E}b",
+            "a\u{2066}b",
+            "a\u{2028}b",
+            "\u{7}",
+            "a\u{85}b",
+        ] {
+            assert!(check_prose(bad).is_err(), "{bad:?}");
+        }
     }
 }

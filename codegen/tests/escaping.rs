@@ -3,7 +3,7 @@
 //! kept, and the generated Rust compiles, documents without warnings and returns it unchanged.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use codegen::{Catalogue, GeneratedFile};
@@ -115,25 +115,36 @@ fn markdown_renders_every_text_and_keeps_the_table_cells() {
     }
 }
 
-/// Builds a scratch copy of `aculab-errors` around the generated module.
-fn scratch_crate(cat: &Catalogue, generated: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let dir = root.join("target/escaping-check");
-    let _ = fs::remove_dir_all(dir.join("src"));
-    fs::create_dir_all(dir.join("src")).unwrap();
-    fs::create_dir_all(dir.join("tests")).unwrap();
-    for entry in fs::read_dir(root.join("aculab-errors/src")).unwrap() {
+/// Copies the files of `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
-        if path.file_name().unwrap() != "generated.rs" {
-            fs::copy(&path, dir.join("src").join(path.file_name().unwrap())).unwrap();
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &dest);
+        } else {
+            fs::copy(&path, &dest).unwrap();
         }
     }
+}
+
+/// Builds a scratch copy of `aculab-errors` around the generated module, in a temporary
+/// directory (never under the repository).
+fn scratch_crate(cat: &Catalogue, generated: &str) -> tempfile::TempDir {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    copy_tree(&root.join("aculab-errors/src"), &dir.join("src"));
+    fs::create_dir_all(dir.join("tests")).unwrap();
     fs::copy(root.join("aculab-errors/README.md"), dir.join("README.md")).unwrap();
     fs::write(dir.join("src/generated.rs"), generated).unwrap();
+    // Default features only; the optional ones need dependencies this check does not fetch.
     fs::write(
         dir.join("Cargo.toml"),
         "[package]\nname = \"aculab-errors\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n\
-         [features]\ndefault = [\"std\"]\nstd = [\"alloc\"]\nalloc = []\nserde = []\n",
+         [features]\ndefault = [\"std\"]\nstd = [\"alloc\"]\nalloc = []\n\n\
+         [lints.rust]\nunexpected_cfgs = \"allow\"\n",
     )
     .unwrap();
 
@@ -168,7 +179,7 @@ fn scratch_crate(cat: &Catalogue, generated: &str) -> PathBuf {
     );
     test += "    assert!(matches!(ErrorCode::HostileText, ErrorCode::OlderHostileText));\n}\n";
     fs::write(dir.join("tests/texts.rs"), test).unwrap();
-    dir
+    tmp
 }
 
 fn cargo(dir: &Path, args: &[&str], flags: (&str, &str)) {
@@ -190,14 +201,15 @@ fn cargo(dir: &Path, args: &[&str], flags: (&str, &str)) {
 #[test]
 fn generated_rust_compiles_documents_cleanly_and_returns_every_text() {
     let (cat, files) = fixture();
-    let dir = scratch_crate(&cat, file(&files, codegen::RUST_FILE));
+    let tmp = scratch_crate(&cat, file(&files, codegen::RUST_FILE));
+    let dir = tmp.path();
     cargo(
-        &dir,
+        dir,
         &["test", "--quiet", "--tests"],
         ("RUSTFLAGS", "-D warnings"),
     );
     cargo(
-        &dir,
+        dir,
         &["doc", "--quiet", "--no-deps"],
         ("RUSTDOCFLAGS", "-D warnings"),
     );

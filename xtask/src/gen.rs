@@ -1,14 +1,19 @@
-//! Regenerate or verify the generated files. Everything is validated and rendered in memory
-//! first; only then is any file written, each through a temporary file renamed over the old one,
-//! so a failed run leaves every file as it was.
+//! Regenerate or verify the generated files.
+//!
+//! A run holds a lock on `errors.yaml` (exclusive to write, shared to check), so runs at once
+//! take turns and the result equals one run's. Everything is validated, checked against the last
+//! generated state and rendered in memory first; only then are the changed files replaced, all
+//! or none ([`crate::write`]).
 
 use std::fmt;
 use std::fs;
-use std::io;
-use std::path::Path;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
-use codegen::compat::{breaking_changes, Break};
-use codegen::{Diagnostics, GeneratedFile, CATALOGUE_FILE, RUST_FILE};
+use codegen::compat::{breaking_changes, Baseline, Break};
+use codegen::{Diagnostics, CATALOGUE_FILE, JSON_FILE};
+
+use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// Write the stale files, or only report them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +29,7 @@ pub enum Mode {
 pub struct Options {
     /// Write or check.
     pub mode: Mode,
-    /// Accept renamed or removed `ErrorCode` variants.
+    /// Accept renamed or removed public names, and an unreadable last generated state.
     pub allow_breaking: bool,
 }
 
@@ -35,10 +40,19 @@ pub struct Report {
     pub written: Vec<&'static str>,
     /// Files already up to date.
     pub unchanged: Vec<&'static str>,
+    /// Temporary files an interrupted run had left, now removed.
+    pub leftovers: usize,
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.leftovers > 0 {
+            writeln!(
+                f,
+                "removed {} temporary file(s) left by an interrupted run",
+                self.leftovers
+            )?;
+        }
         for path in &self.written {
             writeln!(f, "updated {path}")?;
         }
@@ -56,12 +70,14 @@ pub enum Error {
     Read(io::Error),
     /// The catalogue is invalid: every problem, with its line.
     Invalid(Diagnostics),
+    /// The last generated state, which the compatibility check needs, could not be read.
+    Baseline(String),
     /// The change would rename or remove public API.
     Breaking(Vec<Break>),
     /// `--check` found stale files.
     Stale(Vec<&'static str>),
-    /// Writing failed.
-    Write(&'static str, io::Error),
+    /// Writing failed; nothing was replaced.
+    Write(PathBuf, io::Error),
 }
 
 impl fmt::Display for Error {
@@ -77,6 +93,11 @@ impl fmt::Display for Error {
                     if n == 1 { "" } else { "s" }
                 )
             }
+            Error::Baseline(why) => writeln!(
+                f,
+                "{JSON_FILE}: cannot read the last generated state, which the check for renamed or removed names compares against: {why}\n\
+                 error: refusing to guess; restore {JSON_FILE} (`git checkout {JSON_FILE}`), or pass --allow-breaking to generate without the check; no file was written"
+            ),
             Error::Breaking(breaks) => {
                 for b in breaks {
                     writeln!(f, "{b}")?;
@@ -95,66 +116,129 @@ impl fmt::Display for Error {
                 }
                 writeln!(f, "error: generated files are out of date; run `cargo xtask gen` and commit the result")
             }
-            Error::Write(p, e) => writeln!(f, "{p}: cannot write: {e}"),
+            Error::Write(p, e) => writeln!(
+                f,
+                "{}: cannot write: {e}; no file was replaced",
+                p.display()
+            ),
         }
+    }
+}
+
+/// Reads a generated file as text, with CRLF line ends read as LF, so that a checkout with
+/// Windows line ends still reads as up to date. `None` if it does not exist or is not UTF-8.
+fn read_generated(path: &Path) -> Option<String> {
+    let text = String::from_utf8(fs::read(path).ok()?).ok()?;
+    Some(if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+/// Opens and locks the catalogue (exclusively to write, shared to check) and reads it.
+fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
+    let mut file = fs::File::open(root.join(CATALOGUE_FILE)).map_err(Error::Read)?;
+    match mode {
+        Mode::Write => file.lock(),
+        Mode::Check => file.lock_shared(),
+    }
+    .map_err(Error::Read)?;
+    let limit = codegen::load::MAX_CATALOGUE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    (&mut file)
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(Error::Read)?;
+    Ok((file, bytes))
+}
+
+/// Refuses a generated file whose directory leads outside the project through a symlink.
+fn inside(root: &Path, path: &Path) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(root);
+    let (Ok(root), Ok(dir)) = (root.canonicalize(), dir.canonicalize()) else {
+        return Ok(());
+    };
+    if dir.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(Error::Write(
+            path.to_path_buf(),
+            io::Error::other(format!(
+                "its directory resolves to {}, outside the project",
+                dir.display()
+            )),
+        ))
     }
 }
 
 /// Regenerates (or checks) every generated file under `root`.
 pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
-    let text = fs::read_to_string(root.join(CATALOGUE_FILE)).map_err(Error::Read)?;
-    let catalogue = codegen::load(&text).map_err(Error::Invalid)?;
+    // Held until the end of the run: released when `_lock` drops.
+    let (_lock, bytes) = lock_and_read(root, options.mode)?;
+    let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
+    let files = codegen::render(&catalogue);
+    let current: Vec<Option<String>> = files
+        .iter()
+        .map(|f| read_generated(&root.join(f.path)))
+        .collect();
+
     if !options.allow_breaking {
-        if let Ok(previous) = fs::read_to_string(root.join(RUST_FILE)) {
-            let breaks = breaking_changes(&previous, &catalogue);
+        let first_run = files.iter().all(|f| !root.join(f.path).exists());
+        if !first_run {
+            let json =
+                fs::read(root.join(JSON_FILE)).map_err(|e| Error::Baseline(e.to_string()))?;
+            let json = String::from_utf8(json).map_err(|e| Error::Baseline(e.to_string()))?;
+            let baseline = Baseline::from_json(&json).map_err(Error::Baseline)?;
+            let breaks = breaking_changes(&baseline, &catalogue);
             if !breaks.is_empty() {
                 return Err(Error::Breaking(breaks));
             }
         }
     }
-    let files = codegen::render(&catalogue);
 
     let mut report = Report::default();
     let mut stale = Vec::new();
-    for file in &files {
-        let current = fs::read_to_string(root.join(file.path)).ok();
+    for (file, current) in files.iter().zip(&current) {
         if current.as_deref() == Some(file.contents.as_str()) {
             report.unchanged.push(file.path);
         } else {
-            stale.push(file);
+            stale.push((file, current.as_deref()));
         }
     }
     if options.mode == Mode::Check {
         return if stale.is_empty() {
             Ok(report)
         } else {
-            Err(Error::Stale(stale.iter().map(|f| f.path).collect()))
+            Err(Error::Stale(stale.iter().map(|(f, _)| f.path).collect()))
         };
     }
-    for file in stale {
-        write_atomically(root, file).map_err(|e| Error::Write(file.path, e))?;
-        report.written.push(file.path);
-    }
-    Ok(report)
-}
 
-/// Writes `file` beside its destination and renames it into place.
-fn write_atomically(root: &Path, file: &GeneratedFile) -> io::Result<()> {
-    let path = root.join(file.path);
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
+    let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
+    for target in &targets {
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+        }
+        inside(root, target)?;
     }
-    let tmp = path.with_extension("tmp~");
-    fs::write(&tmp, &file.contents)?;
-    fs::rename(&tmp, &path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+    report.leftovers =
+        remove_leftovers(&targets).map_err(|e| Error::Write(root.to_path_buf(), e))?;
+    let replacements: Vec<Replacement<'_>> = stale
+        .iter()
+        .map(|(file, old)| Replacement {
+            path: root.join(file.path),
+            contents: &file.contents,
+            old: *old,
+        })
+        .collect();
+    replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
+    report.written = stale.iter().map(|(f, _)| f.path).collect();
+    Ok(report)
 }
 
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
-    use std::path::PathBuf;
     use std::time::{Duration, SystemTime};
 
     use super::*;
@@ -167,19 +251,21 @@ mod tests {
         mode: Mode::Check,
         allow_breaking: false,
     };
+    const ALLOW: Options = Options {
+        mode: Mode::Write,
+        allow_breaking: true,
+    };
     const GENERATED: [&str; 3] = [
         codegen::RUST_FILE,
         codegen::MARKDOWN_FILE,
         codegen::JSON_FILE,
     ];
+    const FIXTURE: &str = include_str!("../tests/fixtures/errors.yaml");
 
-    /// A scratch project holding the real catalogue, generated once.
+    /// A scratch project holding the fixture catalogue, generated once.
     fn project() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let catalogue = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join(CATALOGUE_FILE);
-        fs::copy(catalogue, dir.path().join(CATALOGUE_FILE)).unwrap();
+        fs::write(dir.path().join(CATALOGUE_FILE), FIXTURE).unwrap();
         let report = run(dir.path(), WRITE).unwrap();
         assert_eq!(report.written.len(), 3);
         dir
@@ -199,11 +285,12 @@ mod tests {
         while let Some(dir) = dirs.pop() {
             for entry in fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
-                if path.is_dir() {
+                let meta = fs::symlink_metadata(&path).unwrap();
+                if meta.is_dir() {
                     dirs.push(path);
                 } else {
-                    let modified = fs::metadata(&path).unwrap().modified().unwrap();
-                    files.insert(path.clone(), (fs::read(&path).unwrap(), modified));
+                    let bytes = fs::read(&path).unwrap_or_default();
+                    files.insert(path.clone(), (bytes, meta.modified().unwrap()));
                 }
             }
         }
@@ -242,15 +329,15 @@ mod tests {
         edit(dir.path(), "The token is invalid", "The token is bad");
         edit(
             dir.path(),
-            "    remedy: >-\n      Send the request again with a valid token.",
+            "    remedy: Send a valid token.",
             "    remdy: oops",
         );
         let before = snapshot(dir.path());
-        let err = run(dir.path(), WRITE).unwrap_err();
-        let message = err.to_string();
-        assert!(message.contains("errors.yaml:"), "{message}");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(
-            message.contains("unknown key `remdy` (did you mean `remedy`?)"),
+            message.starts_with(
+                "errors.yaml:38: entry 0405: unknown key `remdy` (did you mean `remedy`?)\n"
+            ),
             "{message}"
         );
         assert!(
@@ -277,15 +364,30 @@ mod tests {
     }
 
     #[test]
+    fn a_crlf_checkout_reads_as_up_to_date() {
+        let dir = project();
+        for path in GENERATED {
+            let path = dir.path().join(path);
+            let text = fs::read_to_string(&path).unwrap();
+            fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+        }
+        let before = snapshot(dir.path());
+        assert!(run(dir.path(), CHECK).is_ok());
+        assert!(run(dir.path(), WRITE).unwrap().written.is_empty());
+        assert_eq!(snapshot(dir.path()), before);
+    }
+
+    #[test]
     fn a_rename_is_refused_unless_aliased_or_allowed() {
         let dir = project();
         edit(dir.path(), "name: invalid_token", "name: bad_token");
         let before = snapshot(dir.path());
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(
-            message.contains("`ErrorCode::InvalidToken` would be renamed to `ErrorCode::BadToken`"),
+            message.starts_with("errors.yaml:32: entry 0405: `ErrorCode::InvalidToken` would be renamed to `ErrorCode::BadToken`"),
             "{message}"
         );
+        assert!(message.contains("aliases: [invalid_token]"), "{message}");
         assert_eq!(snapshot(dir.path()), before);
 
         edit(
@@ -302,33 +404,76 @@ mod tests {
             run(dir.path(), WRITE).is_err(),
             "dropping the alias breaks too"
         );
-        assert!(run(
+        assert!(run(dir.path(), ALLOW).is_ok());
+    }
+
+    #[test]
+    fn swapped_names_and_a_const_only_change_are_refused() {
+        let dir = project();
+        edit(dir.path(), "name: invalid_token", "name: swap_placeholder");
+        edit(dir.path(), "name: file_too_large", "name: invalid_token");
+        edit(dir.path(), "name: swap_placeholder", "name: file_too_large");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("name `invalid_token` would move from code 0405 to code 0406"),
+            "{message}"
+        );
+
+        let dir = project();
+        edit(
             dir.path(),
-            Options {
-                allow_breaking: true,
-                ..WRITE
-            }
-        )
-        .is_ok());
+            "name: storage_failure",
+            "name: storage_failure_2fa",
+        );
+        run(dir.path(), ALLOW).unwrap();
+        edit(
+            dir.path(),
+            "name: storage_failure_2fa",
+            "name: storage_failure2fa",
+        );
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(message.contains("would be renamed"), "{message}");
+        assert!(
+            message.contains("aliases: [storage_failure_2fa]"),
+            "{message}"
+        );
     }
 
     #[test]
     fn a_removed_code_is_refused() {
         let dir = project();
-        let text = fs::read_to_string(dir.path().join(CATALOGUE_FILE)).unwrap();
-        let start = text.find("  - code: \"0729\"").unwrap();
-        let end = text.find("  - code: \"0800\"").unwrap();
-        fs::write(
-            dir.path().join(CATALOGUE_FILE),
-            format!("{}{}", &text[..start], &text[end..]),
-        )
-        .unwrap();
+        let text = FIXTURE;
+        let start = text.find("  - code: \"0406\"").unwrap();
+        fs::write(dir.path().join(CATALOGUE_FILE), &text[..start]).unwrap();
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(
-            message.contains("entry 0729: `ErrorCode::MessageToSelf` would be removed"),
+            message.contains("entry 0406: `ErrorCode::FileTooLarge` would be removed"),
             "{message}"
         );
         assert!(message.contains("retired"), "{message}");
+    }
+
+    #[test]
+    fn an_unreadable_baseline_is_refused_unless_breaking_is_allowed() {
+        let dir = project();
+        let json = dir.path().join(JSON_FILE);
+        let text = fs::read_to_string(&json).unwrap();
+        fs::write(
+            &json,
+            format!("<<<<<<< HEAD\n{text}=======\n{text}>>>>>>> theirs\n"),
+        )
+        .unwrap();
+        let before = snapshot(dir.path());
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.starts_with("docs/errors.json: cannot read the last generated state"),
+            "{message}"
+        );
+        assert!(message.contains("--allow-breaking"), "{message}");
+        assert_eq!(snapshot(dir.path()), before);
+        fs::remove_file(&json).unwrap();
+        assert!(run(dir.path(), WRITE).is_err(), "a missing baseline too");
+        assert_eq!(run(dir.path(), ALLOW).unwrap().written, [JSON_FILE]);
     }
 
     #[test]
@@ -340,5 +485,85 @@ mod tests {
             "{message}"
         );
         assert!(snapshot(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_catalogue_that_is_not_utf8_is_refused_at_its_line() {
+        let dir = project();
+        let mut bytes = FIXTURE.as_bytes().to_vec();
+        let at = FIXTURE.find("The token is invalid").unwrap();
+        bytes[at] = 0xFF;
+        fs::write(dir.path().join(CATALOGUE_FILE), bytes).unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.starts_with("errors.yaml:37: not valid UTF-8"),
+            "{message}"
+        );
+    }
+
+    /// Two runs at once take turns: both succeed, and the files are what one run writes.
+    #[test]
+    fn concurrent_runs_are_serialised() {
+        let dir = project();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let expected =
+            codegen::generate(&fs::read_to_string(dir.path().join(CATALOGUE_FILE)).unwrap())
+                .unwrap();
+        let results: Vec<Result<Report, Error>> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4).map(|_| s.spawn(|| run(dir.path(), WRITE))).collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let written: usize = results
+            .iter()
+            .map(|r| r.as_ref().unwrap().written.len())
+            .sum();
+        assert_eq!(written, 3, "one run writes, the others find nothing to do");
+        for file in expected {
+            assert_eq!(
+                fs::read_to_string(dir.path().join(file.path)).unwrap(),
+                file.contents
+            );
+        }
+        let names: Vec<String> = snapshot(dir.path())
+            .keys()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".gen-tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_run_are_removed() {
+        let dir = project();
+        let leftover = dir.path().join("docs/.errors.md.abcdefghij.gen-tmp");
+        fs::write(&leftover, "half a file").unwrap();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!(report.leftovers, 1);
+        assert!(!leftover.exists());
+    }
+
+    /// docs/errors.md cannot be replaced (a directory stands at its name), so the run fails after
+    /// generated.rs was already renamed into place: it is put back, and no temporary file stays.
+    #[test]
+    fn a_failure_midway_replaces_nothing_and_leaves_nothing() {
+        let dir = project();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let md = dir.path().join(codegen::MARKDOWN_FILE);
+        fs::remove_file(&md).unwrap();
+        fs::create_dir(&md).unwrap();
+        let before = snapshot(dir.path());
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("docs/errors.md: cannot write:"),
+            "{message}"
+        );
+        assert!(message.contains("no file was replaced"), "{message}");
+        let after = snapshot(dir.path());
+        let contents = |s: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>| {
+            s.iter()
+                .map(|(p, (b, _))| (p.clone(), b.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(contents(&after), contents(&before));
     }
 }

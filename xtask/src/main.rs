@@ -1,6 +1,7 @@
 //! `cargo xtask gen [--check]`: regenerate, or verify, every file derived from `errors.yaml`.
 
 mod gen;
+mod write;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
 
   gen               regenerate every file derived from errors.yaml (writes only changed files)
   --check           write nothing; fail if a generated file is stale
-  --allow-breaking  accept renamed or removed ErrorCode variants";
+  --allow-breaking  accept renamed or removed public names, or an unreadable docs/errors.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

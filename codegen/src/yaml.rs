@@ -1,0 +1,403 @@
+//! Catalogue text → a tree of YAML nodes, each knowing its line.
+//!
+//! A real YAML parser (yaml-rust2's event API) reads the text, so every node has its true line
+//! whatever the style: block or flow, quoted keys, a list at column 0. The reader accepts only
+//! what a hand-edited catalogue needs and refuses the rest at its line: one document, no tags
+//! (`!!binary`, `!custom`: a value is never coerced), no anchors or aliases (so no alias bomb),
+//! no duplicate keys, scalar keys, and nesting at most [`MAX_DEPTH`] deep.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
+
+use crate::diagnostic::Diagnostic;
+
+/// How deeply collections may nest; the catalogue needs three levels.
+pub const MAX_DEPTH: usize = 16;
+
+/// A YAML value and the line it starts on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// 1-based line of the value's first character.
+    pub line: usize,
+    /// The value.
+    pub value: Value,
+}
+
+/// A YAML value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A scalar: its text, and whether it was plain (unquoted, not a block scalar), which is
+    /// when YAML's core schema may read it as null, a boolean or a number.
+    Scalar {
+        /// The scalar's text after YAML's folding and escapes.
+        text: String,
+        /// Written without quotes or a block indicator.
+        plain: bool,
+    },
+    /// A sequence.
+    Seq(Vec<Node>),
+    /// A mapping: each key (a scalar, with its line) and value, in file order.
+    Map(Vec<(Key, Node)>),
+}
+
+/// A mapping key.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    /// The key's text.
+    pub text: String,
+    /// 1-based line of the key.
+    pub line: usize,
+}
+
+/// How YAML's core schema reads a plain scalar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Plain<'a> {
+    /// `~`, `null` or nothing.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A decimal, octal (`0o`) or hexadecimal (`0x`) integer.
+    Int(i128),
+    /// A floating-point number, `.inf` or `.nan`.
+    Float,
+    /// Anything else: a string.
+    Str(&'a str),
+}
+
+impl Node {
+    /// The value as the core schema reads it, for scalars.
+    pub fn scalar(&self) -> Option<Plain<'_>> {
+        match &self.value {
+            Value::Scalar { text, plain: false } => Some(Plain::Str(text)),
+            Value::Scalar { text, plain: true } => Some(resolve(text)),
+            _ => None,
+        }
+    }
+
+    /// Whether the value is null (`~`, `null` or nothing).
+    pub fn is_null(&self) -> bool {
+        self.scalar() == Some(Plain::Null)
+    }
+
+    /// A few words saying what the value is, for messages: "a list", "the number 405".
+    pub fn describe(&self) -> String {
+        match (&self.value, self.scalar()) {
+            (Value::Seq(_), _) => "a list".into(),
+            (Value::Map(_), _) => "a mapping".into(),
+            (_, Some(Plain::Null)) => "nothing".into(),
+            (_, Some(Plain::Bool(b))) => format!("the boolean {b}"),
+            (_, Some(Plain::Int(n))) => format!("the number {n}"),
+            (Value::Scalar { text, .. }, Some(Plain::Float)) => format!("the number {text}"),
+            (_, Some(Plain::Str(s))) => format!("the text {:?}", shorten(s)),
+            (_, None) => "a value".into(),
+        }
+    }
+}
+
+/// At most 40 characters of `s`, for messages.
+fn shorten(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+/// YAML 1.2 core schema resolution of a plain scalar.
+fn resolve(s: &str) -> Plain<'_> {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Plain::Null,
+        "true" | "True" | "TRUE" => return Plain::Bool(true),
+        "false" | "False" | "FALSE" => return Plain::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
+        | ".nan" | ".NaN" | ".NAN" => return Plain::Float,
+        _ => {}
+    }
+    let int = if let Some(oct) = s.strip_prefix("0o") {
+        digits(oct, 8)
+    } else if let Some(hex) = s.strip_prefix("0x") {
+        digits(hex, 16)
+    } else {
+        let (neg, rest) = match s.as_bytes().first() {
+            Some(b'-') => (true, &s[1..]),
+            Some(b'+') => (false, &s[1..]),
+            _ => (false, s),
+        };
+        digits(rest, 10).map(|n| if neg { -n } else { n })
+    };
+    if let Some(n) = int {
+        return Plain::Int(n);
+    }
+    if is_float(s) {
+        Plain::Float
+    } else {
+        Plain::Str(s)
+    }
+}
+
+/// Digits in `radix`, saturating far beyond any value a catalogue accepts.
+fn digits(s: &str, radix: u32) -> Option<i128> {
+    if s.is_empty() || !s.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    Some(s.chars().fold(0i128, |n, c| {
+        n.saturating_mul(i128::from(radix))
+            .saturating_add(i128::from(c.to_digit(radix).unwrap_or(0)))
+    }))
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+fn is_float(s: &str) -> bool {
+    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (whole, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = all_digits(whole)
+        && all_digits(frac)
+        && (!whole.is_empty() || !frac.is_empty())
+        && (!whole.is_empty() || mantissa.starts_with('.'));
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa_ok && exponent_ok
+}
+
+enum Frame {
+    Seq(usize, Vec<Node>),
+    Map {
+        line: usize,
+        entries: Vec<(Key, Node)>,
+        key: Option<Key>,
+        seen: HashMap<String, usize>,
+    },
+}
+
+/// Parses `text` into its root node (`None` for a document with no content), or every problem
+/// found, each with its line.
+pub fn parse(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
+    // The parser is a third party's: should it ever panic, that is a problem in the file
+    // reported at line 1, not a crash of the generator.
+    std::panic::catch_unwind(|| parse_events(text)).unwrap_or_else(|_| {
+        Err(vec![Diagnostic::new(
+            1,
+            "not valid YAML: the YAML parser could not read this file",
+        )])
+    })
+}
+
+fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root = None;
+    let mut documents = 0;
+    let mut diags = Vec::new();
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(next) => next,
+            Err(e) => {
+                let at = e.marker();
+                diags.push(Diagnostic::new(
+                    at.line().max(1),
+                    format!("not valid YAML: {} (column {})", e.info(), at.col() + 1),
+                ));
+                break;
+            }
+        };
+        let line = mark.line().max(1);
+        let node = match event {
+            Event::StreamEnd => break,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    diags.push(Diagnostic::new(line, "a second YAML document starts here; the catalogue is one document, so remove the `---` and what follows or merge it"));
+                    break;
+                }
+                continue;
+            }
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => continue,
+            Event::Alias(_) => {
+                diags.push(Diagnostic::new(
+                    line,
+                    "YAML aliases (`*name`) are not allowed in the catalogue; write the value out",
+                ));
+                Node {
+                    line,
+                    value: Value::Scalar {
+                        text: String::new(),
+                        plain: false,
+                    },
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                check_props(&mut diags, line, anchor, tag.as_ref());
+                Node {
+                    line,
+                    value: Value::Scalar {
+                        text,
+                        plain: style == TScalarStyle::Plain,
+                    },
+                }
+            }
+            Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
+                check_props(&mut diags, line, anchor, tag.as_ref());
+                if stack.len() >= MAX_DEPTH {
+                    diags.push(Diagnostic::new(
+                        line,
+                        format!("values nest more than {MAX_DEPTH} levels deep; the catalogue needs three"),
+                    ));
+                    break;
+                }
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq(line, Vec::new())
+                } else {
+                    Frame::Map {
+                        line,
+                        entries: Vec::new(),
+                        key: None,
+                        seen: HashMap::new(),
+                    }
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq(line, items)) => Node {
+                    line,
+                    value: Value::Seq(items),
+                },
+                Some(Frame::Map { line, entries, .. }) => Node {
+                    line,
+                    value: Value::Map(entries),
+                },
+                None => continue,
+            },
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq(_, items)) => items.push(node),
+            Some(Frame::Map {
+                entries, key, seen, ..
+            }) => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => {
+                    let text = match &node.value {
+                        Value::Scalar { text, .. } => text.clone(),
+                        _ => {
+                            diags.push(Diagnostic::new(
+                                node.line,
+                                format!("keys must be plain words; found {}", node.describe()),
+                            ));
+                            String::new()
+                        }
+                    };
+                    if let Some(first) = seen.insert(text.clone(), node.line) {
+                        diags.push(Diagnostic::new(
+                            node.line,
+                            format!("duplicate key `{text}` (first at line {first}); a key may appear once in a mapping"),
+                        ));
+                    }
+                    *key = Some(Key {
+                        text,
+                        line: node.line,
+                    });
+                }
+            },
+        }
+    }
+    if diags.is_empty() {
+        Ok(root)
+    } else {
+        Err(diags)
+    }
+}
+
+fn check_props(
+    diags: &mut Vec<Diagnostic>,
+    line: usize,
+    anchor: usize,
+    tag: Option<&yaml_rust2::parser::Tag>,
+) {
+    if let Some(tag) = tag {
+        diags.push(Diagnostic::new(
+            line,
+            format!(
+                "YAML tags such as `{}{}` are not allowed in the catalogue; write the value plainly",
+                tag.handle, tag.suffix
+            ),
+        ));
+    }
+    if anchor != 0 {
+        diags.push(Diagnostic::new(
+            line,
+            "YAML anchors (`&name`) are not allowed in the catalogue; write the value out",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<(usize, String)> {
+        parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|d| (d.line, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn every_node_knows_its_line_in_any_style() {
+        let root = parse("a: 1\nerrors:\n- code: \"0001\"\n  \"name\": x\nflow: [{k: v}, 2]\n")
+            .unwrap()
+            .unwrap();
+        let Value::Map(top) = &root.value else {
+            panic!()
+        };
+        assert_eq!(top[1].0.line, 2);
+        let Value::Seq(items) = &top[1].1.value else {
+            panic!()
+        };
+        let Value::Map(item) = &items[0].value else {
+            panic!()
+        };
+        assert_eq!((item[1].0.text.as_str(), item[1].0.line), ("name", 4));
+        assert_eq!(top[2].1.line, 5);
+    }
+
+    #[test]
+    fn refuses_what_a_catalogue_must_not_hold_at_its_line() {
+        assert_eq!(lines("a: 1\nb: 2\na: 3\n")[0].0, 3);
+        assert!(lines("a: 1\nb: 2\na: 3\n")[0]
+            .1
+            .contains("duplicate key `a`"));
+        assert_eq!(lines("a: 1\n---\nb: 2\n")[0].0, 2);
+        assert_eq!(lines("a: !!binary aGk=\n")[0].0, 1);
+        assert_eq!(lines("a: &x [1]\nb: *x\n").len(), 2);
+        assert_eq!(lines(&"[".repeat(100))[0].0, 1);
+        assert!(lines("a: [\n").iter().all(|(l, _)| *l >= 1));
+    }
+
+    #[test]
+    fn plain_scalars_resolve_by_the_core_schema() {
+        assert_eq!(resolve("0405"), Plain::Int(405));
+        assert_eq!(resolve("-12"), Plain::Int(-12));
+        assert_eq!(resolve("0x1F"), Plain::Int(31));
+        assert_eq!(resolve("~"), Plain::Null);
+        assert_eq!(resolve("True"), Plain::Bool(true));
+        assert_eq!(resolve("1.5e3"), Plain::Float);
+        assert_eq!(resolve(".5"), Plain::Float);
+        assert_eq!(resolve("yes"), Plain::Str("yes"));
+        assert_eq!(resolve("1.2.3"), Plain::Str("1.2.3"));
+        assert_eq!(resolve("e3"), Plain::Str("e3"));
+        assert_eq!(
+            resolve(&"9".repeat(100)),
+            Plain::Int(i128::MAX),
+            "saturates"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Replacing a set of files all or nothing.
+//!
+//! Each new content goes to its own temporary file, created exclusively (`O_EXCL`: never through
+//! a planted symlink) with a random name in its target's directory, written and synced. Only when
+//! every one is written are they renamed over their targets, and the directories synced. A
+//! failure before that removes the temporary files and replaces nothing; a failure during the
+//! renames puts back what was already replaced. A run killed at any moment leaves every target
+//! whole, old or new, and at worst temporary files that [`remove_leftovers`] deletes next time.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+/// The suffix of every temporary file this module creates.
+const TEMP_SUFFIX: &str = ".gen-tmp";
+
+/// One file to replace.
+pub struct Replacement<'a> {
+    /// Where it goes.
+    pub path: PathBuf,
+    /// The new contents.
+    pub contents: &'a str,
+    /// The old contents, if the file existed (to put back should a later rename fail).
+    pub old: Option<&'a str>,
+}
+
+/// The temporary-file prefix for `target`: `.NAME.` in the same directory.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.")
+}
+
+/// Deletes temporary files a killed run left beside `targets`. Returns how many.
+pub fn remove_leftovers(targets: &[PathBuf]) -> io::Result<usize> {
+    let mut removed = 0;
+    for target in targets {
+        let (Some(dir), prefix) = (target.parent(), temp_prefix(target)) else {
+            continue;
+        };
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+                // Removes a symlink itself, never what it points to.
+                fs::remove_file(entry.path())?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
+}
+
+/// Writes `contents` to a new temporary file beside `target`, synced, with the target's
+/// permissions (or 0644 for a new file).
+fn stage(target: &Path, contents: &str) -> io::Result<NamedTempFile> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(target))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(10)
+        .tempfile_in(dir)?;
+    tmp.write_all(contents.as_bytes())?;
+    let permissions = match fs::symlink_metadata(target) {
+        Ok(m) if m.is_file() => m.permissions(),
+        _ => {
+            let mut p = tmp.as_file().metadata()?.permissions();
+            set_default_mode(&mut p);
+            p
+        }
+    };
+    tmp.as_file().set_permissions(permissions)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+#[cfg(unix)]
+fn set_default_mode(p: &mut fs::Permissions) {
+    use std::os::unix::fs::PermissionsExt;
+    p.set_mode(0o644);
+}
+
+#[cfg(not(unix))]
+fn set_default_mode(_: &mut fs::Permissions) {}
+
+/// Replaces every file in `files`, or none. On error, says which path failed.
+pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)> {
+    // Stage all; a failure drops (and so deletes) the temporary files staged so far.
+    let mut staged = Vec::with_capacity(files.len());
+    for file in files {
+        let tmp = stage(&file.path, file.contents).map_err(|e| (file.path.clone(), e))?;
+        staged.push(tmp);
+    }
+    let mut done: Vec<&Replacement<'_>> = Vec::new();
+    for (file, tmp) in files.iter().zip(staged) {
+        if let Err(e) = tmp.persist(&file.path) {
+            // `e.file` is dropped here, deleting its temporary file; put back what was replaced.
+            roll_back(&done);
+            return Err((file.path.clone(), e.error));
+        }
+        done.push(file);
+    }
+    for file in files {
+        if let Some(dir) = file.path.parent() {
+            sync_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Best effort: restores the old contents of files already replaced (or removes new ones).
+fn roll_back(done: &[&Replacement<'_>]) {
+    for file in done {
+        let _ = match file.old {
+            Some(old) => stage(&file.path, old)
+                .and_then(|t| t.persist(&file.path).map(drop).map_err(|e| e.error)),
+            None => fs::remove_file(&file.path),
+        };
+    }
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn replaces_every_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+        fs::write(&a, "old a").unwrap();
+        let files = [
+            Replacement {
+                path: a.clone(),
+                contents: "new a",
+                old: Some("old a"),
+            },
+            Replacement {
+                path: b.clone(),
+                contents: "new b",
+                old: None,
+            },
+        ];
+        replace_all(&files).unwrap();
+        assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(names(dir.path()), ["a.txt", "b.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failure_to_stage_any_file_replaces_none() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        fs::create_dir(&locked).unwrap();
+        let a = dir.path().join("a.txt");
+        fs::write(&a, "old a").unwrap();
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+        // Root may write anyway; the test means something only where the mode holds.
+        let writable = fs::write(locked.join("probe"), "").is_ok();
+        let files = [
+            Replacement {
+                path: a.clone(),
+                contents: "new a",
+                old: Some("old a"),
+            },
+            Replacement {
+                path: locked.join("b.txt"),
+                contents: "new b",
+                old: None,
+            },
+        ];
+        let result = replace_all(&files);
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        if !writable {
+            assert!(result.is_err());
+            assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+            assert_eq!(names(dir.path()), ["a.txt", "locked"]);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_planted_symlink_is_neither_followed_nor_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let target = dir.path().join("errors.md");
+        // At a leftover's name, and at the target itself.
+        let planted = dir.path().join(".errors.md.XXXXXXXXXX.gen-tmp");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        std::os::unix::fs::symlink(&victim, &target).unwrap();
+        assert_eq!(remove_leftovers(std::slice::from_ref(&target)).unwrap(), 1);
+        replace_all(&[Replacement {
+            path: target.clone(),
+            contents: "new",
+            old: None,
+        }])
+        .unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(fs::symlink_metadata(&target).unwrap().is_file());
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(names(dir.path()), ["errors.md"]);
+    }
+}
