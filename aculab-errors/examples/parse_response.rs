@@ -2,37 +2,40 @@
 //! matches on its code and prints the remedy and the retry advice.
 //!
 //! ```sh
-//! cargo run -p aculab-errors --features serde --example parse_response -- body.json
+//! cargo run -p aculab-errors --features json --example parse_response -- body.json [STATUS]
 //! ```
 
 use std::io::Read;
 
-use aculab_errors::{ApiError, ErrorCode, ErrorResponse};
+use aculab_errors::{ApiError, ErrorCode, ResponseKind};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut body = String::new();
-    match std::env::args().nth(1) {
-        Some(path) => body = std::fs::read_to_string(path)?,
-        None => _ = std::io::stdin().read_to_string(&mut body)?,
+    let mut args = std::env::args().skip(1);
+    let mut body = Vec::new();
+    match args.next() {
+        Some(path) if path != "-" => body = std::fs::read(path)?,
+        _ => _ = std::io::stdin().read_to_end(&mut body)?,
     }
-    let response: ErrorResponse = serde_json::from_str(&body)?;
-    // A real client passes the status its HTTP library saw; the catalogue's is a fair stand-in.
-    let status = response.error.code.http_status().unwrap_or(400);
-    let error = ApiError::new(status, response);
+    // A real client passes the status its HTTP library saw; 400 stands in when none is given.
+    let status = args.next().map_or(Ok(400), |s| s.parse())?;
+    let error = ApiError::from_response(status, None, &body);
     println!("{error}");
 
-    match error.error_code() {
-        Some(ErrorCode::InsufficientFunds) => {
+    match (error.kind(), error.error_code()) {
+        (_, Some(ErrorCode::InsufficientFunds)) => {
             println!("The account needs more credit before this can work.")
         }
-        Some(ErrorCode::InvalidToken) => println!("Ask for a fresh token."),
-        Some(code) => println!("{}: {}", code.name(), code.description()),
-        None if error.code().number().is_some() => {
-            println!("Code {} is newer than this catalogue.", error.code())
+        (_, Some(ErrorCode::InvalidToken)) => println!("Ask for a fresh token."),
+        (_, Some(code)) => println!("{}: {}", code.name(), code.description()),
+        (ResponseKind::UnknownCode, None) => {
+            println!("The code is newer than this catalogue.")
         }
-        None => println!("No catalogue code: the server reported {}.", error.code()),
+        (ResponseKind::NotJson | ResponseKind::Empty, None) => {
+            println!("Not an Aculab error body ({}).", error.kind())
+        }
+        (_, None) => println!("No catalogue code; the HTTP status decides."),
     }
-    for detail in &error.response().error.details {
+    for detail in error.details() {
         println!("  - {detail}");
     }
     if let Some(remedy) = error.remedy() {
@@ -43,6 +46,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (true, None) => println!("Retry: yes, with backoff."),
         (true, Some(wait)) => println!("Retry: yes, after {} s.", wait.as_secs()),
     }
-    println!("Docs: {}", error.link());
+    if let Some(link) = error.link() {
+        println!("Docs: {link}");
+    }
     Ok(())
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 #![no_std]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -12,10 +13,16 @@ mod error_code;
 #[rustfmt::skip]
 mod generated;
 
+#[cfg(feature = "http")]
+mod http;
+#[cfg(feature = "json")]
+mod json;
 #[cfg(feature = "alloc")]
 mod response;
 #[cfg(feature = "alloc")]
 mod response_code;
+mod retry;
+mod retry_after;
 #[cfg(feature = "serde")]
 mod serde;
 mod timestamp;
@@ -23,12 +30,16 @@ mod timestamp;
 pub use error_code::ParseCodeError;
 pub use generated::{codes, Category, ErrorCode};
 #[cfg(feature = "alloc")]
-pub use response::{ApiError, ErrorInfo, ErrorResponse, RequestInfo, ACCEPT_JSON};
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use response::{ApiError, ErrorInfo, ErrorResponse, RequestInfo, ResponseKind, ACCEPT_JSON};
 #[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use response_code::ResponseCode;
+pub use retry::{
+    is_idempotent_only_status, is_retryable_status, GiveUpReason, Idempotency, RetryAdvice,
+    RetryDecision, RetryPolicy,
+};
+#[cfg(feature = "std")]
+pub use retry_after::unix_now;
+pub use retry_after::{parse_http_date, parse_retry_after};
 pub use timestamp::{ParseTimestampError, Timestamp};
-
-/// The repository README's examples, compiled as doctests (not part of the published crate).
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
-struct RepositoryReadme;

@@ -1,13 +1,15 @@
-//! The JSON error body the web services send, and [`ApiError`], which joins it with the
-//! transport's HTTP status for client code.
+//! The JSON error body the web services send, and [`ApiError`], which joins it with the rest of
+//! the HTTP response for client code.
 
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response_code::is_retryable_status;
-use crate::{ErrorCode, ParseTimestampError, ResponseCode, Timestamp};
+use crate::response_code::Repr;
+use crate::retry::{is_idempotent_only_status, is_retryable_status};
+use crate::{ErrorCode, ParseTimestampError, ResponseCode, RetryAdvice, Timestamp};
 
 /// The value of the `Accept` header that makes every web service answer errors as JSON.
 ///
@@ -18,99 +20,296 @@ pub const ACCEPT_JSON: &str = "application/json";
 
 /// A web service's error body: `{"error": {...}, "request": {...}}`.
 ///
-/// With the `serde` feature it deserialises from, and serialises back to, the JSON the server
-/// sends: `details` is omitted when empty, unknown extra fields are ignored, and the timestamps
-/// stay the server's strings, so an odd one never makes a body unreadable.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+/// With the `serde` feature it deserialises leniently from whatever JSON the server sent:
+/// `details` may be a list, a single string or `null`; `code` a string or a number; any field
+/// may be missing; a value of an unexpected type is kept as its JSON text. With the `json`
+/// feature, fields this crate does not know are kept too ([`ErrorResponse::extra`]) and written
+/// back on serialisation. Timestamps stay the server's strings, so an odd one never makes a body
+/// unreadable. Deserialising needs a self-describing format such as JSON.
+///
+/// ```
+/// use aculab_errors::{ErrorCode, ErrorResponse};
+/// let body = ErrorResponse::new(ErrorCode::InvalidToken, "Invalid token")
+///     .with_datetime("2022-12-12_11:32:41")
+///     .with_request_url("/file_delete_progress");
+/// assert_eq!(body.error().code().and_then(|c| c.error_code()), Some(ErrorCode::InvalidToken));
+/// assert_eq!(body.error().text(), "Invalid token");
+/// assert_eq!(body.request().url(), Some("/file_delete_progress"));
+/// assert!(body.error().details().is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct ErrorResponse {
-    /// What went wrong.
-    pub error: ErrorInfo,
-    /// Which request it was.
-    pub request: RequestInfo,
+    pub(crate) error: ErrorInfo,
+    pub(crate) request: RequestInfo,
+    /// Top-level fields other than `error` and `request`.
+    #[cfg(feature = "json")]
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `error` object of an [`ErrorResponse`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct ErrorInfo {
-    /// A four-digit error code or an HTTP status such as `"HTTP 400"`.
-    pub code: ResponseCode,
-    /// The server's account of the failure.
-    pub text: String,
-    /// One entry per problem when a request failed validation in several ways; empty otherwise.
-    #[cfg_attr(
-        feature = "serde",
-        serde(
-            default,
-            skip_serializing_if = "Vec::is_empty",
-            deserialize_with = "crate::serde::null_as_empty"
-        )
-    )]
-    pub details: Vec<String>,
-    /// When the error happened, `YYYY-MM-DD_hh:mm:ss` UTC, as the server wrote it.
-    pub datetime: String,
-    /// Documentation of the failed API or of the error code.
-    pub link: String,
+    pub(crate) code: Option<ResponseCode>,
+    pub(crate) text: Option<String>,
+    pub(crate) details: Vec<String>,
+    pub(crate) datetime: Option<String>,
+    pub(crate) link: Option<String>,
+    #[cfg(feature = "json")]
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `request` object of an [`ErrorResponse`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct RequestInfo {
-    /// The URL that was called.
-    pub url: String,
-    /// When the request arrived, `YYYY-MM-DD_hh:mm:ss` UTC, as the server wrote it.
-    pub datetime: String,
+    pub(crate) url: Option<String>,
+    pub(crate) datetime: Option<String>,
+    #[cfg(feature = "json")]
+    pub(crate) extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl ErrorResponse {
+    /// A body with a code and a text, and nothing else yet; add the rest with the `with_`
+    /// methods.
+    pub fn new(code: impl Into<ResponseCode>, text: impl Into<String>) -> Self {
+        ErrorResponse {
+            error: ErrorInfo {
+                code: Some(code.into()),
+                text: Some(text.into()),
+                ..ErrorInfo::default()
+            },
+            ..ErrorResponse::default()
+        }
+    }
+
+    /// Sets `error.details`.
+    pub fn with_details(mut self, details: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.error.details = details.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets `error.datetime`.
+    pub fn with_datetime(mut self, datetime: impl Into<String>) -> Self {
+        self.error.datetime = Some(datetime.into());
+        self
+    }
+
+    /// Sets `error.link`.
+    pub fn with_link(mut self, link: impl Into<String>) -> Self {
+        self.error.link = Some(link.into());
+        self
+    }
+
+    /// Sets `request.url`.
+    pub fn with_request_url(mut self, url: impl Into<String>) -> Self {
+        self.request.url = Some(url.into());
+        self
+    }
+
+    /// Sets `request.datetime`.
+    pub fn with_request_datetime(mut self, datetime: impl Into<String>) -> Self {
+        self.request.datetime = Some(datetime.into());
+        self
+    }
+
+    /// What went wrong (an empty [`ErrorInfo`] when the body had no `error` object).
+    pub fn error(&self) -> &ErrorInfo {
+        &self.error
+    }
+
+    /// Which request it was (empty when the body had no `request` object).
+    pub fn request(&self) -> &RequestInfo {
+        &self.request
+    }
+
+    /// The top-level fields other than `error` and `request`, as sent.
+    #[cfg(feature = "json")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
+    }
 }
 
 impl ErrorInfo {
-    /// `datetime` parsed.
+    /// `code`: a four-digit error code or an HTTP status such as `"HTTP 400"`; `None` when the
+    /// body had none (or `null`). A numeric code (`405`) is read as its four-digit form (`"0405"`),
+    /// since JSON numbers lose leading zeros.
+    pub fn code(&self) -> Option<&ResponseCode> {
+        self.code.as_ref()
+    }
+
+    /// `text`: the server's account of the failure; empty when it sent none.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or_default()
+    }
+
+    /// `details`: one entry per problem when a request failed validation in several ways; empty
+    /// otherwise. A single string is read as a list of one; an entry that is not a string is
+    /// kept as its JSON text.
+    pub fn details(&self) -> &[String] {
+        &self.details
+    }
+
+    /// `datetime`: when the error happened, `YYYY-MM-DD_hh:mm:ss`, as the server wrote it.
+    pub fn datetime(&self) -> Option<&str> {
+        self.datetime.as_deref()
+    }
+
+    /// `datetime` parsed; [`ParseTimestampError::Format`] when it is missing.
     pub fn timestamp(&self) -> Result<Timestamp, ParseTimestampError> {
-        self.datetime.parse()
+        self.datetime().unwrap_or_default().parse()
+    }
+
+    /// `link`: documentation of the failed API or of the error code.
+    pub fn link(&self) -> Option<&str> {
+        self.link.as_deref()
+    }
+
+    /// The fields of `error` other than those above, as sent.
+    #[cfg(feature = "json")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
     }
 }
 
 impl RequestInfo {
-    /// `datetime` parsed.
+    /// `url`: the URL that was called.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// `datetime`: when the request arrived, `YYYY-MM-DD_hh:mm:ss`, as the server wrote it.
+    pub fn datetime(&self) -> Option<&str> {
+        self.datetime.as_deref()
+    }
+
+    /// `datetime` parsed; [`ParseTimestampError::Format`] when it is missing.
     pub fn timestamp(&self) -> Result<Timestamp, ParseTimestampError> {
-        self.datetime.parse()
+        self.datetime().unwrap_or_default().parse()
+    }
+
+    /// The fields of `request` other than those above, as sent.
+    #[cfg(feature = "json")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+    pub fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
+        &self.extra
     }
 }
 
-/// A failed web-service call: the HTTP status the transport saw and the parsed error body.
+/// What kind of error response an [`ApiError`] came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResponseKind {
+    /// A JSON error body with a code the catalogue has.
+    Catalogued,
+    /// A JSON error body with a four-digit code newer than this version of the catalogue.
+    UnknownCode,
+    /// A JSON error body whose code is an HTTP status, such as `"HTTP 400"`.
+    HttpStatus,
+    /// A JSON body with any other code, or with none.
+    OtherCode,
+    /// A body that is not JSON: an HTML or XML error page, truncated JSON, invalid UTF-8.
+    NotJson,
+    /// An empty body (or one of white space only).
+    Empty,
+}
+
+impl ResponseKind {
+    /// The kind's name in `snake_case`: `catalogued`, `unknown_code`, `http_status`,
+    /// `other_code`, `not_json`, `empty`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResponseKind::Catalogued => "catalogued",
+            ResponseKind::UnknownCode => "unknown_code",
+            ResponseKind::HttpStatus => "http_status",
+            ResponseKind::OtherCode => "other_code",
+            ResponseKind::NotJson => "not_json",
+            ResponseKind::Empty => "empty",
+        }
+    }
+
+    /// The kind of a JSON body with this code.
+    fn of(code: Option<&ResponseCode>) -> Self {
+        match code.map(|c| &c.0) {
+            Some(Repr::Known(_)) => ResponseKind::Catalogued,
+            Some(Repr::Unknown(_)) => ResponseKind::UnknownCode,
+            Some(Repr::Http(_)) => ResponseKind::HttpStatus,
+            Some(Repr::Other(_)) | None => ResponseKind::OtherCode,
+        }
+    }
+}
+
+impl fmt::Display for ResponseKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A failed web-service call: the HTTP status, the body read into an [`ErrorResponse`] (or its
+/// text, when it was not JSON), and the server's `Retry-After`.
 ///
-/// Its [`Display`](fmt::Display) is one line, such as
-/// `0405 invalid_token (HTTP 404): Invalid token; ...`, and it implements
+/// Its [`Display`](fmt::Display) is one line whatever the server sent, such as
+/// `0405 invalid_token (HTTP 404): Invalid token`: line breaks and other control and
+/// bidirectional-formatting characters are shown escaped (`\n`, `\u{2028}`). It implements
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
 /// ```
-/// use aculab_errors::{ApiError, ErrorCode, ErrorInfo, ErrorResponse, RequestInfo};
-/// let body = ErrorResponse {
-///     error: ErrorInfo {
-///         code: "0405".into(),
-///         text: "Invalid token".into(),
-///         details: vec![],
-///         datetime: "2022-12-12_11:32:41".into(),
-///         link: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405".into(),
-///     },
-///     request: RequestInfo { url: "/file_delete_progress".into(), datetime: "2022-12-12_11:32:41".into() },
-/// };
+/// use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseKind};
+/// let body = ErrorResponse::new("0405", "Invalid token")
+///     .with_link("https://www.aculab.com/cloud/web-services/web-service-errors?error=0405");
 /// let err = ApiError::new(404, body);
 /// assert_eq!(err.to_string(), "0405 invalid_token (HTTP 404): Invalid token");
+/// assert_eq!(err.kind(), ResponseKind::Catalogued);
 /// assert_eq!(err.error_code(), Some(ErrorCode::InvalidToken));
-/// assert!(err.remedy().is_some());
+/// assert!(err.remedy().is_some() && !err.is_retryable());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
     status: u16,
+    kind: ResponseKind,
     response: ErrorResponse,
+    content_type: Option<Box<str>>,
+    retry_after: Option<Box<str>>,
 }
 
 impl ApiError {
-    /// Joins the transport's HTTP `status` with the parsed body.
+    /// Joins the transport's HTTP `status` with a parsed body.
     pub fn new(status: u16, response: ErrorResponse) -> Self {
-        ApiError { status, response }
+        ApiError {
+            status,
+            kind: ResponseKind::of(response.error.code.as_ref()),
+            response,
+            content_type: None,
+            retry_after: None,
+        }
+    }
+
+    /// An error for a body that is not an error body: `kind` is [`ResponseKind::NotJson`] or
+    /// [`ResponseKind::Empty`], and the text is the body's.
+    #[cfg(feature = "json")]
+    pub(crate) fn from_text(status: u16, kind: ResponseKind, text: String) -> Self {
+        let mut response = ErrorResponse::default();
+        response.error.text = Some(text);
+        ApiError {
+            kind,
+            ..ApiError::new(status, response)
+        }
+    }
+
+    /// The same error, recording the response's `Content-Type`.
+    pub fn with_content_type(mut self, content_type: Option<&str>) -> Self {
+        self.content_type = content_type.map(Into::into);
+        self
+    }
+
+    /// The same error, recording the response's `Retry-After` header value (read by
+    /// [`ApiError::retry_advice`]).
+    pub fn with_retry_after_header(mut self, value: Option<&str>) -> Self {
+        self.retry_after = value.map(Into::into);
+        self
     }
 
     /// The HTTP status of the response, as the transport saw it.
@@ -118,7 +317,23 @@ impl ApiError {
         self.status
     }
 
-    /// The parsed body.
+    /// What kind of response it was.
+    pub fn kind(&self) -> ResponseKind {
+        self.kind
+    }
+
+    /// The response's `Content-Type`, if recorded.
+    pub fn content_type(&self) -> Option<&str> {
+        self.content_type.as_deref()
+    }
+
+    /// The response's `Retry-After` header, if recorded.
+    pub fn retry_after_header(&self) -> Option<&str> {
+        self.retry_after.as_deref()
+    }
+
+    /// The parsed body (for [`ResponseKind::NotJson`] and [`ResponseKind::Empty`], one whose
+    /// text is the body's).
     pub fn response(&self) -> &ErrorResponse {
         &self.response
     }
@@ -128,19 +343,35 @@ impl ApiError {
         self.response
     }
 
-    /// The body's `error.code`.
-    pub fn code(&self) -> &ResponseCode {
-        &self.response.error.code
+    /// The body's `error.code`, if it had one.
+    pub fn code(&self) -> Option<&ResponseCode> {
+        self.response.error.code()
     }
 
     /// The catalogued code, if the body carries one.
     pub fn error_code(&self) -> Option<ErrorCode> {
-        self.code().error_code()
+        self.code().and_then(ResponseCode::error_code)
     }
 
-    /// The server's text.
+    /// The server's text: `error.text` of a JSON body, or the whole body's text (decoded as
+    /// UTF-8, invalid sequences replaced) when it was not JSON.
     pub fn text(&self) -> &str {
-        &self.response.error.text
+        self.response.error.text()
+    }
+
+    /// The body's `error.details`.
+    pub fn details(&self) -> &[String] {
+        self.response.error.details()
+    }
+
+    /// The body's `error.datetime`.
+    pub fn datetime(&self) -> Option<&str> {
+        self.response.error.datetime()
+    }
+
+    /// The documentation link the server sent.
+    pub fn link(&self) -> Option<&str> {
+        self.response.error.link()
     }
 
     /// The catalogue's description of the code, if it is catalogued.
@@ -153,43 +384,111 @@ impl ApiError {
         self.error_code().and_then(ErrorCode::remedy)
     }
 
-    /// The documentation link the server sent.
-    pub fn link(&self) -> &str {
-        &self.response.error.link
-    }
-
-    /// Whether the same request can succeed later: the code's advice (see
-    /// [`ResponseCode::is_retryable`]); for a code the catalogue does not know, the transport
-    /// status decides (429, 502, 503, 504).
+    /// Whether the same request can succeed later: the catalogue's advice for a catalogued code;
+    /// otherwise the code's HTTP status, if it is one, or the transport status decides (429,
+    /// 502, 503, 504).
     pub fn is_retryable(&self) -> bool {
-        match self.error_code() {
-            Some(code) => code.is_retryable(),
-            None => self.code().is_retryable() || is_retryable_status(self.status),
-        }
+        self.advice().retryable
     }
 
-    /// How long to wait before retrying, where the catalogue gives a wait.
+    /// Whether the server may have acted on the request, so that only an idempotent request may
+    /// be retried: the catalogue's `idempotent_only` for a catalogued code, otherwise true for
+    /// 502 and 504 (see [`is_idempotent_only_status`](crate::is_idempotent_only_status)).
+    pub fn idempotent_only(&self) -> bool {
+        self.advice().idempotent_only
+    }
+
+    /// How long the catalogue says to wait before retrying, where it names a wait. The server's
+    /// `Retry-After` is read by [`ApiError::retry_advice`].
     pub fn retry_after(&self) -> Option<Duration> {
-        self.code().retry_after()
+        self.error_code().and_then(ErrorCode::retry_after)
+    }
+
+    /// Everything this error says about retrying, for [`RetryPolicy::decide`](crate::RetryPolicy::decide):
+    /// the catalogue's advice (or the status's), and the server's `Retry-After` read with
+    /// `now_unix_secs` as the current time (seconds since the Unix epoch).
+    pub fn retry_advice(&self, now_unix_secs: u64) -> RetryAdvice {
+        let server_wait = self
+            .retry_after_header()
+            .and_then(|v| crate::parse_retry_after(v, now_unix_secs));
+        self.advice().with_server_wait(server_wait)
+    }
+
+    /// [`ApiError::retry_advice`] with the system clock's time.
+    #[cfg(feature = "std")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+    pub fn retry_advice_now(&self) -> RetryAdvice {
+        self.retry_advice(crate::unix_now())
+    }
+
+    fn advice(&self) -> RetryAdvice {
+        if let Some(code) = self.error_code() {
+            return RetryAdvice::for_code(code);
+        }
+        let status = match self.code().and_then(ResponseCode::http_status) {
+            Some(written) if is_retryable_status(written) => written,
+            _ => self.status,
+        };
+        let retryable = is_retryable_status(status);
+        RetryAdvice::new(retryable, retryable && is_idempotent_only_status(status))
     }
 }
 
-/// One line: `CODE [name] (HTTP status): text`, with line breaks in the text replaced by spaces.
+/// One line: `CODE [name] (HTTP status): text`, with the code and text escaped so that nothing
+/// the server sent can break the line or reorder it (see [`ApiError`]).
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self.code();
-        match code.error_code() {
-            Some(known) => write!(f, "{code} {} (HTTP {})", known.name(), self.status)?,
-            None if code.http_status() == Some(self.status) => write!(f, "{code}")?,
-            None => write!(f, "{code} (HTTP {})", self.status)?,
+        let status = self.status;
+        match (self.kind, self.code()) {
+            (ResponseKind::NotJson, _) => {
+                write!(f, "HTTP {status}, not JSON")?;
+                if let Some(ct) = self.content_type() {
+                    write!(f, " ({})", Escaped(ct))?;
+                }
+            }
+            (ResponseKind::Empty, _) => return write!(f, "HTTP {status}, empty body"),
+            (_, None) => write!(f, "HTTP {status}, no error code")?,
+            (_, Some(code)) => {
+                write!(f, "{}", Escaped(code.as_str()))?;
+                match code.error_code() {
+                    Some(known) => write!(f, " {} (HTTP {status})", known.name())?,
+                    None if code.http_status() == Some(status) => {}
+                    None => write!(f, " (HTTP {status})")?,
+                }
+            }
         }
-        f.write_str(": ")?;
-        let mut lines = self.text().split(['\r', '\n']).filter(|l| !l.is_empty());
-        if let Some(first) = lines.next() {
-            f.write_str(first)?;
-        }
-        lines.try_for_each(|line| write!(f, " {line}"))
+        write!(f, ": {}", Escaped(self.text().trim_end()))
     }
 }
 
 impl core::error::Error for ApiError {}
+
+/// Writes a string on one line: controls (C0, DEL, C1 including NEL), line and paragraph
+/// separators and bidirectional formatting characters become visible escapes.
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut rest = self.0;
+        while let Some(at) = rest.find(needs_escape) {
+            f.write_str(&rest[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            match c {
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                _ => write!(f, "\\u{{{:04x}}}", u32::from(c))?,
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        f.write_str(rest)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+        )
+}

@@ -8,7 +8,7 @@ use core::str::FromStr;
 use core::time::Duration;
 
 use crate::error_code::parse_digits;
-use crate::{Category, ErrorCode};
+use crate::{is_retryable_status, Category, ErrorCode};
 
 /// The `error.code` field of an error response, kept exactly as the server wrote it.
 ///
@@ -32,10 +32,10 @@ use crate::{Category, ErrorCode};
 /// assert_eq!(newer.to_string(), "0418");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct ResponseCode(Repr);
+pub struct ResponseCode(pub(crate) Repr);
 
 #[derive(Clone, PartialEq, Eq, Hash)]
-enum Repr {
+pub(crate) enum Repr {
     /// A catalogued code.
     Known(ErrorCode),
     /// Four ASCII digits the catalogue does not have.
@@ -153,12 +153,6 @@ fn http_status_of(bytes: &[u8; 8]) -> Option<u16> {
     ([h, t1, t2, p, space] == *b"HTTP " && (100..=599).contains(&status)).then_some(status)
 }
 
-/// Whether an HTTP status says the same request can succeed later: 429 Too Many Requests,
-/// 502 Bad Gateway, 503 Service Unavailable, 504 Gateway Timeout.
-pub(crate) fn is_retryable_status(status: u16) -> bool {
-    matches!(status, 429 | 502 | 503 | 504)
-}
-
 /// Writes the code exactly as it was parsed.
 impl fmt::Display for ResponseCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -201,8 +195,17 @@ impl From<ErrorCode> for ResponseCode {
     }
 }
 
+/// True when the response carries exactly this catalogued code.
 impl PartialEq<ErrorCode> for ResponseCode {
     fn eq(&self, other: &ErrorCode) -> bool {
         self.error_code() == Some(*other)
+    }
+}
+
+/// True when the response carries exactly this catalogued code (the mirror of
+/// `ResponseCode == ErrorCode`).
+impl PartialEq<ResponseCode> for ErrorCode {
+    fn eq(&self, other: &ResponseCode) -> bool {
+        other == self
     }
 }

@@ -49,48 +49,4 @@ via_str!(ErrorCode, "a four-digit Aculab error code such as \"0405\"");
 via_str!(Timestamp, "a timestamp of the form YYYY-MM-DD_hh:mm:ss");
 
 #[cfg(feature = "alloc")]
-mod response {
-    use alloc::string::String;
-    use alloc::vec::Vec;
-
-    use super::*;
-    use crate::ResponseCode;
-
-    /// Serialises as the exact string the server sent.
-    impl Serialize for ResponseCode {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.serialize_str(self.as_str())
-        }
-    }
-
-    /// Deserialises from any string; never fails on a string.
-    impl<'de> Deserialize<'de> for ResponseCode {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl Visitor<'_> for V {
-                type Value = ResponseCode;
-
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("an error code string such as \"0405\" or \"HTTP 400\"")
-                }
-
-                fn visit_str<E: de::Error>(self, s: &str) -> Result<ResponseCode, E> {
-                    Ok(ResponseCode::new(s))
-                }
-
-                fn visit_string<E: de::Error>(self, s: String) -> Result<ResponseCode, E> {
-                    Ok(ResponseCode::from_string(s))
-                }
-            }
-            d.deserialize_str(V)
-        }
-    }
-
-    /// `details` as sent, treating an explicit `null` like an absent field.
-    pub(crate) fn null_as_empty<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-        Ok(Option::<Vec<String>>::deserialize(d)?.unwrap_or_default())
-    }
-}
-
-#[cfg(feature = "alloc")]
-pub(crate) use response::null_as_empty;
+mod response;

@@ -1,7 +1,8 @@
-//! Error responses: the seed's example bodies and odd ones, parsed and round-tripped.
+//! Error responses: the seed's example bodies and odd ones, parsed leniently and round-tripped,
+//! and `ApiError`'s one-line Display.
 #![cfg(all(feature = "serde", feature = "alloc"))]
 
-use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseCode, Timestamp};
+use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseCode, ResponseKind, Timestamp};
 use serde_json::{json, Value};
 
 const SEED_BODIES: [&str; 3] = [
@@ -18,28 +19,37 @@ fn round_trip(body: &str) -> ErrorResponse {
     parsed
 }
 
+fn parse(body: Value) -> ErrorResponse {
+    serde_json::from_value(body).unwrap()
+}
+
 #[test]
 fn the_documented_examples_parse_and_round_trip() {
     let [http, code, details] = SEED_BODIES.map(round_trip);
 
-    assert_eq!(http.error.code.as_str(), "HTTP 400");
+    let http_code = http.error().code().unwrap();
+    assert_eq!(http_code.as_str(), "HTTP 400");
     assert_eq!(
-        (http.error.code.error_code(), http.error.code.http_status()),
+        (http_code.error_code(), http_code.http_status()),
         (None, Some(400))
     );
-    assert!(http.error.details.is_empty());
-    assert_eq!(http.request.url, "/voice_biometrics/v1/user/register");
-
-    assert_eq!(code.error.code, ErrorCode::InvalidToken);
+    assert!(http.error().details().is_empty());
     assert_eq!(
-        code.error.timestamp(),
+        http.request().url(),
+        Some("/voice_biometrics/v1/user/register")
+    );
+
+    assert_eq!(*code.error().code().unwrap(), ErrorCode::InvalidToken);
+    assert_eq!(ErrorCode::InvalidToken, *code.error().code().unwrap());
+    assert_eq!(
+        code.error().timestamp(),
         "2022-12-12_11:32:41".parse::<Timestamp>()
     );
-    assert_eq!(code.request.url, "/file_delete_progress");
+    assert_eq!(code.request().url(), Some("/file_delete_progress"));
 
-    assert_eq!(details.error.details.len(), 6);
-    assert!(details.error.details[2].contains("['GET', 'POST']"));
-    let t = details.request.timestamp().unwrap();
+    assert_eq!(details.error().details().len(), 6);
+    assert!(details.error().details()[2].contains("['GET', 'POST']"));
+    let t = details.request().timestamp().unwrap();
     assert_eq!(
         (t.year(), t.month(), t.day(), t.second()),
         (2021, 1, 15, 23)
@@ -47,7 +57,7 @@ fn the_documented_examples_parse_and_round_trip() {
 }
 
 #[test]
-fn unknown_codes_odd_text_and_extra_fields_survive() {
+fn unknown_codes_odd_text_and_odd_timestamps_survive() {
     let body = json!({
         "error": {
             "code": "0418",
@@ -55,65 +65,127 @@ fn unknown_codes_odd_text_and_extra_fields_survive() {
             "details": ["é", ""],
             "datetime": "not a date",
             "link": "",
-            "severity": "high"
         },
-        "request": {"url": "/x?y=1&z=ü", "datetime": "2021-02-29_00:00:00", "method": "POST"},
-        "trace_id": 42
+        "request": {"url": "/x?y=1&z=ü", "datetime": "2021-02-29_00:00:00"},
     });
-    let parsed: ErrorResponse = serde_json::from_value(body.clone()).unwrap();
-    assert_eq!(parsed.error.code.error_code(), None);
-    assert_eq!(parsed.error.code.number(), Some(418));
-    assert_eq!(parsed.error.code.to_string(), "0418");
-    assert!(parsed.error.text.contains("日本語"));
+    let parsed = parse(body.clone());
+    let code = parsed.error().code().unwrap();
+    assert_eq!((code.error_code(), code.number()), (None, Some(418)));
+    assert_eq!(code.to_string(), "0418");
+    assert!(parsed.error().text().contains("日本語"));
     // Odd timestamps stay readable as strings; parsing them is a separate, fallible step.
-    assert!(parsed.error.timestamp().is_err());
+    assert!(parsed.error().timestamp().is_err());
     assert!(
-        parsed.request.timestamp().is_err(),
+        parsed.request().timestamp().is_err(),
         "2021 is not a leap year"
     );
-    // Extra fields are dropped; everything the types hold comes back unchanged.
-    let mut expected = body;
-    expected["error"]
-        .as_object_mut()
-        .unwrap()
-        .remove("severity");
-    expected["request"]
-        .as_object_mut()
-        .unwrap()
-        .remove("method");
-    expected.as_object_mut().unwrap().remove("trace_id");
-    assert_eq!(serde_json::to_value(&parsed).unwrap(), expected);
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), body);
 }
 
 #[test]
-fn absent_or_null_details_are_empty_and_omitted_on_output() {
-    for details in [None, Some(Value::Null), Some(json!([]))] {
+fn details_may_be_a_list_a_string_null_or_absent() {
+    let cases = [
+        (None, vec![]),
+        (Some(Value::Null), vec![]),
+        (Some(json!([])), vec![]),
+        (Some(json!("one string")), vec!["one string"]),
+        (Some(json!(["a", 1, null, true, {"k": "v"}, ["x"]])), {
+            vec!["a", "1", "null", "true", r#"{"k":"v"}"#, r#"["x"]"#]
+        }),
+        (Some(json!(42)), vec!["42"]),
+        (Some(json!({"field": "bad"})), vec![r#"{"field":"bad"}"#]),
+    ];
+    for (details, expected) in cases {
         let mut body = json!({
             "error": {"code": "HTTP 503", "text": "t", "datetime": "d", "link": "l"},
             "request": {"url": "u", "datetime": "d"}
         });
-        if let Some(d) = details {
+        if let Some(d) = details.clone() {
             body["error"]["details"] = d;
         }
-        let parsed: ErrorResponse = serde_json::from_value(body).unwrap();
-        assert!(parsed.error.details.is_empty());
-        assert!(parsed.error.code.is_retryable());
+        let parsed = parse(body);
+        assert_eq!(parsed.error().details(), expected, "{details:?}");
         let out = serde_json::to_value(&parsed).unwrap();
-        assert!(out["error"].get("details").is_none());
+        assert_eq!(out["error"].get("details").is_none(), expected.is_empty());
     }
 }
 
 #[test]
-fn wrong_types_are_errors_not_panics() {
+fn codes_may_be_strings_numbers_null_or_absent() {
     let cases = [
-        r#"{"error": {"code": 405, "text": "t", "datetime": "d", "link": "l"}, "request": {"url": "u", "datetime": "d"}}"#,
-        r#"{"error": {"code": "0405", "text": "t", "details": "one", "datetime": "d", "link": "l"}, "request": {"url": "u", "datetime": "d"}}"#,
-        r#"{"error": {"code": "0405", "text": "t", "datetime": "d", "link": "l"}}"#,
-        r#"{"error": null, "request": {"url": "u", "datetime": "d"}}"#,
-        r#"[]"#,
-        r#"{"error": {"code": "0405""#,
+        (json!("0405"), Some("0405"), Some(ErrorCode::InvalidToken)),
+        (json!(405), Some("0405"), Some(ErrorCode::InvalidToken)),
+        (json!(18), Some("0018"), ErrorCode::from_u16(18)),
+        (json!(9999), Some("9999"), None),
+        (json!(123456), Some("123456"), None),
+        (json!(-1), Some("-1"), None),
+        (json!(4.5), Some("4.5"), None),
+        (json!(true), Some("true"), None),
+        (json!(["0405"]), Some(r#"["0405"]"#), None),
+        (Value::Null, None, None),
     ];
-    for body in cases {
+    for (code, wire, known) in cases {
+        let parsed = parse(json!({"error": {"code": code.clone(), "text": "t"}}));
+        let got = parsed.error().code();
+        assert_eq!(got.map(ResponseCode::as_str), wire, "{code}");
+        assert_eq!(got.and_then(ResponseCode::error_code), known, "{code}");
+    }
+    let absent = parse(json!({"error": {"text": "t"}}));
+    assert_eq!(absent.error().code(), None);
+}
+
+#[test]
+fn missing_fields_and_objects_of_the_wrong_type_are_tolerated() {
+    let empty = parse(json!({}));
+    assert_eq!(empty, ErrorResponse::default());
+    assert_eq!(
+        (
+            empty.error().text(),
+            empty.error().link(),
+            empty.error().datetime()
+        ),
+        ("", None, None)
+    );
+    assert_eq!(empty.request().url(), None);
+
+    let no_request = parse(json!({"error": {"code": "0405", "text": "t"}}));
+    assert_eq!(no_request.request().url(), None);
+    assert_eq!(no_request.error().text(), "t");
+
+    let odd = parse(json!({
+        "error": "Internal Server Error",
+        "request": null,
+    }));
+    assert_eq!(odd.error().text(), "Internal Server Error");
+    assert_eq!(odd.error().code(), None);
+
+    let text_not_string =
+        parse(json!({"error": {"code": "0405", "text": {"msg": "x"}, "link": 7}}));
+    assert_eq!(text_not_string.error().text(), r#"{"msg":"x"}"#);
+    assert_eq!(text_not_string.error().link(), Some("7"));
+
+    let top_list = parse(json!(["not", "an", "object"]));
+    assert_eq!(top_list.error().text(), r#"["not","an","object"]"#);
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn unknown_fields_are_kept_and_written_back() {
+    let body = json!({
+        "error": {"code": "0405", "text": "t", "severity": "high", "nested": {"a": [1, 2.5]}},
+        "request": {"url": "/x", "datetime": "d", "method": "POST"},
+        "trace_id": 42
+    });
+    let parsed = parse(body.clone());
+    assert_eq!(parsed.error().extra()["severity"], "high");
+    assert_eq!(parsed.request().extra()["method"], "POST");
+    assert_eq!(parsed.extra()["trace_id"], 42);
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), body);
+}
+
+#[test]
+fn invalid_json_is_an_error_not_a_panic() {
+    for body in [r#"{"error": {"code": "0405""#, "", "<html>", "{\"a\" 1}"] {
         let err = serde_json::from_str::<ErrorResponse>(body).unwrap_err();
         assert!(!err.to_string().is_empty(), "{body}");
     }
@@ -153,6 +225,7 @@ fn api_error_is_one_line_with_code_name_status_and_text() {
         err.to_string(),
         "0405 invalid_token (HTTP 404): Invalid token; token is either invalid, lapsed, or otherwise unidentified."
     );
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
     assert_eq!(
         err.description(),
         Some(ErrorCode::InvalidToken.description())
@@ -160,22 +233,60 @@ fn api_error_is_one_line_with_code_name_status_and_text() {
     assert_eq!(err.remedy(), ErrorCode::InvalidToken.remedy());
     assert_eq!(
         err.link(),
-        "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"
+        Some("https://www.aculab.com/cloud/web-services/web-service-errors?error=0405")
     );
     assert!(!err.is_retryable());
     let source: &dyn std::error::Error = &err;
     assert!(source.source().is_none());
 
-    let mut body: ErrorResponse = serde_json::from_str(SEED_BODIES[0]).unwrap();
-    body.error.text = "line one\r\nline two\n".into();
-    let err = ApiError::new(400, body.clone());
-    assert_eq!(err.to_string(), "HTTP 400: line one line two");
-    assert!(!err.to_string().contains('\n'));
-    body.error.code = ResponseCode::new("0418");
-    let err = ApiError::new(503, body);
-    assert_eq!(err.to_string(), "0418 (HTTP 503): line one line two");
+    let err = ApiError::new(
+        400,
+        ErrorResponse::new("HTTP 400", "line one\r\nline two\n"),
+    );
+    assert_eq!(err.kind(), ResponseKind::HttpStatus);
+    assert_eq!(err.to_string(), r"HTTP 400: line one\r\nline two");
+    let err = ApiError::new(503, ErrorResponse::new("0418", "a\nb"));
+    assert_eq!(err.kind(), ResponseKind::UnknownCode);
+    assert_eq!(err.to_string(), r"0418 (HTTP 503): a\nb");
     assert!(
         err.is_retryable(),
         "an unknown code with a 503 status is worth retrying"
     );
+    let err = ApiError::new(500, ErrorResponse::new("E\u{2028}42", "x"));
+    assert_eq!(err.kind(), ResponseKind::OtherCode);
+    assert_eq!(err.to_string(), r"E\u{2028}42 (HTTP 500): x");
+}
+
+#[test]
+fn display_escapes_every_line_break_control_and_bidi_character() {
+    let hostile: Vec<char> = ('\0'..='\u{1f}')
+        .chain('\u{7f}'..='\u{9f}')
+        .chain(['\u{2028}', '\u{2029}'])
+        .chain('\u{202a}'..='\u{202e}')
+        .chain('\u{2066}'..='\u{2069}')
+        .collect();
+    for c in hostile {
+        let text = format!("before{c}after");
+        let line = ApiError::new(400, ErrorResponse::new("HTTP 400", text.as_str())).to_string();
+        assert!(!line.contains(c), "{c:?} survived in {line:?}");
+        assert!(
+            line.contains('\\'),
+            "{c:?} left no visible escape in {line:?}"
+        );
+        assert!(line.ends_with("after"), "{line:?}");
+        assert_eq!(line.lines().count(), 1, "{line:?}");
+    }
+    let line = ApiError::new(
+        400,
+        ErrorResponse::new("HTTP 400", "a\u{85}b\u{2029}c\u{202e}d\u{b}e\u{c}f"),
+    )
+    .to_string();
+    assert_eq!(
+        line,
+        r"HTTP 400: a\u{0085}b\u{2029}c\u{202e}d\u{000b}e\u{000c}f"
+    );
+    // Ordinary text, tabs aside, is left alone.
+    let plain = "Ünïcödé — 日本語 \"quoted\" \\ path";
+    let line = ApiError::new(400, ErrorResponse::new("HTTP 400", plain)).to_string();
+    assert_eq!(line, format!("HTTP 400: {plain}"));
 }

@@ -1,0 +1,70 @@
+//! The `http` crate's types (the `http` feature).
+
+use alloc::borrow::Cow;
+use alloc::string::String;
+
+use http::header::{HeaderName, CONTENT_TYPE, RETRY_AFTER};
+use http::{HeaderMap, Response, StatusCode};
+
+use crate::{ApiError, ErrorCode, ResponseCode, RetryAdvice};
+
+impl ApiError {
+    /// Reads an [`http::Response`]: its status, `Content-Type` and body as
+    /// [`ApiError::from_response`] does, and its `Retry-After` header for
+    /// [`ApiError::retry_advice`].
+    ///
+    /// ```
+    /// use aculab_errors::{ApiError, ResponseKind};
+    /// let response = http::Response::builder()
+    ///     .status(503)
+    ///     .header("content-type", "text/html")
+    ///     .header("retry-after", "30")
+    ///     .body("<h1>Service Unavailable</h1>")
+    ///     .unwrap();
+    /// let err = ApiError::from_http(&response);
+    /// assert_eq!((err.status(), err.kind()), (503, ResponseKind::NotJson));
+    /// let advice = err.retry_advice(0);
+    /// assert_eq!(advice.server_wait, Some(core::time::Duration::from_secs(30)));
+    /// ```
+    pub fn from_http<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
+        let headers = response.headers();
+        let content_type = header(headers, &CONTENT_TYPE);
+        let retry_after = header(headers, &RETRY_AFTER);
+        ApiError::from_response(
+            response.status().as_u16(),
+            content_type.as_deref(),
+            response.body().as_ref(),
+        )
+        .with_retry_after_header(retry_after.as_deref())
+    }
+}
+
+/// A header's value as text (bytes outside UTF-8 replaced), if present.
+fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<Cow<'a, str>> {
+    headers
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()))
+}
+
+/// The code `"HTTP nnn"` the web services write for a failure that has no error code of its own.
+impl From<StatusCode> for ResponseCode {
+    fn from(status: StatusCode) -> Self {
+        ResponseCode::new(&alloc::format!("HTTP {}", status.as_u16()))
+    }
+}
+
+/// What the status alone says about retrying ([`RetryAdvice::for_status`]).
+impl From<StatusCode> for RetryAdvice {
+    fn from(status: StatusCode) -> Self {
+        RetryAdvice::for_status(status.as_u16())
+    }
+}
+
+impl ErrorCode {
+    /// [`ErrorCode::http_status`] as an [`http::StatusCode`].
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+    pub fn status_code(self) -> Option<StatusCode> {
+        self.http_status()
+            .and_then(|s| StatusCode::from_u16(s).ok())
+    }
+}

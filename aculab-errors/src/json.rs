@@ -1,0 +1,56 @@
+//! Reading any HTTP error response into an [`ApiError`] (the `json` feature).
+
+use alloc::string::String;
+
+use crate::{ApiError, ErrorResponse, ResponseKind};
+
+impl ApiError {
+    /// Reads an HTTP error response: its status, its `Content-Type` (if any) and its body.
+    ///
+    /// Never fails and never panics. The body is read leniently and nothing in it is lost:
+    ///
+    /// - A JSON body is read into an [`ErrorResponse`] (see there for what may be odd about it);
+    ///   its kind is [`ResponseKind::Catalogued`], [`UnknownCode`](ResponseKind::UnknownCode),
+    ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
+    ///   (also for JSON that is not an error object, whose text is then the JSON).
+    /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
+    ///   truncated JSON, invalid UTF-8) is [`ResponseKind::NotJson`]; an empty one (or white space
+    ///   only) is [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body, decoded as
+    ///   UTF-8 with invalid sequences replaced by U+FFFD.
+    ///
+    /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
+    /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`]. A leading
+    /// UTF-8 byte-order mark is skipped.
+    ///
+    /// ```
+    /// use aculab_errors::{ApiError, ErrorCode, ResponseKind};
+    ///
+    /// let body = br#"{"error": {"code": "0018", "text": "Try later", "details": "disk full"}}"#;
+    /// let err = ApiError::from_response(503, Some("application/json"), body);
+    /// assert_eq!(err.kind(), ResponseKind::Catalogued);
+    /// assert_eq!(err.error_code(), Some(ErrorCode::from_u16(18).unwrap()));
+    /// assert_eq!(err.details(), ["disk full"]);
+    ///
+    /// let page = ApiError::from_response(502, Some("text/html"), b"<html><h1>Bad Gateway</h1></html>");
+    /// assert_eq!((page.kind(), page.text()), (ResponseKind::NotJson, "<html><h1>Bad Gateway</h1></html>"));
+    /// assert!(page.is_retryable());
+    ///
+    /// assert_eq!(ApiError::from_response(503, None, b"").kind(), ResponseKind::Empty);
+    /// ```
+    pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> ApiError {
+        let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        let error = if json.trim_ascii().is_empty() {
+            ApiError::from_text(status, ResponseKind::Empty, lossy(body))
+        } else {
+            match serde_json::from_slice::<ErrorResponse>(json) {
+                Ok(response) => ApiError::new(status, response),
+                Err(_) => ApiError::from_text(status, ResponseKind::NotJson, lossy(body)),
+            }
+        };
+        error.with_content_type(content_type)
+    }
+}
+
+fn lossy(body: &[u8]) -> String {
+    String::from_utf8_lossy(body).into_owned()
+}

@@ -1,0 +1,237 @@
+//! The `Retry-After` header of RFC 9110 (section 10.2.3): a number of seconds, or an HTTP-date.
+//!
+//! No clock is read here: the caller passes "now" as seconds since the Unix epoch (with the `std`
+//! feature, [`unix_now`] reads the system clock).
+
+use core::time::Duration;
+
+/// How long a `Retry-After` header value asks the client to wait, measured from `now_unix_secs`.
+///
+/// Reads both forms of RFC 9110: delay-seconds (`"120"`) and an HTTP-date in any of its three
+/// formats, IMF-fixdate (`"Sun, 06 Nov 1994 08:49:37 GMT"`), the obsolete RFC 850 form
+/// (`"Sunday, 06-Nov-94 08:49:37 GMT"`) and C's asctime form (`"Sun Nov  6 08:49:37 1994"`).
+/// Spaces and tabs around the value are ignored, and so is letter case in day and month names.
+///
+/// - Anything else (an empty value, `"-1"`, `"1.5"`, `"soon"`, a date that does not exist) is
+///   `None`: the header is ignored, never an error.
+/// - A date at or before `now_unix_secs` is a zero wait.
+/// - A number of seconds too large for a [`Duration`] saturates at `u64::MAX` seconds.
+/// - A two-digit RFC 850 year that would lie more than 50 years after `now_unix_secs` is read in
+///   the previous century, as RFC 9110 requires.
+///
+/// ```
+/// use core::time::Duration;
+/// use aculab_errors::parse_retry_after;
+///
+/// let now = 784_111_777; // Sun, 06 Nov 1994 08:49:37 GMT
+/// assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:51:37 GMT", now), Some(Duration::from_secs(120)));
+/// assert_eq!(parse_retry_after("Sunday, 06-Nov-94 08:50:37 GMT", now), Some(Duration::from_secs(60)));
+/// assert_eq!(parse_retry_after("Sun Nov  6 08:49:47 1994", now), Some(Duration::from_secs(10)));
+/// assert_eq!(parse_retry_after("Sat, 05 Nov 1994 08:49:37 GMT", now), Some(Duration::ZERO));
+/// assert_eq!(parse_retry_after("in a minute", now), None);
+/// ```
+pub fn parse_retry_after(value: &str, now_unix_secs: u64) -> Option<Duration> {
+    let value = value.trim_matches([' ', '\t']).as_bytes();
+    if value.first().is_some_and(u8::is_ascii_digit) {
+        return delay_seconds(value).map(Duration::from_secs);
+    }
+    let at = http_date(value, now_unix_secs)?;
+    let now = i64::try_from(now_unix_secs).unwrap_or(i64::MAX);
+    // A date in the past (or now) asks for no wait at all.
+    Some(Duration::from_secs(
+        u64::try_from(at.saturating_sub(now)).unwrap_or(0),
+    ))
+}
+
+/// An HTTP-date (any of RFC 9110's three formats) as seconds since the Unix epoch, negative
+/// before 1970; `None` if `value` is not one. See [`parse_retry_after`] for the formats and for
+/// how `now_unix_secs` settles a two-digit year.
+///
+/// ```
+/// use aculab_errors::parse_http_date;
+/// assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT", 0), Some(784_111_777));
+/// assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT", 0), Some(0));
+/// assert_eq!(parse_http_date("Sun, 31 Nov 1994 08:49:37 GMT", 0), None); // no 31 November
+/// ```
+pub fn parse_http_date(value: &str, now_unix_secs: u64) -> Option<i64> {
+    http_date(value.trim_matches([' ', '\t']).as_bytes(), now_unix_secs)
+}
+
+/// Seconds since the Unix epoch by the system clock, for the `now` that [`parse_retry_after`]
+/// and [`ApiError::retry_advice`](crate::ApiError::retry_advice) take; 0 if the clock is set
+/// before 1970.
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub fn unix_now() -> u64 {
+    extern crate std;
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `1*DIGIT`, saturating.
+fn delay_seconds(b: &[u8]) -> Option<u64> {
+    b.iter().try_fold(0u64, |n, &c| {
+        c.is_ascii_digit()
+            .then(|| n.saturating_mul(10).saturating_add(u64::from(c - b'0')))
+    })
+}
+
+const MONTHS: [&[u8; 3]; 12] = [
+    b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec",
+];
+const DAYS: [&[u8]; 7] = [
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+];
+
+/// The three HTTP-date formats. The weekday is checked to be a weekday name, not against the
+/// date (senders get it wrong, and the date is what matters).
+fn http_date(b: &[u8], now_unix_secs: u64) -> Option<i64> {
+    let comma = b.iter().position(|&c| c == b',');
+    let day_name = &b[..comma.unwrap_or(3.min(b.len()))];
+    let day_ok = |long: bool| {
+        DAYS.iter().any(|d| {
+            let d = if long { &d[..] } else { &d[..3] };
+            d.eq_ignore_ascii_case(day_name)
+        })
+    };
+    match comma {
+        // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
+        Some(3) if day_ok(false) => {
+            let rest = b.get(4..)?;
+            let [b' ', d1, d2, b' ', m1, m2, m3, b' ', y1, y2, y3, y4, b' ', ref time @ .., b' ', g, m, t] =
+                *rest
+            else {
+                return None;
+            };
+            gmt(g, m, t)?;
+            let year = digits(&[y1, y2, y3, y4])?;
+            assemble(year, month(&[m1, m2, m3])?, digits(&[d1, d2])?, time)
+        }
+        // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
+        Some(_) if day_ok(true) => {
+            let rest = b.get(comma? + 1..)?;
+            let [b' ', d1, d2, b'-', m1, m2, m3, b'-', y1, y2, b' ', ref time @ .., b' ', g, m, t] =
+                *rest
+            else {
+                return None;
+            };
+            gmt(g, m, t)?;
+            let yy = digits(&[y1, y2])?;
+            let this_year = year_of(now_unix_secs);
+            // The year ending in `yy` that is at most 50 years after now.
+            let mut year = this_year - this_year % 100 + yy;
+            if year > this_year + 50 {
+                year -= 100;
+            } else if year + 50 < this_year {
+                year += 100;
+            }
+            assemble(year, month(&[m1, m2, m3])?, digits(&[d1, d2])?, time)
+        }
+        // asctime: "Sun Nov  6 08:49:37 1994" (the day may also be written "06")
+        None if day_ok(false) => {
+            let rest = b.get(3..)?;
+            let [b' ', m1, m2, m3, b' ', d1, d2, b' ', ref time @ .., b' ', y1, y2, y3, y4] = *rest
+            else {
+                return None;
+            };
+            let day = if d1 == b' ' {
+                digits(&[d2])?
+            } else {
+                digits(&[d1, d2])?
+            };
+            let year = digits(&[y1, y2, y3, y4])?;
+            assemble(year, month(&[m1, m2, m3])?, day, time)
+        }
+        _ => None,
+    }
+}
+
+fn gmt(g: u8, m: u8, t: u8) -> Option<()> {
+    [g, m, t].eq_ignore_ascii_case(b"GMT").then_some(())
+}
+
+fn month(m: &[u8; 3]) -> Option<i64> {
+    let i = MONTHS
+        .iter()
+        .position(|name| name.eq_ignore_ascii_case(m))?;
+    i64::try_from(i + 1).ok()
+}
+
+/// ASCII digits as a number (at most four of them here, so no overflow).
+fn digits(b: &[u8]) -> Option<i64> {
+    b.iter().try_fold(0i64, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + i64::from(c - b'0'))
+    })
+}
+
+/// Checks the calendar and `hh:mm:ss`, then counts seconds from the epoch.
+fn assemble(year: i64, month: i64, day: i64, time: &[u8]) -> Option<i64> {
+    let &[h1, h2, b':', m1, m2, b':', s1, s2] = time else {
+        return None;
+    };
+    let (h, m, s) = (digits(&[h1, h2])?, digits(&[m1, m2])?, digits(&[s1, s2])?);
+    // A leap second (60) is allowed by the grammar and counts as the next second.
+    if h > 23 || m > 59 || s > 60 || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The Gregorian year that holds `unix_secs`.
+fn year_of(unix_secs: u64) -> i64 {
+    // Whole days fit an i64 for any u64 of seconds.
+    let days = i64::try_from(unix_secs / 86_400).unwrap_or(i64::MAX);
+    // Hinnant's civil_from_days, year only.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    yoe + era * 400 + i64::from(month <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_years_agree_with_known_dates() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(year_of(0), 1970);
+        assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
+        assert_eq!(year_of(946_684_799), 1999); // 1999-12-31 23:59:59
+        assert!(year_of(u64::MAX) > 1_000_000);
+    }
+}
