@@ -41,5 +41,5 @@ pub use retry::{
 };
 #[cfg(feature = "std")]
 pub use retry_after::unix_now;
-pub use retry_after::{parse_http_date, parse_retry_after};
+pub use retry_after::{parse_http_date, parse_retry_after, HttpDate};
 pub use timestamp::{ParseTimestampError, Timestamp};

@@ -209,16 +209,70 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// The Gregorian year that holds `unix_secs`.
 fn year_of(unix_secs: u64) -> i64 {
     // Whole days fit an i64 for any u64 of seconds.
-    let days = i64::try_from(unix_secs / 86_400).unwrap_or(i64::MAX);
-    // Hinnant's civil_from_days, year only.
-    let z = days + 719_468;
+    civil_from_days(i64::try_from(unix_secs / 86_400).unwrap_or(i64::MAX)).0
+}
+
+/// The proleptic Gregorian (year, month, day) of a count of days from 1970-01-01 (Hinnant).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days.saturating_add(719_468);
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    yoe + era * 400 + i64::from(month <= 2)
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// An instant written as an HTTP-date in its preferred form, IMF-fixdate
+/// (`Sun, 06 Nov 1994 08:49:37 GMT`), as a server writes `Date` and `Retry-After`.
+///
+/// ```
+/// use aculab_errors::{parse_http_date, HttpDate};
+/// let text = HttpDate::from_unix_secs(784_111_777).to_string();
+/// assert_eq!(text, "Sun, 06 Nov 1994 08:49:37 GMT");
+/// assert_eq!(parse_http_date(&text, 0), Some(784_111_777));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct HttpDate(i64);
+
+impl HttpDate {
+    /// The instant `secs` seconds after the Unix epoch (before it, if negative).
+    pub const fn from_unix_secs(secs: i64) -> Self {
+        HttpDate(secs)
+    }
+
+    /// Seconds since the Unix epoch.
+    pub const fn unix_secs(self) -> i64 {
+        self.0
+    }
+}
+
+/// IMF-fixdate. Years outside 0..=9999, which HTTP cannot express, are written as they are.
+impl core::fmt::Display for HttpDate {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let (days, secs) = (self.0.div_euclid(86_400), self.0.rem_euclid(86_400));
+        let (year, month, day) = civil_from_days(days);
+        // 1970-01-01 was a Thursday; both indexes below are in range by construction.
+        let weekday = DAYS[(days + 3).rem_euclid(7) as usize];
+        let month = MONTHS[(month - 1).clamp(0, 11) as usize];
+        let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+        let [w0, w1, w2, ..] = *weekday else {
+            return Err(core::fmt::Error);
+        };
+        let [m0, m1, m2] = *month;
+        write!(
+            f,
+            "{}{}{}, {day:02} {}{}{} {year:04} {h:02}:{m:02}:{s:02} GMT",
+            char::from(w0.to_ascii_uppercase()),
+            char::from(w1),
+            char::from(w2),
+            char::from(m0.to_ascii_uppercase()),
+            char::from(m1),
+            char::from(m2),
+        )
+    }
 }
 
 #[cfg(test)]

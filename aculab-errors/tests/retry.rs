@@ -1,0 +1,238 @@
+//! Retry-After in all its forms, and the retry policy's precedence, bounds and defaults.
+
+use std::time::Duration;
+
+use aculab_errors::{
+    is_retryable_status, parse_http_date, parse_retry_after, ErrorCode, GiveUpReason, HttpDate,
+    Idempotency, RetryAdvice, RetryDecision, RetryPolicy,
+};
+use proptest::prelude::*;
+
+/// Sun, 06 Nov 1994 08:49:37 GMT, RFC 9110's example date.
+const EXAMPLE: u64 = 784_111_777;
+
+#[test]
+fn retry_after_reads_seconds_and_all_three_date_formats() {
+    let secs = Duration::from_secs;
+    for (value, wait) in [
+        ("0", Some(secs(0))),
+        ("120", Some(secs(120))),
+        (" \t120 ", Some(secs(120))),
+        ("007", Some(secs(7))),
+        ("99999999999999999999999999", Some(secs(u64::MAX))),
+        ("Sun, 06 Nov 1994 08:49:37 GMT", Some(secs(0))),
+        ("Sun, 06 Nov 1994 08:50:37 GMT", Some(secs(60))),
+        ("sun, 06 nov 1994 08:50:37 gmt", Some(secs(60))),
+        ("Sunday, 06-Nov-94 08:51:37 GMT", Some(secs(120))),
+        ("Sun Nov  6 08:52:37 1994", Some(secs(180))),
+        ("Sun Nov 06 08:52:37 1994", Some(secs(180))),
+        ("Thu, 01 Jan 1970 00:00:00 GMT", Some(secs(0))),
+        ("Sat, 29 Feb 1992 00:00:00 GMT", Some(secs(0))),
+        (
+            "Mon, 31 Dec 9999 23:59:59 GMT",
+            Some(secs(253_402_300_799 - EXAMPLE)),
+        ),
+        ("", None),
+        ("   ", None),
+        ("-1", None),
+        ("+5", None),
+        ("1.5", None),
+        ("12a", None),
+        ("soon", None),
+        ("Sun, 06 Nov 1994 08:49:37", None),
+        ("Sun, 06 Nov 1994 08:49:37 UTC", None),
+        ("Sun, 31 Nov 1994 08:49:37 GMT", None),
+        ("Sun, 29 Feb 1993 08:49:37 GMT", None),
+        ("Sun, 06 Nov 1994 24:00:00 GMT", None),
+        ("Sun, 06 Nov 1994 08:60:00 GMT", None),
+        ("Sun, 06 Foo 1994 08:49:37 GMT", None),
+        ("Xyz, 06 Nov 1994 08:49:37 GMT", None),
+        ("Sun,06 Nov 1994 08:49:37 GMT", None),
+        ("Sunday, 06-Nov-1994 08:49:37 GMT", None),
+        ("Sun Nov  6 08:49:37 94", None),
+        ("Sun, 06 Nov 1994 08:49:37 GMT trailing", None),
+        ("日本, 06 Nov 1994 08:49:37 GMT", None),
+    ] {
+        assert_eq!(parse_retry_after(value, EXAMPLE), wait, "{value:?}");
+    }
+}
+
+#[test]
+fn http_dates_are_written_as_imf_fixdates() {
+    for (t, text) in [
+        (0, "Thu, 01 Jan 1970 00:00:00 GMT"),
+        (EXAMPLE as i64, "Sun, 06 Nov 1994 08:49:37 GMT"),
+        (951_782_400, "Tue, 29 Feb 2000 00:00:00 GMT"),
+        (253_402_300_799, "Fri, 31 Dec 9999 23:59:59 GMT"),
+        (-1, "Wed, 31 Dec 1969 23:59:59 GMT"),
+    ] {
+        assert_eq!(HttpDate::from_unix_secs(t).to_string(), text);
+        assert_eq!(HttpDate::from_unix_secs(t).unix_secs(), t);
+    }
+}
+
+#[test]
+fn two_digit_years_are_at_most_fifty_years_ahead() {
+    let now_2026 = 1_780_000_000; // 2026
+    let year = |v: &str| parse_http_date(v, now_2026).map(|s| 1970 + s / 31_556_952);
+    assert_eq!(year("Monday, 01-Jan-76 00:00:00 GMT"), Some(2076));
+    assert_eq!(year("Monday, 01-Jan-77 00:00:00 GMT"), Some(1977));
+    assert_eq!(year("Monday, 01-Jan-26 00:00:00 GMT"), Some(2026));
+    assert_eq!(year("Monday, 01-Jan-94 00:00:00 GMT"), Some(1994));
+    assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT", 0), Some(0));
+    assert_eq!(
+        parse_http_date("Wed, 31 Dec 1969 23:59:59 GMT", 0),
+        Some(-1)
+    );
+}
+
+fn retry(secs: u64) -> RetryDecision {
+    RetryDecision::RetryAfter(Duration::from_secs(secs))
+}
+
+const IDEMPOTENT: Idempotency = Idempotency::Idempotent;
+const NOT_IDEMPOTENT: Idempotency = Idempotency::NotIdempotent;
+
+#[test]
+fn defaults_are_the_aws_standard_mode_ones() {
+    let p = RetryPolicy::default();
+    assert_eq!(p, RetryPolicy::new());
+    assert_eq!(p.max_attempts(), 3);
+    assert_eq!(p.initial_backoff(), Duration::from_secs(1));
+    assert_eq!(p.max_backoff(), Duration::from_secs(20));
+    assert_eq!(p.max_wait(), Duration::from_secs(300));
+    assert!(p.jitter());
+    assert!([429, 502, 503, 504].into_iter().all(is_retryable_status));
+    assert!(![200, 400, 404, 500, 501]
+        .into_iter()
+        .any(is_retryable_status));
+}
+
+#[test]
+fn precedence_is_retryability_then_server_then_catalogue_then_backoff() {
+    let p = RetryPolicy::new().with_jitter(false);
+    let limited = ErrorCode::from_u16(18).unwrap(); // retryable, 180 s, idempotent only
+    let too_soon = ErrorCode::ConferenceChangeTooSoon; // retryable, 60 s
+    let server = Some(Duration::from_secs(7));
+
+    let not_retryable = RetryAdvice::for_code(ErrorCode::InvalidToken).with_server_wait(server);
+    assert_eq!(
+        p.decide(1, &not_retryable, IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::NotRetryable)
+    );
+    let idem_only = RetryAdvice::for_code(limited).with_server_wait(server);
+    assert_eq!(
+        p.decide(1, &idem_only, NOT_IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::NotIdempotent)
+    );
+    assert_eq!(p.decide(1, &idem_only, IDEMPOTENT, 0), retry(7));
+    assert_eq!(
+        p.decide(1, &RetryAdvice::for_code(limited), IDEMPOTENT, 0),
+        retry(180)
+    );
+    let catalogue = RetryAdvice::for_code(too_soon);
+    assert_eq!(p.decide(1, &catalogue, NOT_IDEMPOTENT, 0), retry(60));
+    assert_eq!(
+        p.decide(1, &catalogue.with_server_wait(server), NOT_IDEMPOTENT, 0),
+        retry(7)
+    );
+    let status = RetryAdvice::for_status(503);
+    assert_eq!(p.decide(1, &status, NOT_IDEMPOTENT, 0), retry(1));
+    assert_eq!(p.decide(2, &status, NOT_IDEMPOTENT, 0), retry(2));
+    assert_eq!(
+        p.decide(3, &status, NOT_IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::AttemptsExhausted)
+    );
+    assert_eq!(
+        RetryPolicy::never().decide(1, &status, IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::AttemptsExhausted)
+    );
+    assert_eq!(
+        p.decide(1, &RetryAdvice::for_status(502), NOT_IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::NotIdempotent)
+    );
+}
+
+#[test]
+fn a_wait_beyond_max_wait_means_give_up() {
+    let p = RetryPolicy::new().with_max_wait(Duration::from_secs(100));
+    let limited = RetryAdvice::for_code(ErrorCode::from_u16(18).unwrap());
+    assert_eq!(
+        p.decide(1, &limited, IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::WaitTooLong(Duration::from_secs(180)))
+    );
+    let server_long = RetryAdvice::for_status(429).with_server_wait(Some(Duration::from_secs(101)));
+    assert_eq!(
+        p.decide(1, &server_long, IDEMPOTENT, 0),
+        RetryDecision::GiveUp(GiveUpReason::WaitTooLong(Duration::from_secs(101)))
+    );
+    let server_ok = RetryAdvice::for_status(429).with_server_wait(Some(Duration::from_secs(100)));
+    assert_eq!(p.decide(1, &server_ok, IDEMPOTENT, 0), retry(100));
+}
+
+#[test]
+fn backoff_doubles_to_the_cap_and_jitter_stays_below_it() {
+    let p = RetryPolicy::new().with_max_attempts(10).with_jitter(false);
+    let waits: Vec<u64> = (1..=7).map(|a| p.backoff(a, 0).as_secs()).collect();
+    assert_eq!(waits, [1, 2, 4, 8, 16, 20, 20]);
+    let jittered = p.with_jitter(true);
+    assert_eq!(jittered.backoff(3, 0), Duration::ZERO);
+    assert_eq!(jittered.backoff(3, u32::MAX), Duration::from_secs(4));
+    assert_eq!(
+        jittered.backoff(3, u32::MAX / 2),
+        Duration::from_nanos(1_999_999_999)
+    );
+    let waits: Vec<Duration> = p.waits(RetryAdvice::for_status(503), IDEMPOTENT).collect();
+    assert_eq!(waits.len(), 9);
+    assert_eq!(
+        RetryPolicy::new()
+            .waits(RetryAdvice::for_code(ErrorCode::InvalidToken), IDEMPOTENT)
+            .count(),
+        0
+    );
+}
+
+proptest! {
+    #[test]
+    fn retry_after_never_panics_on_any_text(value in "\\PC{0,40}", now in any::<u64>()) {
+        // Whatever is read is one of the two forms.
+        if parse_retry_after(&value, now).is_some() {
+            let seconds = value.trim_matches([' ', '\t']).bytes().all(|b| b.is_ascii_digit());
+            prop_assert!(seconds || parse_http_date(&value, now).is_some(), "{:?}", value);
+        }
+    }
+
+    #[test]
+    fn retry_after_never_panics_on_date_shaped_text(
+        value in "(Mon|Sun|Sunday|Xyz), ?[0-9 ]{1,3}[ -](Jan|Feb|Nov|Foo)[ -][0-9]{2,4} [0-9]{2}:[0-9]{2}:[0-9]{2} (GMT|UTC)?",
+        now in any::<u64>(),
+    ) {
+        if let (Some(wait), Some(at)) = (parse_retry_after(&value, now), parse_http_date(&value, now)) {
+            let expected = u64::try_from(at).unwrap_or(0).saturating_sub(now);
+            prop_assert_eq!(wait, Duration::from_secs(expected));
+        }
+    }
+
+    #[test]
+    fn dates_round_trip_through_the_imf_fixdate_form(days in 0i64..2_932_896, secs in 0i64..86_400) {
+        // Any instant from 1970 to 9999, written as an IMF-fixdate, reads back to itself.
+        let t = days * 86_400 + secs;
+        let text = HttpDate::from_unix_secs(t).to_string();
+        prop_assert_eq!(parse_http_date(&text, 0), Some(t), "{}", text);
+    }
+
+    #[test]
+    fn policy_never_panics_and_respects_its_bounds(
+        attempt in any::<u32>(), random in any::<u32>(), secs in any::<u64>(), nanos in 0u32..1_000_000_000,
+        server in proptest::option::of(any::<u64>()), retryable in any::<bool>(), idem_only in any::<bool>(),
+    ) {
+        let d = Duration::new(secs, nanos);
+        let p = RetryPolicy::new().with_max_attempts(u32::MAX).with_initial_backoff(d).with_max_backoff(d);
+        let advice = RetryAdvice::new(retryable, idem_only).with_server_wait(server.map(Duration::from_secs));
+        match p.decide(attempt, &advice, IDEMPOTENT, random) {
+            RetryDecision::RetryAfter(wait) => prop_assert!(wait <= d || Some(wait) == advice.server_wait),
+            RetryDecision::GiveUp(_) => {}
+        }
+        prop_assert!(p.backoff(attempt, random) <= d);
+    }
+}
