@@ -70,14 +70,25 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
     if text.len() > MAX_CATALOGUE_BYTES {
         return Err(too_large(text.len()));
     }
-    let nul_lines: Vec<Diagnostic> = text
-        .lines()
+    // Bytes that no text field may hold and that would throw line numbers off (YAML counts a
+    // lone CR as a line break; editors and this report count LF), each reported at its line.
+    let bad_bytes: Vec<Diagnostic> = text
+        .split('\n')
         .enumerate()
-        .filter(|(_, l)| l.contains('\0'))
-        .map(|(i, _)| Diagnostic::new(i + 1, "contains a NUL byte; remove it"))
+        .filter_map(|(i, l)| {
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            let why = if l.contains('\0') {
+                "contains a NUL byte; remove it"
+            } else if l.contains('\r') {
+                "contains a carriage return (CR) that does not end the line; remove it"
+            } else {
+                return None;
+            };
+            Some(Diagnostic::new(i + 1, why))
+        })
         .collect();
-    if !nul_lines.is_empty() {
-        return Err(Diagnostics(nul_lines));
+    if !bad_bytes.is_empty() {
+        return Err(Diagnostics(bad_bytes));
     }
     let root = yaml::parse(text).map_err(|mut d| {
         d.sort_by_key(|d| d.line);

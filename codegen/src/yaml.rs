@@ -326,7 +326,12 @@ fn check_props(
             line,
             format!(
                 "YAML tags such as `{}{}` are not allowed in the catalogue; write the value plainly",
-                tag.handle, tag.suffix
+                // The core schema's own tags are written `!!name`.
+                match tag.handle.as_str() {
+                    "tag:yaml.org,2002:" => "!!",
+                    handle => handle,
+                },
+                tag.suffix
             ),
         ));
     }

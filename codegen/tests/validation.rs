@@ -18,12 +18,13 @@ fn every_fixture_reports_exactly_its_expected_problems() {
     assert!(paths.len() >= 25, "fixtures missing from {}", dir.display());
     let mut failures = Vec::new();
     for path in &paths {
-        let text = fs::read_to_string(path).unwrap();
+        let bytes = fs::read(path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
         let expected: Vec<&str> = text
             .lines()
             .filter_map(|l| l.strip_prefix(EXPECT))
             .collect();
-        let actual: Vec<String> = match codegen::load(&text) {
+        let actual: Vec<String> = match codegen::load_bytes(&bytes) {
             Ok(_) => Vec::new(),
             Err(d) => d.to_string().lines().map(str::to_string).collect(),
         };
@@ -37,11 +38,48 @@ fn every_fixture_reports_exactly_its_expected_problems() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A catalogue with `n` categories that all overlap, each used by one entry.
+fn overlapping(n: usize) -> String {
+    let mut text = String::from("links: \"https://x.y/{code}\"\ncategories:\n");
+    for i in 0..n {
+        text +=
+            &format!("  - id: c{i}\n    title: T\n    range: \"0000-9999\"\n    description: D\n");
+    }
+    text += "errors:\n";
+    for i in 0..n {
+        text += &format!("  - code: \"{i:04}\"\n    name: n{i}\n    category: c{i}\n    retry: false\n    description: D\n");
+    }
+    text
+}
+
+/// Thousands of one mistake give a short report: each kind is listed up to a cap, then counted.
 #[test]
-fn the_real_catalogue_loads() {
-    let text =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml")).unwrap();
-    let cat = codegen::load(&text).unwrap_or_else(|d| panic!("{d}"));
-    assert_eq!(cat.entries.len(), 152);
-    assert_eq!(cat.categories.len(), 12);
+fn diagnostics_stay_short_however_many_problems() {
+    for n in [2_000, 10_000] {
+        let report = codegen::load(&overlapping(n)).unwrap_err();
+        assert_eq!(
+            report.0.len(),
+            n - 1,
+            "one overlap reported per category after the first"
+        );
+        let text = report.to_string();
+        assert!(text.len() < 4_000, "{n}: {} bytes", text.len());
+        assert!(
+            text.ends_with(&format!(
+                "and {} more problems like the one at line 7\n",
+                n - 1 - codegen::diagnostic::MAX_PER_KIND
+            )),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_catalogue_beyond_the_size_cap_is_refused_before_parsing() {
+    let big = vec![b'#'; codegen::load::MAX_CATALOGUE_BYTES + 1];
+    let report = codegen::load_bytes(&big).unwrap_err().to_string();
+    assert!(
+        report.starts_with("errors.yaml:1: the catalogue is 16777217 bytes, more than"),
+        "{report}"
+    );
 }

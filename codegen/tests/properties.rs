@@ -1,0 +1,162 @@
+//! Random text in every field of a catalogue is either refused, every problem at a line of the
+//! file, or accepted and rendered safely: the Rust parses, the JSON holds the text exactly, and
+//! the Markdown holds no HTML and no link but plain https ones. (`tests/escaping.rs` compiles and
+//! documents a catalogue holding every trap at once.)
+
+use codegen::text::is_plain_https_url;
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+/// Text that mixes what Markdown, HTML, YAML and Rust treat specially with what no output can
+/// show, and ordinary words.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[-#>*_`<>\\[\\](){}|&!:/.=+~$%;@\\\\ a-z0-9\n\té日🎉\"']{1,30}",
+        2 => "(https?|javascript|data)://[a-z<>\\[\\]\"' .(){}/?=&%-]{0,20}",
+        1 => "[a-z \r\u{202E}\u{2028}\u{85}\u{7}]{0,10}",
+        1 => any::<String>(),
+    ]
+}
+
+/// A name: mostly snake_case-ish, sometimes anything.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[a-z][a-z0-9]{0,6}(_[a-z0-9]{1,4}){0,2}",
+        2 => "(self|crate|super|all|a_l_l|r#x|Self|_x|x__y|a1|a_1)",
+        1 => any::<String>(),
+    ]
+}
+
+/// `s` as a YAML double-quoted scalar, so the field holds exactly `s`.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' || c == '\u{FEFF}' => {
+                out.push_str(&format!("\\U{:08X}", u32::from(c)))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[derive(Debug, Clone)]
+struct Fields {
+    links: String,
+    id: String,
+    title: String,
+    cat_description: String,
+    name: String,
+    alias: String,
+    description: String,
+    remedy: String,
+    retired: String,
+    /// Written plain (unquoted) rather than quoted, to reach the YAML parser itself.
+    raw: bool,
+}
+
+fn fields() -> impl Strategy<Value = Fields> {
+    (
+        prop_oneof![4 => Just("https://x.y/{code}".to_string()), 1 => text()],
+        name(),
+        (text(), text()),
+        (name(), name()),
+        (text(), text(), text()),
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(
+            |(
+                links,
+                id,
+                (title, cat_description),
+                (name, alias),
+                (description, remedy, retired),
+                raw,
+            )| Fields {
+                links,
+                id,
+                title,
+                cat_description,
+                name,
+                alias,
+                description,
+                remedy,
+                retired,
+                raw,
+            },
+        )
+}
+
+fn catalogue(f: &Fields) -> String {
+    let q = |s: &str| if f.raw { s.to_string() } else { quoted(s) };
+    format!(
+        "links: {}\ncategories:\n  - id: {}\n    title: {}\n    range: \"0000-0099\"\n    description: {}\nerrors:\n  - code: \"0001\"\n    name: {}\n    http: 400\n    category: {}\n    retry: false\n    description: {}\n    remedy: {}\n    aliases: [{}]\n    retired: {}\n",
+        quoted(&f.links),
+        q(&f.id),
+        q(&f.title),
+        q(&f.cat_description),
+        q(&f.name),
+        q(&f.id),
+        q(&f.description),
+        q(&f.remedy),
+        quoted(&f.alias),
+        q(&f.retired),
+    )
+}
+
+/// Fails on raw HTML and on links that are not plain https URLs (the generator's own
+/// anchors, relative and intra-doc links aside).
+fn check_markdown(md: &str) -> Result<(), String> {
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) if !h.starts_with("<!-- @generated") => {
+                return Err(format!("raw HTML {h:?}"))
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+                if !dest_url.starts_with(['#', '.'])
+                    && !dest_url.starts_with("crate::")
+                    && !is_plain_https_url(&dest_url) =>
+            {
+                return Err(format!("link to {dest_url:?}"))
+            }
+            Event::Start(Tag::Image { .. }) => return Err("an image".into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_refused_at_a_line_or_rendered_safely(f in fields()) {
+        let text = catalogue(&f);
+        let lines = text.lines().count();
+        match codegen::load(&text) {
+            Err(problems) => {
+                prop_assert!(!problems.0.is_empty());
+                for p in &problems.0 {
+                    prop_assert!((1..=lines + 1).contains(&p.line), "line {} of {lines}: {}", p.line, p.message);
+                }
+            }
+            Ok(cat) => {
+                let files = codegen::render(&cat);
+                let rust = &files.iter().find(|f| f.path == codegen::RUST_FILE).unwrap().contents;
+                prop_assert!(syn::parse_file(rust).is_ok());
+                let json = &files.iter().find(|f| f.path == codegen::JSON_FILE).unwrap().contents;
+                let json: serde_json::Value = serde_json::from_str(json).unwrap();
+                prop_assert_eq!(json["errors"][0]["description"].as_str(), Some(cat.entries[0].description.as_str()));
+                let md = &files.iter().find(|f| f.path == codegen::MARKDOWN_FILE).unwrap().contents;
+                prop_assert_eq!(check_markdown(md), Ok(()));
+                // The rustdoc of the variant is Markdown too.
+                let docs: String = rust.lines().filter_map(|l| l.trim().strip_prefix("///")).collect::<Vec<_>>().join("\n");
+                prop_assert_eq!(check_markdown(&docs), Ok(()));
+            }
+        }
+    }
+}
