@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use codegen::model::variant_name;
+use codegen::names::variant as variant_name;
 
 fn main() {
     let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
