@@ -1,56 +1,293 @@
-//! Prints everything the catalogue knows about a code, as `rustc --explain` does.
+//! Explains an error code, as `rustc --explain` does, or a whole HTTP error response: what it
+//! is, and whether and when to retry it.
 //!
 //! ```sh
 //! cargo run -p aculab-errors --example explain -- 0405
-//! cargo run -p aculab-errors --example explain -- 405
+//! cargo run -p aculab-errors --example explain -- --json 0018
+//! cargo run -p aculab-errors --features json --example explain -- --json --status 503 \
+//!     --header 'Content-Type: text/html' --header 'Retry-After: 120' --body page.html
 //! ```
+//!
+//! The contract, for scripts: with `--json` it prints exactly one JSON object on one line, with
+//! `kind` (`catalogued`, `unknown_code`, `http_status`, `other_code`, `not_json`, `empty`),
+//! `code` (the code as read, or null), `name` (the catalogue's, or null), `status` (the HTTP
+//! status: the one given with `--status`, else the catalogue's, or null), `text` (the server's
+//! text, the body's text when it is not JSON, or for a bare code the catalogue's description),
+//! `details` (a list of strings), `retryable`, `idempotent_only`, and `waits_ms`: the waits, in
+//! milliseconds, the default `RetryPolicy` would take for an idempotent request, jitter off
+//! (each wait at its upper bound); empty when it would not retry. A `Retry-After` header feeds
+//! the policy, read against the `Date` header when there is one, else the system clock.
+//! Without `--json` it prints the same for a person. A bare code that is not in the catalogue,
+//! or is not a code, exits with status 1 (with `--json`, after printing its object); a usage
+//! mistake exits with status 2. Reading a response (`--status`) needs the `json` feature.
 
 use std::process::ExitCode;
 
-use aculab_errors::{Category, ErrorCode};
+use aculab_errors::{Category, ErrorCode, Idempotency, RetryAdvice, RetryPolicy};
 
-fn main() -> ExitCode {
-    let Some(arg) = std::env::args().nth(1) else {
-        eprintln!("usage: explain CODE   (for example 0405 or 405)");
-        return ExitCode::FAILURE;
-    };
+/// Everything the two output forms show.
+struct Report {
+    kind: &'static str,
+    code: Option<String>,
+    catalogued: Option<ErrorCode>,
+    status: Option<u16>,
+    text: String,
+    details: Vec<String>,
+    advice: RetryAdvice,
+    /// The one-line summary of a response (`ApiError`'s Display).
+    summary: Option<String>,
+}
+
+impl Report {
+    fn waits_ms(&self) -> Vec<u128> {
+        RetryPolicy::new()
+            .waits(self.advice, Idempotency::Idempotent)
+            .map(|w| w.as_millis())
+            .collect()
+    }
+
+    fn json(&self) -> String {
+        let string = |s: &str| serde_json::Value::from(s).to_string();
+        let or_null = |s: Option<&str>| s.map_or("null".into(), string);
+        let details: Vec<String> = self.details.iter().map(|d| string(d)).collect();
+        let waits: Vec<String> = self.waits_ms().iter().map(u128::to_string).collect();
+        format!(
+            r#"{{"kind":{},"code":{},"name":{},"status":{},"text":{},"details":[{}],"retryable":{},"idempotent_only":{},"waits_ms":[{}]}}"#,
+            string(self.kind),
+            or_null(self.code.as_deref()),
+            or_null(self.catalogued.map(ErrorCode::name)),
+            self.status.map_or("null".into(), |s| s.to_string()),
+            string(&self.text),
+            details.join(","),
+            self.advice.retryable,
+            self.advice.idempotent_only,
+            waits.join(","),
+        )
+    }
+
+    fn print_for_a_person(&self) {
+        match (&self.summary, self.catalogued) {
+            (Some(line), _) => println!("{line}\n"),
+            (None, Some(code)) => println!("{code} {}\n\n{}\n", code.name(), self.text),
+            (None, None) => {}
+        }
+        println!("Kind:        {}", self.kind.replace('_', " "));
+        if let Some(code) = &self.code {
+            println!("Code:        {code:?}");
+        }
+        if let Some(code) = self.catalogued {
+            if self.summary.is_some() {
+                println!("Meaning:     {}", code.description());
+            }
+            if let Some(remedy) = code.remedy() {
+                println!("Remedy:      {remedy}");
+            }
+        }
+        match (self.status, self.catalogued) {
+            (Some(status), _) => println!("HTTP status: {status}"),
+            (None, Some(_)) => {
+                println!("HTTP status: none (reported as an event, not in answer to a request)")
+            }
+            (None, None) => {}
+        }
+        for detail in &self.details {
+            println!("Detail:      {detail:?}");
+        }
+        if let Some(code) = self.catalogued {
+            let category = code.category();
+            println!("Category:    {} ({})", category.title(), category.id());
+        }
+        println!("Retry:       {}", self.retry_advice());
+        if let Some(code) = self.catalogued {
+            println!("Rust:        aculab_errors::ErrorCode::{code:?}");
+            println!("More:        {}", code.doc_url());
+        }
+    }
+
+    fn retry_advice(&self) -> String {
+        let waits = self.waits_ms();
+        if !self.advice.retryable {
+            return "no; the same request fails again".into();
+        }
+        let only = if self.advice.idempotent_only {
+            " (only if the request is idempotent: the server may have acted on it)"
+        } else {
+            ""
+        };
+        if waits.is_empty() {
+            return format!("no: the wait asked for is longer than the policy allows{only}");
+        }
+        let waits: Vec<String> = waits.iter().map(|&ms| seconds(ms)).collect();
+        format!(
+            "yes{only}; the default policy waits {}",
+            waits.join(", then ")
+        )
+    }
+}
+
+/// Milliseconds as seconds, for a person: `2 s`, `1.5 s`.
+fn seconds(ms: u128) -> String {
+    match ms % 1000 {
+        0 => format!("{} s", ms / 1000),
+        frac => {
+            format!("{}.{:03} s", ms / 1000, frac)
+                .trim_end_matches('0')
+                .to_string()
+                + " s"
+        }
+    }
+}
+
+/// A bare code, and whether it is catalogued (if not, the example exits with status 1).
+fn explain_code(arg: &str) -> (Report, bool) {
     // Accept the wire form ("0405") and the bare number ("405"), as rustc accepts E0405 and 0405.
-    let number = (1..=4)
-        .contains(&arg.len())
-        .then(|| arg.parse::<u16>().ok())
-        .flatten();
-    let Some(number) = number.filter(|_| arg.bytes().all(|b| b.is_ascii_digit())) else {
+    let number = Some(arg)
+        .filter(|a| (1..=4).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|a| a.parse::<u16>().ok());
+    let unknown = |kind, code: Option<String>| Report {
+        kind,
+        code,
+        catalogued: None,
+        status: None,
+        text: String::new(),
+        details: Vec::new(),
+        advice: RetryAdvice::NOT_RETRYABLE,
+        summary: None,
+    };
+    let Some(number) = number else {
         eprintln!("error: `{arg}` is not an error code; codes are up to four digits, such as 0405");
-        return ExitCode::FAILURE;
+        return (unknown("other_code", Some(arg.into())), false);
     };
     let Some(code) = ErrorCode::from_u16(number) else {
         let range = Category::for_number(number).map_or(String::new(), |c| {
             format!(" (it falls in the {} range)", c.title())
         });
         eprintln!("error: {number:04} is not in the catalogue{range}; it may be newer than this version of aculab-errors");
-        return ExitCode::FAILURE;
+        return (unknown("unknown_code", Some(format!("{number:04}"))), false);
     };
-    println!("{code} {}\n", code.name());
-    println!("{}\n", code.description());
-    if let Some(remedy) = code.remedy() {
-        println!("Remedy: {remedy}\n");
-    }
-    match code.http_status() {
-        Some(status) => println!("HTTP status: {status}"),
-        None => println!("HTTP status: none (reported as an event, not in answer to a request)"),
-    }
-    println!(
-        "Category:    {} ({})",
-        code.category().title(),
-        code.category().id()
-    );
-    let retry = match (code.is_retryable(), code.retry_after()) {
-        (false, _) => "no; the same request fails again".to_string(),
-        (true, None) => "yes, with backoff".to_string(),
-        (true, Some(wait)) => format!("yes, after {} s", wait.as_secs()),
+    let report = Report {
+        kind: "catalogued",
+        code: Some(code.to_string()),
+        catalogued: Some(code),
+        status: code.http_status(),
+        text: code.description().into(),
+        details: Vec::new(),
+        advice: RetryAdvice::for_code(code),
+        summary: None,
     };
-    println!("Retry:       {retry}");
-    println!("Rust:        aculab_errors::ErrorCode::{code:?}");
-    println!("More:        {}", code.doc_url());
-    ExitCode::SUCCESS
+    (report, true)
+}
+
+/// A whole response: `--status N [--header 'Name: value']... [--body FILE|-]`.
+#[cfg(feature = "json")]
+fn explain_response(status: u16, headers: &[(String, String)], body: &[u8]) -> Report {
+    use aculab_errors::{parse_http_date, ApiError};
+
+    let header = |name: &str| {
+        headers
+            .iter()
+            .rev()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let clock = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // The response's own Date is "now" for its Retry-After; the system clock only without one.
+    let now = header("date")
+        .and_then(|d| parse_http_date(d, clock))
+        .map_or(clock, |t| u64::try_from(t).unwrap_or(0));
+    let error = ApiError::from_response(status, header("content-type"), body)
+        .with_retry_after_header(header("retry-after"));
+    Report {
+        kind: error.kind().as_str(),
+        code: error.code().map(|c| c.as_str().into()),
+        catalogued: error.error_code(),
+        status: Some(status),
+        text: error.text().into(),
+        details: error.details().to_vec(),
+        advice: error.retry_advice(now),
+        summary: Some(error.to_string()),
+    }
+}
+
+#[cfg(not(feature = "json"))]
+fn explain_response(_: u16, _: &[(String, String)], _: &[u8]) -> Report {
+    eprintln!("error: reading a response needs the `json` feature: cargo run -p aculab-errors --features json --example explain -- ...");
+    std::process::exit(2)
+}
+
+const USAGE: &str = "usage: explain [--json] CODE
+       explain [--json] --status N [--header 'Name: value']... [--body FILE|-]";
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let mut json = false;
+    let (mut status, mut body, mut code) = (None, None, None);
+    let mut headers = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--status" => match args.next().map(|s| s.parse::<u16>()) {
+                Some(Ok(n)) if (100..=599).contains(&n) => status = Some(n),
+                _ => return usage("--status takes an HTTP status, 100 to 599"),
+            },
+            "--header" | "-H" => {
+                let Some((name, value)) = args.next().and_then(|h| {
+                    h.split_once(':')
+                        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+                }) else {
+                    return usage("--header takes 'Name: value'");
+                };
+                headers.push((name, value));
+            }
+            "--body" => match args.next() {
+                Some(path) => body = Some(path),
+                None => return usage("--body takes a file name, or - for standard input"),
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if code.is_none() && !arg.starts_with("--") => code = Some(arg),
+            _ => return usage(&format!("unexpected argument `{arg}`")),
+        }
+    }
+    let report = match (status, code) {
+        (Some(status), None) => {
+            let bytes = match body.as_deref() {
+                None => Ok(Vec::new()),
+                Some("-") => {
+                    let mut buf = Vec::new();
+                    std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
+                }
+                Some(path) => std::fs::read(path),
+            };
+            match bytes {
+                Ok(bytes) => (explain_response(status, &headers, &bytes), true),
+                Err(e) => {
+                    eprintln!("error: cannot read the body: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        (None, Some(code)) if body.is_none() && headers.is_empty() => explain_code(&code),
+        _ => return usage("give either a CODE or --status (with --header and --body)"),
+    };
+    let (report, known) = report;
+    if json {
+        println!("{}", report.json());
+    } else if known {
+        report.print_for_a_person();
+    }
+    if known {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -39,13 +39,18 @@ impl ApiError {
     /// ```
     pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> ApiError {
         let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        let error = if json.trim_ascii().is_empty() {
-            ApiError::from_text(status, ResponseKind::Empty, lossy(body))
-        } else {
-            match serde_json::from_slice::<ErrorResponse>(json) {
-                Ok(response) => ApiError::new(status, response),
-                Err(_) => ApiError::from_text(status, ResponseKind::NotJson, lossy(body)),
+        // JSON is UTF-8 throughout: checking it all at once is faster than string by string,
+        // and a body that is not UTF-8 is not JSON.
+        let parsed = core::str::from_utf8(json)
+            .ok()
+            .filter(|text| !text.trim_ascii().is_empty())
+            .map(serde_json::from_str::<ErrorResponse>);
+        let error = match parsed {
+            Some(Ok(response)) => ApiError::new(status, response),
+            _ if json.trim_ascii().is_empty() => {
+                ApiError::from_text(status, ResponseKind::Empty, lossy(body))
             }
+            _ => ApiError::from_text(status, ResponseKind::NotJson, lossy(body)),
         };
         error.with_content_type(content_type)
     }

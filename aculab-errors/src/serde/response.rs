@@ -86,7 +86,11 @@ impl<'de> Visitor<'de> for CodeVisitor {
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<ResponseCode, E> {
         Ok(match n {
-            0..=9999 => ResponseCode::new(&format!("{n:04}")),
+            // Four digits, leading zeros restored; no allocation for a four-digit code.
+            0..=9999 => {
+                let digits = [1000, 100, 10, 1].map(|unit| b'0' + (n / unit % 10) as u8);
+                ResponseCode::new(core::str::from_utf8(&digits).unwrap_or_default())
+            }
             _ => ResponseCode::from_string(format!("{n}")),
         })
     }

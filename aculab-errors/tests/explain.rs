@@ -1,0 +1,312 @@
+//! The `explain` example as a command-line contract: `--json` prints exactly one JSON object
+//! with the documented fields, for bare codes and for whole responses of every kind.
+#![cfg(feature = "json")]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime};
+
+use serde_json::{json, Value};
+
+/// The newest modification time of a file under `path`.
+fn newest(path: &Path) -> SystemTime {
+    let meta = std::fs::metadata(path).unwrap();
+    if !meta.is_dir() {
+        return meta.modified().unwrap();
+    }
+    std::fs::read_dir(path)
+        .unwrap()
+        .map(|entry| newest(&entry.unwrap().path()))
+        .fold(SystemTime::UNIX_EPOCH, SystemTime::max)
+}
+
+/// The example's binary: the one `cargo test` built beside this test when it is newer than the
+/// sources, or else (when only this test was built) one built now, with this test's features,
+/// in a target directory of its own.
+fn explain() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(find_or_build)
+}
+
+fn find_or_build() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let name = format!("explain{}", std::env::consts::EXE_SUFFIX);
+    let built = profile_dir.join("examples").join(&name);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = newest(&root.join("src")).max(newest(&root.join("examples/explain.rs")));
+    if std::fs::metadata(&built)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= sources)
+    {
+        return built;
+    }
+    let target = profile_dir.join("explain-cli-test");
+    let features: Vec<&str> = [
+        ("std", cfg!(feature = "std")),
+        ("alloc", cfg!(feature = "alloc")),
+        ("serde", cfg!(feature = "serde")),
+        ("json", true),
+        ("http", cfg!(feature = "http")),
+    ]
+    .into_iter()
+    .filter_map(|(name, on)| on.then_some(name))
+    .collect();
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml");
+    let mut child = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--quiet",
+            "--example",
+            "explain",
+            "--manifest-path",
+            manifest,
+        ])
+        .args(["--no-default-features", "--features", &features.join(",")])
+        .env("CARGO_TARGET_DIR", &target)
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(600);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("building the explain example took over 10 minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "building the explain example failed");
+    target.join("debug").join("examples").join(name)
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(explain())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Runs `explain --json ARGS` and reads the one JSON object it prints.
+fn json_of(args: &[&str], stdin: &[u8]) -> (Value, Option<i32>) {
+    let out = run(&[&["--json"], args].concat(), stdin);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "one line: {stdout:?}");
+    let value: Value = serde_json::from_str(&stdout).unwrap();
+    let keys: Vec<&str> = value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = [
+        "kind",
+        "code",
+        "name",
+        "status",
+        "text",
+        "details",
+        "retryable",
+        "idempotent_only",
+        "waits_ms",
+    ];
+    expected.sort_unstable();
+    let mut keys = keys;
+    keys.sort_unstable();
+    assert_eq!(keys, expected);
+    (value, out.status.code())
+}
+
+fn response(status: &str, headers: &[&str], body: &[u8]) -> Value {
+    let mut args = vec!["--status", status];
+    for h in headers {
+        args.extend(["--header", h]);
+    }
+    args.extend(["--body", "-"]);
+    let (value, code) = json_of(&args, body);
+    assert_eq!(code, Some(0), "{value}");
+    value
+}
+
+#[test]
+fn bare_codes() {
+    let (v, code) = json_of(&["0018"], b"");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        (&v["kind"], &v["code"], &v["name"], &v["status"]),
+        (
+            &json!("catalogued"),
+            &json!("0018"),
+            &json!("storage_failure"),
+            &json!(504)
+        )
+    );
+    assert_eq!(
+        (&v["retryable"], &v["idempotent_only"]),
+        (&json!(true), &json!(true))
+    );
+    assert_eq!(v["waits_ms"], json!([180_000, 180_000]));
+    assert_eq!(v["details"], json!([]));
+
+    let (v, _) = json_of(&["405"], b"");
+    assert_eq!(
+        (&v["code"], &v["retryable"], &v["waits_ms"]),
+        (&json!("0405"), &json!(false), &json!([]))
+    );
+
+    for unknown in ["0418", "9999", "abc", "12345"] {
+        let (v, code) = json_of(&[unknown], b"");
+        assert_eq!(code, Some(1), "{unknown}");
+        assert_eq!(v["name"], Value::Null);
+    }
+}
+
+#[test]
+fn responses_of_every_kind() {
+    let plain = response(
+        "404",
+        &["Content-Type: application/json"],
+        include_bytes!("bodies/error_code.json"),
+    );
+    assert_eq!(plain["kind"], "catalogued");
+    assert_eq!(plain["code"], "0405");
+    assert_eq!(plain["name"], "invalid_token");
+    assert_eq!(plain["status"], 404);
+    assert_eq!(plain["waits_ms"], json!([]));
+
+    let details = response("400", &[], include_bytes!("bodies/validation_details.json"));
+    assert_eq!(
+        (&details["kind"], &details["code"]),
+        (&json!("http_status"), &json!("HTTP 400"))
+    );
+    assert_eq!(details["details"].as_array().map(Vec::len), Some(6));
+
+    let odd = response(
+        "500",
+        &[],
+        br#"{"error": {"code": 1001, "details": "one", "x": 1}}"#,
+    );
+    assert_eq!(
+        (&odd["kind"], &odd["code"], &odd["text"]),
+        (&json!("catalogued"), &json!("1001"), &json!(""))
+    );
+    assert_eq!(
+        (&odd["details"], &odd["idempotent_only"]),
+        (&json!(["one"]), &json!(true))
+    );
+    assert_eq!(odd["waits_ms"], json!([1000, 2000]));
+
+    let unknown = response("503", &[], br#"{"error": {"code": "0418", "text": "new"}}"#);
+    assert_eq!(
+        (&unknown["kind"], &unknown["retryable"]),
+        (&json!("unknown_code"), &json!(true))
+    );
+
+    let other = response("500", &[], br#"{"error": {"code": "E1", "text": "?"}}"#);
+    assert_eq!(
+        (&other["kind"], &other["code"], &other["retryable"]),
+        (&json!("other_code"), &json!("E1"), &json!(false))
+    );
+
+    let html = response(
+        "502",
+        &["Content-Type: text/html"],
+        b"<html>\n<h1>Bad Gateway</h1></html>",
+    );
+    assert_eq!(
+        (&html["kind"], &html["code"]),
+        (&json!("not_json"), &Value::Null)
+    );
+    assert_eq!(html["text"], "<html>\n<h1>Bad Gateway</h1></html>");
+    assert_eq!(
+        (&html["idempotent_only"], &html["waits_ms"]),
+        (&json!(true), &json!([1000, 2000]))
+    );
+
+    let xml = response("400", &[], b"<?xml version=\"1.0\"?><error/>");
+    assert_eq!(
+        (&xml["kind"], &xml["retryable"]),
+        (&json!("not_json"), &json!(false))
+    );
+
+    let empty = response("503", &[], b"");
+    assert_eq!(
+        (&empty["kind"], &empty["text"], &empty["waits_ms"]),
+        (&json!("empty"), &json!(""), &json!([1000, 2000]))
+    );
+}
+
+#[test]
+fn retry_after_in_seconds_and_as_dates_feeds_the_policy() {
+    let body = br#"{"error": {"code": "HTTP 429", "text": "slow down"}}"#;
+    let seconds = response("429", &["Retry-After: 7"], body);
+    assert_eq!(seconds["waits_ms"], json!([7000, 7000]));
+
+    let date = "Date: Sun, 06 Nov 1994 08:49:37 GMT";
+    for later in [
+        "Retry-After: Sun, 06 Nov 1994 08:50:07 GMT",
+        "Retry-After: Sunday, 06-Nov-94 08:50:07 GMT",
+        "Retry-After: Sun Nov  6 08:50:07 1994",
+    ] {
+        let v = response("503", &[date, later], body);
+        assert_eq!(v["waits_ms"], json!([30_000, 30_000]), "{later}");
+    }
+    let past = response(
+        "503",
+        &[date, "Retry-After: Sat, 05 Nov 1994 08:49:37 GMT"],
+        body,
+    );
+    assert_eq!(past["waits_ms"], json!([0, 0]));
+    let garbage = response("503", &["Retry-After: soon"], body);
+    assert_eq!(garbage["waits_ms"], json!([1000, 2000]));
+    let too_long = response("503", &["Retry-After: 86400"], body);
+    assert_eq!(
+        (&too_long["retryable"], &too_long["waits_ms"]),
+        (&json!(true), &json!([]))
+    );
+    // Not retryable: the server's Retry-After does not make it so.
+    let token = response(
+        "404",
+        &["Retry-After: 5"],
+        include_bytes!("bodies/error_code.json"),
+    );
+    assert_eq!(token["waits_ms"], json!([]));
+}
+
+#[test]
+fn without_json_it_prints_for_a_person_and_keeps_explain_0405() {
+    let out = run(&["0405"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("0405 invalid_token\n"), "{text}");
+    assert!(text.contains("Retry:       no"), "{text}");
+
+    let out = run(
+        &[
+            "--status",
+            "503",
+            "--header",
+            "Retry-After: 3",
+            "--body",
+            "-",
+        ],
+        b"<h1>down</h1>",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("HTTP 503, not JSON: <h1>down</h1>\n"),
+        "{text}"
+    );
+    assert!(text.contains("3 s, then 3 s"), "{text}");
+
+    let out = run(&["--status", "abc"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
