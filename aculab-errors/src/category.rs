@@ -1,27 +1,28 @@
-//! Methods of [`Category`]; they read the generated tables.
+//! Methods of [`Category`]; they read the generated records.
 
 use core::fmt;
 use core::ops::RangeInclusive;
 
-use crate::generated::{
-    Category, ErrorCode, CATEGORY_DESCRIPTION, CATEGORY_ID, CATEGORY_RANGE, CATEGORY_SPAN,
-    CATEGORY_TITLE,
-};
+use crate::generated::{Category, CategoryRecord, ErrorCode, CATEGORY_RECORDS};
 
 impl Category {
+    fn record(self) -> &'static CategoryRecord {
+        &CATEGORY_RECORDS[self as usize]
+    }
+
     /// The snake_case identifier used in `errors.yaml`, such as `"conferences"`.
     pub fn id(self) -> &'static str {
-        CATEGORY_ID[self as usize]
+        self.record().id
     }
 
     /// A short human title, such as `"Conferences"`.
     pub fn title(self) -> &'static str {
-        CATEGORY_TITLE[self as usize]
+        self.record().title
     }
 
     /// What the codes in this category are about.
     pub fn description(self) -> &'static str {
-        CATEGORY_DESCRIPTION[self as usize]
+        self.record().description
     }
 
     /// The catalogued codes in this category, ascending.
@@ -31,14 +32,13 @@ impl Category {
     /// assert!(Category::Conferences.codes().contains(&ErrorCode::UnknownConference));
     /// ```
     pub fn codes(self) -> &'static [ErrorCode] {
-        let (start, end) = CATEGORY_SPAN[self as usize];
+        let (start, end) = self.record().codes;
         &ErrorCode::ALL[start..end]
     }
 
     /// The range of numbers the category reserves, catalogued or not, such as `600..=699`.
     pub fn range(self) -> RangeInclusive<u16> {
-        let (first, last) = CATEGORY_RANGE[self as usize];
-        first..=last
+        self.record().first..=self.record().last
     }
 
     /// The category whose range holds `code`, even for a code the catalogue does not know yet.

@@ -1,53 +1,50 @@
-//! Methods and trait impls of [`ErrorCode`]; they read the generated tables.
+//! Methods and trait impls of [`ErrorCode`]; they read the generated records.
 //!
-//! Lookups are one load from a dense table indexed by the code number, so every lookup costs
-//! the same whichever code it is: no hashing, no search, no allocation.
+//! A lookup is a load from a dense table indexed by the code number, so every lookup costs the
+//! same whichever code it is: no hashing, no search, no allocation, and no branch on whether the
+//! code is catalogued (an uncatalogued number lands on the "no entry" record).
 
 use core::fmt;
 use core::hint::select_unpredictable;
 use core::str::FromStr;
 use core::time::Duration;
 
-use crate::generated::{
-    Category, ErrorCode, Slot, CATEGORY, CODES, DESCRIPTION, DOC_URL, HTTP, MAX_CODE, NAME, REMEDY,
-    RETRY,
-};
+use crate::generated::{Category, ErrorCode, Record, Retry, RECORDS};
 
-/// Retry advice as the generated tables store it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Retry {
-    /// The same request fails again.
-    Never,
-    /// It can succeed later, after this many seconds (0: no wait documented); `true` when only
-    /// an idempotent request may be repeated.
-    Later(u32, bool),
-}
+/// The "no entry" record's position: the last.
+const NO_ENTRY: usize = RECORDS.len() - 1;
 
-/// One slot per number up to `MAX_CODE`, and a last, empty one that larger numbers map to.
+/// The highest catalogued code (the last of [`ErrorCode::ALL`], which is ascending).
+const MAX_CODE: u16 = ErrorCode::ALL[ErrorCode::ALL.len() - 1] as u16;
+
+/// One slot per number up to `MAX_CODE`, and a last one that larger numbers are clamped to.
 const TABLE_LEN: usize = MAX_CODE as usize + 2;
-const NO_ENTRY: Slot = Slot::MAX;
 
-/// Code number → position in [`ErrorCode::ALL`] (`NO_ENTRY` where no code has that number).
-const INDEX: [Slot; TABLE_LEN] = {
-    let mut table = [NO_ENTRY; TABLE_LEN];
+/// Code number → position of its record in [`RECORDS`] (`NO_ENTRY` where no code has that
+/// number). Positions fit in `u16`: codes are four digits, so there are at most 10,000.
+const INDEX: [u16; TABLE_LEN] = {
+    let mut table = [NO_ENTRY as u16; TABLE_LEN];
     let mut i = 0;
     while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = i as Slot;
+        table[ErrorCode::ALL[i] as usize] = i as u16;
         i += 1;
     }
     table
 };
 
-/// Code number → code.
-const BY_NUMBER: [Option<ErrorCode>; TABLE_LEN] = {
-    let mut table = [None; TABLE_LEN];
-    let mut i = 0;
-    while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = Some(ErrorCode::ALL[i]);
-        i += 1;
-    }
-    table
-};
+/// The record of number `n`, the "no entry" one if none: two loads, each index clamped into
+/// its table (a conditional move, not a branch), so no bounds check can fail and the compiler
+/// may compute the lookup ahead of a caller's test of its result.
+#[inline]
+const fn record_of(n: u16) -> &'static Record {
+    let slot = if (n as usize) < TABLE_LEN {
+        n as usize
+    } else {
+        TABLE_LEN - 1
+    };
+    let i = INDEX[slot] as usize;
+    &RECORDS[if i < NO_ENTRY { i } else { NO_ENTRY }]
+}
 
 impl ErrorCode {
     /// The code with this number, if the catalogue has one.
@@ -59,13 +56,13 @@ impl ErrorCode {
     /// ```
     #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
-        // Clamped rather than bounds-checked: a conditional move, not a branch.
-        let slot = if (code as usize) < TABLE_LEN {
-            code as usize
-        } else {
-            TABLE_LEN - 1
-        };
-        BY_NUMBER[slot]
+        record_of(code).code
+    }
+
+    /// This code's record.
+    #[inline]
+    const fn record(self) -> &'static Record {
+        record_of(self as u16)
     }
 
     /// The code's number: `ErrorCode::InvalidToken.as_u16() == 405`.
@@ -73,40 +70,36 @@ impl ErrorCode {
         self as u16
     }
 
-    /// Position in [`ErrorCode::ALL`], which also indexes every per-field table.
-    const fn index(self) -> usize {
-        INDEX[self as usize] as usize
-    }
-
     /// The 4-digit form the web services send, such as `"0405"`.
     pub fn as_str(self) -> &'static str {
-        let i = self.index() * 4;
-        &CODES[i..i + 4]
+        self.record().wire
     }
 
     /// The snake_case name, such as `"invalid_token"`.
     pub fn name(self) -> &'static str {
-        NAME[self.index()]
+        self.record().name
     }
 
     /// The HTTP status Aculab documents for this code; `None` for the 20xx events, which have none.
+    #[inline]
     pub fn http_status(self) -> Option<u16> {
-        HTTP[self.index()]
+        self.record().http
     }
 
     /// What the error means.
     pub fn description(self) -> &'static str {
-        DESCRIPTION[self.index()]
+        self.record().description
     }
 
     /// What to do about it, where Aculab documents a remedy.
     pub fn remedy(self) -> Option<&'static str> {
-        REMEDY[self.index()]
+        self.record().remedy
     }
 
     /// The category the code belongs to.
     pub fn category(self) -> Category {
-        CATEGORY[self.index()]
+        // Every code's record has its category; only the "no entry" record has none.
+        self.record().category.unwrap_or(Category::ALL[0])
     }
 
     /// The code's official documentation page.
@@ -119,7 +112,7 @@ impl ErrorCode {
     /// );
     /// ```
     pub fn doc_url(self) -> &'static str {
-        DOC_URL[self.index()]
+        self.record().doc_url
     }
 
     /// Whether sending the same request again, unchanged, can succeed: rate and capacity
@@ -132,7 +125,7 @@ impl ErrorCode {
     /// assert!(!ErrorCode::InvalidToken.is_retryable());
     /// ```
     pub fn is_retryable(self) -> bool {
-        matches!(RETRY[self.index()], Retry::Later(..))
+        matches!(self.record().retry, Retry::Later { .. })
     }
 
     /// How long to wait before retrying, where Aculab names a duration: a minute between
@@ -145,8 +138,11 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::ConferenceChangeTooSoon.retry_after(), Some(Duration::from_secs(60)));
     /// ```
     pub fn retry_after(self) -> Option<Duration> {
-        match RETRY[self.index()] {
-            Retry::Later(secs, _) if secs > 0 => Some(Duration::from_secs(secs as u64)),
+        match self.record().retry {
+            Retry::Later {
+                after_secs: Some(secs),
+                ..
+            } => Some(Duration::from_secs(u64::from(secs))),
             _ => None,
         }
     }
@@ -162,7 +158,13 @@ impl ErrorCode {
     /// assert!(!ErrorCode::AccountRateLimited.idempotent_only());
     /// ```
     pub fn idempotent_only(self) -> bool {
-        matches!(RETRY[self.index()], Retry::Later(_, true))
+        matches!(
+            self.record().retry,
+            Retry::Later {
+                idempotent_only: true,
+                ..
+            }
+        )
     }
 }
 

@@ -12,8 +12,13 @@ pub mod alternatives {
     include!(concat!(env!("OUT_DIR"), "/alternatives.rs"));
 }
 
-/// How many lookups one benchmark iteration makes.
+/// How many lookups one benchmark iteration makes over the learnable inputs: few enough that the
+/// branch predictor learns the sequence after a few iterations.
 pub const BATCH: usize = 4096;
+
+/// How many inputs the unlearnable benchmarks draw from: 2^20 shuffled lookups, far more than any
+/// branch predictor remembers, so each run of them sees what a service's stream of codes shows.
+pub const UNLEARNABLE: usize = 1 << 20;
 
 /// A small deterministic generator (xorshift64*), so every run sees the same inputs.
 pub struct Rng(u64);
@@ -36,10 +41,16 @@ impl Rng {
 /// `BATCH` code numbers in shuffled order: catalogued codes, and one in ten a 4-digit number the
 /// catalogue does not have.
 pub fn numbers() -> Vec<u16> {
-    let mut rng = Rng::new(0x5eed);
-    (0..BATCH)
-        .map(|i| {
-            if i % 10 == 9 {
+    numbers_n(BATCH, 0x5eed)
+}
+
+/// `count` code numbers drawn at random (seeded): nine in ten catalogued, one in ten (at random
+/// places, not every tenth) a 4-digit number the catalogue does not have.
+pub fn numbers_n(count: usize, seed: u64) -> Vec<u16> {
+    let mut rng = Rng::new(seed);
+    (0..count)
+        .map(|_| {
+            if rng.below(10) == 0 {
                 loop {
                     let n = rng.below(10_000) as u16;
                     if ErrorCode::from_u16(n).is_none() {
@@ -56,12 +67,19 @@ pub fn numbers() -> Vec<u16> {
 /// The same inputs as 4-digit wire strings, slices of one buffer (as codes sit inside a body),
 /// so that every method reads them the same way.
 pub fn wire_strings() -> Vec<&'static str> {
-    let buffer: &'static str = numbers()
+    wire_strings_of(&numbers())
+}
+
+/// `numbers` as 4-digit wire strings, slices of one buffer.
+pub fn wire_strings_of(numbers: &[u16]) -> Vec<&'static str> {
+    let buffer: &'static str = numbers
         .iter()
         .map(|n| format!("{n:04}"))
         .collect::<String>()
         .leak();
-    (0..BATCH).map(|i| &buffer[i * 4..i * 4 + 4]).collect()
+    (0..numbers.len())
+        .map(|i| &buffer[i * 4..i * 4 + 4])
+        .collect()
 }
 
 /// The floor: a dense table indexed by the code number, filled at start-up.
@@ -69,6 +87,16 @@ pub fn dense_table() -> Vec<Option<ErrorCode>> {
     let mut table = vec![None; 10_000];
     for &code in ErrorCode::ALL {
         table[usize::from(code.as_u16())] = Some(code);
+    }
+    table
+}
+
+/// The floor for lookup plus an accessor: a dense table of HTTP statuses indexed by the code
+/// number, filled at start-up, so one load answers "which status has code n".
+pub fn dense_status_table() -> Vec<Option<u16>> {
+    let mut table = vec![None; 10_000];
+    for &code in ErrorCode::ALL {
+        table[usize::from(code.as_u16())] = code.http_status();
     }
     table
 }

@@ -2,13 +2,14 @@
 //!
 //! Tokens are built with `quote`, parsed into a `syn::File` (so a generator bug is caught here,
 //! not by the compiler of a user's crate) and printed by prettyplease, which gives the same bytes
-//! on every machine. The module holds data only: the enums, `ALL`, the per-field tables and the
-//! raw-number consts. The methods that read the tables are hand-written in `aculab-errors`.
+//! on every machine. The module holds data only: the enums, `ALL`, the raw-number consts and one
+//! record per code and per category. The methods that read them are hand-written in
+//! `aculab-errors`, which imports this module; this module imports nothing.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, ToTokens};
 
-use crate::model::{Catalogue, Entry};
+use crate::model::{Catalogue, Entry, Retry};
 use crate::names::{constant as const_name, variant as variant_name};
 use crate::text::markdown;
 use crate::GENERATED_BY;
@@ -72,7 +73,6 @@ fn variant_doc(cat: &Catalogue, e: &Entry) -> String {
 
 fn module(cat: &Catalogue) -> TokenStream {
     let n = cat.entries.len();
-    let n_lit = Literal::usize_unsuffixed(n);
     let variants: Vec<Ident> = cat
         .entries
         .iter()
@@ -125,25 +125,61 @@ fn module(cat: &Catalogue) -> TokenStream {
     });
 
     let all = quote!(#(ErrorCode::#variants),*);
-    let codes_packed: String = cat.entries.iter().map(Entry::code_str).collect();
-    let names = cat.entries.iter().map(|e| &e.name);
-    let http = cat
-        .entries
-        .iter()
-        .map(|e| option(e.http.map(Literal::u16_unsuffixed)));
-    let descriptions = cat.entries.iter().map(|e| &e.description);
-    let remedies = cat.entries.iter().map(|e| option(e.remedy.as_ref()));
-    let entry_categories = cat.entries.iter().map(|e| &categories[e.category]);
-    let urls = cat.entries.iter().map(|e| cat.doc_url(e));
-    let retry_after = cat.entries.iter().map(|e| {
-        if e.retry.is_retryable() {
-            let secs = Literal::u32_unsuffixed(e.retry.after().unwrap_or(0));
-            let idempotent_only = e.retry.idempotent_only();
-            quote!(Retry::Later(#secs, #idempotent_only))
-        } else {
-            quote!(Retry::Never)
+    let records = cat.entries.iter().zip(&variants).map(|(e, v)| {
+        let wire = e.code_str();
+        let name = &e.name;
+        let http = option(e.http.map(Literal::u16_unsuffixed));
+        let category = &categories[e.category];
+        let retry = match e.retry {
+            Retry::Never => quote!(Retry::Never),
+            Retry::Later {
+                after,
+                idempotent_only,
+            } => {
+                let after = option(after.map(Literal::u32_unsuffixed));
+                quote!(Retry::Later { after_secs: #after, idempotent_only: #idempotent_only })
+            }
+        };
+        let description = &e.description;
+        let remedy = option(e.remedy.as_ref());
+        let url = cat.doc_url(e);
+        quote! {
+            Record {
+                code: Some(ErrorCode::#v),
+                wire: #wire,
+                name: #name,
+                http: #http,
+                category: Some(Category::#category),
+                retry: #retry,
+                description: #description,
+                remedy: #remedy,
+                doc_url: #url,
+            },
         }
     });
+    let category_records = cat.categories.iter().enumerate().map(|(i, c)| {
+        let (id, title, description) = (&c.id, &c.title, &c.description);
+        let (first, last) = (
+            Literal::u16_unsuffixed(c.first),
+            Literal::u16_unsuffixed(c.last),
+        );
+        let span = cat.span(i);
+        let (start, end) = (
+            Literal::usize_unsuffixed(span.start),
+            Literal::usize_unsuffixed(span.end),
+        );
+        quote! {
+            CategoryRecord {
+                id: #id,
+                title: #title,
+                description: #description,
+                first: #first,
+                last: #last,
+                codes: (#start, #end),
+            },
+        }
+    });
+    let records_len = Literal::usize_unsuffixed(n + 1);
 
     let m = Literal::usize_unsuffixed(cat.categories.len());
     let category_variants = cat.categories.iter().zip(&categories).map(|(c, v)| {
@@ -156,36 +192,11 @@ fn module(cat: &Catalogue) -> TokenStream {
         ));
         quote!(#doc #v,)
     });
-    let category_titles = cat.categories.iter().map(|c| &c.title);
-    let category_ids = cat.categories.iter().map(|c| &c.id);
-    let category_descriptions = cat.categories.iter().map(|c| &c.description);
-    let spans = (0..cat.categories.len()).map(|i| {
-        let r = cat.span(i);
-        let (s, e) = (
-            Literal::usize_unsuffixed(r.start),
-            Literal::usize_unsuffixed(r.end),
-        );
-        quote!((#s, #e))
-    });
-    let ranges = cat.categories.iter().map(|c| {
-        let (a, b) = (
-            Literal::u16_unsuffixed(c.first),
-            Literal::u16_unsuffixed(c.last),
-        );
-        quote!((#a, #b))
-    });
-    let max_code = Literal::u16_unsuffixed(cat.entries.last().map_or(0, |e| e.code));
-    // The smallest unsigned type that holds every position plus the "no entry" marker.
-    let slot = if n < usize::from(u8::MAX) {
-        quote!(u8)
-    } else {
-        quote!(u16)
-    };
 
     quote! {
-        //! The catalogue as data: enums, tables and consts generated from `errors.yaml`.
-
-        use crate::error_code::Retry;
+        //! The catalogue as data, generated from `errors.yaml`: the enums, the raw-number consts,
+        //! and one record per code and per category. It imports nothing: the hand-written API
+        //! builds on it, never the other way round.
 
         /// An Aculab Cloud web-service error code, one variant per catalogued code.
         ///
@@ -225,27 +236,78 @@ fn module(cat: &Catalogue) -> TokenStream {
             #(#consts)*
         }
 
-        /// The highest catalogued code, which sizes the dense lookup tables.
-        pub(crate) const MAX_CODE: u16 = #max_code;
-        /// The type of a position in `ALL`, as the dense index table stores it: the smallest
-        /// that holds every position and a "no entry" marker.
-        pub(crate) type Slot = #slot;
-        /// Every code's 4-digit wire form, concatenated in `ALL` order.
-        pub(crate) static CODES: &str = #codes_packed;
-        pub(crate) static NAME: [&str; #n_lit] = [#(#names),*];
-        pub(crate) static HTTP: [Option<u16>; #n_lit] = [#(#http),*];
-        pub(crate) static DESCRIPTION: [&str; #n_lit] = [#(#descriptions),*];
-        pub(crate) static REMEDY: [Option<&str>; #n_lit] = [#(#remedies),*];
-        pub(crate) static CATEGORY: [Category; #n_lit] = [#(Category::#entry_categories),*];
-        pub(crate) static DOC_URL: [&str; #n_lit] = [#(#urls),*];
-        pub(crate) static RETRY: [Retry; #n_lit] = [#(#retry_after),*];
+        /// Whether the same request can succeed later, as the catalogue advises.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum Retry {
+            /// The same request fails the same way.
+            Never,
+            /// It can succeed later.
+            Later {
+                /// Seconds to wait first, where the catalogue names a wait.
+                after_secs: Option<u32>,
+                /// Only an idempotent request may be repeated: the server may have acted on it.
+                idempotent_only: bool,
+            },
+        }
 
-        pub(crate) static CATEGORY_ID: [&str; #m] = [#(#category_ids),*];
-        pub(crate) static CATEGORY_TITLE: [&str; #m] = [#(#category_titles),*];
-        pub(crate) static CATEGORY_DESCRIPTION: [&str; #m] = [#(#category_descriptions),*];
-        /// Each category's codes as a range of positions in `ALL`.
-        pub(crate) static CATEGORY_SPAN: [(usize, usize); #m] = [#(#spans),*];
-        /// Each category's range of code numbers, inclusive.
-        pub(crate) static CATEGORY_RANGE: [(u16, u16); #m] = [#(#ranges),*];
+        /// Everything the catalogue says about one code.
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) struct Record {
+            /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
+            pub(crate) code: Option<ErrorCode>,
+            /// The 4-digit wire form.
+            pub(crate) wire: &'static str,
+            /// The snake_case name.
+            pub(crate) name: &'static str,
+            /// The documented HTTP status.
+            pub(crate) http: Option<u16>,
+            /// The category; `None` only in the "no entry" record.
+            pub(crate) category: Option<Category>,
+            /// The retry advice.
+            pub(crate) retry: Retry,
+            /// What the error means.
+            pub(crate) description: &'static str,
+            /// What to do about it.
+            pub(crate) remedy: Option<&'static str>,
+            /// The official page.
+            pub(crate) doc_url: &'static str,
+        }
+
+        /// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record that a
+        /// lookup of an uncatalogued number lands on.
+        pub(crate) static RECORDS: [Record; #records_len] = [
+            #(#records)*
+            Record {
+                code: None,
+                wire: "",
+                name: "",
+                http: None,
+                category: None,
+                retry: Retry::Never,
+                description: "",
+                remedy: None,
+                doc_url: "",
+            },
+        ];
+
+        /// Everything the catalogue says about one category.
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) struct CategoryRecord {
+            /// The snake_case id.
+            pub(crate) id: &'static str,
+            /// The human title.
+            pub(crate) title: &'static str,
+            /// What its codes are about.
+            pub(crate) description: &'static str,
+            /// The lowest number of its range.
+            pub(crate) first: u16,
+            /// The highest number of its range.
+            pub(crate) last: u16,
+            /// Its codes, as positions `start..end` in [`ErrorCode::ALL`].
+            pub(crate) codes: (usize, usize),
+        }
+
+        /// One record per category, in [`Category::ALL`] order.
+        pub(crate) static CATEGORY_RECORDS: [CategoryRecord; #m] = [#(#category_records)*];
     }
 }
