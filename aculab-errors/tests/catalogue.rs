@@ -1,6 +1,9 @@
 //! The generated catalogue checked against facts read from Aculab's official list
 //! (`seed_facts.tsv`: code, HTTP status, whether a remedy is documented), and the API contract.
 
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
 use aculab_errors::{codes, Category, ErrorCode, ParseCodeError};
 
 fn seed_facts() -> Vec<(u16, Option<u16>, bool)> {
@@ -186,4 +189,103 @@ fn retry_advice_follows_the_catalogue_rule() {
     assert_eq!(ErrorCode::AccountRateLimited.retry_after(), None);
     assert_eq!(ErrorCode::InsufficientFunds.retry_after(), None);
     assert!(!ErrorCode::InvalidToken.is_retryable());
+}
+
+/// The workspace root, when these tests run inside the workspace rather than from a packaged
+/// copy of the crate (which has neither the catalogue nor the official page beside it).
+fn workspace() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
+    root.join("errors.yaml")
+        .is_file()
+        .then(|| root.to_path_buf())
+}
+
+/// Aculab's official error page as text (a copy of the seed the catalogue was written from),
+/// which the sync tests also read.
+const OFFICIAL_PAGE: &str = "xtask/tests/fixtures/upstream/page.txt";
+
+/// How many words in a row the catalogue may share with the official text.
+const MAX_SHARED_RUN: usize = 7;
+
+/// The lower-case words of `text`: URLs left out (a link is a reference, not wording), and any
+/// run of characters other than letters and digits a separator (so `ordinary_cpc` is two words).
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every run of `MAX_SHARED_RUN + 1` words of `text`.
+fn runs(text: &str) -> HashSet<Vec<String>> {
+    words(text)
+        .windows(MAX_SHARED_RUN + 1)
+        .map(<[String]>::to_vec)
+        .collect()
+}
+
+/// The first run of `MAX_SHARED_RUN + 1` words that `ours` shares with `official`, if any.
+fn shared_run(ours: &str, official: &HashSet<Vec<String>>) -> Option<String> {
+    words(ours)
+        .windows(MAX_SHARED_RUN + 1)
+        .find(|w| official.contains(*w))
+        .map(|w| w.join(" "))
+}
+
+/// Item 3 of issue 12: the catalogue says what the official page says in its own words. Only
+/// the accepted-value lists of 0201 and 0500 (facts, not prose) may repeat it.
+#[test]
+fn no_text_repeats_eight_words_of_the_official_page() {
+    let Some(root) = workspace() else {
+        eprintln!("skipped: not inside the workspace, so the official page is not at hand");
+        return;
+    };
+    let page = std::fs::read_to_string(root.join(OFFICIAL_PAGE)).expect(OFFICIAL_PAGE);
+    let official = runs(&page);
+    assert!(
+        official.len() > 5_000,
+        "the page was read: {}",
+        official.len()
+    );
+    let mut copied = Vec::new();
+    for &code in ErrorCode::ALL {
+        let fields = [
+            ("description", Some(code.description())),
+            ("remedy", code.remedy()),
+        ];
+        for (field, text) in fields {
+            let exempt = field == "description" && matches!(code.as_u16(), 201 | 500);
+            if let (Some(text), false) = (text, exempt) {
+                if let Some(run) = shared_run(text, &official) {
+                    copied.push(format!("{code} {field}: \"{run}\""));
+                }
+            }
+        }
+    }
+    assert!(
+        copied.is_empty(),
+        "{} texts repeat 8+ words of the official page; reword them:\n{}",
+        copied.len(),
+        copied.join("\n")
+    );
+}
+
+#[test]
+fn the_wording_check_ignores_case_punctuation_and_urls_only() {
+    let official = runs(
+        "0021 : The request could not be decoded. See https://www.aculab.com/cloud/guides/a-b-c-d-e-f-g-h for more.",
+    );
+    // Case and punctuation do not hide a copy; eight words are a copy, seven are not.
+    assert!(shared_run("the REQUEST, could not -- be decoded. See for", &official).is_some());
+    assert!(shared_run("request could not be decoded. See for", &official).is_none());
+    // A shared URL is a reference, not wording.
+    assert!(shared_run(
+        "Read https://www.aculab.com/cloud/guides/a-b-c-d-e-f-g-h first.",
+        &official
+    )
+    .is_none());
+    // Underscores separate words, as other punctuation does.
+    assert_eq!(words("ordinary_cpc, A-b"), ["ordinary", "cpc", "a", "b"]);
 }

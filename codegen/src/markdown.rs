@@ -33,7 +33,7 @@ which request it was.
 | `error.code` | yes | A four-digit code from the list below, or an HTTP status written like `HTTP 400` |
 | `error.text` | yes | A readable account of the failure |
 | `error.details` | no | A list of the individual problems, present only when a request failed validation in several ways at once |
-| `error.datetime` | yes | When the error happened, as `YYYY-MM-DD_hh:mm:ss` in UTC |
+| `error.datetime` | yes | When the error happened, written like `2022-12-12_11:32:41` |
 | `error.link` | yes | The documentation of the failed API or of the error code |
 | `request.url` | yes | The URL that was called |
 | `request.datetime` | yes | When the request arrived, in the same format |
