@@ -26,6 +26,7 @@ impl ApiError {
     /// let advice = err.retry_advice(0);
     /// assert_eq!(advice.server_wait, Some(core::time::Duration::from_secs(30)));
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
     pub fn from_http<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError {
         let headers = response.headers();
         let content_type = header(headers, &CONTENT_TYPE);
@@ -47,6 +48,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<Cow<'a, str>>
 }
 
 /// The code `"HTTP nnn"` the web services write for a failure that has no error code of its own.
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl From<StatusCode> for ResponseCode {
     fn from(status: StatusCode) -> Self {
         ResponseCode::new(&alloc::format!("HTTP {}", status.as_u16()))
@@ -54,6 +56,7 @@ impl From<StatusCode> for ResponseCode {
 }
 
 /// What the status alone says about retrying ([`RetryAdvice::for_status`]).
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl From<StatusCode> for RetryAdvice {
     fn from(status: StatusCode) -> Self {
         RetryAdvice::for_status(status.as_u16())

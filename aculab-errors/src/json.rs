@@ -37,6 +37,7 @@ impl ApiError {
     ///
     /// assert_eq!(ApiError::from_response(503, None, b"").kind(), ResponseKind::Empty);
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
     pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> ApiError {
         let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
         // JSON is UTF-8 throughout: checking it all at once is faster than string by string,

@@ -1,4 +1,6 @@
-#![doc = include_str!("../README.md")]
+// The README is the crate's front page. Its examples use the `json` feature, so they are compiled
+// and run as doctests only when it is on (`ReadmeDoctests` below), and need no hidden lines.
+#![cfg_attr(not(doctest), doc = include_str!("../README.md"))]
 #![no_std]
 #![warn(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -43,3 +45,8 @@ pub use retry::{
 pub use retry_after::unix_now;
 pub use retry_after::{parse_http_date, parse_retry_after, HttpDate};
 pub use timestamp::{ParseTimestampError, Timestamp};
+
+/// The README's examples, as doctests (they need the `json` feature).
+#[cfg(all(doctest, feature = "json"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -23,7 +23,7 @@ pub const ACCEPT_JSON: &str = "application/json";
 /// With the `serde` feature it deserialises leniently from whatever JSON the server sent:
 /// `details` may be a list, a single string or `null`; `code` a string or a number; any field
 /// may be missing; a value of an unexpected type is kept as its JSON text. With the `json`
-/// feature, fields this crate does not know are kept too ([`ErrorResponse::extra`]) and written
+/// feature, fields this crate does not know are kept too (`ErrorResponse::extra`) and written
 /// back on serialisation. Timestamps stay the server's strings, so an odd one never makes a body
 /// unreadable. Deserialising needs a self-describing format such as JSON.
 ///

@@ -50,7 +50,7 @@ pub enum Idempotency {
 /// [`RetryPolicy::decide`].
 ///
 /// Build it with [`RetryAdvice::for_code`] or [`RetryAdvice::for_status`], or get it from
-/// [`ApiError::retry_advice`](crate::ApiError::retry_advice), which also reads the server's
+/// `ApiError::retry_advice` (feature `alloc`), which also reads the server's
 /// `Retry-After`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]

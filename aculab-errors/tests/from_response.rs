@@ -211,3 +211,19 @@ proptest! {
         prop_assert!(!err.to_string().contains('\n'));
     }
 }
+
+#[cfg(feature = "std")]
+#[test]
+fn std_reads_now_from_the_system_clock() {
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let now = aculab_errors::unix_now();
+    assert!(now >= before && now > 1_600_000_000, "{now} vs {before}");
+    let err = read(503, b"").with_retry_after_header(Some("5"));
+    assert_eq!(
+        err.retry_advice_now().server_wait,
+        Some(std::time::Duration::from_secs(5))
+    );
+}

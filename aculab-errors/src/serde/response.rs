@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::{ErrorInfo, ErrorResponse, RequestInfo, ResponseCode};
 
 /// Serialises as the exact string the server sent.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for ResponseCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -22,6 +23,7 @@ impl Serialize for ResponseCode {
 
 /// Deserialises from any string, never failing on one; and from a number, read as the
 /// four-digit code whose leading zeros JSON dropped (`405` is `"0405"`).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for ResponseCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(CodeVisitor)
