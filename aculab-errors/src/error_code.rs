@@ -32,17 +32,22 @@ const INDEX: [u16; TABLE_LEN] = {
     table
 };
 
-/// The record of number `n`, the "no entry" one if none: two loads, each index clamped into
-/// its table (a conditional move, not a branch), so no bounds check can fail and the compiler
-/// may compute the lookup ahead of a caller's test of its result.
+/// `n` clamped into the dense tables: numbers past the highest code land on the last slot,
+/// which has no entry. A conditional move, not a branch.
 #[inline]
-const fn record_of(n: u16) -> &'static Record {
-    let slot = if (n as usize) < TABLE_LEN {
+const fn slot(n: u16) -> usize {
+    if (n as usize) < TABLE_LEN {
         n as usize
     } else {
         TABLE_LEN - 1
-    };
-    let i = INDEX[slot] as usize;
+    }
+}
+
+/// The record of number `n`, the "no entry" one if none: two loads, each index clamped into
+/// its table, so no bounds check can fail.
+#[inline]
+const fn record_of(n: u16) -> &'static Record {
+    let i = INDEX[slot(n)] as usize;
     &RECORDS[if i < NO_ENTRY { i } else { NO_ENTRY }]
 }
 

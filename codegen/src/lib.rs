@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod rust;
+pub mod site;
 pub mod text;
 pub mod yaml;
 

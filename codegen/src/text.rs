@@ -73,6 +73,37 @@ pub fn is_plain_https_url(s: &str) -> bool {
     host_ok && port_ok && escapes_ok && tail.chars().all(url_char)
 }
 
+/// Escapes `text` for HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'`.
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prose as HTML text: escaped, with each plain https URL a link to itself; line breaks stay
+/// white space, so the text is one paragraph whatever its lines start with.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some((start, len)) = find_url(rest) {
+        out.push_str(&html_escape(&rest[..start]));
+        let url = html_escape(&rest[start..start + len]);
+        out.push_str(&format!("<a href=\"{url}\">{url}</a>"));
+        rest = &rest[start + len..];
+    }
+    out.push_str(&html_escape(rest));
+    out
+}
+
 /// Escapes `text` for use inline in Markdown: a paragraph, a heading or a table cell.
 /// Line breaks become spaces (as a soft break renders), so no line of the text can start a
 /// list, a heading or a rule, or end a table row.
@@ -196,6 +227,19 @@ mod tests {
         );
         assert_eq!(markdown("javascript:alert(1)"), r"javascript:alert(1)");
         assert_eq!(markdown("ftp://a.b"), r"ftp\://a.b");
+    }
+
+    #[test]
+    fn html_is_text_with_only_plain_https_links() {
+        assert_eq!(
+            html("<b>&'\" see https://a.b/c?x=1&y=2. and https://x/<script>"),
+            "&lt;b&gt;&amp;&#39;&quot; see <a href=\"https://a.b/c?x=1&amp;y=2\">https://a.b/c?x=1&amp;y=2</a>. and \
+             <a href=\"https://x/\">https://x/</a>&lt;script&gt;"
+        );
+        assert_eq!(
+            html("javascript:alert(1) http://a.b"),
+            "javascript:alert(1) http://a.b"
+        );
     }
 
     #[test]

@@ -137,7 +137,7 @@ fn read_generated(path: &Path) -> Option<String> {
 }
 
 /// Opens and locks the catalogue (exclusively to write, shared to check) and reads it.
-fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
+pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
     let mut file = fs::File::open(root.join(CATALOGUE_FILE)).map_err(Error::Read)?;
     match mode {
         Mode::Write => file.lock(),

@@ -1,6 +1,8 @@
-//! `cargo xtask gen [--check]`: regenerate, or verify, every file derived from `errors.yaml`.
+//! Project automation: `cargo xtask gen` regenerates, or verifies, every file derived from
+//! `errors.yaml`; `cargo xtask site` writes the error index as a static site.
 
 mod gen;
+mod site;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -9,21 +11,41 @@ use std::process::ExitCode;
 use gen::{Mode, Options};
 
 const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
+       cargo xtask site [DIR]
 
   gen               regenerate every file derived from errors.yaml (writes only changed files)
   --check           write nothing; fail if a generated file is stale
-  --allow-breaking  accept renamed or removed public names, or an unreadable docs/errors.json";
+  --allow-breaking  accept renamed or removed public names, or an unreadable docs/errors.json
+  site [DIR]        write the error index as a static site to DIR (default: target/site)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (Some(&"gen"), flags) = args
-        .split_first()
-        .map_or((None, &[][..]), |(c, r)| (Some(c), r))
-    else {
-        eprintln!("{USAGE}");
-        return ExitCode::FAILURE;
-    };
+    match args.split_first() {
+        Some((&"gen", flags)) => gen_command(flags),
+        Some((&"site", rest)) => site_command(rest),
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints a report on success, the error on failure.
+fn finish<R: std::fmt::Display, E: std::fmt::Display>(result: Result<R, E>) -> ExitCode {
+    match result {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprint!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn gen_command(flags: &[&str]) -> ExitCode {
     let mut options = Options {
         mode: Mode::Write,
         allow_breaking: false,
@@ -38,16 +60,20 @@ fn main() -> ExitCode {
             }
         }
     }
-    match gen::run(&project_root(), options) {
-        Ok(report) => {
-            print!("{report}");
-            ExitCode::SUCCESS
+    finish(gen::run(&project_root(), options))
+}
+
+fn site_command(args: &[&str]) -> ExitCode {
+    let root = project_root();
+    let dir = match args {
+        [] => root.join("target/site"),
+        [dir] if !dir.starts_with('-') => PathBuf::from(dir),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::FAILURE;
         }
-        Err(e) => {
-            eprint!("{e}");
-            ExitCode::FAILURE
-        }
-    }
+    };
+    finish(site::run(&root, &dir))
 }
 
 /// The workspace root, whatever the working directory.

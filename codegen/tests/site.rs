@@ -1,0 +1,299 @@
+//! The static site (`codegen::site`), from the catalogue with every trap in it
+//! (`tests/escaping/errors.yaml`): every link resolves, every text stays text, every example body
+//! parses into the crate's own type; and, in a real headless Chromium, `?q=` filters by code,
+//! name and words, nothing is loaded from another host, and no page scrolls sideways at 360 px.
+//!
+//! Without a browser the browser test says so on the terminal and passes, except under CI
+//! (`CI=true`), where a missing browser fails it.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use aculab_errors::{ApiError, ResponseKind};
+use codegen::site::SiteFile;
+use codegen::Catalogue;
+
+fn catalogue() -> Catalogue {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escaping/errors.yaml"),
+    )
+    .unwrap();
+    codegen::load(&text).unwrap_or_else(|d| panic!("{d}"))
+}
+
+/// The site written to a temporary directory.
+fn site() -> (Catalogue, Vec<SiteFile>, tempfile::TempDir) {
+    let cat = catalogue();
+    let files = codegen::site::render(&cat);
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let path = dir.path().join(&f.path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &f.contents).unwrap();
+    }
+    (cat, files, dir)
+}
+
+/// Every value of `attr="..."` in `html`.
+fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!("{attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn every_code_and_category_has_a_page_and_every_link_resolves() {
+    let (cat, files, dir) = site();
+    let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for e in &cat.entries {
+        assert!(paths.contains(format!("codes/{}.html", e.code_str()).as_str()));
+        let index = &files[0].contents;
+        assert!(index.contains(&format!("<li data-code=\"{0}\" ", e.code_str())));
+        assert!(index.contains(&format!("<a href=\"codes/{0}.html\">{0}</a>", e.code_str())));
+    }
+    for c in &cat.categories {
+        assert!(paths.contains(format!("categories/{}.html", c.id).as_str()));
+    }
+    let mut links = 0;
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let base = dir.path().join(&f.path);
+        for target in attributes(&f.contents, "href")
+            .into_iter()
+            .chain(attributes(&f.contents, "src"))
+        {
+            links += 1;
+            if target.starts_with("https://") {
+                assert!(
+                    codegen::text::is_plain_https_url(&target.replace("&amp;", "&")),
+                    "{}: {target}",
+                    f.path
+                );
+                continue;
+            }
+            let resolved = base.parent().unwrap().join(target);
+            assert!(resolved.is_file(), "{}: {target} does not resolve", f.path);
+        }
+    }
+    assert!(links > 20, "{links}");
+}
+
+#[test]
+fn texts_stay_text_and_pages_are_well_formed() {
+    let (_, files, _) = site();
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = &f.contents;
+        // Only the index loads a script, its own.
+        let scripts = html.matches("<script").count();
+        assert_eq!(scripts, usize::from(f.path == "index.html"), "{}", f.path);
+        assert!(!html.contains("javascript:alert(3)\""), "{}", f.path);
+        assert!(!html.contains("<b>"), "{}: raw markup", f.path);
+        assert!(html.contains("<meta name=\"viewport\""));
+        assert_eq!(html.matches("<h1>").count(), 1, "{}", f.path);
+        assert_eq!(html.matches("<link rel=\"stylesheet\"").count(), 1);
+        // Headings in order: no h3 before an h2.
+        let h2 = html.find("<h2>").unwrap_or(usize::MAX);
+        assert!(html.find("<h3>").is_none_or(|h3| h3 > h2), "{}", f.path);
+    }
+    let index = &files[0].contents;
+    assert!(
+        index.contains("<label for=\"q\">"),
+        "the search box has a label"
+    );
+    let hostile = files.iter().find(|f| f.path == "codes/0001.html").unwrap();
+    assert!(hostile
+        .contents
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(hostile
+        .contents
+        .contains("- this line would be a list item"));
+}
+
+#[test]
+fn every_example_body_parses_into_the_crates_own_type() {
+    let cat = catalogue();
+    let bodies = codegen::site::example_bodies(&cat);
+    assert_eq!(bodies.len(), cat.entries.len());
+    for ((code, body), e) in bodies.iter().zip(&cat.entries) {
+        let err = ApiError::from_response(400, Some("application/json"), body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::Catalogued, "{body}");
+        assert_eq!(
+            err.code().map(|c| c.as_str().to_string()),
+            Some(format!("{code:04}")),
+            "{body}"
+        );
+        assert_eq!(err.text(), e.description, "{body}");
+    }
+}
+
+/// A headless browser on this machine, if any.
+fn browser() -> Option<PathBuf> {
+    let candidates = [
+        "chromium-headless-shell",
+        "chromium",
+        "google-chrome",
+        "chrome",
+    ];
+    if let Some(path) = std::env::var_os("ACULAB_BROWSER") {
+        return Some(PathBuf::from(path));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| candidates.iter().map(move |c| dir.join(c)))
+        .find(|p| p.is_file())
+}
+
+/// A proxy that accepts and counts connections: the browser sends every request for another host
+/// through it, so any request at all is one the page should not have made. Stops after `for_`.
+fn counting_proxy(for_: Duration) -> (u16, Arc<AtomicUsize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let count = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&count);
+    std::thread::spawn(move || {
+        let end = Instant::now() + for_;
+        while Instant::now() < end {
+            match listener.accept() {
+                Ok((mut stream, _)) => {
+                    seen.fetch_add(1, Ordering::SeqCst);
+                    let mut buf = [0; 1024];
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+                    let _ = stream.read(&mut buf);
+                    let _ =
+                        stream.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    });
+    (port, count)
+}
+
+/// The DOM of `url` after its scripts ran, as the browser dumps it.
+fn dump_dom(browser: &Path, profile: &Path, proxy: u16, url: &str) -> String {
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--allow-file-access-from-files",
+            "--window-size=1280,900",
+        ])
+        .arg(format!("--proxy-server=http://127.0.0.1:{proxy}"))
+        .arg("--proxy-bypass-list=<-loopback>")
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Bounded: a browser that hangs is killed, and the test fails on the empty DOM.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut dom = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut dom)
+        .unwrap();
+    dom
+}
+
+/// The codes the index shows (its `<li data-code>` without `hidden`).
+fn shown(dom: &str) -> Vec<String> {
+    dom.lines()
+        .filter(|l| l.starts_with("<li data-code=") && !l.contains(" hidden"))
+        .map(|l| l[15..19].to_string())
+        .collect()
+}
+
+#[test]
+fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
+    let Some(browser) = browser() else {
+        let message = "skipped in_a_real_browser_search_filters_and_nothing_leaves_the_machine: no headless browser found; \
+                       install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)\n";
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+        // Straight to the terminal: the test harness hides what a passing test prints.
+        let _ = std::io::stderr().write_all(message.as_bytes());
+        return;
+    };
+    let (_, _, dir) = site();
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(300));
+    let index = dir.path().join("index.html");
+    let url = |q: &str| format!("file://{}?q={q}", index.display());
+
+    let all = dump_dom(&browser, profile.path(), proxy, &url(""));
+    assert_eq!(shown(&all), ["0001", "0002", "2001"], "{all}");
+    assert!(all.contains("3 of 3 codes"), "the script ran: {all}");
+    for (q, expect) in [
+        ("0002", &["0002"][..]),
+        ("hostile_text", &["0001"]),
+        ("hostile%20text", &["0001"]),
+        ("RETIRED%20EVENT", &["2001"]),
+        ("Setext%20underline", &["0002"]),
+        ("no-such-thing", &[]),
+    ] {
+        let dom = dump_dom(&browser, profile.path(), proxy, &url(q));
+        assert_eq!(shown(&dom), expect, "?q={q}");
+    }
+    // No page is wider than a 360 px phone screen: each is measured in a 360 px frame.
+    for page in [
+        "index.html",
+        "codes/0001.html",
+        "codes/0002.html",
+        "categories/request_validation.html",
+    ] {
+        let probe = dir.path().join("probe.html");
+        fs::write(
+            &probe,
+            format!(
+                "<!DOCTYPE html><body><iframe id=\"f\" src=\"{page}\" style=\"width:360px;height:640px;border:0\"></iframe>\
+                 <script>document.getElementById('f').onload = function () {{\
+                 var d = this.contentDocument.documentElement;\
+                 document.body.setAttribute('data-width', d.scrollWidth); }};</script></body>"
+            ),
+        )
+        .unwrap();
+        let dom = dump_dom(
+            &browser,
+            profile.path(),
+            proxy,
+            &format!("file://{}", probe.display()),
+        );
+        let width: u32 = attributes(&dom, "data-width")
+            .first()
+            .unwrap_or_else(|| panic!("{page} was not measured: {dom}"))
+            .parse()
+            .unwrap();
+        assert!(width <= 360, "{page} is {width} px wide at 360 px");
+    }
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        0,
+        "the pages made requests to another host"
+    );
+}

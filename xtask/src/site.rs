@@ -1,0 +1,124 @@
+//! `cargo xtask site [DIR]`: the error index as a static site, from the same validated catalogue
+//! as every other output, written all or none like them.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::gen::{lock_and_read, Error, Mode};
+use crate::write::{remove_leftovers, replace_all, Replacement};
+
+/// What a successful run wrote.
+#[derive(Debug)]
+pub struct Report {
+    /// The site's directory.
+    pub dir: PathBuf,
+    /// How many files it holds.
+    pub files: usize,
+    /// Pages of codes or categories no longer in the catalogue, removed.
+    pub removed: usize,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "wrote {} files to {} (open index.html){}",
+            self.files,
+            self.dir.display(),
+            if self.removed > 0 {
+                format!("; removed {} stale page(s)", self.removed)
+            } else {
+                String::new()
+            }
+        )
+    }
+}
+
+/// Writes the site for the catalogue under `root` into `dir`.
+pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
+    // A shared lock: the catalogue is only read, and a `gen` run is not half-way through it.
+    let (_lock, bytes) = lock_and_read(root, Mode::Check)?;
+    let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
+    let files = codegen::site::render(&catalogue);
+
+    let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
+    for target in &targets {
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
+        }
+    }
+    remove_leftovers(&targets).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    let replacements: Vec<Replacement<'_>> = files
+        .iter()
+        .zip(&targets)
+        .map(|(f, path)| Replacement {
+            path: path.clone(),
+            contents: &f.contents,
+            old: None,
+        })
+        .collect();
+    replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
+
+    // Pages of codes and categories that are gone: only `.html` files in the site's own folders.
+    let keep: BTreeSet<&PathBuf> = targets.iter().collect();
+    let mut removed = 0;
+    for sub in ["codes", "categories"] {
+        for entry in fs::read_dir(dir.join(sub)).map_err(|e| Error::Write(dir.join(sub), e))? {
+            let path = entry.map_err(|e| Error::Write(dir.join(sub), e))?.path();
+            if path.extension().is_some_and(|x| x == "html") && !keep.contains(&path) {
+                fs::remove_file(&path).map_err(|e| Error::Write(path.clone(), e))?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(Report {
+        dir: dir.to_path_buf(),
+        files: files.len(),
+        removed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = include_str!("../tests/fixtures/errors.yaml");
+
+    #[test]
+    fn writes_a_page_per_code_and_removes_pages_of_codes_now_gone() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let catalogue = root.path().join(codegen::CATALOGUE_FILE);
+        fs::write(&catalogue, FIXTURE).unwrap();
+        let report = run(root.path(), out.path()).unwrap();
+        assert_eq!(
+            report.files,
+            3 + 4 + 2,
+            "index, style, script, 4 codes, 2 categories"
+        );
+        assert!(out.path().join("codes/0406.html").is_file());
+        let index = fs::read_to_string(out.path().join("index.html")).unwrap();
+        assert!(index.contains("<li data-code=\"0405\""));
+
+        // A page of the visitor's own beside the site's stays; a code's page that is gone goes.
+        fs::write(out.path().join("codes/notes.txt"), "mine").unwrap();
+        let start = FIXTURE.find("  - code: \"0406\"").unwrap();
+        fs::write(&catalogue, &FIXTURE[..start]).unwrap();
+        let report = run(root.path(), out.path()).unwrap();
+        assert_eq!(report.removed, 1);
+        assert!(!out.path().join("codes/0406.html").exists());
+        assert!(out.path().join("codes/notes.txt").exists());
+    }
+
+    #[test]
+    fn a_broken_catalogue_writes_no_site() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        fs::write(root.path().join(codegen::CATALOGUE_FILE), "errors: [\n").unwrap();
+        let message = run(root.path(), out.path()).unwrap_err().to_string();
+        assert!(message.starts_with("errors.yaml:"), "{message}");
+        assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+}
