@@ -4,8 +4,42 @@
 use aculab_errors::{ApiError, ErrorResponse};
 use divan::{black_box, Bencher};
 
+/// `divan` by default. For instruction counts, which a shared machine does not disturb,
+/// `RESPONSE_BENCH=WHAT:BODY:N` (WHAT one of `from_response`, `into_error_response`,
+/// `into_json_value`) instead runs that parse N times and exits: under
+/// `valgrind --tool=callgrind`, the count for N minus the count for 0, divided by N, is the
+/// cost of one parse (see BENCHMARKS.md).
 fn main() {
-    divan::main();
+    match std::env::var("RESPONSE_BENCH") {
+        Ok(spec) => count_only(&spec),
+        Err(_) => divan::main(),
+    }
+}
+
+fn count_only(spec: &str) {
+    let mut parts = spec.split(':');
+    let (what, name) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let n: u32 = parts.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+    let body = body(name);
+    assert!(!body.is_empty(), "no body named {name:?}");
+    for _ in 0..n {
+        match what {
+            "from_response" => {
+                black_box(ApiError::from_response(
+                    black_box(503),
+                    Some("application/json"),
+                    black_box(body.as_bytes()),
+                ));
+            }
+            "into_error_response" => {
+                black_box(serde_json::from_str::<ErrorResponse>(black_box(body)).ok());
+            }
+            "into_json_value" => {
+                black_box(serde_json::from_str::<serde_json::Value>(black_box(body)).ok());
+            }
+            _ => panic!("unknown benchmark {what:?}"),
+        }
+    }
 }
 
 const BODIES: [(&str, &str); 4] = [
