@@ -23,6 +23,7 @@ pub mod names;
 pub mod rust;
 pub mod site;
 pub mod text;
+pub mod upstream;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Diagnostics};

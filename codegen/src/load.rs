@@ -618,6 +618,12 @@ impl<'a> Fields<'a> {
             cx.err(line, format!("{}: `{key}` {why}", self.context));
             return None;
         }
+        // A placeholder `cargo xtask sync --write` left for a person to replace.
+        if s.trim_start().starts_with(crate::upstream::PLACEHOLDER) {
+            let msg = format!("{}: `{key}` is still the placeholder `cargo xtask sync --write` left; write it in the project's own words from the official page", self.context);
+            cx.err(line, msg);
+            return None;
+        }
         Some(s.trim().to_string())
     }
 }

@@ -137,13 +137,21 @@ fn read_generated(path: &Path) -> Option<String> {
 }
 
 /// Opens and locks the catalogue (exclusively to write, shared to check) and reads it.
+/// `cargo xtask sync --write` holds the same lock while it replaces the catalogue.
 pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
-    let mut file = fs::File::open(root.join(CATALOGUE_FILE)).map_err(Error::Read)?;
+    let path = root.join(CATALOGUE_FILE);
+    let mut file = fs::File::open(&path).map_err(Error::Read)?;
     match mode {
         Mode::Write => file.lock(),
         Mode::Check => file.lock_shared(),
     }
     .map_err(Error::Read)?;
+    // The file was replaced (by `sync --write`, or an editor saving by rename) while this run
+    // waited for the lock: lock and read the new one instead.
+    if !same_file(&file, &path) {
+        drop(file);
+        return lock_and_read(root, mode);
+    }
     let limit = codegen::load::MAX_CATALOGUE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     (&mut file)
@@ -151,6 +159,22 @@ pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8
         .read_to_end(&mut bytes)
         .map_err(Error::Read)?;
     Ok((file, bytes))
+}
+
+/// Whether the open `file` is still the one at `path`.
+#[cfg(unix)]
+fn same_file(file: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        // Gone: the open file is all there is to read.
+        _ => true,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::File, _: &Path) -> bool {
+    true
 }
 
 /// Refuses a generated file whose directory leads outside the project through a symlink.

@@ -3,6 +3,7 @@
 
 mod gen;
 mod site;
+mod sync;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -12,11 +13,15 @@ use gen::{Mode, Options};
 
 const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
        cargo xtask site [DIR]
+       cargo xtask sync [--write] PAGE
 
   gen               regenerate every file derived from errors.yaml (writes only changed files)
   --check           write nothing; fail if a generated file is stale
   --allow-breaking  accept renamed or removed public names, or an unreadable docs/errors.json
-  site [DIR]        write the error index as a static site to DIR (default: target/site)";
+  site [DIR]        write the error index as a static site to DIR (default: target/site)
+  sync PAGE         compare Aculab's official error page (saved as text or HTML) with errors.yaml
+                    and upstream.tsv, code by code: exit 0 in step, 1 drift, 2 nothing compared
+  --write           also scaffold added codes in errors.yaml and record the page in upstream.tsv";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +29,7 @@ fn main() -> ExitCode {
     match args.split_first() {
         Some((&"gen", flags)) => gen_command(flags),
         Some((&"site", rest)) => site_command(rest),
+        Some((&"sync", rest)) => sync_command(rest),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::FAILURE
@@ -74,6 +80,26 @@ fn site_command(args: &[&str]) -> ExitCode {
         }
     };
     finish(site::run(&root, &dir))
+}
+
+/// `sync [--write] PAGE`: exit 0 in step, 1 drift, 2 when nothing could be compared.
+fn sync_command(args: &[&str]) -> ExitCode {
+    let write = args.contains(&"--write");
+    let rest: Vec<&str> = args.iter().copied().filter(|a| *a != "--write").collect();
+    let [page] = rest.as_slice() else {
+        eprintln!("sync needs one PAGE\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    if page.starts_with("--") {
+        eprintln!("unknown argument `{page}`\n\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let result = sync::run(&project_root(), Path::new(page), write, &sync::today());
+    match &result {
+        Ok(outcome) => print!("{outcome}"),
+        Err(e) => eprint!("{e}"),
+    }
+    ExitCode::from(sync::exit_code(&result))
 }
 
 /// The workspace root, whatever the working directory.

@@ -1,0 +1,1234 @@
+//! Aculab's official error page → per-code facts; the provenance record; drift between them.
+//!
+//! Pure functions, so `cargo xtask sync` ([`crate`]'s only caller that touches files) can be
+//! tested without I/O:
+//! - [`parse_page`]: the page, saved as text or as HTML, → one [`PageEntry`] per code. HTML is
+//!   read by a linear scanner: script, style and other non-text elements are dropped, block
+//!   elements end a paragraph, entities are decoded (every HTML5 entity, by `html-escape`), and
+//!   whitespace collapses, so the HTML page and its text rendering give the same entries.
+//! - [`Record`]: `upstream.tsv`, what the page said per code as facts (HTTP status, whether a
+//!   remedy is given) and a [`fingerprint`] of its normalised wording, never the wording itself,
+//!   plus the date the page was last checked.
+//! - [`catalogue_codes`]: the codes of `errors.yaml` with their facts, read leniently (a
+//!   catalogue holding sync's placeholders still reads).
+//! - [`drift`]: what changed, code by code; [`scaffold`]: the catalogue with added codes in a
+//!   form `gen` refuses until a person writes their text.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Node, Plain, Value};
+
+/// The provenance record's path, relative to the workspace root.
+pub const RECORD_FILE: &str = "upstream.tsv";
+
+/// The largest page read, in bytes (the real one is about 40 KB as text).
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+/// What every placeholder `sync --write` puts in the catalogue starts with; `gen` refuses it.
+pub const PLACEHOLDER: &str = "TODO";
+
+/// One code as the official page gives it, its texts normalised ([`normalise`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageEntry {
+    /// The numeric code.
+    pub code: u16,
+    /// The HTTP status given, if any.
+    pub http: Option<u16>,
+    /// What the page says the code means.
+    pub description: String,
+    /// The remedy, where the page gives one.
+    pub remedy: Option<String>,
+}
+
+/// The official page as read: its entries in page order, and codes it lists more than once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// One entry per code (the first, where a code is listed twice).
+    pub entries: Vec<PageEntry>,
+    /// Codes listed more than once.
+    pub repeated: Vec<u16>,
+}
+
+/// Why a page gives nothing to compare.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageError {
+    /// Larger than [`MAX_PAGE_BYTES`].
+    TooLarge(usize),
+    /// Holds NUL bytes: not a saved web page.
+    Binary,
+    /// No `NNNN : text` entry found.
+    NoCodes,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PageError::TooLarge(n) => write!(
+                f,
+                "the page is {n} bytes, more than the {MAX_PAGE_BYTES} bytes (16 MiB) read"
+            ),
+            PageError::Binary => write!(f, "the page holds NUL bytes; save it as text or HTML"),
+            PageError::NoCodes => write!(
+                f,
+                "no error codes found; expected entries such as \"0405 : <text>\" followed by \"HTTP Error code\" and \"Remedy\""
+            ),
+        }
+    }
+}
+
+/// Reads the official page, as text or as HTML, into one entry per code.
+pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(PageError::TooLarge(bytes.len()));
+    }
+    if bytes.contains(&0) {
+        return Err(PageError::Binary);
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if looks_like_html(text) {
+        html_to_text(text)
+    } else {
+        text.to_string()
+    };
+    let page = entries(&paragraphs(&text));
+    if page.entries.is_empty() {
+        return Err(PageError::NoCodes);
+    }
+    Ok(page)
+}
+
+/// Whether `text` is HTML rather than the page's text rendering.
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.trim_start().starts_with('<')
+        || ["<html", "<body", "<!doctype", "<p>", "<div", "<br"]
+            .iter()
+            .any(|t| head.contains(t))
+}
+
+/// Elements whose content is never page text, skipped up to their closing tag.
+const SKIPPED: &[&str] = &[
+    "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "math",
+    "select", "canvas",
+];
+
+/// Elements that end a paragraph where they open or close.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+];
+
+/// HTML → text with a blank line between paragraphs. One pass, no recursion: nesting depth,
+/// unclosed tags and stray `<` cost nothing.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut run = String::new();
+    let lower = html.to_ascii_lowercase();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'<' {
+            let next = html[i..].find('<').map_or(html.len(), |n| i + n);
+            run.push_str(&html[i..next]);
+            i = next;
+            continue;
+        }
+        let rest = &lower[i..];
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i = comment.find("-->").map_or(html.len(), |n| i + 4 + n + 3);
+            continue;
+        }
+        if rest.starts_with("<![cdata[") {
+            let end = rest.find("]]>").map_or(html.len(), |n| i + n);
+            run.push_str(&html[i + 9..end.max(i + 9)]);
+            i = (end + 3).min(html.len());
+            continue;
+        }
+        let closing = rest.as_bytes().get(1) == Some(&b'/');
+        let start = if closing { 2 } else { 1 };
+        let name_len = rest[start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let is_tag = name_len > 0 && rest.as_bytes()[start].is_ascii_alphabetic();
+        if !is_tag && !rest.starts_with("<!") && !rest.starts_with("<?") {
+            // A lone `<` in text.
+            run.push('<');
+            i += 1;
+            continue;
+        }
+        let name = &rest[start..start + name_len];
+        let end = tag_end(bytes, i + start + name_len);
+        flush(&mut out, &mut run);
+        let self_closing = end >= 2 && bytes[end - 2] == b'/' && bytes[end - 1] == b'>';
+        if !closing && !self_closing && SKIPPED.contains(&name) {
+            let close = format!("</{name}");
+            i = match lower[end..].find(&close) {
+                Some(n) => tag_end(bytes, end + n + close.len()),
+                None => html.len(),
+            };
+            out.push_str("\n\n");
+            continue;
+        }
+        if name == "br" {
+            out.push('\n');
+        } else if BLOCKS.contains(&name) {
+            out.push_str("\n\n");
+        } else if matches!(name, "td" | "th") {
+            out.push(' ');
+        }
+        i = end;
+    }
+    flush(&mut out, &mut run);
+    out
+}
+
+/// The index just past the `>` that closes the tag whose attributes start at `from`, skipping
+/// quoted attribute values; the end of input if none does.
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote = None;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// Appends a text run, entities decoded and HTML whitespace collapsed to one space.
+fn flush(out: &mut String, run: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    let decoded = html_escape::decode_html_entities(run.as_str());
+    let mut space = false;
+    for c in decoded.chars() {
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    run.clear();
+}
+
+/// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let line = normalise(line);
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Wording as compared: typographic quotes, dashes, ellipses and odd spaces as their plain
+/// forms, invisible characters dropped, whitespace collapsed to single spaces, trimmed.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let plain = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+            '\u{2026}' => "...",
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => "",
+            c if c.is_whitespace() || c.is_control() => {
+                space = !out.is_empty();
+                continue;
+            }
+            _ => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+                continue;
+            }
+        };
+        if !plain.is_empty() && space {
+            out.push(' ');
+            space = false;
+        }
+        out.push_str(plain);
+    }
+    out
+}
+
+/// `0405 : text` (or `0405: text`, `0405 - text`) → the code and the text after it.
+fn code_head(p: &str) -> Option<(u16, &str)> {
+    let digits = p.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &p[4..];
+    let after = rest.trim_start();
+    let text = if rest.is_empty() {
+        ""
+    } else if let Some(t) = after.strip_prefix([':', '-']) {
+        if after.len() == rest.len() && !rest.starts_with(':') {
+            return None; // "2021-01-15": a date, not a code
+        }
+        t.trim_start()
+    } else {
+        return None;
+    };
+    Some((digits.parse().ok()?, text))
+}
+
+/// What a label paragraph introduces.
+enum Label<'a> {
+    /// "HTTP Error code", with the status when it is on the same line.
+    Http(&'a str),
+    /// "Remedy", with the remedy when it is on the same line.
+    Remedy(&'a str),
+}
+
+fn label(p: &str) -> Option<Label<'_>> {
+    let strip = |prefix: &str| -> Option<&str> {
+        let head = p.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix).then(|| {
+            let rest = &p[prefix.len()..];
+            rest.trim_start_matches([':', ' ']).trim()
+        })
+    };
+    match strip("HTTP Error code") {
+        // The label alone, or with its status after it; not a sentence that begins with it.
+        Some(rest) if rest.is_empty() || status(rest).is_some() => return Some(Label::Http(rest)),
+        _ => {}
+    }
+    match strip("Remedy") {
+        // "Remedy" alone, or "Remedy: text"; not a sentence that begins with the word.
+        Some(rest) if rest.is_empty() || p[6..].trim_start().starts_with(':') => {
+            Some(Label::Remedy(rest))
+        }
+        _ => None,
+    }
+}
+
+fn status(p: &str) -> Option<u16> {
+    let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+    let n: u16 = digits.parse().ok()?;
+    (digits.len() == 3 && (100..=599).contains(&n)).then_some(n)
+}
+
+fn entries(paragraphs: &[String]) -> Page {
+    #[derive(PartialEq)]
+    enum Want {
+        Description,
+        Status,
+        Remedy,
+        Nothing,
+    }
+    let mut page = Page {
+        entries: Vec::new(),
+        repeated: Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut current: Option<PageEntry> = None;
+    let mut want = Want::Nothing;
+    let mut finish = |entry: Option<PageEntry>, page: &mut Page| {
+        if let Some(e) = entry {
+            if seen.insert(e.code) {
+                page.entries.push(e);
+            } else if !page.repeated.contains(&e.code) {
+                page.repeated.push(e.code);
+            }
+        }
+    };
+    for p in paragraphs {
+        if let Some((code, text)) = code_head(p) {
+            finish(current.take(), &mut page);
+            current = Some(PageEntry {
+                code,
+                http: None,
+                description: text.to_string(),
+                remedy: None,
+            });
+            want = if text.is_empty() {
+                Want::Description
+            } else {
+                Want::Nothing
+            };
+            continue;
+        }
+        let Some(entry) = current.as_mut() else {
+            continue;
+        };
+        match label(p) {
+            Some(Label::Http("")) => want = Want::Status,
+            Some(Label::Http(rest)) => {
+                entry.http = status(rest);
+                want = Want::Nothing;
+            }
+            Some(Label::Remedy("")) => want = Want::Remedy,
+            Some(Label::Remedy(rest)) => {
+                entry.remedy = Some(rest.to_string());
+                want = Want::Nothing;
+            }
+            None => {
+                match want {
+                    Want::Description => entry.description = p.clone(),
+                    Want::Status => entry.http = status(p),
+                    Want::Remedy => entry.remedy = Some(p.clone()),
+                    Want::Nothing => {}
+                }
+                want = Want::Nothing;
+            }
+        }
+    }
+    finish(current.take(), &mut page);
+    page
+}
+
+/// A fingerprint of normalised wording: FNV-1a, 64 bits, as 16 hex digits. It tells whether
+/// the wording changed, and cannot give the wording back.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in normalise(text).bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// What the official page said about one code, as kept in the record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// The numeric code.
+    pub code: u16,
+    /// The HTTP status given, if any.
+    pub http: Option<u16>,
+    /// [`fingerprint`] of the description.
+    pub description: String,
+    /// [`fingerprint`] of the remedy, where one is given.
+    pub remedy: Option<String>,
+}
+
+impl Fact {
+    /// The facts and fingerprints of a page entry.
+    pub fn of(entry: &PageEntry) -> Self {
+        Fact {
+            code: entry.code,
+            http: entry.http,
+            description: fingerprint(&entry.description),
+            remedy: entry.remedy.as_deref().map(fingerprint),
+        }
+    }
+}
+
+/// The provenance record (`upstream.tsv`): per code what the official page said, and when it
+/// was last checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The date the page was last checked, `YYYY-MM-DD`; `None` before the first check.
+    pub checked: Option<String>,
+    /// Code → what the page said.
+    pub facts: BTreeMap<u16, Fact>,
+}
+
+const RECORD_HEADER: &str = "\
+# upstream.tsv: what Aculab's official error page said, code by code, when it was last checked.
+# Written only by `cargo xtask sync --write PAGE`; do not edit it by hand. Per code: the HTTP status
+# (\"-\" where none is given), whether a remedy is given, and a fingerprint (FNV-1a, 64 bits) of
+# the normalised wording of the description and of the remedy (markup, entities and whitespace do
+# not count), never the wording itself. Tests tie every code's status and remedy in errors.yaml
+# to this record.
+";
+const COLUMNS: &str = "code\thttp\tremedy\tdescription_fingerprint\tremedy_fingerprint";
+
+impl Record {
+    /// The record of a page checked on `checked` (`YYYY-MM-DD`).
+    pub fn of(page: &Page, checked: &str) -> Self {
+        Record {
+            checked: Some(checked.to_string()),
+            facts: page.entries.iter().map(|e| (e.code, Fact::of(e))).collect(),
+        }
+    }
+
+    /// The record as written to `upstream.tsv`.
+    pub fn render(&self) -> String {
+        let mut out = String::from(RECORD_HEADER);
+        if let Some(date) = &self.checked {
+            out += &format!("checked\t{date}\n");
+        }
+        out += COLUMNS;
+        out.push('\n');
+        for f in self.facts.values() {
+            out += &format!(
+                "{:04}\t{}\t{}\t{}\t{}\n",
+                f.code,
+                f.http.map_or("-".to_string(), |s| s.to_string()),
+                if f.remedy.is_some() { "yes" } else { "no" },
+                f.description,
+                f.remedy.as_deref().unwrap_or("-"),
+            );
+        }
+        out
+    }
+
+    /// Reads `upstream.tsv`. Every problem is reported with its line.
+    pub fn parse(text: &str) -> Result<Self, Diagnostics> {
+        let mut record = Record::default();
+        let mut diags = Vec::new();
+        let mut columns_seen = false;
+        for (i, line) in text.lines().enumerate() {
+            let n = i + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["checked", date] if is_date(date) => record.checked = Some(date.to_string()),
+                ["checked", date] => diags.push(Diagnostic::new(
+                    n,
+                    format!(
+                        "`checked` must be a date written YYYY-MM-DD; found {:?}",
+                        short(date)
+                    ),
+                )),
+                _ if line == COLUMNS => columns_seen = true,
+                [code, http, remedy, desc, rem] => match row(code, http, remedy, desc, rem) {
+                    Ok(fact) => {
+                        if record.facts.insert(fact.code, fact).is_some() {
+                            diags.push(Diagnostic::new(n, format!("code {code} is listed twice")));
+                        }
+                    }
+                    Err(why) => diags.push(Diagnostic::new(n, why)),
+                },
+                _ => diags.push(Diagnostic::new(
+                    n,
+                    format!(
+                        "expected 5 tab-separated fields ({}); found {:?}",
+                        COLUMNS.replace('\t', ", "),
+                        short(line)
+                    ),
+                )),
+            }
+        }
+        if !columns_seen && diags.is_empty() && !record.facts.is_empty() {
+            diags.push(Diagnostic::new(
+                1,
+                format!(
+                    "the column line `{}` is missing",
+                    COLUMNS.replace('\t', " ")
+                ),
+            ));
+        }
+        if diags.is_empty() {
+            Ok(record)
+        } else {
+            Err(Diagnostics(diags))
+        }
+    }
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+}
+
+fn is_fingerprint(s: &str) -> bool {
+    s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn row(code: &str, http: &str, remedy: &str, desc: &str, rem: &str) -> Result<Fact, String> {
+    let number = (code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| code.parse::<u16>().ok())
+        .flatten()
+        .ok_or_else(|| format!("the code must be four digits; found {:?}", short(code)))?;
+    let status = match http {
+        "-" => None,
+        s => Some(status(s).filter(|_| s.len() == 3).ok_or_else(|| {
+            format!(
+                "{code}: the HTTP status must be 100..=599 or \"-\"; found {:?}",
+                short(s)
+            )
+        })?),
+    };
+    if !is_fingerprint(desc) {
+        return Err(format!(
+            "{code}: the description fingerprint must be 16 hex digits; found {:?}",
+            short(desc)
+        ));
+    }
+    let remedy_fp = match (remedy, rem) {
+        ("yes", f) if is_fingerprint(f) => Some(f.to_string()),
+        ("no", "-") => None,
+        ("yes" | "no", f) => {
+            return Err(format!(
+                "{code}: the remedy fingerprint must be 16 hex digits where a remedy is given (yes) and \"-\" where not (no); found {remedy} with {:?}",
+                short(f)
+            ))
+        }
+        (r, _) => {
+            return Err(format!(
+                "{code}: `remedy` must be yes or no; found {:?}",
+                short(r)
+            ))
+        }
+    };
+    Ok(Fact {
+        code: number,
+        http: status,
+        description: desc.to_string(),
+        remedy: remedy_fp,
+    })
+}
+
+/// One code of the catalogue as `sync` compares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogueCode {
+    /// The numeric code.
+    pub code: u16,
+    /// `http`, where given.
+    pub http: Option<u16>,
+    /// Whether it has a `remedy`.
+    pub remedy: bool,
+    /// Whether it is marked `retired`.
+    pub retired: bool,
+    /// The line of its entry.
+    pub line: usize,
+    /// The text of its entry's first line before `code:` (`"  - "`), for scaffolding beside it.
+    pub indent: String,
+    /// Its `category`, where it is text.
+    pub category: Option<String>,
+}
+
+/// A category's id and range, as read leniently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryRange {
+    /// The id.
+    pub id: String,
+    /// Lowest code.
+    pub first: u16,
+    /// Highest code.
+    pub last: u16,
+}
+
+/// The catalogue as `sync` reads it: codes and category ranges, without `gen`'s validation,
+/// so that a catalogue holding placeholders reads too.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogueCodes {
+    /// Code → its facts.
+    pub codes: BTreeMap<u16, CatalogueCode>,
+    /// Categories in file order.
+    pub categories: Vec<CategoryRange>,
+    /// The line just past the last entry (where an entry after every other one goes), 0-based.
+    pub end_of_errors: usize,
+}
+
+/// Reads the codes of a catalogue leniently: only YAML syntax and each entry's `code` must be
+/// readable; everything else `gen` checks.
+pub fn catalogue_codes(text: &str) -> Result<CatalogueCodes, Diagnostics> {
+    let root = yaml::parse(text).map_err(Diagnostics)?;
+    let fail = |line: usize, m: &str| Err(Diagnostics(vec![Diagnostic::new(line, m)]));
+    let Some(Node {
+        value: Value::Map(top),
+        ..
+    }) = root
+    else {
+        return fail(1, "the catalogue must be a mapping with an `errors` list");
+    };
+    let get = |m: &[(yaml::Key, Node)], k: &str| -> Option<Node> {
+        m.iter()
+            .find(|(key, _)| key.text == k)
+            .map(|(_, v)| v.clone())
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = CatalogueCodes::default();
+    if let Some(Node {
+        value: Value::Seq(cats),
+        ..
+    }) = get(&top, "categories")
+    {
+        for c in cats {
+            if let Value::Map(m) = &c.value {
+                let id = get(m, "id").and_then(|n| str_of(&n));
+                let range = get(m, "range").and_then(|n| str_of(&n));
+                if let (Some(id), Some(range)) = (id, range) {
+                    if let Some((a, b)) = range.split_once('-') {
+                        if let (Ok(first), Ok(last)) = (a.parse(), b.parse()) {
+                            out.categories.push(CategoryRange { id, first, last });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let Some(errors) = get(&top, "errors") else {
+        return fail(1, "the catalogue has no `errors` list");
+    };
+    let Value::Seq(items) = &errors.value else {
+        return fail(errors.line, "`errors` must be a list");
+    };
+    let mut diags = Vec::new();
+    let mut last_line = errors.line;
+    for item in items {
+        last_line = last_line.max(item.line);
+        let Value::Map(m) = &item.value else {
+            diags.push(Diagnostic::new(item.line, "each entry must be a mapping"));
+            continue;
+        };
+        let code = get(m, "code").and_then(|n| match &n.value {
+            Value::Scalar { text, .. }
+                if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                text.parse::<u16>().ok()
+            }
+            _ => None,
+        });
+        let Some(code) = code else {
+            diags.push(Diagnostic::new(
+                item.line,
+                "entry: `code` must be a quoted 4-digit string such as \"0405\"",
+            ));
+            continue;
+        };
+        let http = get(m, "http").and_then(|n| match n.scalar() {
+            Some(Plain::Int(s)) => u16::try_from(s).ok(),
+            _ => None,
+        });
+        let present = |k: &str| get(m, k).is_some_and(|n| !n.is_null());
+        let line_text = lines
+            .get(item.line.saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        let indent = line_text
+            .find("code")
+            .map_or("  - ", |i| &line_text[..i])
+            .to_string();
+        let entry = CatalogueCode {
+            code,
+            http,
+            remedy: present("remedy"),
+            retired: present("retired"),
+            line: item.line,
+            indent,
+            category: get(m, "category").and_then(|n| str_of(&n)),
+        };
+        if out.codes.insert(code, entry).is_some() {
+            diags.push(Diagnostic::new(
+                item.line,
+                format!("entry {code:04}: duplicate code"),
+            ));
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Diagnostics(diags));
+    }
+    // The entry ends where a line at a lesser indent (a later top-level key) starts, or at the
+    // end of the file.
+    let last_indent = out
+        .codes
+        .values()
+        .find(|c| c.line == last_line)
+        .map_or(2, |c| c.indent.len() - c.indent.trim_start().len());
+    out.end_of_errors = lines
+        .iter()
+        .enumerate()
+        .skip(last_line)
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with('#') && l.len() - t.len() < last_indent.max(1)
+        })
+        .map_or(lines.len(), |(i, _)| i);
+    Ok(out)
+}
+
+fn str_of(n: &Node) -> Option<String> {
+    match n.scalar() {
+        Some(Plain::Str(s)) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// One difference between the official page and the catalogue or the record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// On the page, not in the catalogue.
+    Added {
+        /// The code.
+        code: u16,
+        /// Its HTTP status on the page.
+        http: Option<u16>,
+        /// Whether the page gives a remedy.
+        remedy: bool,
+    },
+    /// In the catalogue (not retired), no longer on the page.
+    Removed {
+        /// The code.
+        code: u16,
+    },
+    /// Marked retired in the catalogue, yet on the page.
+    Relisted {
+        /// The code.
+        code: u16,
+    },
+    /// The HTTP status differs from the catalogue's.
+    Status {
+        /// The code.
+        code: u16,
+        /// The catalogue's.
+        old: Option<u16>,
+        /// The page's.
+        new: Option<u16>,
+    },
+    /// The page gives a remedy; the catalogue has none.
+    RemedyAppeared {
+        /// The code.
+        code: u16,
+    },
+    /// The page no longer gives a remedy; the catalogue has one.
+    RemedyGone {
+        /// The code.
+        code: u16,
+    },
+    /// The wording differs from the record's fingerprint.
+    Reworded {
+        /// The code.
+        code: u16,
+        /// The description changed.
+        description: bool,
+        /// The remedy changed.
+        remedy: bool,
+    },
+    /// On the page and in the catalogue, but not in the record.
+    Unrecorded {
+        /// The code.
+        code: u16,
+    },
+    /// The record's facts for the code differ from the page's where the catalogue agrees
+    /// with the page, or the record keeps a code the page no longer lists.
+    RecordStale {
+        /// The code.
+        code: u16,
+    },
+}
+
+impl Change {
+    /// The code the change is about.
+    pub fn code(&self) -> u16 {
+        match *self {
+            Change::Added { code, .. }
+            | Change::Removed { code }
+            | Change::Relisted { code }
+            | Change::Status { code, .. }
+            | Change::RemedyAppeared { code }
+            | Change::RemedyGone { code }
+            | Change::Reworded { code, .. }
+            | Change::Unrecorded { code }
+            | Change::RecordStale { code } => code,
+        }
+    }
+}
+
+fn http_str(s: Option<u16>) -> String {
+    s.map_or("none".to_string(), |s| s.to_string())
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}: ", self.code())?;
+        match *self {
+            Change::Added { http, remedy, .. } => write!(
+                f,
+                "added on the page (HTTP status {}, {}); `sync --write` scaffolds it in errors.yaml",
+                http_str(http),
+                if remedy { "with a remedy" } else { "no remedy" }
+            ),
+            Change::Removed { .. } => write!(
+                f,
+                "removed from the page; mark it `retired: <why>` in errors.yaml (never delete it)"
+            ),
+            Change::Relisted { .. } => write!(
+                f,
+                "listed on the page again, but errors.yaml marks it retired"
+            ),
+            Change::Status { old, new, .. } => write!(
+                f,
+                "HTTP status changed: {} -> {}",
+                http_str(old),
+                http_str(new)
+            ),
+            Change::RemedyAppeared { .. } => write!(
+                f,
+                "remedy appeared on the page; add a `remedy` in the project's own words"
+            ),
+            Change::RemedyGone { .. } => {
+                write!(f, "remedy gone from the page; remove the entry's `remedy`")
+            }
+            Change::Reworded {
+                description,
+                remedy,
+                ..
+            } => {
+                let what = match (description, remedy) {
+                    (true, true) => "description and remedy",
+                    (true, false) => "description",
+                    _ => "remedy",
+                };
+                write!(
+                    f,
+                    "wording changed ({what}); re-read it on the page and check the entry says the same"
+                )
+            }
+            Change::Unrecorded { .. } => {
+                write!(f, "not in {RECORD_FILE} yet; `sync --write` records it")
+            }
+            Change::RecordStale { .. } => write!(
+                f,
+                "{RECORD_FILE} is out of date for it; `sync --write` updates it"
+            ),
+        }
+    }
+}
+
+/// Every difference between `page`, the catalogue and the record, in code order.
+pub fn drift(page: &Page, catalogue: &CatalogueCodes, record: &Record) -> Vec<Change> {
+    let on_page: BTreeMap<u16, &PageEntry> = page.entries.iter().map(|e| (e.code, e)).collect();
+    let mut codes: Vec<u16> = on_page
+        .keys()
+        .chain(catalogue.codes.keys())
+        .chain(record.facts.keys())
+        .copied()
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut out = Vec::new();
+    for code in codes {
+        let (p, c, r) = (
+            on_page.get(&code),
+            catalogue.codes.get(&code),
+            record.facts.get(&code),
+        );
+        match (p, c) {
+            (Some(p), None) => out.push(Change::Added {
+                code,
+                http: p.http,
+                remedy: p.remedy.is_some(),
+            }),
+            (None, Some(c)) if !c.retired => out.push(Change::Removed { code }),
+            (None, _) => {
+                if r.is_some() {
+                    out.push(Change::RecordStale { code });
+                }
+            }
+            (Some(p), Some(c)) => {
+                if c.retired {
+                    out.push(Change::Relisted { code });
+                }
+                let before = out.len();
+                if p.http != c.http {
+                    out.push(Change::Status {
+                        code,
+                        old: c.http,
+                        new: p.http,
+                    });
+                }
+                match (p.remedy.is_some(), c.remedy) {
+                    (true, false) => out.push(Change::RemedyAppeared { code }),
+                    (false, true) => out.push(Change::RemedyGone { code }),
+                    _ => {}
+                }
+                let fact = Fact::of(p);
+                match r {
+                    None => out.push(Change::Unrecorded { code }),
+                    Some(r) => {
+                        let description = r.description != fact.description;
+                        let remedy =
+                            matches!((&r.remedy, &fact.remedy), (Some(a), Some(b)) if a != b);
+                        if description || remedy {
+                            out.push(Change::Reworded {
+                                code,
+                                description,
+                                remedy,
+                            });
+                        }
+                        let facts_differ =
+                            r.http != fact.http || r.remedy.is_some() != fact.remedy.is_some();
+                        if facts_differ && out.len() == before {
+                            out.push(Change::RecordStale { code });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The catalogue with an entry for each of `added` (page entries the catalogue lacks), each
+/// at its place in code order, in a form `gen` refuses until a person writes its text.
+pub fn scaffold(text: &str, catalogue: &CatalogueCodes, added: &[&PageEntry]) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // (0-based line to insert before, code, lines), applied from the bottom up.
+    let mut inserts: Vec<(usize, u16, Vec<String>)> = Vec::new();
+    let default_indent = catalogue
+        .codes
+        .values()
+        .next()
+        .map_or("  - ".to_string(), |c| c.indent.clone());
+    for e in added {
+        let next = catalogue.codes.range(e.code..).next().map(|(_, c)| c);
+        let indent = next.map_or(default_indent.clone(), |c| c.indent.clone());
+        let inner = " ".repeat(indent.chars().count());
+        let category = catalogue
+            .categories
+            .iter()
+            .find(|c| (c.first..=c.last).contains(&e.code))
+            .map_or(format!("{PLACEHOLDER}_choose_a_category"), |c| c.id.clone());
+        let mut entry = vec![
+            format!("{indent}code: \"{:04}\"", e.code),
+            format!("{inner}name: todo_{:04}", e.code),
+        ];
+        if let Some(s) = e.http {
+            entry.push(format!("{inner}http: {s}"));
+        }
+        entry.push(format!("{inner}category: {category}"));
+        entry.push(format!("{inner}retry: false"));
+        entry.push(format!("{inner}description: >-"));
+        entry.push(format!(
+            "{inner}  {PLACEHOLDER}: say what {:04} means, in the project's own words, from the official page; then choose its name, category and retry advice. Added by `cargo xtask sync --write`.",
+            e.code
+        ));
+        if e.remedy.is_some() {
+            entry.push(format!("{inner}remedy: >-"));
+            entry.push(format!(
+                "{inner}  {PLACEHOLDER}: say what to do about {:04}, in the project's own words, from the official page.",
+                e.code
+            ));
+        }
+        match next {
+            Some(c) => {
+                entry.push(String::new());
+                inserts.push((c.line.saturating_sub(1), e.code, entry));
+            }
+            None => {
+                entry.insert(0, String::new());
+                inserts.push((catalogue.end_of_errors, e.code, entry));
+            }
+        }
+    }
+    // Bottom up, and for one place, in reverse code order, so codes end up ascending.
+    inserts.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+    for (at, _, entry) in inserts {
+        let at = at.min(lines.len());
+        lines.splice(at..at, entry);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_markup_entities_scripts_and_whitespace_do_not_count() {
+        let html = "<!doctype html><html><head><style>p{}</style><script>var x = '0001 : no';</script></head><body>\
+            <div class=\"e\"><h3><a href='?error=0001'>0001</a> :  It&rsquo;s   <em>gone</em>&nbsp;&amp; back.</h3>\
+            <!-- 0002 : a comment --><h4>HTTP Error code</h4><p>400</p><h4>Remedy</h4><p>Use &quot;x&quot;<br>now.</p></div>\
+            <svg/><p>0003: Self-closing svg kept the rest.</p></body></html>";
+        let text = "0001 : It's gone & back.\n\nHTTP Error code\n\n400\n\nRemedy\n\nUse \"x\"\nnow.\n\n0003: Self-closing svg kept the rest.\n";
+        let (a, b) = (
+            parse_page(html.as_bytes()).unwrap(),
+            parse_page(text.as_bytes()).unwrap(),
+        );
+        assert_eq!(a, b);
+        assert_eq!(a.entries[0].description, "It's gone & back.");
+        assert_eq!(a.entries[0].remedy.as_deref(), Some("Use \"x\" now."));
+        assert_eq!(a.entries.iter().map(|e| e.code).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(fingerprint("It’s  gone\n"), fingerprint("It's gone"));
+        assert_ne!(fingerprint("It's gone"), fingerprint("It's back"));
+    }
+
+    #[test]
+    fn dates_sentences_and_repeats_are_not_codes() {
+        let text = "2021-01-15_08:56:24\n\n0001 : First.\n\nRemedy is a word.\n\n0001 : Again.\n\nHTTP Error codes vary\n\n";
+        let page = parse_page(text.as_bytes()).unwrap();
+        assert_eq!(page.entries.len(), 1);
+        assert_eq!(page.entries[0].description, "First.");
+        assert_eq!(page.entries[0].remedy, None);
+        assert_eq!(page.repeated, [1]);
+    }
+
+    #[test]
+    fn hostile_pages_never_panic() {
+        let cases: Vec<Vec<u8>> = vec![
+            "<".repeat(100_000).into_bytes(),
+            "<div>".repeat(100_000).into_bytes(),
+            b"<script>".to_vec(),
+            b"<a href=\"never closed".to_vec(),
+            b"<![CDATA[0001 : x".to_vec(),
+            b"&#0; &#x110000; &#99999999999999999999; &#xD800; &bogus; &".to_vec(),
+            "0001 : é\n\nHTTP Error code\n\n99999\n\nRemedy"
+                .as_bytes()
+                .to_vec(),
+            vec![0xff, 0xfe, b'<', b'p', b'>'],
+        ];
+        for bytes in cases {
+            let _ = parse_page(&bytes);
+        }
+        assert_eq!(parse_page(b"\0"), Err(PageError::Binary));
+        let page = parse_page("0001 : é\n\nHTTP Error code\n\n99999\n".as_bytes()).unwrap();
+        assert_eq!(page.entries[0].http, None);
+    }
+
+    #[test]
+    fn the_record_round_trips_and_each_mistake_has_its_line() {
+        let page =
+            parse_page(b"0001 : A.\n\nHTTP Error code\n\n400\n\nRemedy\n\nB.\n\n2001 : C.\n")
+                .unwrap();
+        let record = Record::of(&page, "2026-12-02");
+        let text = record.render();
+        assert_eq!(Record::parse(&text).unwrap(), record);
+        assert!(
+            !text.contains("A.") && !text.contains("B."),
+            "never the wording"
+        );
+        let broken = text
+            .replace("checked\t2026-12-02", "checked\tyesterday")
+            .replace("0001\t400\tyes", "0001\t999\tyes")
+            .replace("2001\t-\tno\t", "2001\t-\tmaybe\t");
+        let d = Record::parse(&format!("{broken}0002\t400\n"))
+            .unwrap_err()
+            .0;
+        let found: Vec<(usize, bool)> = d.iter().map(|d| (d.line, d.message.is_empty())).collect();
+        assert_eq!(
+            found,
+            [(7, false), (9, false), (10, false), (11, false)],
+            "{d:?}"
+        );
+        assert!(d[1].message.contains("HTTP status"));
+        assert!(d[2].message.contains("yes or no"));
+        assert_eq!(Record::parse("").unwrap(), Record::default());
+    }
+
+    #[test]
+    fn scaffolds_go_where_their_codes_belong() {
+        let cat = "links: x\ncategories:\n  - id: a\n    range: \"0000-0999\"\nerrors:\n  - code: \"0010\"\n    name: ten\n\n  - code: \"0020\"\n    name: twenty\n# trailing comment\n";
+        let codes = catalogue_codes(cat).unwrap();
+        let entry = |code| PageEntry {
+            code,
+            http: Some(400),
+            description: "d".into(),
+            remedy: None,
+        };
+        let (e1, e2, e3, e4) = (entry(1), entry(15), entry(16), entry(1500));
+        let out = scaffold(cat, &codes, &[&e1, &e2, &e3, &e4]);
+        let read = catalogue_codes(&out).unwrap();
+        let order: Vec<u16> = read
+            .codes
+            .values()
+            .map(|c| (c.line, c.code))
+            .collect::<std::collections::BTreeMap<_, _>>()
+            .into_values()
+            .collect();
+        assert_eq!(order, [1, 10, 15, 16, 20, 1500]);
+        assert_eq!(read.codes[&1].category.as_deref(), Some("a"));
+        assert_eq!(
+            read.codes[&1500].category.as_deref(),
+            Some("TODO_choose_a_category")
+        );
+        assert!(out.contains("description: >-\n      TODO: say what 0001 means"));
+        assert!(crate::load(&out).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bytes_are_read_or_refused_without_panicking(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2048),
+            text in "[<>&;#a-z0-9 :/!\\-\n\"']{0,400}",
+        ) {
+            let _ = parse_page(&bytes);
+            let _ = parse_page(text.as_bytes());
+            let _ = Record::parse(&text);
+            let _ = catalogue_codes(&text);
+        }
+    }
+}

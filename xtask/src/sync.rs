@@ -1,0 +1,596 @@
+//! `cargo xtask sync [--write] PAGE`: compare Aculab's official error page with the catalogue
+//! and the provenance record, code by code.
+//!
+//! Reading and comparing are pure ([`codegen::upstream`]); this module reads the files and, with
+//! `--write`, holds `gen`'s lock on `errors.yaml` while it replaces the catalogue (with each added
+//! code scaffolded) and `upstream.tsv`, all or none ([`crate::write`]).
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use codegen::upstream::{self, Change, Page, Record, RECORD_FILE};
+use codegen::CATALOGUE_FILE;
+
+use crate::gen::{lock_and_read, Mode};
+use crate::write::{remove_leftovers, replace_all, Replacement};
+
+/// What a run found, and what it wrote.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every difference, in code order.
+    pub changes: Vec<Change>,
+    /// How many codes the page lists.
+    pub codes: usize,
+    /// Codes the page lists more than once (the first is used).
+    pub repeated: Vec<u16>,
+    /// Files replaced (with `--write`).
+    pub written: Vec<&'static str>,
+    /// Codes scaffolded in the catalogue (with `--write`).
+    pub scaffolded: Vec<u16>,
+}
+
+impl Outcome {
+    /// Whether the page, the catalogue and the record agree.
+    pub fn in_step(&self) -> bool {
+        self.changes.is_empty()
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for code in &self.repeated {
+            writeln!(
+                f,
+                "note: the page lists {code:04} more than once; the first is used"
+            )?;
+        }
+        for change in &self.changes {
+            writeln!(f, "{change}")?;
+        }
+        if self.in_step() {
+            writeln!(
+                f,
+                "in step: the {} codes on the page agree with {CATALOGUE_FILE} and {RECORD_FILE}",
+                self.codes
+            )?;
+        } else {
+            let n = self.changes.len();
+            writeln!(
+                f,
+                "drift: {n} difference{} from the official page",
+                if n == 1 { "" } else { "s" }
+            )?;
+        }
+        for code in &self.scaffolded {
+            writeln!(f, "scaffolded {code:04} in {CATALOGUE_FILE}: `cargo xtask gen` refuses it until its text is written")?;
+        }
+        for path in &self.written {
+            writeln!(f, "updated {path}")?;
+        }
+        if !self.in_step() && self.written.is_empty() {
+            writeln!(f, "next: `cargo xtask sync --write PAGE` scaffolds added codes and records the page; then edit {CATALOGUE_FILE}, `cargo xtask gen`, `cargo test`")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why nothing could be compared (exit 2).
+#[derive(Debug)]
+pub enum Error {
+    /// The page could not be read.
+    Page(PathBuf, String),
+    /// The catalogue could not be read.
+    Catalogue(String),
+    /// The record could not be read.
+    Record(String),
+    /// Writing failed; nothing was replaced.
+    Write(PathBuf, io::Error),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Page(path, why) => {
+                writeln!(f, "{}: cannot read the page: {why}", path.display())
+            }
+            Error::Catalogue(why) | Error::Record(why) => write!(f, "{why}"),
+            Error::Write(path, e) => writeln!(
+                f,
+                "{}: cannot write: {e}; no file was replaced",
+                path.display()
+            ),
+        }?;
+        writeln!(f, "error: nothing was compared and no file was written")
+    }
+}
+
+/// Reads the page, at most [`upstream::MAX_PAGE_BYTES`] and one byte more.
+fn read_page(path: &Path) -> Result<Page, Error> {
+    let fail = |why: String| Error::Page(path.to_path_buf(), why);
+    let file = fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(fail("it is a directory".into()));
+    }
+    let mut bytes = Vec::new();
+    file.take(upstream::MAX_PAGE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    upstream::parse_page(&bytes).map_err(|e| fail(e.to_string()))
+}
+
+/// Reads the record; a missing one is empty (nothing checked yet).
+fn read_record(root: &Path) -> Result<(Record, Option<String>), Error> {
+    let path = root.join(RECORD_FILE);
+    let text = match fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| Error::Record(format!("{RECORD_FILE}: not valid UTF-8\n")))?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Record::default(), None)),
+        Err(e) => return Err(Error::Record(format!("{RECORD_FILE}: cannot read: {e}\n"))),
+    };
+    let record = Record::parse(&text).map_err(|d| {
+        let mut out = String::new();
+        for diag in &d.0 {
+            out += &format!("{RECORD_FILE}:{}: {}\n", diag.line, diag.message);
+        }
+        Error::Record(out)
+    })?;
+    Ok((record, Some(text)))
+}
+
+/// Compares `page` with the catalogue and the record under `root`; with `write`, scaffolds
+/// added codes and records the page as checked on `today` (`YYYY-MM-DD`).
+pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome, Error> {
+    let page = read_page(page)?;
+    let mode = if write { Mode::Write } else { Mode::Check };
+    // Held until the end of the run: `gen` and other syncs wait meanwhile.
+    let (_lock, bytes) = lock_and_read(root, mode).map_err(|e| Error::Catalogue(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Catalogue(format!(
+            "{CATALOGUE_FILE}: not valid UTF-8; `cargo xtask gen` says where\n"
+        ))
+    })?;
+    let located = |d: codegen::Diagnostics| {
+        Error::Catalogue(
+            d.0.iter()
+                .map(|d| format!("{CATALOGUE_FILE}:{}: {}\n", d.line, d.message))
+                .collect(),
+        )
+    };
+    let catalogue = upstream::catalogue_codes(&text).map_err(located)?;
+    let (record, record_text) = read_record(root)?;
+    let changes = upstream::drift(&page, &catalogue, &record);
+    let mut outcome = Outcome {
+        changes,
+        codes: page.entries.len(),
+        repeated: page.repeated.clone(),
+        written: Vec::new(),
+        scaffolded: Vec::new(),
+    };
+    if !write {
+        return Ok(outcome);
+    }
+
+    let added: Vec<&upstream::PageEntry> = page
+        .entries
+        .iter()
+        .filter(|e| !catalogue.codes.contains_key(&e.code))
+        .collect();
+    let new_catalogue = upstream::scaffold(&text, &catalogue, &added);
+    // The scaffold must read back with every added code, or nothing is written.
+    let check = upstream::catalogue_codes(&new_catalogue).map_err(located)?;
+    if let Some(e) = added.iter().find(|e| !check.codes.contains_key(&e.code)) {
+        return Err(Error::Catalogue(format!(
+            "{CATALOGUE_FILE}: cannot place a scaffold for {:04} in this layout; add it by hand\n",
+            e.code
+        )));
+    }
+    let new_record = Record::of(&page, today).render();
+    let mut replacements = Vec::new();
+    if !added.is_empty() {
+        replacements.push((CATALOGUE_FILE, new_catalogue.as_str(), Some(text.as_str())));
+    }
+    if record_text.as_deref() != Some(new_record.as_str()) {
+        replacements.push((RECORD_FILE, new_record.as_str(), record_text.as_deref()));
+    }
+    let targets: Vec<PathBuf> = replacements.iter().map(|(p, ..)| root.join(p)).collect();
+    remove_leftovers(&targets).map_err(|e| Error::Write(root.to_path_buf(), e))?;
+    let files: Vec<Replacement<'_>> = replacements
+        .iter()
+        .map(|(path, contents, old)| Replacement {
+            path: root.join(path),
+            contents,
+            old: *old,
+        })
+        .collect();
+    replace_all(&files).map_err(|(path, e)| Error::Write(path, e))?;
+    outcome.written = replacements.iter().map(|(p, ..)| *p).collect();
+    outcome.scaffolded = added.iter().map(|e| e.code).collect();
+    Ok(outcome)
+}
+
+/// The exit status of a run: 0 in step, 1 drift, 2 nothing compared.
+pub fn exit_code(result: &Result<Outcome, Error>) -> u8 {
+    match result {
+        Ok(outcome) if outcome.in_step() => 0,
+        Ok(_) => 1,
+        Err(_) => 2,
+    }
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`, from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date(secs / 86_400)
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::gen::{self, Options};
+
+    const PAGE_TXT: &str = include_str!("../tests/fixtures/upstream/page.txt");
+    const PAGE_HTML: &str = include_str!("../tests/fixtures/upstream/page.html");
+    const TODAY: &str = "2026-12-02";
+    const GEN: Options = Options {
+        mode: gen::Mode::Write,
+        allow_breaking: false,
+    };
+
+    /// A valid catalogue with the page's codes, statuses and remedies, in words of its own.
+    fn catalogue_for(page: &str) -> String {
+        let page = upstream::parse_page(page.as_bytes()).unwrap();
+        let mut out = String::from(
+            "links: \"https://example.com/errors?error={code}\"\n\ncategories:\n  - id: everything\n    title: Everything\n    range: \"0000-9999\"\n    description: Every code.\n\nerrors:\n",
+        );
+        let mut entries = page.entries.clone();
+        entries.sort_by_key(|e| e.code);
+        for e in entries {
+            out += &format!(
+                "  - code: \"{:04}\"\n    name: code_{:04}\n",
+                e.code, e.code
+            );
+            if let Some(s) = e.http {
+                out += &format!("    http: {s}\n");
+            }
+            out += &format!("    category: everything\n    retry: false\n    description: Our words for {:04}.\n", e.code);
+            if e.remedy.is_some() {
+                out += &format!("    remedy: What to do about {:04}.\n", e.code);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A scratch project: the fixture catalogue and the record of the official page.
+    fn project() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CATALOGUE_FILE), catalogue_for(PAGE_TXT)).unwrap();
+        let page = upstream::parse_page(PAGE_TXT.as_bytes()).unwrap();
+        fs::write(
+            dir.path().join(RECORD_FILE),
+            Record::of(&page, "2026-01-01").render(),
+        )
+        .unwrap();
+        let pages = dir.path().join("pages");
+        fs::create_dir(&pages).unwrap();
+        (dir, pages)
+    }
+
+    /// Every file under `root` with its bytes.
+    fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        let mut dirs = vec![root.to_path_buf()];
+        while let Some(dir) = dirs.pop() {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.insert(path.clone(), fs::read(&path).unwrap());
+                }
+            }
+        }
+        files
+    }
+
+    /// Runs sync (without `--write`) on `page` saved under `pages`; checks that nothing was
+    /// written; returns the exit status and the output lines naming codes.
+    fn sync(root: &Path, pages: &Path, name: &str, page: &str) -> (u8, Vec<String>) {
+        let path = pages.join(name);
+        fs::write(&path, page).unwrap();
+        let before = snapshot(root);
+        let result = run(root, &path, false, TODAY);
+        assert_eq!(snapshot(root), before, "{name}: sync without --write wrote");
+        let lines = match &result {
+            Ok(outcome) => outcome.changes.iter().map(ToString::to_string).collect(),
+            Err(e) => vec![e.to_string()],
+        };
+        (exit_code(&result), lines)
+    }
+
+    /// The page with `from` replaced by `to` once.
+    fn edit(page: &str, from: &str, to: &str) -> String {
+        assert!(page.contains(from), "{from}");
+        page.replacen(from, to, 1)
+    }
+
+    const BLOCK_0405: &str = "0405 : The token provided is either invalid, lapsed, or otherwise unidentified. Note that tokens returned by media_delete are stored for only four hours after delete completion.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again with a valid token.\n\n";
+    const NEW_0033: &str = "0033 : A new error that the page now lists.\n\nHTTP Error code\n\n404\n\nRemedy\n\nDo the new thing.\n\n";
+
+    #[test]
+    fn the_official_page_as_text_and_as_html_reads_in_step() {
+        let (dir, pages) = project();
+        assert_eq!(sync(dir.path(), &pages, "page.txt", PAGE_TXT), (0, vec![]));
+        assert_eq!(
+            sync(dir.path(), &pages, "page.html", PAGE_HTML),
+            (0, vec![])
+        );
+        let text = upstream::parse_page(PAGE_TXT.as_bytes()).unwrap();
+        let html = upstream::parse_page(PAGE_HTML.as_bytes()).unwrap();
+        assert_eq!(text.entries.len(), 152);
+        assert_eq!(text, html, "the same entries, word for word");
+        assert_eq!(Record::of(&text, TODAY), Record::of(&html, TODAY));
+    }
+
+    #[test]
+    fn each_kind_of_drift_is_named_code_by_code_and_nothing_is_written() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let cases: Vec<(&str, String, Vec<&str>)> = vec![
+            (
+                "added",
+                edit(PAGE_TXT, "0100 : ", &format!("{NEW_0033}0100 : ")),
+                vec!["0033: added on the page (HTTP status 404, with a remedy)"],
+            ),
+            (
+                "removed",
+                edit(PAGE_TXT, BLOCK_0405, ""),
+                vec!["0405: removed from the page; mark it `retired: <why>`"],
+            ),
+            (
+                "restatused",
+                edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("\n404\n", "\n410\n")),
+                vec!["0405: HTTP status changed: 404 -> 410"],
+            ),
+            (
+                "status_gone",
+                edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("HTTP Error code\n\n404\n\n", "")),
+                vec!["0405: HTTP status changed: 404 -> none"],
+            ),
+            (
+                "remedy_dropped",
+                edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("Remedy\n\nTry again with a valid token.\n\n", "")),
+                vec!["0405: remedy gone from the page"],
+            ),
+            (
+                "remedy_appeared",
+                edit(PAGE_TXT, "0406 : A valid MEDIA filetype has been supplied. However, MEDIA filetypes cannot operate with the requested function.\n\nHTTP Error code\n\n400\n", "0406 : A valid MEDIA filetype has been supplied. However, MEDIA filetypes cannot operate with the requested function.\n\nHTTP Error code\n\n400\n\nRemedy\n\nUse another filetype.\n"),
+                vec!["0406: remedy appeared on the page"],
+            ),
+            (
+                "reworded",
+                edit(PAGE_TXT, "stored for only four hours", "stored for only two hours"),
+                vec!["0405: wording changed (description)"],
+            ),
+            (
+                "remedy_reworded",
+                edit(PAGE_TXT, "Try again with a valid token.", "Try again with a fresh token."),
+                vec!["0405: wording changed (remedy)"],
+            ),
+            (
+                "several",
+                edit(
+                    &edit(
+                        &edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("\n404\n", "\n400\n").replace("four hours", "six hours")),
+                        "0001 : ",
+                        &format!("{}0001 : ", NEW_0033.replace("0033", "0000")),
+                    ),
+                    "2027 : A call with the DDI",
+                    "2028 : A call with the DDI",
+                ),
+                vec![
+                    "0000: added on the page (HTTP status 404, with a remedy)",
+                    "0405: HTTP status changed: 404 -> 400",
+                    "0405: wording changed (description)",
+                    "2027: removed from the page",
+                    "2028: added on the page (HTTP status none, with a remedy)",
+                ],
+            ),
+        ];
+        for (name, page, expected) in cases {
+            let (code, lines) = sync(root, &pages, name, &page);
+            assert_eq!(code, 1, "{name}: {lines:?}");
+            assert_eq!(lines.len(), expected.len(), "{name}: {lines:?}");
+            for (line, want) in lines.iter().zip(&expected) {
+                assert!(
+                    line.starts_with(want),
+                    "{name}: {line:?} does not start with {want:?}"
+                );
+            }
+        }
+        // The same drift read from HTML.
+        let html = edit(PAGE_HTML, "<p class=\"status\">404</p>\n      <h4>Remedy</h4>\n      <p>Try again with a valid token.</p>", "<p class=\"status\">410</p>");
+        let (code, lines) = sync(root, &pages, "html", &html);
+        assert_eq!(code, 1);
+        assert_eq!(
+            lines,
+            [
+                "0405: HTTP status changed: 404 -> 410",
+                "0405: remedy gone from the page; remove the entry's `remedy`"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_page_or_one_without_codes_exits_2_and_writes_nothing() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let before = snapshot(root);
+        let missing = run(root, &pages.join("missing.html"), true, TODAY);
+        assert_eq!(exit_code(&missing), 2);
+        assert!(missing
+            .unwrap_err()
+            .to_string()
+            .contains("cannot read the page"));
+        let directory = run(root, &pages, true, TODAY);
+        assert_eq!(exit_code(&directory), 2);
+        assert_eq!(snapshot(root), before);
+        let hostile: Vec<(&str, Vec<u8>)> = vec![
+            ("empty", Vec::new()),
+            ("prose", b"Web Service Errors\n\nNothing here.\n".to_vec()),
+            ("binary", vec![0, 1, 2, 0xff, 0xfe, 0]),
+            ("not_utf8", vec![0xff; 1000]),
+            ("nested", "<div>".repeat(200_000).into_bytes()),
+            ("unclosed", b"<html><script>0001 : hidden".to_vec()),
+            ("huge", vec![b'a'; upstream::MAX_PAGE_BYTES + 10]),
+        ];
+        for (name, bytes) in hostile {
+            let path = pages.join(name);
+            fs::write(&path, &bytes).unwrap();
+            let result = run(root, &path, true, TODAY);
+            assert_eq!(exit_code(&result), 2, "{name}");
+            fs::remove_file(&path).unwrap();
+            assert_eq!(snapshot(root), before, "{name}");
+        }
+    }
+
+    #[test]
+    fn write_scaffolds_an_added_code_that_gen_refuses_until_written() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        gen::run(root, GEN).unwrap();
+        let page = edit(PAGE_TXT, "0100 : ", &format!("{NEW_0033}0100 : "));
+        let path = pages.join("added.txt");
+        fs::write(&path, &page).unwrap();
+        let outcome = run(root, &path, true, TODAY).unwrap();
+        assert_eq!(outcome.scaffolded, [33]);
+        assert_eq!(outcome.written, [CATALOGUE_FILE, RECORD_FILE]);
+        let catalogue = fs::read_to_string(root.join(CATALOGUE_FILE)).unwrap();
+        let at = catalogue.find("  - code: \"0033\"").unwrap();
+        assert!(catalogue.find("  - code: \"0032\"").unwrap() < at);
+        assert!(at < catalogue.find("  - code: \"0100\"").unwrap());
+        let record = Record::parse(&fs::read_to_string(root.join(RECORD_FILE)).unwrap()).unwrap();
+        assert_eq!(record.checked.as_deref(), Some(TODAY));
+        assert_eq!(record.facts[&33].http, Some(404));
+
+        let message = gen::run(root, GEN).unwrap_err().to_string();
+        let line = catalogue[..at].lines().count() + 6;
+        assert!(
+            message.starts_with(&format!(
+                "errors.yaml:{line}: entry 0033: `description` is still the placeholder"
+            )),
+            "{message}"
+        );
+        assert!(
+            message.contains("entry 0033: `remedy` is still the placeholder"),
+            "{message}"
+        );
+        // Sync reads the scaffold, and the page is in step with it and the record.
+        assert_eq!(exit_code(&run(root, &path, false, TODAY)), 0);
+
+        // Once a person writes the text, gen accepts it.
+        let written = catalogue
+            .replacen(
+                "TODO: say what 0033 means",
+                "A new error, in our words. Formerly: say what 0033 means",
+                1,
+            )
+            .replacen(
+                "TODO: say what to do about 0033",
+                "Do the new thing, in our words",
+                1,
+            );
+        fs::write(root.join(CATALOGUE_FILE), written).unwrap();
+        gen::run(root, GEN).unwrap();
+    }
+
+    #[test]
+    fn write_records_a_removed_code_once_and_the_catalogue_keeps_it_until_retired() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let page = edit(PAGE_TXT, BLOCK_0405, "");
+        let path = pages.join("removed.txt");
+        fs::write(&path, &page).unwrap();
+        let before = fs::read_to_string(root.join(CATALOGUE_FILE)).unwrap();
+        let outcome = run(root, &path, true, TODAY).unwrap();
+        assert_eq!(outcome.written, [RECORD_FILE]);
+        assert_eq!(
+            fs::read_to_string(root.join(CATALOGUE_FILE)).unwrap(),
+            before
+        );
+        let record = fs::read_to_string(root.join(RECORD_FILE)).unwrap();
+        assert!(!record.contains("\n0405\t"));
+        // Still drift: the catalogue has not retired it.
+        let again = run(root, &path, false, TODAY).unwrap();
+        assert_eq!(again.changes, [Change::Removed { code: 405 }]);
+        let retired = before.replacen(
+            "name: code_0405\n",
+            "name: code_0405\n    retired: no longer on the official page\n",
+            1,
+        );
+        fs::write(root.join(CATALOGUE_FILE), retired).unwrap();
+        assert!(run(root, &path, false, TODAY).unwrap().in_step());
+    }
+
+    #[test]
+    fn the_first_write_records_the_page_and_a_failed_write_replaces_nothing() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        fs::remove_file(root.join(RECORD_FILE)).unwrap();
+        let path = pages.join("page.txt");
+        fs::write(&path, PAGE_TXT).unwrap();
+        let first = run(root, &path, false, TODAY).unwrap();
+        assert_eq!(first.changes.len(), 152);
+        assert_eq!(
+            first.changes[0].to_string(),
+            "0001: not in upstream.tsv yet; `sync --write` records it"
+        );
+
+        // A directory where the record goes: the write fails and the catalogue is untouched.
+        fs::create_dir(root.join(RECORD_FILE)).unwrap();
+        let page = edit(PAGE_TXT, "0100 : ", &format!("{NEW_0033}0100 : "));
+        fs::write(&path, page).unwrap();
+        let before = snapshot(root);
+        let failed = run(root, &path, true, TODAY);
+        assert_eq!(exit_code(&failed), 2);
+        assert_eq!(snapshot(root), before);
+        fs::remove_dir(root.join(RECORD_FILE)).unwrap();
+
+        fs::write(&path, PAGE_TXT).unwrap();
+        let written = run(root, &path, true, TODAY).unwrap();
+        assert_eq!(written.written, [RECORD_FILE]);
+        assert!(run(root, &path, false, TODAY).unwrap().in_step());
+        // A second write on another day only moves the date.
+        run(root, &path, true, "2027-01-01").unwrap();
+        let record = fs::read_to_string(root.join(RECORD_FILE)).unwrap();
+        assert!(record.contains("checked\t2027-01-01\n"));
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(20_789), "2026-12-02");
+        assert_eq!(today().len(), 10);
+    }
+}
