@@ -12,7 +12,8 @@ impl ApiError {
     /// - A JSON body is read into an [`ErrorResponse`] (see there for what may be odd about it);
     ///   its kind is [`ResponseKind::Catalogued`], [`UnknownCode`](ResponseKind::UnknownCode),
     ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
-    ///   (also for JSON that is not an error object, whose text is then the JSON).
+    ///   (also for JSON that is not an error body, whose [`text`](ApiError::text) is then the
+    ///   body's).
     /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
     ///   truncated JSON, invalid UTF-8) is [`ResponseKind::NotJson`]; an empty one (or white space
     ///   only) is [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body, decoded as
@@ -47,11 +48,19 @@ impl ApiError {
             .filter(|text| !text.trim_ascii().is_empty())
             .map(serde_json::from_str::<ErrorResponse>);
         let error = match parsed {
-            Some(Ok(response)) => ApiError::new(status, response),
-            _ if json.trim_ascii().is_empty() => {
-                ApiError::from_text(status, ResponseKind::Empty, lossy(body))
+            Some(Ok(response)) => {
+                let says_nothing = response.error.code.is_none() && response.error.text.is_none();
+                let error = ApiError::new(status, response);
+                if says_nothing {
+                    error.with_body_text(None, lossy(body))
+                } else {
+                    error
+                }
             }
-            _ => ApiError::from_text(status, ResponseKind::NotJson, lossy(body)),
+            None if json.trim_ascii().is_empty() => ApiError::new(status, ErrorResponse::default())
+                .with_body_text(Some(ResponseKind::Empty), lossy(body)),
+            _ => ApiError::new(status, ErrorResponse::default())
+                .with_body_text(Some(ResponseKind::NotJson), lossy(body)),
         };
         error.with_content_type(content_type)
     }

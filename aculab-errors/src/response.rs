@@ -271,6 +271,9 @@ pub struct ApiError {
     status: u16,
     kind: ResponseKind,
     response: ErrorResponse,
+    /// The body's text, when it is not an error body: not JSON, empty, or JSON without an error
+    /// code or text.
+    body: Option<Box<str>>,
     content_type: Option<Box<str>>,
     retry_after: Option<Box<str>>,
 }
@@ -282,20 +285,20 @@ impl ApiError {
             status,
             kind: ResponseKind::of(response.error.code.as_ref()),
             response,
+            body: None,
             content_type: None,
             retry_after: None,
         }
     }
 
-    /// An error for a body that is not an error body: `kind` is [`ResponseKind::NotJson`] or
-    /// [`ResponseKind::Empty`], and the text is the body's.
+    /// The same error, with `text` as the body's text (see [`ApiError::text`]) and, when given,
+    /// `kind` as its kind.
     #[cfg(feature = "json")]
-    pub(crate) fn from_text(status: u16, kind: ResponseKind, text: String) -> Self {
-        let mut response = ErrorResponse::default();
-        response.error.text = Some(text);
+    pub(crate) fn with_body_text(self, kind: Option<ResponseKind>, text: String) -> Self {
         ApiError {
-            kind,
-            ..ApiError::new(status, response)
+            kind: kind.unwrap_or(self.kind),
+            body: Some(text.into()),
+            ..self
         }
     }
 
@@ -353,10 +356,15 @@ impl ApiError {
         self.code().and_then(ResponseCode::error_code)
     }
 
-    /// The server's text: `error.text` of a JSON body, or the whole body's text (decoded as
-    /// UTF-8, invalid sequences replaced) when it was not JSON.
+    /// The server's text: `error.text` of a JSON body; or, from
+    /// [`ApiError::from_response`], the whole body's text (decoded as UTF-8, invalid sequences
+    /// replaced) when it is not JSON, is empty, or is JSON with neither an error code nor a text
+    /// (`{"message": "..."}`).
     pub fn text(&self) -> &str {
-        self.response.error.text()
+        match &self.body {
+            Some(body) => body,
+            None => self.response.error.text(),
+        }
     }
 
     /// The body's `error.details`.

@@ -20,7 +20,7 @@ type Case = (
 
 #[test]
 fn each_kind_of_body_is_told_apart() {
-    let cases: [Case; 14] = [
+    let cases: [Case; 15] = [
         (
             404,
             include_bytes!("bodies/error_code.json"),
@@ -61,6 +61,13 @@ fn each_kind_of_body_is_told_apart() {
             br#"{"message": "no error object"}"#,
             ResponseKind::OtherCode,
             None,
+            r#"{"message": "no error object"}"#,
+        ),
+        (
+            500,
+            br#"{"error": {"code": "0405"}}"#,
+            ResponseKind::Catalogued,
+            Some("0405"),
             "",
         ),
         (
