@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Catalogue;
-use crate::GENERATED_BY;
+use crate::{Stamp, GENERATED_BY};
 
 /// Bumped when the shape of the export changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -13,6 +13,8 @@ struct Export<'a> {
     #[serde(rename = "@generated")]
     generated: &'a str,
     schema_version: u32,
+    catalogue_version: Option<&'a str>,
+    upstream_checked: Option<&'a str>,
     categories: Vec<CategoryOut<'a>>,
     errors: Vec<ErrorOut<'a>>,
 }
@@ -43,11 +45,19 @@ struct ErrorOut<'a> {
     retired: Option<&'a str>,
 }
 
-/// Renders the JSON export (pretty-printed, with a trailing newline).
+/// Renders the JSON export (pretty-printed, with a trailing newline), without a [`Stamp`].
 pub fn render(cat: &Catalogue) -> String {
+    render_stamped(cat, &Stamp::default())
+}
+
+/// Renders the JSON export with the catalogue's version (`catalogue_version`) and the date
+/// Aculab's official list was last checked (`upstream_checked`), each null where unknown.
+pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> String {
     let export = Export {
         generated: GENERATED_BY,
         schema_version: SCHEMA_VERSION,
+        catalogue_version: stamp.version.as_deref(),
+        upstream_checked: stamp.checked.as_deref(),
         categories: cat
             .categories
             .iter()

@@ -52,13 +52,27 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Loads and validates `catalogue` and renders every generated file.
+/// What the docs say of the catalogue they came from, besides the catalogue itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    /// The catalogue's version: the `aculab-errors` crate's, where known.
+    pub version: Option<String>,
+    /// The date Aculab's official page was last checked (`YYYY-MM-DD`, from `upstream.tsv`).
+    pub checked: Option<String>,
+}
+
+/// Loads and validates `catalogue` and renders every generated file, without a [`Stamp`].
 pub fn generate(catalogue: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
     Ok(render(&load(catalogue)?))
 }
 
-/// Renders every generated file from a validated catalogue.
+/// Renders every generated file from a validated catalogue, without a [`Stamp`].
 pub fn render(cat: &Catalogue) -> Vec<GeneratedFile> {
+    render_stamped(cat, &Stamp::default())
+}
+
+/// Renders every generated file, the docs showing the catalogue's version and checked date.
+pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> Vec<GeneratedFile> {
     vec![
         GeneratedFile {
             path: RUST_FILE,
@@ -66,11 +80,11 @@ pub fn render(cat: &Catalogue) -> Vec<GeneratedFile> {
         },
         GeneratedFile {
             path: MARKDOWN_FILE,
-            contents: markdown::render(cat),
+            contents: markdown::render_stamped(cat, stamp),
         },
         GeneratedFile {
             path: JSON_FILE,
-            contents: json::render(cat),
+            contents: json::render_stamped(cat, stamp),
         },
     ]
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use crate::model::{Catalogue, Entry};
 use crate::names::variant as variant_name;
 use crate::text::markdown as md;
-use crate::GENERATED_BY;
+use crate::{Stamp, GENERATED_BY};
 
 const INTRO: &str = r#"# Aculab Cloud web-service errors
 
@@ -46,9 +46,41 @@ In Rust, the [`aculab-errors`](../aculab-errors) crate gives each code below as 
 variant with these same facts.
 "#;
 
-/// Renders the Markdown reference.
+/// Renders the Markdown reference, without a [`Stamp`].
 pub fn render(cat: &Catalogue) -> String {
+    render_stamped(cat, &Stamp::default())
+}
+
+/// Renders the Markdown reference, saying which catalogue version it shows and when Aculab's
+/// official list was last checked.
+pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> String {
     let mut out = format!("<!-- @generated {GENERATED_BY} -->\n\n{INTRO}");
+    // A version (`0.1.0`, `1.0.0-rc.1+x`) or a date needs no escaping; anything else is escaped.
+    let plain = |s: &str| {
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".+-".contains(c))
+        {
+            s.to_string()
+        } else {
+            md(s)
+        }
+    };
+    let version = stamp
+        .version
+        .as_deref()
+        .map_or("of unknown version".to_string(), |v| {
+            format!("version {}", plain(v))
+        });
+    let checked = stamp.checked.as_deref().map_or(
+        "not yet checked against Aculab's official list".to_string(),
+        |d| {
+            format!(
+                "last checked against Aculab's official list on {}",
+                plain(d)
+            )
+        },
+    );
+    let _ = write!(out, "\nThis is catalogue {version}, {checked}.\n");
 
     out += "\n## Contents\n\n";
     for (i, c) in cat.categories.iter().enumerate() {

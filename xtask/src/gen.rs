@@ -78,6 +78,8 @@ pub enum Error {
     Stale(Vec<&'static str>),
     /// Writing failed; nothing was replaced.
     Write(PathBuf, io::Error),
+    /// The provenance record (`upstream.tsv`) could not be read: every problem, located.
+    Record(String),
 }
 
 impl fmt::Display for Error {
@@ -121,6 +123,7 @@ impl fmt::Display for Error {
                 "{}: cannot write: {e}; no file was replaced",
                 p.display()
             ),
+            Error::Record(why) => write!(f, "{why}error: no file was written"),
         }
     }
 }
@@ -196,12 +199,62 @@ fn inside(root: &Path, path: &Path) -> Result<(), Error> {
     }
 }
 
+/// What the docs say of the catalogue: the `aculab-errors` crate's version and the date in
+/// the provenance record (`upstream.tsv`, written by `cargo xtask sync --write`), each where
+/// there is one.
+fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
+    use codegen::upstream::{Record, RECORD_FILE};
+    let checked = match fs::read(root.join(RECORD_FILE)) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::Record(format!("{RECORD_FILE}: cannot read: {e}\n"))),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::Record(format!("{RECORD_FILE}: not valid UTF-8\n")))?;
+            let record = Record::parse(&text).map_err(|d| {
+                Error::Record(
+                    d.0.iter()
+                        .map(|d| format!("{RECORD_FILE}:{}: {}\n", d.line, d.message))
+                        .collect(),
+                )
+            })?;
+            record.checked
+        }
+    };
+    let manifest = fs::read_to_string(root.join("aculab-errors/Cargo.toml")).unwrap_or_default();
+    Ok(codegen::Stamp {
+        version: package_version(&manifest),
+        checked,
+    })
+}
+
+/// The `version` of a manifest's `[package]` table.
+fn package_version(manifest: &str) -> Option<String> {
+    let mut in_package = false;
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_package = line == "[package]";
+        } else if let Some(value) = line.strip_prefix("version").map(str::trim_start) {
+            match value.strip_prefix('=') {
+                Some(value) if in_package => {
+                    let value = value.trim();
+                    return value
+                        .strip_prefix('"')
+                        .and_then(|v| v.strip_suffix('"'))
+                        .map(str::to_string);
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// Regenerates (or checks) every generated file under `root`.
 pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
-    let files = codegen::render(&catalogue);
+    let files = codegen::render_stamped(&catalogue, &stamp(root)?);
     let current: Vec<Option<String>> = files
         .iter()
         .map(|f| read_generated(&root.join(f.path)))

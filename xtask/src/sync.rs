@@ -587,6 +587,62 @@ mod tests {
     }
 
     #[test]
+    fn the_docs_show_the_catalogue_version_and_the_checked_date() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        fs::create_dir(root.join("aculab-errors")).unwrap();
+        fs::write(
+            root.join("aculab-errors/Cargo.toml"),
+            "[package]\nname = \"aculab-errors\"\nversion = \"9.8.7\"\n\n[dependencies]\nversion = \"1\"\n",
+        )
+        .unwrap();
+        gen::run(root, GEN).unwrap();
+        let md = fs::read_to_string(root.join(codegen::MARKDOWN_FILE)).unwrap();
+        assert!(
+            md.contains("This is catalogue version 9.8.7, last checked against Aculab's official list on 2026-01-01."),
+            "{md}"
+        );
+        let json = fs::read_to_string(root.join(codegen::JSON_FILE)).unwrap();
+        assert!(json.contains("\"catalogue_version\": \"9.8.7\""), "{json}");
+        assert!(
+            json.contains("\"upstream_checked\": \"2026-01-01\""),
+            "{json}"
+        );
+
+        // A new check moves the date: the docs are stale until gen runs.
+        let path = pages.join("page.txt");
+        fs::write(&path, PAGE_TXT).unwrap();
+        run(root, &path, true, TODAY).unwrap();
+        let check = Options {
+            mode: gen::Mode::Check,
+            allow_breaking: false,
+        };
+        assert!(gen::run(root, check).is_err());
+        gen::run(root, GEN).unwrap();
+        let md = fs::read_to_string(root.join(codegen::MARKDOWN_FILE)).unwrap();
+        assert!(md.contains(&format!("on {TODAY}.")));
+
+        // A damaged record stops gen, at its line.
+        let record = fs::read_to_string(root.join(RECORD_FILE)).unwrap();
+        fs::write(
+            root.join(RECORD_FILE),
+            record.replace("0405\t404\t", "0405\t4o4\t"),
+        )
+        .unwrap();
+        let message = gen::run(root, GEN).unwrap_err().to_string();
+        let line = record
+            .lines()
+            .position(|l| l.starts_with("0405\t"))
+            .unwrap()
+            + 1;
+        assert!(
+            message.starts_with(&format!("upstream.tsv:{line}: 0405: the HTTP status")),
+            "{message}"
+        );
+        assert!(message.ends_with("no file was written"), "{message}");
+    }
+
+    #[test]
     fn civil_dates() {
         assert_eq!(civil_date(0), "1970-01-01");
         assert_eq!(civil_date(11_016), "2000-02-29");
