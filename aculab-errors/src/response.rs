@@ -442,8 +442,9 @@ impl ApiError {
     }
 }
 
-/// One line: `CODE [name] (HTTP status): text`, with the code and text escaped so that nothing
-/// the server sent can break the line or reorder it (see [`ApiError`]).
+/// One line: `CODE [name] (HTTP status): text` (without `: text` when there is none), with the
+/// code and text escaped so that nothing the server sent can break the line or reorder it (see
+/// [`ApiError`]).
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let status = self.status;
@@ -465,7 +466,10 @@ impl fmt::Display for ApiError {
                 }
             }
         }
-        write!(f, ": {}", Escaped(self.text().trim_end()))
+        match self.text().trim_end() {
+            "" => Ok(()),
+            text => write!(f, ": {}", Escaped(text)),
+        }
     }
 }
 
