@@ -290,3 +290,79 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
     let line = ApiError::new(400, ErrorResponse::new("HTTP 400", plain)).to_string();
     assert_eq!(line, format!("HTTP 400: {plain}"));
 }
+
+#[cfg(feature = "json")]
+mod lenient {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON value, a few levels deep.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e9f64..1e9).prop_map(Value::from),
+            "\\PC{0,8}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                proptest::collection::btree_map("[a-z]{0,4}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        "\\PC{0,12}"
+    }
+
+    proptest! {
+        #[test]
+        fn any_json_in_any_field_reads(
+            code in any_json(), text in any_json(), details in any_json(), link in any_json(),
+            request in any_json(), top in any_json(), extra in any_json(),
+        ) {
+            let body = json!({
+                "error": {"code": code, "text": text, "details": details, "link": link, "more": extra},
+                "request": request,
+                "extra": extra,
+            });
+            let parsed: ErrorResponse = serde_json::from_value(body).unwrap();
+            prop_assert_eq!(&parsed.error().extra()["more"], &extra);
+            prop_assert_eq!(&parsed.extra()["extra"], &extra);
+            // Every detail is kept: a list keeps its length, anything else but null is one entry.
+            let expected = match &details {
+                Value::Array(items) => items.len(),
+                Value::Null => 0,
+                _ => 1,
+            };
+            prop_assert_eq!(parsed.error().details().len(), expected);
+            // A top-level value of any kind reads too.
+            prop_assert!(serde_json::from_value::<ErrorResponse>(top).is_ok());
+        }
+
+        #[test]
+        fn well_typed_bodies_with_unknown_fields_round_trip_exactly(
+            code in "[0-9]{4}|HTTP [1-5][0-9]{2}|\\PC{0,6}", text in text(),
+            details in proptest::collection::vec(text(), 0..3), datetime in text(), link in text(),
+            url in text(), extra in any_json(), key in "[a-z]{1,6}",
+        ) {
+            let key = format!("x_{key}");
+            let mut body = json!({
+                "error": {"code": code, "text": text, "datetime": datetime, "link": link},
+                "request": {"url": url, "datetime": datetime},
+            });
+            if !details.is_empty() {
+                body["error"]["details"] = json!(details);
+            }
+            body["error"][&key] = extra.clone();
+            body["request"][&key] = extra.clone();
+            body[&key] = extra;
+            let parsed: ErrorResponse = serde_json::from_value(body.clone()).unwrap();
+            prop_assert_eq!(serde_json::to_value(&parsed).unwrap(), body);
+        }
+    }
+}
