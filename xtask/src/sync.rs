@@ -642,6 +642,36 @@ mod tests {
         assert!(message.ends_with("no file was written"), "{message}");
     }
 
+    /// A run waiting for the lock while `sync --write` replaces the catalogue reads the new
+    /// catalogue, not the replaced one it had opened.
+    #[test]
+    fn a_run_waiting_on_a_replaced_catalogue_reads_the_new_one() {
+        let (dir, _pages) = project();
+        let root = dir.path().to_path_buf();
+        let path = root.join(CATALOGUE_FILE);
+        let old = fs::File::open(&path).unwrap();
+        old.lock().unwrap();
+        let waiter = {
+            let root = root.clone();
+            std::thread::spawn(move || lock_and_read(&root, Mode::Check).map(|(_, b)| b))
+        };
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let new = "links: \"https://example.com/{code}\"\n# the new catalogue\n";
+        replace_all(&[Replacement {
+            path: path.clone(),
+            contents: new,
+            old: None,
+        }])
+        .unwrap();
+        drop(old);
+        let read = waiter.join().unwrap().map_err(|e| e.to_string()).unwrap();
+        assert!(
+            read == new.as_bytes(),
+            "read the replaced catalogue ({} bytes)",
+            read.len()
+        );
+    }
+
     #[test]
     fn civil_dates() {
         assert_eq!(civil_date(0), "1970-01-01");
