@@ -324,7 +324,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0107>)
     VoisentryNotEnabled = 107,
-    /// `0200` (HTTP 403): There are not enough inbound numbers in stock in the requested area to fill the request. Numbers from another area may be available, and Aculab may be able to add stock on request.
+    /// `0200` (HTTP 403): There are not enough inbound numbers in stock in the requested area to fill the request. Buying in another area is an option, and Aculab may be able to add stock if asked.
     ///
     /// **Remedy:** Where it suits, set the allow\_partial flag to buy as many of the requested numbers as are available instead of all or nothing.
     ///
@@ -568,7 +568,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0509>)
     TooManyReportsInProgress = 509,
-    /// `0510` (HTTP 429): The report cannot start now because the Cloud limits how many reports run at once across all accounts, to protect service quality, and that limit has been reached.
+    /// `0510` (HTTP 429): The report cannot start now: to keep the Cloud's quality up, Aculab caps how many reports may be active across the whole Cloud at once, and capacity is short.
     ///
     /// **Remedy:** Wait a little and submit the report again.
     ///
@@ -1112,7 +1112,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2009>)
     RestApplicationFailed = 2009,
-    /// `2011` (no HTTP status): Your UAS reached the Cloud and authenticated, but the handshake failed because its major version does not match.
+    /// `2011` (no HTTP status): Your UAS reached the Cloud and authenticated, but the handshake failed because its significant version number does not match.
     ///
     /// **Remedy:** The UAS is very old: install the latest version from the website, or contact Aculab if that is not possible.
     ///
@@ -1128,7 +1128,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2013>)
     InboundCallNoCredit = 2013,
-    /// `2014` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2013) was hung up because the account had no credit.
+    /// `2014` (no HTTP status): A call with the DDI given in the error text was hung up because the account had no credit. 2013 reports the same for an incoming call to that DDI.
     ///
     /// **Remedy:** Add credit: when logged in, choose Account, then Add funds.
     ///
@@ -1160,7 +1160,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2018>)
     InboundCallAccountOnHold = 2018,
-    /// `2019` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2018) was hung up because the account is on administrative hold.
+    /// `2019` (no HTTP status): A call with the DDI given in the error text was hung up because the account is on administrative hold. 2018 reports the same for an incoming call to that DDI.
     ///
     /// **Remedy:** Contact Aculab.
     ///
@@ -1176,7 +1176,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2024>)
     InboundCallUsageLimit = 2024,
-    /// `2025` (no HTTP status): A call involving the DDI in the error text (not only an incoming one; compare 2024) was hung up because the developer account had used up its monthly allowance.
+    /// `2025` (no HTTP status): A call with the DDI given in the error text was hung up because the developer account had gone over its monthly usage limit. 2024 reports the same for an incoming call to that DDI.
     ///
     /// **Remedy:** Contact Aculab.
     ///
@@ -2237,7 +2237,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         http: Some(403),
         category: Some(Category::TelephoneNumbers),
         retry: Retry::Never,
-        description: "There are not enough inbound numbers in stock in the requested area to fill the request. Numbers from another area may be available, and Aculab may be able to add stock on request.",
+        description: "There are not enough inbound numbers in stock in the requested area to fill the request. Buying in another area is an option, and Aculab may be able to add stock if asked.",
         remedy: Some(
             "Where it suits, set the allow_partial flag to buy as many of the requested numbers as are available instead of all or nothing.",
         ),
@@ -2606,7 +2606,7 @@ pub(crate) static RECORDS: [Record; 153] = [
             after_secs: None,
             idempotent_only: false,
         },
-        description: "The report cannot start now because the Cloud limits how many reports run at once across all accounts, to protect service quality, and that limit has been reached.",
+        description: "The report cannot start now: to keep the Cloud's quality up, Aculab caps how many reports may be active across the whole Cloud at once, and capacity is short.",
         remedy: Some("Wait a little and submit the report again."),
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0510",
     },
@@ -3460,7 +3460,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         http: None,
         category: Some(Category::CallEvents),
         retry: Retry::Never,
-        description: "Your UAS reached the Cloud and authenticated, but the handshake failed because its major version does not match.",
+        description: "Your UAS reached the Cloud and authenticated, but the handshake failed because its significant version number does not match.",
         remedy: Some(
             "The UAS is very old: install the latest version from the website, or contact Aculab if that is not possible.",
         ),
@@ -3484,7 +3484,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         http: None,
         category: Some(Category::CallEvents),
         retry: Retry::Never,
-        description: "A call involving the DDI in the error text (not only an incoming one; compare 2013) was hung up because the account had no credit.",
+        description: "A call with the DDI given in the error text was hung up because the account had no credit. 2013 reports the same for an incoming call to that DDI.",
         remedy: Some("Add credit: when logged in, choose Account, then Add funds."),
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2014",
     },
@@ -3528,7 +3528,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         http: None,
         category: Some(Category::CallEvents),
         retry: Retry::Never,
-        description: "A call involving the DDI in the error text (not only an incoming one; compare 2018) was hung up because the account is on administrative hold.",
+        description: "A call with the DDI given in the error text was hung up because the account is on administrative hold. 2018 reports the same for an incoming call to that DDI.",
         remedy: Some("Contact Aculab."),
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2019",
     },
@@ -3550,7 +3550,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         http: None,
         category: Some(Category::CallEvents),
         retry: Retry::Never,
-        description: "A call involving the DDI in the error text (not only an incoming one; compare 2024) was hung up because the developer account had used up its monthly allowance.",
+        description: "A call with the DDI given in the error text was hung up because the developer account had gone over its monthly usage limit. 2024 reports the same for an incoming call to that DDI.",
         remedy: Some("Contact Aculab."),
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2025",
     },
