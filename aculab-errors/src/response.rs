@@ -356,9 +356,9 @@ impl ApiError {
         self.code().and_then(ResponseCode::error_code)
     }
 
-    /// The server's text: `error.text` of a JSON body; or, from
-    /// [`ApiError::from_response`], the whole body's text (decoded as UTF-8, invalid sequences
-    /// replaced) when it is not JSON, is empty, or is JSON with neither an error code nor a text
+    /// The server's text: `error.text` of a JSON body; or, from `ApiError::from_response`
+    /// (feature `json`), the whole body's text (decoded as UTF-8, invalid sequences replaced)
+    /// when it is not JSON, is empty, or is JSON with neither an error code nor a text
     /// (`{"message": "..."}`).
     pub fn text(&self) -> &str {
         match &self.body {
