@@ -83,6 +83,13 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(PageError::TooLarge(bytes.len()));
     }
+    // A page saved as UTF-16 (with its byte-order mark) is text too.
+    let utf16 = match bytes {
+        [0xff, 0xfe, rest @ ..] => Some(utf16(rest, u16::from_le_bytes)),
+        [0xfe, 0xff, rest @ ..] => Some(utf16(rest, u16::from_be_bytes)),
+        _ => None,
+    };
+    let bytes = utf16.as_ref().map_or(bytes, |s| s.as_bytes());
     if bytes.contains(&0) {
         return Err(PageError::Binary);
     }
@@ -98,6 +105,14 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
         return Err(PageError::NoCodes);
     }
     Ok(page)
+}
+
+/// UTF-16 code units → text, unpaired surrogates replaced.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
 }
 
 /// Whether `text` is HTML rather than the page's text rendering.
@@ -1155,6 +1170,19 @@ mod tests {
             let _ = parse_page(&bytes);
         }
         assert_eq!(parse_page(b"\0"), Err(PageError::Binary));
+        let text = "0001 : It\u{2019}s here.\r\n\r\nHTTP Error code\r\n\r\n400\r\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let utf8 = parse_page(text.as_bytes()).unwrap();
+        assert_eq!(utf8.entries[0].http, Some(400));
+        assert_eq!(parse_page(&le), Ok(utf8.clone()));
+        assert_eq!(parse_page(&be), Ok(utf8));
         let page = parse_page("0001 : é\n\nHTTP Error code\n\n99999\n".as_bytes()).unwrap();
         assert_eq!(page.entries[0].http, None);
     }
