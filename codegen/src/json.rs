@@ -12,6 +12,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Export<'a> {
     #[serde(rename = "@generated")]
     generated: &'a str,
+    #[serde(rename = "$schema")]
+    schema: &'a str,
     schema_version: u32,
     catalogue_version: Option<&'a str>,
     upstream_checked: Option<&'a str>,
@@ -55,6 +57,7 @@ pub fn render(cat: &Catalogue) -> String {
 pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> String {
     let export = Export {
         generated: GENERATED_BY,
+        schema: crate::schema::SCHEMA_REF,
         schema_version: SCHEMA_VERSION,
         catalogue_version: stamp.version.as_deref(),
         upstream_checked: stamp.checked.as_deref(),

@@ -36,6 +36,7 @@ pub mod markdown;
 pub mod model;
 pub mod names;
 pub mod rust;
+pub mod schema;
 pub mod site;
 pub mod text;
 pub mod upstream;
@@ -53,6 +54,8 @@ pub const RUST_FILE: &str = "aculab-errors/src/generated.rs";
 pub const MARKDOWN_FILE: &str = "docs/errors.md";
 /// Where the JSON export goes.
 pub const JSON_FILE: &str = "docs/errors.json";
+/// Where the JSON Schema of the export goes.
+pub const SCHEMA_FILE: &str = "docs/errors.schema.json";
 
 /// What every generated file says of itself after `@generated`, in a comment (Rust, Markdown)
 /// or in an `"@generated"` key (JSON).
@@ -100,6 +103,10 @@ pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> Vec<GeneratedFile> {
         GeneratedFile {
             path: JSON_FILE,
             contents: json::render_stamped(cat, stamp),
+        },
+        GeneratedFile {
+            path: SCHEMA_FILE,
+            contents: schema::render(),
         },
     ]
 }

@@ -1,0 +1,85 @@
+//! `docs/errors.schema.json`: the JSON Schema (draft 2020-12) of the export `docs/errors.json`.
+//!
+//! Written beside [`crate::json`], field for field: a change to the export's shape shows here
+//! in the same commit, and `tests/schema.rs` validates exports against it.
+
+use serde_json::{json, Value};
+
+use crate::json::SCHEMA_VERSION;
+use crate::GENERATED_BY;
+
+/// How the export names its schema, in its `$schema` key: the schema's file name, beside it.
+pub const SCHEMA_REF: &str = "errors.schema.json";
+
+/// The schema as a JSON value.
+pub fn schema() -> Value {
+    let code = json!({ "type": "string", "pattern": "^[0-9]{4}$" });
+    let name =
+        json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64 });
+    let text = json!({ "type": "string", "minLength": 1 });
+    let optional_text = json!({ "type": ["string", "null"], "minLength": 1 });
+    json!({
+        "$comment": format!("@generated {GENERATED_BY}"),
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Aculab Cloud web-service error codes",
+        "description": "docs/errors.json, the catalogue export of aculab-errors: every error code with its meaning, remedy and retry advice.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["@generated", "$schema", "schema_version", "catalogue_version", "upstream_checked", "categories", "errors"],
+        "properties": {
+            "@generated": { "type": "string" },
+            "$schema": { "const": SCHEMA_REF },
+            "schema_version": { "const": SCHEMA_VERSION },
+            "catalogue_version": { "type": ["string", "null"], "minLength": 1 },
+            "upstream_checked": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+            "categories": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/category" } },
+            "errors": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/error" } },
+        },
+        "$defs": {
+            "code": code,
+            "name": name,
+            "category": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "title", "description", "first", "last", "codes"],
+                "properties": {
+                    "id": { "$ref": "#/$defs/name" },
+                    "title": text,
+                    "description": text,
+                    "first": { "$ref": "#/$defs/code" },
+                    "last": { "$ref": "#/$defs/code" },
+                    "codes": { "type": "array", "items": { "$ref": "#/$defs/code" }, "uniqueItems": true },
+                },
+            },
+            "error": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                    "code", "name", "http", "category", "description", "remedy", "retryable",
+                    "retry_after_secs", "idempotent_only", "doc_url", "aliases", "retired",
+                ],
+                "properties": {
+                    "code": { "$ref": "#/$defs/code" },
+                    "name": { "$ref": "#/$defs/name" },
+                    "http": { "type": ["integer", "null"], "minimum": 100, "maximum": 599 },
+                    "category": { "$ref": "#/$defs/name" },
+                    "description": text,
+                    "remedy": optional_text,
+                    "retryable": { "type": "boolean" },
+                    "retry_after_secs": { "type": ["integer", "null"], "minimum": 1, "maximum": 86400 },
+                    "idempotent_only": { "type": "boolean" },
+                    "doc_url": { "type": "string", "pattern": "^https://[^\\s<>\"'\\\\]+$" },
+                    "aliases": { "type": "array", "items": { "$ref": "#/$defs/name" } },
+                    "retired": optional_text,
+                },
+            },
+        },
+    })
+}
+
+/// Renders the schema (pretty-printed, with a trailing newline).
+pub fn render() -> String {
+    let mut out = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,110 @@
+//! `docs/errors.schema.json` describes `docs/errors.json`: an export validates against it, and
+//! copies broken in each way a consumer could trip on do not.
+
+use boon::{Compiler, Schemas};
+use serde_json::{json, Value};
+
+fn export() -> Value {
+    let text = include_str!("escaping/errors.yaml");
+    let cat = codegen::load(text).unwrap_or_else(|d| panic!("{d}"));
+    let stamp = codegen::Stamp {
+        version: Some("1.2.3".into()),
+        checked: Some("2026-12-01".into()),
+    };
+    serde_json::from_str(&codegen::json::render_stamped(&cat, &stamp)).unwrap()
+}
+
+/// Whether `value` validates against the generated schema.
+fn valid(value: &Value) -> bool {
+    let schema: Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+    let mut schemas = Schemas::new();
+    let mut compiler = Compiler::new();
+    compiler
+        .add_resource("urn:aculab-errors:schema", schema)
+        .unwrap();
+    let index = compiler
+        .compile("urn:aculab-errors:schema", &mut schemas)
+        .unwrap();
+    schemas.validate(value, index).is_ok()
+}
+
+#[test]
+fn the_export_states_its_schema_and_validates_against_it() {
+    let export = export();
+    assert_eq!(export["$schema"], codegen::schema::SCHEMA_REF);
+    assert_eq!(export["catalogue_version"], "1.2.3");
+    assert!(valid(&export));
+    // Unstamped, the version and date are null, which the schema allows.
+    let cat = codegen::load(include_str!("escaping/errors.yaml")).unwrap();
+    let bare: Value = serde_json::from_str(&codegen::json::render(&cat)).unwrap();
+    assert!(valid(&bare));
+}
+
+#[test]
+fn broken_copies_fail() {
+    let breakages: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        (
+            "a missing key",
+            Box::new(|v| {
+                v["errors"][0].as_object_mut().unwrap().remove("name");
+            }),
+        ),
+        (
+            "an unknown key",
+            Box::new(|v| v["errors"][0]["colour"] = json!("red")),
+        ),
+        (
+            "a 3-digit code",
+            Box::new(|v| v["errors"][0]["code"] = json!("405")),
+        ),
+        (
+            "a numeric code",
+            Box::new(|v| v["errors"][0]["code"] = json!(405)),
+        ),
+        (
+            "a status out of range",
+            Box::new(|v| v["errors"][0]["http"] = json!(600)),
+        ),
+        (
+            "a string status",
+            Box::new(|v| v["errors"][0]["http"] = json!("400")),
+        ),
+        (
+            "retryable as a string",
+            Box::new(|v| v["errors"][0]["retryable"] = json!("yes")),
+        ),
+        (
+            "a non-https link",
+            Box::new(|v| v["errors"][0]["doc_url"] = json!("javascript:alert(1)")),
+        ),
+        (
+            "an empty description",
+            Box::new(|v| v["errors"][0]["description"] = json!("")),
+        ),
+        (
+            "a name in CamelCase",
+            Box::new(|v| v["errors"][0]["name"] = json!("HostileText")),
+        ),
+        ("no errors", Box::new(|v| v["errors"] = json!([]))),
+        (
+            "a bad date",
+            Box::new(|v| v["upstream_checked"] = json!("yesterday")),
+        ),
+        (
+            "another schema version",
+            Box::new(|v| v["schema_version"] = json!(2)),
+        ),
+        (
+            "a category without codes",
+            Box::new(|v| {
+                v["categories"][0].as_object_mut().unwrap().remove("codes");
+            }),
+        ),
+        ("not an object", Box::new(|v| *v = json!([1, 2]))),
+    ];
+    for (what, breakage) in breakages {
+        let mut copy = export();
+        breakage(&mut copy);
+        assert!(!valid(&copy), "{what} passed the schema");
+    }
+}
