@@ -233,7 +233,8 @@ impl FromStr for ErrorCode {
     type Err = ParseCodeError;
 
     #[inline]
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
+    // `ParseCodeError`, not `Self::Err`: a code named `err` would make that path ambiguous.
+    fn from_str(s: &str) -> Result<Self, ParseCodeError> {
         let n = parse_digits(s.as_bytes()).ok_or(ParseCodeError::Malformed)?;
         known(n)
     }
@@ -263,7 +264,8 @@ impl fmt::Display for ErrorCode {
 impl TryFrom<u16> for ErrorCode {
     type Error = ParseCodeError;
 
-    fn try_from(n: u16) -> Result<Self, Self::Error> {
+    // `ParseCodeError`, not `Self::Error`: a code named `error` would make that path ambiguous.
+    fn try_from(n: u16) -> Result<Self, ParseCodeError> {
         known(n)
     }
 }

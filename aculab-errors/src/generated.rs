@@ -22,7 +22,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0001>)
     MissingParameter = 1,
-    /// `0002` (HTTP 400): A parameter's value failed the service's sanity check, for example a country given as digits.
+    /// `0002` (HTTP 400): A parameter\'s value failed the service\'s sanity check, for example a country given as digits.
     ///
     /// **Remedy:** Look again at the value being sent and correct it.
     ///
@@ -54,7 +54,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0005>)
     RegulationAddressRequired = 5,
-    /// `0006` (HTTP 400): The named regulation address does not suit the country and region of the number. A country may require a Local address (same country and region as the number), a National one (anywhere in the number's country) or a Worldwide one (anywhere at all).
+    /// `0006` (HTTP 400): The named regulation address does not suit the country and region of the number. A country may require a Local address (same country and region as the number), a National one (anywhere in the number\'s country) or a Worldwide one (anywhere at all).
     ///
     /// **Remedy:** Read the error text, which says which kind of address is needed, and supply one of that kind.
     ///
@@ -62,7 +62,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0006>)
     RegulationAddressIncompatible = 6,
-    /// `0007` (HTTP 400): A boolean parameter held something other than the accepted spellings: 'True', 'T' or '1' for true and 'False', 'F' or '0' for false.
+    /// `0007` (HTTP 400): A boolean parameter held something other than the accepted spellings: \'True\', \'T\' or \'1\' for true and \'False\', \'F\' or \'0\' for false.
     ///
     /// **Remedy:** Send one of the accepted boolean spellings.
     ///
@@ -236,7 +236,7 @@ pub enum ErrorCode {
     StateNotUsedForDidType = 28,
     /// `0029` (HTTP 400): The request contains a parameter this API does not recognise.
     ///
-    /// **Remedy:** Correct the parameter's spelling or leave it out.
+    /// **Remedy:** Correct the parameter\'s spelling or leave it out.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -372,7 +372,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0301>)
     UnknownNumber = 301,
-    /// `0302` (HTTP 400): The number is not on your account's whitelist.
+    /// `0302` (HTTP 400): The number is not on your account\'s whitelist.
     ///
     /// **Remedy:** Make sure the number is whitelisted on your account.
     ///
@@ -496,7 +496,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0415>)
     SlashInPrefix = 415,
-    /// `0500` (HTTP 400): The report type is not supported. The supported types are 'adr', 'cdr', 'fdr', 'msg' and 'err'.
+    /// `0500` (HTTP 400): The report type is not supported. The supported types are \'adr\', \'cdr\', \'fdr\', \'msg\' and \'err\'.
     ///
     /// **Remedy:** Ask for one of the supported report types.
     ///
@@ -568,7 +568,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0509>)
     TooManyReportsInProgress = 509,
-    /// `0510` (HTTP 429): The report cannot start now: to keep the Cloud's quality up, Aculab caps how many reports may be active across the whole Cloud at once, and capacity is short.
+    /// `0510` (HTTP 429): The report cannot start now: to keep the Cloud\'s quality up, Aculab caps how many reports may be active across the whole Cloud at once, and capacity is short.
     ///
     /// **Remedy:** Wait a little and submit the report again.
     ///
@@ -624,7 +624,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0605>)
     ConferenceCancelled = 605,
-    /// `0606` (HTTP 400): The request would take the conference's total duration past 480 minutes.
+    /// `0606` (HTTP 400): The request would take the conference\'s total duration past 480 minutes.
     ///
     /// **Remedy:** Ask for a shorter duration.
     ///
@@ -664,7 +664,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0610>)
     ConferenceExtendTooLate = 610,
-    /// `0611` (HTTP 400): The conference's start time is not later than now.
+    /// `0611` (HTTP 400): The conference\'s start time is not later than now.
     ///
     /// **Remedy:** Send a start time after the current UTC time.
     ///
@@ -674,7 +674,7 @@ pub enum ErrorCode {
     ConferenceStartInPast = 611,
     /// `0612` (HTTP 400): The reservation asks for more participants than the account allows.
     ///
-    /// **Remedy:** Ask for fewer participants, or ask Aculab to raise the account's limit.
+    /// **Remedy:** Ask for fewer participants, or ask Aculab to raise the account\'s limit.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -720,7 +720,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0617>)
     MissingParticipantOptions = 617,
-    /// `0700` (HTTP 400): The message was not sent: its "from" number was not bought on your Aculab Cloud account.
+    /// `0700` (HTTP 400): The message was not sent: its \"from\" number was not bought on your Aculab Cloud account.
     ///
     /// **Remedy:** Send again from a number bought on your account.
     ///
@@ -728,7 +728,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0700>)
     FromNumberNotOwned = 700,
-    /// `0701` (HTTP 403): The mobile phone at the "to" number opted out of messages from your "from" number and has not opted back in, so the message was not sent.
+    /// `0701` (HTTP 403): The mobile phone at the \"to\" number opted out of messages from your \"from\" number and has not opted back in, so the message was not sent.
     ///
     /// **Remedy:** Stop sending these messages to that phone.
     ///
@@ -736,9 +736,9 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0701>)
     RecipientOptedOut = 701,
-    /// `0702` (HTTP 400): A delivery report was asked for, but the carrier that sends from your "from" number cannot report delivery to this "to" number, so the message was not sent.
+    /// `0702` (HTTP 400): A delivery report was asked for, but the carrier that sends from your \"from\" number cannot report delivery to this \"to\" number, so the message was not sent.
     ///
-    /// **Remedy:** Do not ask for delivery reports on messages from this "from" number to this "to" number.
+    /// **Remedy:** Do not ask for delivery reports on messages from this \"from\" number to this \"to\" number.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -780,19 +780,19 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0707>)
     UnsupportedStatusMethod = 707,
-    /// `0708` (HTTP 400): Messaging is switched off on the "from" number, so the message was not sent. To switch it on, choose Account, then Purchases, and make the number's envelope green (a red envelope means off; click it). Only numbers bought from Aculab Cloud can send messages.
+    /// `0708` (HTTP 400): Messaging is switched off on the \"from\" number, so the message was not sent. To switch it on, choose Account, then Purchases, and make the number\'s envelope green (a red envelope means off; click it). Only numbers bought from Aculab Cloud can send messages.
     ///
     /// **Retry:** no; the same request fails again.
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0708>)
     MessagingNotEnabledOnNumber = 708,
-    /// `0709` (HTTP 400): Neither "to" nor "from" was given; one of the two is required.
+    /// `0709` (HTTP 400): Neither \"to\" nor \"from\" was given; one of the two is required.
     ///
     /// **Retry:** no; the same request fails again.
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0709>)
     MissingToOrFrom = 709,
-    /// `0710` (HTTP 400): Both "to" and "from" were given; only one of the two may be.
+    /// `0710` (HTTP 400): Both \"to\" and \"from\" were given; only one of the two may be.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -804,9 +804,9 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0711>)
     MessageQueueFull = 711,
-    /// `0712` (HTTP 400): The "to" number is invalid or has a country code Aculab Cloud does not send to, so the message was not sent.
+    /// `0712` (HTTP 400): The \"to\" number is invalid or has a country code Aculab Cloud does not send to, so the message was not sent.
     ///
-    /// **Remedy:** Send again to a valid "to" number whose country code Aculab Cloud can reach.
+    /// **Remedy:** Send again to a valid \"to\" number whose country code Aculab Cloud can reach.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -848,7 +848,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0720>)
     ParameterRequiredForMessageType = 720,
-    /// `0721` (HTTP 400): At least one of the message's media files has a problem.
+    /// `0721` (HTTP 400): At least one of the message\'s media files has a problem.
     ///
     /// **Remedy:** Check that the media files exist and suit the message type.
     ///
@@ -864,7 +864,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0722>)
     CampaignRegistrationRequired = 722,
-    /// `0723` (HTTP 400): The campaign registration ID recorded against the "from" number belongs to a registration that has expired.
+    /// `0723` (HTTP 400): The campaign registration ID recorded against the \"from\" number belongs to a registration that has expired.
     ///
     /// **Remedy:** Ask support to help you update the campaign registration.
     ///
@@ -914,7 +914,7 @@ pub enum ErrorCode {
     SmsNotEnabled = 728,
     /// `0729` (HTTP 400): A message cannot be sent to the number it comes from.
     ///
-    /// **Remedy:** Change the 'From' or the 'To' number.
+    /// **Remedy:** Change the \'From\' or the \'To\' number.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -944,7 +944,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0802>)
     ConvertJobNotFound = 802,
-    /// `0900` (HTTP 400): The account's trial period is over.
+    /// `0900` (HTTP 400): The account\'s trial period is over.
     ///
     /// **Remedy:** Upgrade to a Production account (the Aculab Cloud Console stays available), or contact support for help.
     ///
@@ -984,7 +984,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0904>)
     TrialConcurrentServiceLimit = 904,
-    /// `1001` (HTTP 500): Something went wrong inside the server. The web service is still up, but this may point to a fault on Aculab's side.
+    /// `1001` (HTTP 500): Something went wrong inside the server. The web service is still up, but this may point to a fault on Aculab\'s side.
     ///
     /// **Remedy:** Make the call again; if it keeps failing, report the problem to Aculab.
     ///
@@ -1026,7 +1026,7 @@ pub enum ErrorCode {
     PlatformRateLimited = 1005,
     /// `1006` (HTTP 429): Your account is calling the web services too often, so the operation was refused.
     ///
-    /// **Remedy:** Lower the account's request rate when you retry; if the error persists, contact Aculab.
+    /// **Remedy:** Lower the account\'s request rate when you retry; if the error persists, contact Aculab.
     ///
     /// **Retry:** yes.
     ///
@@ -1042,7 +1042,7 @@ pub enum ErrorCode {
     OutboundServiceRateLimited = 1007,
     /// `1100` (HTTP 415): The Content-Type header is missing or wrong; this service expects application/pdf.
     ///
-    /// **Remedy:** Set the request's Content-Type header to application/pdf.
+    /// **Remedy:** Set the request\'s Content-Type header to application/pdf.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -1056,7 +1056,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=1101>)
     MissingPdf = 1101,
-    /// `2001` (HTTP 400): Your UAS reached the Cloud but could not authenticate. Nearly always the Cloud, username or API Access Key configured on the UAS differs from your account's, which happens, for instance, after a new API Access Key is generated on the Cloud Console: the UAS then needs the new credentials.
+    /// `2001` (HTTP 400): Your UAS reached the Cloud but could not authenticate. Nearly always the Cloud, username or API Access Key configured on the UAS differs from your account\'s, which happens, for instance, after a new API Access Key is generated on the Cloud Console: the UAS then needs the new credentials.
     ///
     /// **Remedy:** Make the Cloud, username and API Access Key configured on the UAS match your Cloud account.
     ///
@@ -1074,7 +1074,7 @@ pub enum ErrorCode {
     UasHandshakeFailed = 2002,
     /// `2004` (no HTTP status): The Cloud found a UAS with the application loaded and asked it to start the application, but the start failed.
     ///
-    /// **Remedy:** The error text carries a status value. -4: an error in the application stopped its main function from being called; look at the application's code. -6: the application is meant for one direction (inbound, say) but a service using it runs the other way (outbound, say); give the application the same direction as every service that uses it. -7: the UAS was refusing new application requests, so another UAS will be tried; if this happens often, add UAS capacity. Any other status: contact Aculab.
+    /// **Remedy:** The error text carries a status value. -4: an error in the application stopped its main function from being called; look at the application\'s code. -6: the application is meant for one direction (inbound, say) but a service using it runs the other way (outbound, say); give the application the same direction as every service that uses it. -7: the UAS was refusing new application requests, so another UAS will be tried; if this happens often, add UAS capacity. Any other status: contact Aculab.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -1088,7 +1088,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2005>)
     RestApplicationStartFailed = 2005,
-    /// `2007` (no HTTP status): An incoming call to the DDI in the error text matched one of your inbound services but was hung up, because no UAS was available to run that service's application.
+    /// `2007` (no HTTP status): An incoming call to the DDI in the error text matched one of your inbound services but was hung up, because no UAS was available to run that service\'s application.
     ///
     /// **Remedy:** If your UAS was not running, or had been told to stop taking application requests, this error records a call that went unanswered as a result. If the application was not loaded on the UAS, load it. Otherwise, if this is frequent, add UAS capacity.
     ///
@@ -1096,17 +1096,17 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2007>)
     InboundCallNoUas = 2007,
-    /// `2008` (no HTTP status): A UAS, or an application running on it, started and then finished with a failure code; the error text gives that code together with the application's Application Instance Id and Application Parameters. Codes -1 to -99 come from the UAS system; -100 and below are user-created. The UAS system codes are listed for Python at <https://cloud.aculab.com/documents/api/python/latest/adr.html#adr-info> and for .NET at <https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplications.html> (under Application Rules).
+    /// `2008` (no HTTP status): A UAS, or an application running on it, started and then finished with a failure code; the error text gives that code together with the application\'s Application Instance Id and Application Parameters. Codes -1 to -99 come from the UAS system; -100 and below are user-created. The UAS system codes are listed for Python at <https://cloud.aculab.com/documents/api/python/latest/adr.html#adr-info> and for .NET at <https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplications.html> (under Application Rules).
     ///
-    /// **Remedy:** Look in the application's code for why it returned a negative value.
+    /// **Remedy:** Look in the application\'s code for why it returned a negative value.
     ///
     /// **Retry:** no; the same request fails again.
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2008>)
     UasApplicationFailed = 2008,
-    /// `2009` (no HTTP status): A REST application started and then finished with a failure code; the error text gives that code along with the application's Application Instance Id and Application Parameters. The REST system reserves codes -1 to -104; codes from -105 down are user-created.
+    /// `2009` (no HTTP status): A REST application started and then finished with a failure code; the error text gives that code along with the application\'s Application Instance Id and Application Parameters. The REST system reserves codes -1 to -104; codes from -105 down are user-created.
     ///
-    /// **Remedy:** Look in the application's code for why it returned a negative value.
+    /// **Remedy:** Look in the application\'s code for why it returned a negative value.
     ///
     /// **Retry:** no; the same request fails again.
     ///
@@ -1184,7 +1184,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2025>)
     CallUsageLimit = 2025,
-    /// `2026` (no HTTP status): A call from the CLI in the error text was hung up because that number is not on the account's whitelist.
+    /// `2026` (no HTTP status): A call from the CLI in the error text was hung up because that number is not on the account\'s whitelist.
     ///
     /// **Remedy:** Contact Aculab.
     ///
@@ -1192,7 +1192,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=2026>)
     CallCliNotWhitelisted = 2026,
-    /// `2027` (no HTTP status): A call involving the DDI in the error text was hung up because that number is not on the account's list of allowed numbers.
+    /// `2027` (no HTTP status): A call involving the DDI in the error text was hung up because that number is not on the account\'s list of allowed numbers.
     ///
     /// **Remedy:** Contact Aculab.
     ///
@@ -1367,7 +1367,7 @@ pub enum Category {
     RequestValidation,
     /// Account (`0100`-`0199`): The account stands in the way: its type, funds, state or enabled products; a username, application instance or service named in the request that is invalid or unknown; or a REST application that has already finished.
     Account,
-    /// Telephone numbers (`0200`-`0399`): Buying, configuring and deleting inbound telephone numbers, and the account's number whitelist.
+    /// Telephone numbers (`0200`-`0399`): Buying, configuring and deleting inbound telephone numbers, and the account\'s number whitelist.
     TelephoneNumbers,
     /// Media files (`0400`-`0499`): Uploading, converting, naming and expiring media and other files stored on the Cloud.
     MediaFiles,
@@ -1714,6 +1714,7 @@ pub mod codes {
 }
 /// Whether the same request can succeed later, as the catalogue advises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)]
 pub(crate) enum Retry {
     /// The same request fails the same way.
     Never,

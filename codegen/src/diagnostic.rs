@@ -12,14 +12,39 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// The longest message kept, in characters; a message quoting a huge value is cut.
+pub const MAX_MESSAGE: usize = 300;
+
 impl Diagnostic {
-    /// A problem at `line` (1-based).
+    /// A problem at `line` (1-based). The message is made safe for a terminal and for scripts
+    /// reading one problem per line: what it quotes from the catalogue cannot break the line,
+    /// forge another, or send escape sequences ([`one_line`]), and it is cut at
+    /// [`MAX_MESSAGE`] characters.
     pub fn new(line: usize, message: impl Into<String>) -> Self {
-        Diagnostic {
-            line,
-            message: message.into(),
+        let message = one_line(&message.into());
+        let message = match message.char_indices().nth(MAX_MESSAGE) {
+            Some((cut, _)) => format!("{}…", &message[..cut]),
+            None => message,
+        };
+        Diagnostic { line, message }
+    }
+}
+
+/// `text` on one line with nothing a terminal would act on: control characters (line breaks,
+/// escape sequences), Unicode line separators and bidirectional controls are written as Rust
+/// escapes (`\n`, `\u{1b}`, `\u{202e}`).
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let unsafe_char = c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+        if unsafe_char {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
         }
     }
+    out
 }
 
 /// How many problems of one kind are listed before the rest are counted.
@@ -27,12 +52,17 @@ pub const MAX_PER_KIND: usize = 10;
 
 impl Diagnostic {
     /// The message's shape, standing for its kind: the message with every `quoted` part,
-    /// "quoted" string and number blanked, so that "entry 0001: duplicate code (first at line 8)"
+    /// "quoted" string, number and value `found` blanked, so that "entry 0001: duplicate code (first at line 8)"
     /// and "entry 0002: duplicate code (first at line 9)" are of one kind.
     pub fn kind(&self) -> String {
         let mut kind = String::new();
         let mut quote: Option<char> = None;
-        for c in self.message.chars() {
+        // What follows "found " is the value found, whatever it is.
+        let message = match self.message.find("found ") {
+            Some(i) => &self.message[..i + 6],
+            None => &self.message,
+        };
+        for c in message.chars() {
             match quote {
                 Some(q) if c == q => {
                     kind.push(c);
@@ -126,6 +156,26 @@ mod tests {
         assert_eq!(
             lines[MAX_PER_KIND + 1],
             "errors.yaml:11: and 15 more problems like the one at line 1"
+        );
+    }
+
+    #[test]
+    fn a_message_cannot_forge_a_line_or_reach_the_terminal() {
+        let d = Diagnostic::new(
+            5,
+            "category `zz\nerrors.yaml:1: FORGED\u{1b}[2J\u{202e}` is not defined",
+        );
+        assert_eq!(
+            d.message,
+            "category `zz\\nerrors.yaml:1: FORGED\\u{1b}[2J\\u{202e}` is not defined"
+        );
+        assert_eq!(Diagnostics(vec![d]).to_string().lines().count(), 1);
+        let long = Diagnostic::new(1, "x".repeat(10_000));
+        assert_eq!(long.message.chars().count(), MAX_MESSAGE + 1);
+        // Values found count as one kind, whatever they are.
+        assert_eq!(
+            Diagnostic::new(1, "entry 0001: `http` must be an HTTP status; found xa").kind(),
+            Diagnostic::new(2, "entry 0002: `http` must be an HTTP status; found yb").kind()
         );
     }
 }

@@ -5,7 +5,7 @@
 //! ([`crate::names`]), every text is free of characters no output can show ([`crate::text`]),
 //! and the link template is a plain https URL.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{Catalogue, Category, Entry, Retry};
@@ -37,7 +37,7 @@ const ENTRY_KEYS: &[&str] = &[
 /// at its line, then everything [`load`] checks.
 pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
     if bytes.len() > MAX_CATALOGUE_BYTES {
-        return Err(too_large(bytes.len()));
+        return Err(too_large(bytes.len() as u64));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => load(text),
@@ -56,7 +56,13 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
     }
 }
 
-fn too_large(len: usize) -> Diagnostics {
+/// The longest `links` template accepted, in characters: each code's link repeats it.
+pub const MAX_LINKS_LEN: usize = 500;
+/// The longest category title accepted, in characters: each code's page repeats it.
+pub const MAX_TITLE_LEN: usize = 200;
+
+/// The report for a catalogue of `len` bytes, over [`MAX_CATALOGUE_BYTES`].
+pub fn too_large(len: u64) -> Diagnostics {
     Diagnostics(vec![Diagnostic::new(
         1,
         format!(
@@ -68,8 +74,10 @@ fn too_large(len: usize) -> Diagnostics {
 /// Parses and validates catalogue text. On failure returns every problem found, in line order.
 pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
     if text.len() > MAX_CATALOGUE_BYTES {
-        return Err(too_large(text.len()));
+        return Err(too_large(text.len() as u64));
     }
+    // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Bytes that no text field may hold and that would throw line numbers off (YAML counts a
     // lone CR as a line break; editors and this report count LF), each reported at its line.
     let bad_bytes: Vec<Diagnostic> = text
@@ -107,6 +115,16 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
 
 struct Cx {
     diags: Vec<Diagnostic>,
+}
+
+/// The category ids an entry may name.
+struct Known<'a> {
+    /// Valid categories: id → position.
+    ids: &'a HashMap<String, usize>,
+    /// Every id written, valid or not, so that entries naming a broken one are not blamed.
+    written: &'a HashSet<String>,
+    /// Whether the `categories` list is there and not empty.
+    usable: bool,
 }
 
 /// A category as read, with where it was written.
@@ -151,6 +169,14 @@ impl Cx {
                     line,
                     "`links` must contain `{code}`, where each code's page differs",
                 );
+            } else if links.chars().count() > MAX_LINKS_LEN {
+                self.err(
+                    line,
+                    format!(
+                        "`links` is {} characters long; at most {MAX_LINKS_LEN}",
+                        links.chars().count()
+                    ),
+                );
             } else if !text::is_plain_https_url(&links.replace("{code}", "0000")) {
                 self.err(line, format!("`links` must be a plain https URL (letters, digits and URL punctuation; no spaces, quotes, brackets or other schemes) with `{{code}}` in it; found {:?}", shorten(links)));
             }
@@ -169,12 +195,12 @@ impl Cx {
         for (i, c) in categories.iter().enumerate() {
             ids.entry(c.category.id.clone()).or_insert(i);
         }
-        let mut written_ids: Vec<String> = Vec::new();
+        let mut written_ids: HashSet<String> = HashSet::new();
         for node in category_nodes.iter().flat_map(|l| l.iter()) {
             if let Value::Map(m) = &node.value {
                 if let Some((_, v)) = m.iter().find(|(k, _)| k.text == "id") {
                     if let Some(Plain::Str(s)) = v.scalar() {
-                        written_ids.push(s.to_string());
+                        written_ids.insert(s.to_string());
                     }
                 }
             }
@@ -183,7 +209,15 @@ impl Cx {
             .iter()
             .flat_map(|l| l.iter())
             .enumerate()
-            .filter_map(|(i, node)| self.entry(i, node, &mut categories, &ids, &written_ids))
+            .filter_map(|(i, node)| {
+                let known = Known {
+                    ids: &ids,
+                    written: &written_ids,
+                    // Without a usable `categories` list every reference would be undefined.
+                    usable: category_nodes.is_some_and(|l| !l.is_empty()),
+                };
+                self.entry(i, node, &mut categories, &known)
+            })
             .collect();
         self.check_entries(&entries);
         // Without a readable `errors` list, every category would look unused.
@@ -232,7 +266,17 @@ impl Cx {
                 self.err(line, format!("category `{id}`: `id` {why}"));
             }
         }
-        let title = f.text(self, "title", true);
+        let title = f.text(self, "title", true).filter(|t| {
+            let len = t.chars().count();
+            if len > MAX_TITLE_LEN {
+                let msg = format!(
+                    "{}: `title` is {len} characters long; at most {MAX_TITLE_LEN}",
+                    f.context
+                );
+                self.err(f.line("title"), msg);
+            }
+            len <= MAX_TITLE_LEN
+        });
         let description = f.text(self, "description", true);
         let range = f.string(self, "range", true).and_then(|r| {
             let parsed = parse_range(&r);
@@ -301,8 +345,7 @@ impl Cx {
         index: usize,
         node: &Node,
         categories: &mut [CategoryAt],
-        ids: &HashMap<String, usize>,
-        written_ids: &[String],
+        known: &Known<'_>,
     ) -> Option<Entry> {
         let code_node = match &node.value {
             Value::Map(m) => m.iter().find(|(k, _)| k.text == "code").map(|(_, v)| v),
@@ -345,7 +388,7 @@ impl Cx {
             _ => {
                 let found = match n.scalar() {
                     Some(Plain::Int(s)) => s.to_string(),
-                    Some(Plain::Str(s)) => shorten(s),
+                    Some(Plain::Str(s)) => format!("\"{}\"", shorten(s)),
                     _ => n.describe(),
                 };
                 let msg = format!(
@@ -357,15 +400,19 @@ impl Cx {
             }
         });
         let category = f.string(self, "category", true).and_then(|id| {
-            let found = ids.get(&id).copied();
+            let found = known.ids.get(&id).copied();
             if let Some(i) = found {
                 categories[i].used = true;
-            } else if !written_ids.contains(&id) {
-                let known: Vec<&str> = written_ids.iter().map(String::as_str).collect();
+            } else if known.usable && !known.written.contains(&id) {
+                let ids: Vec<&str> = if known.written.len() <= MAX_SUGGEST {
+                    known.written.iter().map(String::as_str).collect()
+                } else {
+                    Vec::new()
+                };
                 let msg = format!(
                     "{}: category `{id}` is not defined{}",
                     f.context,
-                    suggest(&id, &known)
+                    suggest(&id, &ids)
                 );
                 self.err(f.line("category"), msg);
             }
@@ -442,6 +489,7 @@ impl Cx {
             retry,
             description: description?,
             remedy,
+            alias_lines: aliases.iter().map(|&(_, line)| line).collect(),
             aliases: aliases.into_iter().map(|(a, _)| a).collect(),
             retired,
             line: code_line,
@@ -469,21 +517,27 @@ impl Cx {
                     self.err(e.line, msg);
                 }
             }
-            for n in std::iter::once(&e.name).chain(&e.aliases) {
+            let names = std::iter::once((&e.name, e.name_line, "name")).chain(
+                e.aliases
+                    .iter()
+                    .zip(&e.alias_lines)
+                    .map(|(a, &l)| (a, l, "alias")),
+            );
+            for (n, line, what) in names {
                 for space in &mut taken {
-                    if let Some((other, first)) = space.claim(n, e.name_line) {
+                    if let Some((other, first)) = space.claim(n, line) {
                         let ident = space.namespace().ident(n);
                         let msg = if other == *n {
                             format!(
-                                "entry {}: name `{n}` is already used (line {first})",
+                                "entry {}: {what} `{n}` is already used (line {first})",
                                 e.code_str()
                             )
                         } else if first == 0 {
-                            format!("entry {}: name `{n}` becomes `{ident}` in Rust, which the crate already uses; choose another name", e.code_str())
+                            format!("entry {}: {what} `{n}` becomes `{ident}` in Rust, which the crate already uses; choose another", e.code_str())
                         } else {
-                            format!("entry {}: name `{n}` becomes `{ident}` in Rust, as `{other}` (line {first}) does", e.code_str())
+                            format!("entry {}: {what} `{n}` becomes `{ident}` in Rust, as `{other}` (line {first}) does", e.code_str())
                         };
-                        self.err(e.name_line, msg);
+                        self.err(line, msg);
                         break;
                     }
                 }
@@ -552,10 +606,18 @@ impl<'a> Fields<'a> {
     fn required(&self, cx: &mut Cx, key: &str, required: bool) -> Option<&'a Node> {
         let node = self.get(key);
         if node.is_none() && required && self.map.is_some() {
-            cx.err(
-                self.line,
-                format!("{}: missing required key `{key}`", self.context),
-            );
+            let written = self.map.and_then(|m| m.iter().find(|(k, _)| k.text == key));
+            match written {
+                // `key:` with nothing after it (or `~`): there, but empty.
+                Some((k, _)) => cx.err(
+                    k.line,
+                    format!("{}: `{key}` is empty; it needs a value", self.context),
+                ),
+                None => cx.err(
+                    self.line,
+                    format!("{}: missing required key `{key}`", self.context),
+                ),
+            }
         }
         node
     }
@@ -650,14 +712,19 @@ fn parse_range(r: &str) -> Option<(u16, u16)> {
     (a <= b).then_some((a, b))
 }
 
+/// The most known words a suggestion is looked for among.
+const MAX_SUGGEST: usize = 200;
+
 /// " (did you mean `x`?)" when a known word is close to `word`. Only among a few hundred known
-/// words, so that a catalogue with thousands of bad references stays linear.
+/// words of a name's length at most, so that a catalogue with thousands of bad references, or
+/// huge ids, stays linear.
 fn suggest(word: &str, known: &[&str]) -> String {
-    if known.len() > 200 || word.len() > 64 {
+    if known.len() > MAX_SUGGEST || word.len() > names::MAX_LEN {
         return String::new();
     }
     known
         .iter()
+        .filter(|k| k.len() <= names::MAX_LEN)
         .map(|k| (strsim::jaro_winkler(word, k), k))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))

@@ -123,6 +123,8 @@ pub struct Entry {
     pub remedy: Option<String>,
     /// Former names, generated as deprecated aliases.
     pub aliases: Vec<String>,
+    /// The line of each alias, in the same order.
+    pub alias_lines: Vec<usize>,
     /// Why the code is no longer used, if Aculab retired it.
     pub retired: Option<String>,
     /// The line of the entry's `code` in the catalogue, for messages.

@@ -238,6 +238,8 @@ fn module(cat: &Catalogue) -> TokenStream {
 
         /// Whether the same request can succeed later, as the catalogue advises.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        // A catalogue may have no retryable code, or only retryable ones.
+        #[allow(dead_code)]
         pub(crate) enum Retry {
             /// The same request fails the same way.
             Never,

@@ -140,37 +140,73 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A character of an e-mail address's local part or domain, as GitHub's autolinker reads one.
+fn email_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')
+}
+
+/// The length of the e-mail address (`name@host.tld`) starting at `s`, if one does.
+fn email_len(s: &str) -> Option<usize> {
+    let at = s.find(|c: char| !email_char(c))?;
+    if at == 0 || !s[at..].starts_with('@') {
+        return None;
+    }
+    let domain = &s[at + 1..];
+    let end = domain
+        .find(|c: char| !email_char(c))
+        .unwrap_or(domain.len());
+    let domain = domain[..end].trim_end_matches(['.', '-', '_']);
+    (domain.contains('.') && !domain.starts_with('.')).then_some(at + 1 + domain.len())
+}
+
 fn escape_into(out: &mut String, s: &str) {
+    let mut skip_to = 0;
+    let mut prev: Option<char> = None;
     for (i, c) in s.char_indices() {
-        if c == '\n' {
-            out.push(' ');
+        if i < skip_to {
             continue;
         }
-        // A `scheme://` that is not a plain https URL stays text, not a bare URL to autolink.
-        if c == ':' && s[i + 1..].starts_with("//") {
-            out.push('\\');
+        let next = s[i + c.len_utf8()..].chars().next();
+        if c == '\n' {
+            out.push(' ');
+            prev = Some(c);
+            continue;
         }
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '|'
-                | '#'
-                | '~'
-                | '&'
-                | '{'
-                | '}'
-                | '!'
-                | '$'
-        ) {
+        // GitHub links every e-mail address, escaped or not, but never inside a code span.
+        if !prev.is_some_and(email_char) {
+            if let Some(len) = email_len(&s[i..]) {
+                out.push('`');
+                out.push_str(&s[i..i + len]);
+                out.push('`');
+                skip_to = i + len;
+                prev = s[..i + len].chars().next_back();
+                continue;
+            }
+        }
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '{' | '}'
+            | '!' | '$' => true,
+            // Rustdoc's smart punctuation would curl quotes and turn `--`, `...` into dashes
+            // and an ellipsis; escaped, each stays the character it is.
+            '"' | '\'' => true,
+            '-' => prev == Some('-') || next == Some('-'),
+            '.' => s[i..].starts_with("...") || prev == Some('.'),
+            // A `scheme://` that is not a plain https URL stays text, not a bare URL to link.
+            ':' => s[i + 1..].starts_with("//"),
+            _ => false,
+        };
+        if escape {
             out.push('\\');
         }
         out.push(c);
+        // `www.` at a word start is a link on GitHub unless its dot is escaped.
+        if c == 'w' && s[i..].starts_with("www.") && !prev.is_some_and(|p| p.is_alphanumeric()) {
+            out.push_str("ww\\.");
+            skip_to = i + 4;
+            prev = Some('.');
+            continue;
+        }
+        prev = Some(c);
     }
 }
 
@@ -196,14 +232,33 @@ mod tests {
         assert_eq!(markdown("n[d|h|m]"), r"n\[d\|h\|m\]");
         assert_eq!(markdown("<b> *x* `y` a_b"), r"\<b\> \*x\* \`y\` a\_b");
         assert_eq!(markdown(r"c:\dir a: b"), r"c:\\dir a: b");
-        assert_eq!(markdown("one\n- two\n---"), "one - two ---");
+        assert_eq!(markdown("one\n- two\n---"), r"one - two \-\-\-");
+    }
+
+    #[test]
+    fn github_and_rustdoc_extras_stay_text() {
+        assert_eq!(
+            markdown("mail a@evil.example now"),
+            "mail `a@evil.example` now"
+        );
+        assert_eq!(markdown("pw@evil.example/x"), "`pw@evil.example`/x");
+        assert_eq!(
+            markdown("see www.evil.example/x"),
+            r"see www\.evil.example/x"
+        );
+        assert_eq!(markdown("awww.x"), "awww.x");
+        assert_eq!(markdown("a@b"), "a@b");
+        assert_eq!(
+            markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
+            r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a.b -x"#
+        );
     }
 
     #[test]
     fn a_line_that_would_start_a_block_stays_text() {
         assert_eq!(markdown("- a"), r"\- a");
         assert_eq!(markdown("+ a"), r"\+ a");
-        assert_eq!(markdown("---"), r"\---");
+        assert_eq!(markdown("---"), r"\-\-\-");
         assert_eq!(markdown("==="), r"\===");
         assert_eq!(markdown("12. a"), r"12\. a");
         assert_eq!(markdown("1) a"), r"1\) a");

@@ -201,10 +201,26 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
             Ok(next) => next,
             Err(e) => {
                 let at = e.marker();
-                diags.push(Diagnostic::new(
-                    at.line().max(1),
-                    format!("not valid YAML: {} (column {})", e.info(), at.col() + 1),
-                ));
+                // An unclosed `[` or `{` is noticed only where the text stops making sense,
+                // perhaps far below: point at where the unclosed collection opened.
+                let opened = stack.last().map(|frame| match frame {
+                    Frame::Seq(line, _) | Frame::Map { line, .. } => *line,
+                });
+                let (line, info) = match opened {
+                    Some(open) if e.info().contains("flow") && open < at.line() => (
+                        open,
+                        format!(
+                            "not valid YAML: a `[` or `{{` opened here is not closed where line {} expects it ({})",
+                            at.line(),
+                            e.info()
+                        ),
+                    ),
+                    _ => (
+                        at.line().max(1),
+                        format!("not valid YAML: {} (column {})", e.info(), at.col() + 1),
+                    ),
+                };
+                diags.push(Diagnostic::new(line, info));
                 break;
             }
         };
