@@ -40,9 +40,12 @@ fn the_export_states_its_schema_and_validates_against_it() {
     assert!(valid(&bare));
 }
 
+/// A way to break an export, named.
+type Breakage = (&'static str, Box<dyn Fn(&mut Value)>);
+
 #[test]
 fn broken_copies_fail() {
-    let breakages: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let breakages: Vec<Breakage> = vec![
         (
             "a missing key",
             Box::new(|v| {
