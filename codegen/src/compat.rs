@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::model::Catalogue;
-use crate::names::variant;
+use crate::names::{constant, variant};
 
 /// The public names of one generated state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -22,8 +22,8 @@ pub struct Baseline {
     names: BTreeMap<String, (u16, bool)>,
     /// Code → its name.
     codes: BTreeMap<u16, String>,
-    /// Category ids.
-    categories: Vec<String>,
+    /// Category ids, each with its codes.
+    categories: Vec<(String, Vec<u16>)>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +37,8 @@ struct ExportIn {
 #[derive(Deserialize)]
 struct CategoryIn {
     id: String,
+    #[serde(default)]
+    codes: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -54,7 +56,12 @@ impl Baseline {
         for e in &cat.entries {
             b.add(e.code, &e.name, &e.aliases);
         }
-        b.categories = cat.categories.iter().map(|c| c.id.clone()).collect();
+        b.categories = (0..cat.categories.len())
+            .map(|i| {
+                let codes = cat.entries[cat.span(i)].iter().map(|e| e.code).collect();
+                (cat.categories[i].id.clone(), codes)
+            })
+            .collect();
         b
     }
 
@@ -73,18 +80,73 @@ impl Baseline {
         if !export.generated.contains("cargo xtask gen") {
             return Err("its `@generated` key does not name `cargo xtask gen`".into());
         }
+        let code = |s: &str| {
+            s.parse::<u16>()
+                .ok()
+                .filter(|_| s.len() == 4)
+                .ok_or_else(|| format!("`{}` is not a 4-digit code", s.escape_debug()))
+        };
         let mut b = Baseline::default();
         for e in &export.errors {
-            let code = e
-                .code
-                .parse::<u16>()
-                .ok()
-                .filter(|_| e.code.len() == 4)
-                .ok_or_else(|| format!("`{}` is not a 4-digit code", e.code.escape_debug()))?;
-            b.add(code, &e.name, &e.aliases);
+            b.add(code(&e.code)?, &e.name, &e.aliases);
         }
-        b.categories = export.categories.into_iter().map(|c| c.id).collect();
+        for c in export.categories {
+            let codes = c.codes.iter().map(|s| code(s)).collect::<Result<_, _>>()?;
+            b.categories.push((c.id, codes));
+        }
         Ok(b)
+    }
+
+    /// Checks that the generated Rust module `rust` has exactly the public names this baseline
+    /// gives: `ErrorCode`'s variants with their numbers, its alias consts, and `Category`'s
+    /// variants. A baseline cut or restored apart from the module is caught here.
+    pub fn agrees_with_module(&self, rust: &str) -> Result<(), String> {
+        let file = syn::parse_file(rust).map_err(|e| format!("it does not parse as Rust: {e}"))?;
+        let mut in_module: BTreeMap<String, Option<u16>> = BTreeMap::new();
+        for item in &file.items {
+            match item {
+                syn::Item::Enum(e) if e.ident == "ErrorCode" || e.ident == "Category" => {
+                    for v in &e.variants {
+                        let number = match &v.discriminant {
+                            Some((
+                                _,
+                                syn::Expr::Lit(syn::ExprLit {
+                                    lit: syn::Lit::Int(n),
+                                    ..
+                                }),
+                            )) => n.base10_parse().ok(),
+                            _ => None,
+                        };
+                        in_module.insert(format!("{}::{}", e.ident, v.ident), number);
+                    }
+                }
+                syn::Item::Impl(i) if matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident("ErrorCode")) => {
+                    for item in &i.items {
+                        if let syn::ImplItem::Const(c) = item {
+                            if c.ident != "ALL" {
+                                in_module.insert(format!("ErrorCode::{}", c.ident), None);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut expected: BTreeMap<String, Option<u16>> = BTreeMap::new();
+        for (name, &(code, alias)) in &self.names {
+            let key = format!("ErrorCode::{}", variant(name));
+            expected.insert(key, (!alias).then_some(code));
+        }
+        for (id, _) in &self.categories {
+            expected.insert(format!("Category::{}", variant(id)), None);
+        }
+        if let Some((name, _)) = expected.iter().find(|(k, v)| in_module.get(*k) != Some(v)) {
+            return Err(format!("`{name}` differs"));
+        }
+        if let Some(name) = in_module.keys().find(|k| !expected.contains_key(*k)) {
+            return Err(format!("`{name}` is in the module only"));
+        }
+        Ok(())
     }
 }
 
@@ -99,9 +161,11 @@ pub struct Break {
 
 impl fmt::Display for Break {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names read from the baseline may hold anything: one line, nothing for a terminal.
+        let what = crate::diagnostic::one_line(&self.what);
         match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", crate::CATALOGUE_FILE, self.what),
-            None => write!(f, "{}: {}", crate::CATALOGUE_FILE, self.what),
+            Some(line) => write!(f, "{}:{line}: {what}", crate::CATALOGUE_FILE),
+            None => write!(f, "{}: {what}", crate::CATALOGUE_FILE),
         }
     }
 }
@@ -109,7 +173,15 @@ impl fmt::Display for Break {
 /// The breaking changes from the generated state `old` to `cat`.
 pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
     let new = Baseline::of(cat);
-    let line_of = |code: u16| cat.entries.iter().find(|e| e.code == code).map(|e| e.line);
+    let entry = |code: u16| cat.entries.iter().find(|e| e.code == code);
+    // Where a removed code stood: the entry after it, else the last one.
+    let place_of = |code: u16| {
+        cat.entries
+            .iter()
+            .find(|e| e.code > code)
+            .or(cat.entries.last())
+            .map(|e| e.line)
+    };
     let mut breaks = Vec::new();
     for (name, &(code, was_alias)) in &old.names {
         let item = format!("`ErrorCode::{}`", variant(name));
@@ -117,49 +189,78 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
         match new.names.get(name) {
             Some(&(new_code, _)) if new_code == code => {}
             Some(&(new_code, _)) => breaks.push(Break {
-                line: line_of(new_code),
+                line: entry(new_code).map(|e| e.line),
                 what: format!(
                     "entry {new_code:04}: {what} `{name}` would move from code {code:04} to code {new_code:04}, so {item} would mean a different error; \
                      give code {new_code:04} a new name, or pass --allow-breaking"
                 ),
             }),
-            None => match new.codes.get(&code) {
-                Some(new_name) if !was_alias => breaks.push(Break {
-                    line: line_of(code),
+            None => match (entry(code), was_alias) {
+                (Some(e), false) if variant(&e.name) == variant(name) => breaks.push(Break {
+                    line: Some(e.name_line),
                     what: format!(
-                        "entry {code:04}: {item} would be renamed to `ErrorCode::{}`, breaking code that names it; \
-                         keep the old name working with `aliases: [{name}]` in the entry, or pass --allow-breaking",
-                        variant(new_name)
+                        "entry {code:04}: name `{name}` would become `{}`: {item} stays, but `codes::{}` would become `codes::{}` and `name()` would change, \
+                         and an alias cannot keep them (it would collide with {item}); keep the name `{name}`, or pass --allow-breaking",
+                        e.name,
+                        constant(name),
+                        constant(&e.name)
                     ),
                 }),
-                Some(_) => breaks.push(Break {
-                    line: line_of(code),
+                (Some(e), false) => {
+                    let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+                    keep.push(name);
+                    breaks.push(Break {
+                        line: Some(e.name_line),
+                        what: format!(
+                            "entry {code:04}: {item} would be renamed to `ErrorCode::{}`, breaking code that names it; \
+                             keep the old name working with `aliases: [{}]` in the entry, or pass --allow-breaking",
+                            variant(&e.name),
+                            keep.join(", ")
+                        ),
+                    });
+                }
+                (Some(e), true) => breaks.push(Break {
+                    line: Some(e.alias_lines.first().copied().unwrap_or(e.name_line)),
                     what: format!(
                         "entry {code:04}: alias `{name}` ({item}) would be removed, breaking code that names it; \
                          keep it in the entry's `aliases`, or pass --allow-breaking"
                     ),
                 }),
-                None if !was_alias => breaks.push(Break {
-                    line: None,
+                (None, false) => breaks.push(Break {
+                    line: place_of(code),
                     what: format!(
                         "entry {code:04}: {item} would be removed, breaking code that matches on it; \
                          keep the entry and mark it `retired: <why>` instead, or pass --allow-breaking"
                     ),
                 }),
                 // The alias goes with its removed code, which is reported above.
-                None => {}
+                (None, true) => {}
             },
         }
     }
-    for id in &old.categories {
-        if !new.categories.contains(id) {
+    for (id, codes) in &old.categories {
+        let item = format!("`Category::{}`", variant(id));
+        let Some(now) = cat.categories.iter().position(|c| c.id == *id) else {
             breaks.push(Break {
-                line: None,
+                line: cat.categories.first().map(|c| c.line),
                 what: format!(
-                    "category `{id}` (`Category::{}`) would be removed, breaking code that names it; restore it, or pass --allow-breaking",
-                    variant(id)
+                    "category `{id}` ({item}) would be removed, breaking code that names it; restore it, or pass --allow-breaking"
                 ),
             });
+            continue;
+        };
+        // A code that stays must stay in its category: `code.category()` and `codes()` are API.
+        for &code in codes {
+            if let Some(e) = entry(code).filter(|e| e.category != now) {
+                let to = &cat.categories[e.category].id;
+                breaks.push(Break {
+                    line: Some(e.line),
+                    what: format!(
+                        "entry {code:04}: would move from category `{id}` to `{to}`, changing what {item} holds; \
+                         keep it in `{id}`, or pass --allow-breaking"
+                    ),
+                });
+            }
         }
     }
     breaks
@@ -205,7 +306,7 @@ mod tests {
         let renamed = catalogue(&entry("0001", "primary", ""));
         let m = messages(&old, &renamed);
         assert_eq!(m.len(), 1);
-        assert!(m[0].starts_with("errors.yaml:8: entry 0001: `ErrorCode::First` would be renamed to `ErrorCode::Primary`"), "{m:?}");
+        assert!(m[0].starts_with("errors.yaml:9: entry 0001: `ErrorCode::First` would be renamed to `ErrorCode::Primary`"), "{m:?}");
         assert!(m[0].contains("aliases: [first]") && m[0].contains("--allow-breaking"));
 
         let aliased = catalogue(&entry("0001", "primary", "    aliases: [first]\n"));
@@ -220,11 +321,66 @@ mod tests {
     }
 
     #[test]
-    fn a_change_only_the_const_shows_names_the_right_alias() {
+    fn a_change_only_the_const_shows_is_caught_and_not_sent_to_an_alias() {
         let old = generated(&catalogue(&entry("0001", "error_2fa", "")));
         let m = messages(&old, &catalogue(&entry("0001", "error2fa", "")));
         assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].contains("aliases: [error_2fa]"), "{m:?}");
+        assert!(
+            m[0].contains("`codes::ERROR_2FA` would become `codes::ERROR2FA`"),
+            "{m:?}"
+        );
+        assert!(m[0].contains("keep the name `error_2fa`"), "{m:?}");
+        assert!(!m[0].contains("aliases:"), "{m:?}");
+    }
+
+    #[test]
+    fn the_alias_hint_keeps_the_aliases_already_there() {
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "second",
+            "    aliases: [first]\n",
+        )));
+        let m = messages(
+            &old,
+            &catalogue(&entry("0001", "third", "    aliases: [first]\n")),
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("aliases: [first, second]"), "{m:?}");
+    }
+
+    #[test]
+    fn codes_moving_between_categories_are_caught() {
+        let two = |a: &str, b: &str| {
+            let text = format!(
+                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {a}\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: {b}\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}",
+                entry("0001", "first", "").replace("request", a),
+                entry("0100", "second", "").replace("request", b)
+            );
+            crate::load(&text).unwrap()
+        };
+        let old = generated(&two("account", "numbers"));
+        assert_eq!(breaking_changes(&old, &two("account", "numbers")), []);
+        let m = messages(&old, &two("numbers", "account"));
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].contains("entry 0001: would move from category `account` to `numbers`"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn the_baseline_must_agree_with_the_generated_module() {
+        let cat = catalogue(
+            &(entry("0001", "first", "") + &entry("0002", "second", "    aliases: [old]\n")),
+        );
+        let rust = crate::rust::render(&cat);
+        let full = generated(&cat);
+        assert_eq!(full.agrees_with_module(&rust), Ok(()));
+        let cut = generated(&catalogue(&entry("0001", "first", "")));
+        assert!(cut.agrees_with_module(&rust).is_err());
+        let empty = Baseline::default();
+        assert!(empty.agrees_with_module(&rust).is_err());
+        assert!(full.agrees_with_module("<<<<<<< HEAD").is_err());
     }
 
     #[test]

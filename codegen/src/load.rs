@@ -294,6 +294,7 @@ impl Cx {
                 description: description?,
                 first,
                 last,
+                line: node.line,
             },
             line: node.line,
             used: false,

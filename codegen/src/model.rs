@@ -24,6 +24,8 @@ pub struct Category {
     pub first: u16,
     /// Highest code in the range.
     pub last: u16,
+    /// The line of the category's item in the catalogue, for messages.
+    pub line: usize,
 }
 
 /// Whether the same request, sent again unchanged, can succeed.

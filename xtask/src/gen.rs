@@ -63,6 +63,9 @@ impl fmt::Display for Report {
     }
 }
 
+/// How many breaking changes are listed before the rest are counted.
+const MAX_BREAKS_LISTED: usize = 20;
+
 /// Why a run failed.
 #[derive(Debug)]
 pub enum Error {
@@ -101,8 +104,15 @@ impl fmt::Display for Error {
                  error: refusing to guess; restore {JSON_FILE} (`git checkout {JSON_FILE}`), or pass --allow-breaking to generate without the check; no file was written"
             ),
             Error::Breaking(breaks) => {
-                for b in breaks {
+                for b in breaks.iter().take(MAX_BREAKS_LISTED) {
                     writeln!(f, "{b}")?;
+                }
+                if breaks.len() > MAX_BREAKS_LISTED {
+                    writeln!(
+                        f,
+                        "{CATALOGUE_FILE}: and {} more breaking changes",
+                        breaks.len() - MAX_BREAKS_LISTED
+                    )?;
                 }
                 writeln!(
                     f,
@@ -128,32 +138,90 @@ impl fmt::Display for Error {
     }
 }
 
-/// Reads a generated file as text, with CRLF line ends read as LF, so that a checkout with
-/// Windows line ends still reads as up to date. `None` if it does not exist or is not UTF-8.
-fn read_generated(path: &Path) -> Option<String> {
-    let text = String::from_utf8(fs::read(path).ok()?).ok()?;
-    Some(if text.contains("\r\n") {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
+/// The most bytes read from a generated file or the baseline: far above any real one.
+const MAX_GENERATED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// What stands at a generated file's path.
+enum Current {
+    /// Nothing.
+    Missing,
+    /// A file: its bytes as they are (to put back should the run fail), and as text with CRLF
+    /// line ends read as LF (so that a Windows checkout reads as up to date), if it is UTF-8.
+    File { raw: Vec<u8>, text: Option<String> },
 }
 
-/// Opens and locks the catalogue (exclusively to write, shared to check) and reads it.
-/// `cargo xtask sync --write` holds the same lock while it replaces the catalogue.
+impl Current {
+    fn text(&self) -> Option<&str> {
+        match self {
+            Current::File { text, .. } => text.as_deref(),
+            Current::Missing => None,
+        }
+    }
+}
+
+/// Reads what stands at a generated file's path, refusing anything but a regular file (or a
+/// symlink to one): a device, a FIFO or a directory is never opened or read.
+fn read_generated(path: &Path) -> Result<Current, Error> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // A dangling symlink reads as missing; anything else there is refused below.
+            return match fs::symlink_metadata(path) {
+                Ok(m) if m.file_type().is_symlink() => Ok(Current::Missing),
+                Ok(_) => Err(not_a_file(path)),
+                Err(_) => Ok(Current::Missing),
+            };
+        }
+        Err(e) => return Err(Error::Write(path.to_path_buf(), e)),
+    };
+    if !meta.is_file() {
+        return Err(not_a_file(path));
+    }
+    let raw = read_capped(path).map_err(|e| Error::Write(path.to_path_buf(), e))?;
+    let text = String::from_utf8(raw.clone()).ok().map(|text| {
+        if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        }
+    });
+    Ok(Current::File { raw, text })
+}
+
+fn not_a_file(path: &Path) -> Error {
+    Error::Write(
+        path.to_path_buf(),
+        io::Error::other("not a regular file; remove what stands there and run again"),
+    )
+}
+
+/// A regular file's bytes, at most [`MAX_GENERATED_BYTES`].
+fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_GENERATED_BYTES)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Takes the project's lock (exclusive to write, shared to check), then reads the catalogue.
+///
+/// The lock is on the project's root directory, a path that stays put while files in it are
+/// replaced: `gen`, `site` and `sync --write` (which replaces the catalogue) all take it, and an
+/// editor saving `errors.yaml` by rename cannot split two runs onto two locks. The returned file
+/// holds the lock until it is dropped.
 pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
-    let path = root.join(CATALOGUE_FILE);
-    let mut file = fs::File::open(&path).map_err(Error::Read)?;
+    let lock = fs::File::open(root).map_err(Error::Read)?;
     match mode {
-        Mode::Write => file.lock(),
-        Mode::Check => file.lock_shared(),
+        Mode::Write => lock.lock(),
+        Mode::Check => lock.lock_shared(),
     }
     .map_err(Error::Read)?;
-    // The file was replaced (by `sync --write`, or an editor saving by rename) while this run
-    // waited for the lock: lock and read the new one instead.
-    if !same_file(&file, &path) {
-        drop(file);
-        return lock_and_read(root, mode);
+    let path = root.join(CATALOGUE_FILE);
+    let mut file = fs::File::open(&path).map_err(Error::Read)?;
+    let size = file.metadata().map_err(Error::Read)?.len();
+    if size > codegen::load::MAX_CATALOGUE_BYTES as u64 {
+        return Err(Error::Invalid(codegen::load::too_large(size)));
     }
     let limit = codegen::load::MAX_CATALOGUE_BYTES as u64 + 1;
     let mut bytes = Vec::new();
@@ -161,28 +229,19 @@ pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8
         .take(limit)
         .read_to_end(&mut bytes)
         .map_err(Error::Read)?;
-    Ok((file, bytes))
+    Ok((lock, bytes))
 }
 
-/// Whether the open `file` is still the one at `path`.
-#[cfg(unix)]
-fn same_file(file: &fs::File, path: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        // Gone: the open file is all there is to read.
-        _ => true,
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &fs::File, _: &Path) -> bool {
-    true
-}
-
-/// Refuses a generated file whose directory leads outside the project through a symlink.
+/// Refuses a generated file whose directory leads outside the project through a symlink,
+/// judged by its nearest existing ancestor, before any directory is created.
 fn inside(root: &Path, path: &Path) -> Result<(), Error> {
-    let dir = path.parent().unwrap_or(root);
+    let mut dir = path.parent().unwrap_or(root);
+    while fs::symlink_metadata(dir).is_err() {
+        match dir.parent() {
+            Some(parent) => dir = parent,
+            None => break,
+        }
+    }
     let (Ok(root), Ok(dir)) = (root.canonicalize(), dir.canonicalize()) else {
         return Ok(());
     };
@@ -249,24 +308,45 @@ fn package_version(manifest: &str) -> Option<String> {
     None
 }
 
+/// The last generated state, from the JSON export, checked against the generated Rust module:
+/// a baseline that cannot be read, or that disagrees with the module (a stale or hand-cut copy),
+/// is refused rather than trusted.
+fn baseline(files: &[codegen::GeneratedFile], current: &[Current]) -> Result<Baseline, Error> {
+    let text_of = |path: &str| {
+        files
+            .iter()
+            .zip(current)
+            .find(|(f, _)| f.path == path)
+            .and_then(|(_, c)| c.text())
+    };
+    let json = text_of(JSON_FILE)
+        .ok_or_else(|| Error::Baseline("it is missing, or not UTF-8 text".into()))?;
+    let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
+    let rust = text_of(codegen::RUST_FILE).unwrap_or_default();
+    if let Err(why) = baseline.agrees_with_module(rust) {
+        return Err(Error::Baseline(format!(
+            "it disagrees with {}: {why}",
+            codegen::RUST_FILE
+        )));
+    }
+    Ok(baseline)
+}
+
 /// Regenerates (or checks) every generated file under `root`.
 pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
-    let current: Vec<Option<String>> = files
+    let current: Vec<Current> = files
         .iter()
         .map(|f| read_generated(&root.join(f.path)))
-        .collect();
+        .collect::<Result<_, _>>()?;
 
     if !options.allow_breaking {
-        let first_run = files.iter().all(|f| !root.join(f.path).exists());
+        let first_run = current.iter().all(|c| matches!(c, Current::Missing));
         if !first_run {
-            let json =
-                fs::read(root.join(JSON_FILE)).map_err(|e| Error::Baseline(e.to_string()))?;
-            let json = String::from_utf8(json).map_err(|e| Error::Baseline(e.to_string()))?;
-            let baseline = Baseline::from_json(&json).map_err(Error::Baseline)?;
+            let baseline = baseline(&files, &current)?;
             let breaks = breaking_changes(&baseline, &catalogue);
             if !breaks.is_empty() {
                 return Err(Error::Breaking(breaks));
@@ -277,10 +357,14 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     let mut report = Report::default();
     let mut stale = Vec::new();
     for (file, current) in files.iter().zip(&current) {
-        if current.as_deref() == Some(file.contents.as_str()) {
+        if current.text() == Some(file.contents.as_str()) {
             report.unchanged.push(file.path);
         } else {
-            stale.push((file, current.as_deref()));
+            let old = match current {
+                Current::File { raw, .. } => Some(raw.as_slice()),
+                Current::Missing => None,
+            };
+            stale.push((file, old));
         }
     }
     if options.mode == Mode::Check {
@@ -293,13 +377,12 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
 
     let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
     for target in &targets {
+        inside(root, target)?;
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
         }
-        inside(root, target)?;
     }
-    report.leftovers =
-        remove_leftovers(&targets).map_err(|e| Error::Write(root.to_path_buf(), e))?;
+    report.leftovers = remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     let replacements: Vec<Replacement<'_>> = stale
         .iter()
         .map(|(file, old)| Replacement {
@@ -339,7 +422,7 @@ mod tests {
         codegen::SCHEMA_FILE,
     ];
     /// The generated files a change of an entry's text changes (the schema stays).
-    const FROM_ENTRIES: &[&str] = &GENERATED.split_at(3).0;
+    const FROM_ENTRIES: &[&str] = GENERATED.split_at(3).0;
     const FIXTURE: &str = include_str!("../tests/fixtures/errors.yaml");
 
     /// A scratch project holding the fixture catalogue, generated once.
@@ -464,7 +547,7 @@ mod tests {
         let before = snapshot(dir.path());
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(
-            message.starts_with("errors.yaml:32: entry 0405: `ErrorCode::InvalidToken` would be renamed to `ErrorCode::BadToken`"),
+            message.starts_with("errors.yaml:33: entry 0405: `ErrorCode::InvalidToken` would be renamed to `ErrorCode::BadToken`"),
             "{message}"
         );
         assert!(message.contains("aliases: [invalid_token]"), "{message}");
@@ -512,9 +595,13 @@ mod tests {
             "name: storage_failure2fa",
         );
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
-        assert!(message.contains("would be renamed"), "{message}");
         assert!(
-            message.contains("aliases: [storage_failure_2fa]"),
+            message
+                .contains("`codes::STORAGE_FAILURE_2FA` would become `codes::STORAGE_FAILURE2FA`"),
+            "{message}"
+        );
+        assert!(
+            message.contains("keep the name `storage_failure_2fa`"),
             "{message}"
         );
     }
@@ -645,5 +732,89 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(contents(&after), contents(&before));
+    }
+
+    /// A failure midway puts back what was replaced byte for byte, even CRLF line ends and bytes
+    /// that are not UTF-8.
+    #[test]
+    fn a_failure_midway_puts_back_the_exact_bytes() {
+        let dir = project();
+        let rust = dir.path().join(codegen::RUST_FILE);
+        let mut odd = fs::read_to_string(&rust)
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes();
+        odd.extend_from_slice(b"\xff\r\n");
+        fs::write(&rust, &odd).unwrap();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let md = dir.path().join(codegen::MARKDOWN_FILE);
+        fs::remove_file(&md).unwrap();
+        fs::create_dir(&md).unwrap();
+        assert!(run(dir.path(), ALLOW).is_err());
+        assert_eq!(fs::read(&rust).unwrap(), odd);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_and_symlinks_out_of_the_project_are_refused_untouched() {
+        use std::os::unix::fs::symlink;
+        // A directory of outputs that leads outside: nothing is created there.
+        let dir = project();
+        let outside = tempfile::tempdir().unwrap();
+        let crate_dir = dir.path().join("aculab-errors");
+        fs::rename(&crate_dir, dir.path().join("moved")).unwrap();
+        symlink(outside.path(), &crate_dir).unwrap();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let message = run(dir.path(), ALLOW).unwrap_err().to_string();
+        assert!(message.contains("outside the project"), "{message}");
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+
+        // A device or a FIFO where an output goes is never read (it would hang or never end).
+        for special in [Path::new("/dev/zero"), Path::new("/dev/null")] {
+            let dir = project();
+            let md = dir.path().join(codegen::MARKDOWN_FILE);
+            fs::remove_file(&md).unwrap();
+            symlink(special, &md).unwrap();
+            let message = run(dir.path(), WRITE).unwrap_err().to_string();
+            assert!(message.contains("not a regular file"), "{message}");
+            assert!(fs::symlink_metadata(&md).unwrap().file_type().is_symlink());
+        }
+        let dir = project();
+        let json = dir.path().join(JSON_FILE);
+        fs::remove_file(&json).unwrap();
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&json)
+            .status()
+            .unwrap()
+            .success());
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(message.contains("not a regular file"), "{message}");
+    }
+
+    #[test]
+    fn a_baseline_that_disagrees_with_the_module_is_refused() {
+        let dir = project();
+        let json = dir.path().join(JSON_FILE);
+        let mut export: serde_json::Value =
+            serde_json::from_slice(&fs::read(&json).unwrap()).unwrap();
+        export["errors"].as_array_mut().unwrap().truncate(1);
+        fs::write(&json, serde_json::to_string_pretty(&export).unwrap()).unwrap();
+        edit(dir.path(), "name: invalid_token", "name: bad_token");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("disagrees with aculab-errors/src/generated.rs"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_directory_at_a_leftover_name_is_left_alone() {
+        let dir = project();
+        let odd = dir.path().join("docs/.errors.md.abc.gen-tmp");
+        fs::create_dir(&odd).unwrap();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!(report.leftovers, 0);
+        assert!(odd.is_dir());
     }
 }

@@ -49,7 +49,7 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
         }
     }
-    remove_leftovers(&targets).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     let replacements: Vec<Replacement<'_>> = files
         .iter()
         .zip(&targets)

@@ -195,13 +195,13 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         replacements.push((RECORD_FILE, new_record.as_str(), record_text.as_deref()));
     }
     let targets: Vec<PathBuf> = replacements.iter().map(|(p, ..)| root.join(p)).collect();
-    remove_leftovers(&targets).map_err(|e| Error::Write(root.to_path_buf(), e))?;
+    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     let files: Vec<Replacement<'_>> = replacements
         .iter()
         .map(|(path, contents, old)| Replacement {
             path: root.join(path),
             contents,
-            old: *old,
+            old: old.map(str::as_bytes),
         })
         .collect();
     replace_all(&files).map_err(|(path, e)| Error::Write(path, e))?;
@@ -649,7 +649,8 @@ mod tests {
         let (dir, _pages) = project();
         let root = dir.path().to_path_buf();
         let path = root.join(CATALOGUE_FILE);
-        let old = fs::File::open(&path).unwrap();
+        // Held as `sync --write` holds it: the project's lock.
+        let old = fs::File::open(&root).unwrap();
         old.lock().unwrap();
         let waiter = {
             let root = root.clone();

@@ -22,8 +22,9 @@ pub struct Replacement<'a> {
     pub path: PathBuf,
     /// The new contents.
     pub contents: &'a str,
-    /// The old contents, if the file existed (to put back should a later rename fail).
-    pub old: Option<&'a str>,
+    /// The old contents, byte for byte, if the file existed (to put back should a later
+    /// rename fail).
+    pub old: Option<&'a [u8]>,
 }
 
 /// The temporary-file prefix for `target`: `.NAME.` in the same directory.
@@ -34,8 +35,9 @@ fn temp_prefix(target: &Path) -> String {
     format!(".{name}.")
 }
 
-/// Deletes temporary files a killed run left beside `targets`. Returns how many.
-pub fn remove_leftovers(targets: &[PathBuf]) -> io::Result<usize> {
+/// Deletes temporary files a killed run left beside `targets` (files and symlinks with this
+/// module's names; anything else is left alone). Returns how many, or the path that failed.
+pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Error)> {
     let mut removed = 0;
     for target in targets {
         let (Some(dir), prefix) = (target.parent(), temp_prefix(target)) else {
@@ -44,15 +46,19 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> io::Result<usize> {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(e),
+            Err(e) => return Err((dir.to_path_buf(), e)),
         };
         for entry in entries {
-            let entry = entry?;
+            let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+            let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
+            if name.starts_with(&prefix)
+                && name.ends_with(TEMP_SUFFIX)
+                && (kind.is_file() || kind.is_symlink())
+            {
                 // Removes a symlink itself, never what it points to.
-                fs::remove_file(entry.path())?;
+                fs::remove_file(entry.path()).map_err(|e| (entry.path(), e))?;
                 removed += 1;
             }
         }
@@ -62,14 +68,14 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> io::Result<usize> {
 
 /// Writes `contents` to a new temporary file beside `target`, synced, with the target's
 /// permissions (or 0644 for a new file).
-fn stage(target: &Path, contents: &str) -> io::Result<NamedTempFile> {
+fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(target))
         .suffix(TEMP_SUFFIX)
         .rand_bytes(10)
         .tempfile_in(dir)?;
-    tmp.write_all(contents.as_bytes())?;
+    tmp.write_all(contents)?;
     let permissions = match fs::symlink_metadata(target) {
         Ok(m) if m.is_file() => m.permissions(),
         _ => {
@@ -97,7 +103,8 @@ pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)
     // Stage all; a failure drops (and so deletes) the temporary files staged so far.
     let mut staged = Vec::with_capacity(files.len());
     for file in files {
-        let tmp = stage(&file.path, file.contents).map_err(|e| (file.path.clone(), e))?;
+        let tmp =
+            stage(&file.path, file.contents.as_bytes()).map_err(|e| (file.path.clone(), e))?;
         staged.push(tmp);
     }
     let mut done: Vec<&Replacement<'_>> = Vec::new();
@@ -160,7 +167,7 @@ mod tests {
             Replacement {
                 path: a.clone(),
                 contents: "new a",
-                old: Some("old a"),
+                old: Some(b"old a"),
             },
             Replacement {
                 path: b.clone(),
@@ -190,7 +197,7 @@ mod tests {
             Replacement {
                 path: a.clone(),
                 contents: "new a",
-                old: Some("old a"),
+                old: Some(b"old a"),
             },
             Replacement {
                 path: locked.join("b.txt"),
