@@ -1713,7 +1713,7 @@ pub mod codes {
     pub const CALL_DDI_NOT_ALLOWED: u16 = 2027;
 }
 /// Whether the same request can succeed later, as the catalogue advises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 #[allow(dead_code)]
 pub(crate) enum Retry {
     /// The same request fails the same way.
@@ -1727,7 +1727,6 @@ pub(crate) enum Retry {
     },
 }
 /// Everything the catalogue says about one code.
-#[derive(Clone, Copy, Debug)]
 pub(crate) struct Record {
     /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
     pub(crate) code: Option<ErrorCode>,
@@ -3590,7 +3589,6 @@ pub(crate) static RECORDS: [Record; 153] = [
     },
 ];
 /// Everything the catalogue says about one category.
-#[derive(Clone, Copy, Debug)]
 pub(crate) struct CategoryRecord {
     /// The snake_case id.
     pub(crate) id: &'static str,

@@ -237,7 +237,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         }
 
         /// Whether the same request can succeed later, as the catalogue advises.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy)]
         // A catalogue may have no retryable code, or only retryable ones.
         #[allow(dead_code)]
         pub(crate) enum Retry {
@@ -253,7 +253,6 @@ fn module(cat: &Catalogue) -> TokenStream {
         }
 
         /// Everything the catalogue says about one code.
-        #[derive(Clone, Copy, Debug)]
         pub(crate) struct Record {
             /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
             pub(crate) code: Option<ErrorCode>,
@@ -293,7 +292,6 @@ fn module(cat: &Catalogue) -> TokenStream {
         ];
 
         /// Everything the catalogue says about one category.
-        #[derive(Clone, Copy, Debug)]
         pub(crate) struct CategoryRecord {
             /// The snake_case id.
             pub(crate) id: &'static str,
