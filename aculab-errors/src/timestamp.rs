@@ -1,9 +1,9 @@
-//! The web services' timestamp format, `YYYY-MM-DD_hh:mm:ss` in UTC.
+//! The web services' timestamp format, `YYYY-MM-DD_hh:mm:ss` (Aculab's documentation names no time zone).
 
 use core::fmt;
 use core::str::FromStr;
 
-/// A UTC time as the web services write it: `2022-12-12_11:32:41`.
+/// A time as the web services write it: `2022-12-12_11:32:41`. Aculab does not say which time zone.
 ///
 /// Parsing checks the shape and the calendar (month lengths, leap years); [`Display`](fmt::Display)
 /// writes the same form back, so the two round-trip. Ordering is chronological.
@@ -48,7 +48,7 @@ impl fmt::Display for ParseTimestampError {
 impl core::error::Error for ParseTimestampError {}
 
 impl Timestamp {
-    /// A timestamp from its parts, or `None` if they name no real UTC date and time.
+    /// A timestamp from its parts, or `None` if they name no real date and time.
     pub const fn new(
         year: u16,
         month: u8,
