@@ -144,8 +144,9 @@ fn browser() -> Option<PathBuf> {
         "google-chrome",
         "chrome",
     ];
+    // An explicit choice is final: a path that is not a file means "no browser".
     if let Some(path) = std::env::var_os("ACULAB_BROWSER") {
-        return Some(PathBuf::from(path));
+        return Some(PathBuf::from(path)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
@@ -235,7 +236,11 @@ fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
     let Some(browser) = browser() else {
         let message = "skipped in_a_real_browser_search_filters_and_nothing_leaves_the_machine: no headless browser found; \
                        install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)\n";
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "under CI (CI=true) the browser tests must run: no headless browser found; \
+             install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)"
+        );
         // Straight to the terminal: the test harness hides what a passing test prints.
         let _ = std::io::stderr().write_all(message.as_bytes());
         return;
