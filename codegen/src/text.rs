@@ -135,7 +135,9 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         if at_word_start && is_plain_https_url(url) {
             return Some((i, url.len()));
         }
-        from = i + 1;
+        // Past the whole run: a later `https://` inside it starts no word (or, after a `(`,
+        // stays text), and rescanning the run from each of its characters would be quadratic.
+        from = i + run.max(1);
     }
     None
 }
@@ -295,6 +297,18 @@ mod tests {
             html("javascript:alert(1) http://a.b"),
             "javascript:alert(1) http://a.b"
         );
+    }
+
+    /// Text made of nothing but URL starts is handled in one pass; rescanning each run from
+    /// every candidate took over a minute for this much text.
+    #[test]
+    fn a_field_of_url_starts_is_linear() {
+        let text = "https://".repeat(64 * 1024 / 8);
+        assert_eq!(
+            markdown(&text).len(),
+            text.len() + text.matches("://").count()
+        );
+        assert_eq!(html(&text), text);
     }
 
     #[test]

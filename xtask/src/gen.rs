@@ -1,6 +1,6 @@
 //! Regenerate or verify the generated files.
 //!
-//! A run holds a lock on `errors.yaml` (exclusive to write, shared to check), so runs at once
+//! A run holds the project's lock (exclusive to write, shared to check), so runs at once
 //! take turns and the result equals one run's. Everything is validated, checked against the last
 //! generated state and rendered in memory first; only then are the changed files replaced, all
 //! or none ([`crate::write`]).
@@ -71,6 +71,8 @@ const MAX_BREAKS_LISTED: usize = 20;
 pub enum Error {
     /// The catalogue could not be read.
     Read(io::Error),
+    /// The project's lock could not be taken.
+    Lock(PathBuf, io::Error),
     /// The catalogue is invalid: every problem, with its line.
     Invalid(Diagnostics),
     /// The last generated state, which the compatibility check needs, could not be read.
@@ -89,6 +91,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Read(e) => writeln!(f, "{CATALOGUE_FILE}: cannot read the catalogue: {e}"),
+            Error::Lock(path, e) => writeln!(
+                f,
+                "{}: cannot take the project's lock: {e}",
+                path.display()
+            ),
             Error::Invalid(d) => {
                 write!(f, "{d}")?;
                 let n = d.0.len();
@@ -204,19 +211,35 @@ fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// What the project's lock is taken on: the project's root directory itself where the system
+/// can lock a directory (Unix: nothing is created), else `.xtask.lock` beside the catalogue
+/// (ignored by git), created if need be and never truncated.
+pub(crate) fn lock_file(root: &Path) -> io::Result<fs::File> {
+    if cfg!(unix) {
+        fs::File::open(root)
+    } else {
+        fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(root.join(".xtask.lock"))
+    }
+}
+
 /// Takes the project's lock (exclusive to write, shared to check), then reads the catalogue.
 ///
-/// The lock is on the project's root directory, a path that stays put while files in it are
-/// replaced: `gen`, `site` and `sync --write` (which replaces the catalogue) all take it, and an
-/// editor saving `errors.yaml` by rename cannot split two runs onto two locks. The returned file
-/// holds the lock until it is dropped.
+/// The lock ([`lock_file`]) is on a path that stays put while files are replaced: `gen`, `site`
+/// and `sync --write` (which replaces the catalogue) all take it, and an editor saving
+/// `errors.yaml` by rename cannot split two runs onto two locks. The returned file holds the
+/// lock until it is dropped.
 pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
-    let lock = fs::File::open(root).map_err(Error::Read)?;
+    let lock = lock_file(root).map_err(|e| Error::Lock(root.to_path_buf(), e))?;
     match mode {
         Mode::Write => lock.lock(),
         Mode::Check => lock.lock_shared(),
     }
-    .map_err(Error::Read)?;
+    .map_err(|e| Error::Lock(root.to_path_buf(), e))?;
     let path = root.join(CATALOGUE_FILE);
     let mut file = fs::File::open(&path).map_err(Error::Read)?;
     let size = file.metadata().map_err(Error::Read)?.len();
@@ -709,10 +732,10 @@ mod tests {
         assert!(!leftover.exists());
     }
 
-    /// docs/errors.md cannot be replaced (a directory stands at its name), so the run fails after
-    /// generated.rs was already renamed into place: it is put back, and no temporary file stays.
+    /// A directory stands at docs/errors.md's name: the run is refused before anything is
+    /// staged, and no file changes. (`write.rs` tests a rename failing midway, and its rollback.)
     #[test]
-    fn a_failure_midway_replaces_nothing_and_leaves_nothing() {
+    fn a_directory_at_an_output_is_refused_before_anything_is_written() {
         let dir = project();
         edit(dir.path(), "The token is invalid", "The token is bad");
         let md = dir.path().join(codegen::MARKDOWN_FILE);
@@ -734,10 +757,10 @@ mod tests {
         assert_eq!(contents(&after), contents(&before));
     }
 
-    /// A failure midway puts back what was replaced byte for byte, even CRLF line ends and bytes
-    /// that are not UTF-8.
+    /// A refused run leaves an output byte for byte, even with CRLF line ends and bytes that are
+    /// not UTF-8.
     #[test]
-    fn a_failure_midway_puts_back_the_exact_bytes() {
+    fn a_refused_run_leaves_odd_bytes_as_they_are() {
         let dir = project();
         let rust = dir.path().join(codegen::RUST_FILE);
         let mut odd = fs::read_to_string(&rust)

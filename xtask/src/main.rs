@@ -1,6 +1,6 @@
 //! Project automation: `cargo xtask gen` regenerates, or verifies, every file derived from
-//! `errors.yaml`; `cargo xtask site` writes the error index as a static site.
-
+//! `errors.yaml`; `cargo xtask site` writes the error index as a static site; `cargo xtask sync`
+//! compares the catalogue with Aculab's official page.
 mod gen;
 mod site;
 mod sync;

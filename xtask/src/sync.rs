@@ -2,7 +2,7 @@
 //! and the provenance record, code by code.
 //!
 //! Reading and comparing are pure ([`codegen::upstream`]); this module reads the files and, with
-//! `--write`, holds `gen`'s lock on `errors.yaml` while it replaces the catalogue (with each added
+//! `--write`, holds `gen`'s project lock while it replaces the catalogue (with each added
 //! code scaffolded) and `upstream.tsv`, all or none ([`crate::write`]).
 
 use std::fmt;
@@ -650,7 +650,7 @@ mod tests {
         let root = dir.path().to_path_buf();
         let path = root.join(CATALOGUE_FILE);
         // Held as `sync --write` holds it: the project's lock.
-        let old = fs::File::open(&root).unwrap();
+        let old = crate::gen::lock_file(&root).unwrap();
         old.lock().unwrap();
         let waiter = {
             let root = root.clone();

@@ -181,18 +181,14 @@ mod tests {
         assert_eq!(names(dir.path()), ["a.txt", "b.txt"]);
     }
 
-    #[cfg(unix)]
+    /// The second file cannot be staged (its directory is a regular file: ENOTDIR, even for
+    /// root): nothing is replaced and no temporary file stays.
     #[test]
     fn a_failure_to_stage_any_file_replaces_none() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let locked = dir.path().join("locked");
-        fs::create_dir(&locked).unwrap();
         let a = dir.path().join("a.txt");
         fs::write(&a, "old a").unwrap();
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
-        // Root may write anyway; the test means something only where the mode holds.
-        let writable = fs::write(locked.join("probe"), "").is_ok();
+        fs::write(dir.path().join("not-a-dir"), "").unwrap();
         let files = [
             Replacement {
                 path: a.clone(),
@@ -200,18 +196,54 @@ mod tests {
                 old: Some(b"old a"),
             },
             Replacement {
-                path: locked.join("b.txt"),
+                path: dir.path().join("not-a-dir/b.txt"),
                 contents: "new b",
                 old: None,
             },
         ];
-        let result = replace_all(&files);
-        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
-        if !writable {
-            assert!(result.is_err());
-            assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
-            assert_eq!(names(dir.path()), ["a.txt", "locked"]);
-        }
+        assert!(replace_all(&files).is_err());
+        assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
+        assert_eq!(names(dir.path()), ["a.txt", "not-a-dir"]);
+    }
+
+    /// Every file stages, the first is renamed into place, the third cannot be (a non-empty
+    /// directory stands at its name): the first gets its old bytes back, exactly, the new second
+    /// one goes, and no temporary file stays.
+    #[test]
+    fn a_failed_rename_puts_back_what_was_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a.txt"),
+            dir.path().join("b.txt"),
+            dir.path().join("c"),
+        );
+        let old_a = b"old\r\na \xff".to_vec();
+        fs::write(&a, &old_a).unwrap();
+        fs::create_dir(&c).unwrap();
+        fs::write(c.join("inside"), "x").unwrap();
+        let files = [
+            Replacement {
+                path: a.clone(),
+                contents: "new a",
+                old: Some(&old_a),
+            },
+            Replacement {
+                path: b.clone(),
+                contents: "new b",
+                old: None,
+            },
+            Replacement {
+                path: c.clone(),
+                contents: "new c",
+                old: None,
+            },
+        ];
+        let (failed, _) = replace_all(&files).unwrap_err();
+        assert_eq!(failed, c);
+        assert_eq!(fs::read(&a).unwrap(), old_a);
+        assert!(!b.exists());
+        assert_eq!(names(dir.path()), ["a.txt", "c"]);
+        assert_eq!(fs::read_to_string(c.join("inside")).unwrap(), "x");
     }
 
     #[cfg(unix)]
