@@ -32,18 +32,6 @@ const INDEX: [u16; TABLE_LEN] = {
     table
 };
 
-/// Code number → code, derived from `ALL`: what [`ErrorCode::from_u16`] answers in one load, so
-/// that a caller's test of the answer waits on one load only, not on the index and the record.
-const BY_NUMBER: [Option<ErrorCode>; TABLE_LEN] = {
-    let mut table = [None; TABLE_LEN];
-    let mut i = 0;
-    while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = Some(ErrorCode::ALL[i]);
-        i += 1;
-    }
-    table
-};
-
 /// `n` clamped into the dense tables: numbers past the highest code land on the last slot,
 /// which has no entry. A conditional move, not a branch.
 #[inline]
@@ -73,7 +61,7 @@ impl ErrorCode {
     /// ```
     #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
-        BY_NUMBER[slot(code)]
+        record_of(code).code
     }
 
     /// This code's record.

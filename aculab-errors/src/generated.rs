@@ -1728,6 +1728,8 @@ pub(crate) enum Retry {
 }
 /// Everything the catalogue says about one code.
 pub(crate) struct Record {
+    /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
+    pub(crate) code: Option<ErrorCode>,
     /// The 4-digit wire form.
     pub(crate) wire: &'static str,
     /// The snake_case name.
@@ -1749,6 +1751,7 @@ pub(crate) struct Record {
 /// lookup of an uncatalogued number lands on.
 pub(crate) static RECORDS: [Record; 153] = [
     Record {
+        code: Some(ErrorCode::MissingParameter),
         wire: "0001",
         name: "missing_parameter",
         http: Some(400),
@@ -1759,6 +1762,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0001",
     },
     Record {
+        code: Some(ErrorCode::MalformedParameter),
         wire: "0002",
         name: "malformed_parameter",
         http: Some(400),
@@ -1769,6 +1773,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0002",
     },
     Record {
+        code: Some(ErrorCode::DuplicateParameter),
         wire: "0003",
         name: "duplicate_parameter",
         http: Some(400),
@@ -1779,6 +1784,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0003",
     },
     Record {
+        code: Some(ErrorCode::ZeroValue),
         wire: "0004",
         name: "zero_value",
         http: Some(400),
@@ -1789,6 +1795,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0004",
     },
     Record {
+        code: Some(ErrorCode::RegulationAddressRequired),
         wire: "0005",
         name: "regulation_address_required",
         http: Some(400),
@@ -1801,6 +1808,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0005",
     },
     Record {
+        code: Some(ErrorCode::RegulationAddressIncompatible),
         wire: "0006",
         name: "regulation_address_incompatible",
         http: Some(400),
@@ -1813,6 +1821,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0006",
     },
     Record {
+        code: Some(ErrorCode::InvalidBoolean),
         wire: "0007",
         name: "invalid_boolean",
         http: Some(400),
@@ -1823,6 +1832,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0007",
     },
     Record {
+        code: Some(ErrorCode::UnknownCountry),
         wire: "0008",
         name: "unknown_country",
         http: Some(400),
@@ -1835,6 +1845,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0008",
     },
     Record {
+        code: Some(ErrorCode::UnknownRegion),
         wire: "0009",
         name: "unknown_region",
         http: Some(400),
@@ -1847,6 +1858,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0009",
     },
     Record {
+        code: Some(ErrorCode::UnknownState),
         wire: "0010",
         name: "unknown_state",
         http: Some(400),
@@ -1859,6 +1871,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0010",
     },
     Record {
+        code: Some(ErrorCode::StateNotUsedForCountry),
         wire: "0011",
         name: "state_not_used_for_country",
         http: Some(400),
@@ -1871,6 +1884,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0011",
     },
     Record {
+        code: Some(ErrorCode::UnknownRegulationAddress),
         wire: "0012",
         name: "unknown_regulation_address",
         http: Some(400),
@@ -1883,6 +1897,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0012",
     },
     Record {
+        code: Some(ErrorCode::HttpsRequired),
         wire: "0013",
         name: "https_required",
         http: Some(403),
@@ -1893,6 +1908,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0013",
     },
     Record {
+        code: Some(ErrorCode::MethodNotAllowed),
         wire: "0014",
         name: "method_not_allowed",
         http: Some(405),
@@ -1905,6 +1921,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0014",
     },
     Record {
+        code: Some(ErrorCode::InvalidCloudId),
         wire: "0015",
         name: "invalid_cloud_id",
         http: Some(400),
@@ -1915,6 +1932,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0015",
     },
     Record {
+        code: Some(ErrorCode::MissingFilename),
         wire: "0016",
         name: "missing_filename",
         http: Some(400),
@@ -1925,6 +1943,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0016",
     },
     Record {
+        code: Some(ErrorCode::FileNotFound),
         wire: "0017",
         name: "file_not_found",
         http: Some(404),
@@ -1935,6 +1954,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0017",
     },
     Record {
+        code: Some(ErrorCode::StorageFailure),
         wire: "0018",
         name: "storage_failure",
         http: Some(504),
@@ -1950,6 +1970,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0018",
     },
     Record {
+        code: Some(ErrorCode::EmptyPostBody),
         wire: "0019",
         name: "empty_post_body",
         http: Some(400),
@@ -1960,6 +1981,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0019",
     },
     Record {
+        code: Some(ErrorCode::MissingContentLength),
         wire: "0020",
         name: "missing_content_length",
         http: Some(411),
@@ -1970,6 +1992,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0020",
     },
     Record {
+        code: Some(ErrorCode::UndecodableRequest),
         wire: "0021",
         name: "undecodable_request",
         http: Some(400),
@@ -1982,6 +2005,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0021",
     },
     Record {
+        code: Some(ErrorCode::AuthenticationFailed),
         wire: "0022",
         name: "authentication_failed",
         http: Some(401),
@@ -1994,6 +2018,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0022",
     },
     Record {
+        code: Some(ErrorCode::EmptyParameter),
         wire: "0023",
         name: "empty_parameter",
         http: Some(400),
@@ -2004,6 +2029,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0023",
     },
     Record {
+        code: Some(ErrorCode::EmptyListElement),
         wire: "0024",
         name: "empty_list_element",
         http: Some(400),
@@ -2014,6 +2040,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0024",
     },
     Record {
+        code: Some(ErrorCode::MalformedReferenceId),
         wire: "0025",
         name: "malformed_reference_id",
         http: Some(400),
@@ -2024,6 +2051,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0025",
     },
     Record {
+        code: Some(ErrorCode::ConferenceChangeTooSoon),
         wire: "0026",
         name: "conference_change_too_soon",
         http: Some(400),
@@ -2039,6 +2067,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0026",
     },
     Record {
+        code: Some(ErrorCode::UnknownApiService),
         wire: "0027",
         name: "unknown_api_service",
         http: Some(400),
@@ -2049,6 +2078,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0027",
     },
     Record {
+        code: Some(ErrorCode::StateNotUsedForDidType),
         wire: "0028",
         name: "state_not_used_for_did_type",
         http: Some(400),
@@ -2059,6 +2089,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0028",
     },
     Record {
+        code: Some(ErrorCode::UnknownParameter),
         wire: "0029",
         name: "unknown_parameter",
         http: Some(400),
@@ -2069,6 +2100,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0029",
     },
     Record {
+        code: Some(ErrorCode::IncompatibleParameters),
         wire: "0030",
         name: "incompatible_parameters",
         http: Some(400),
@@ -2079,6 +2111,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0030",
     },
     Record {
+        code: Some(ErrorCode::ValueAlreadyExists),
         wire: "0031",
         name: "value_already_exists",
         http: Some(409),
@@ -2091,6 +2124,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0031",
     },
     Record {
+        code: Some(ErrorCode::InvalidContentType),
         wire: "0032",
         name: "invalid_content_type",
         http: Some(400),
@@ -2103,6 +2137,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0032",
     },
     Record {
+        code: Some(ErrorCode::ProductionAccountRequired),
         wire: "0100",
         name: "production_account_required",
         http: Some(400),
@@ -2115,6 +2150,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0100",
     },
     Record {
+        code: Some(ErrorCode::InsufficientFunds),
         wire: "0101",
         name: "insufficient_funds",
         http: Some(403),
@@ -2125,6 +2161,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0101",
     },
     Record {
+        code: Some(ErrorCode::UnknownBasedOnService),
         wire: "0102",
         name: "unknown_based_on_service",
         http: Some(403),
@@ -2137,6 +2174,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0102",
     },
     Record {
+        code: Some(ErrorCode::InvalidUsername),
         wire: "0103",
         name: "invalid_username",
         http: Some(404),
@@ -2147,6 +2185,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0103",
     },
     Record {
+        code: Some(ErrorCode::UnknownApplicationInstance),
         wire: "0104",
         name: "unknown_application_instance",
         http: Some(403),
@@ -2159,6 +2198,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0104",
     },
     Record {
+        code: Some(ErrorCode::ApplicationAlreadyCompleted),
         wire: "0105",
         name: "application_already_completed",
         http: Some(403),
@@ -2169,6 +2209,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0105",
     },
     Record {
+        code: Some(ErrorCode::AccountDeactivated),
         wire: "0106",
         name: "account_deactivated",
         http: Some(403),
@@ -2179,6 +2220,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0106",
     },
     Record {
+        code: Some(ErrorCode::VoisentryNotEnabled),
         wire: "0107",
         name: "voisentry_not_enabled",
         http: Some(403),
@@ -2189,6 +2231,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0107",
     },
     Record {
+        code: Some(ErrorCode::InsufficientNumberStock),
         wire: "0200",
         name: "insufficient_number_stock",
         http: Some(403),
@@ -2201,6 +2244,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0200",
     },
     Record {
+        code: Some(ErrorCode::InvalidDidType),
         wire: "0201",
         name: "invalid_did_type",
         http: Some(400),
@@ -2211,6 +2255,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0201",
     },
     Record {
+        code: Some(ErrorCode::NoTollfreeCallerTypes),
         wire: "0202",
         name: "no_tollfree_caller_types",
         http: Some(400),
@@ -2223,6 +2268,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0202",
     },
     Record {
+        code: Some(ErrorCode::TollfreeCallerTypeNotAllowed),
         wire: "0203",
         name: "tollfree_caller_type_not_allowed",
         http: Some(400),
@@ -2235,6 +2281,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0203",
     },
     Record {
+        code: Some(ErrorCode::DeleteNumberNotOwned),
         wire: "0300",
         name: "delete_number_not_owned",
         http: Some(400),
@@ -2247,6 +2294,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0300",
     },
     Record {
+        code: Some(ErrorCode::UnknownNumber),
         wire: "0301",
         name: "unknown_number",
         http: Some(400),
@@ -2259,6 +2307,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0301",
     },
     Record {
+        code: Some(ErrorCode::NumberNotWhitelisted),
         wire: "0302",
         name: "number_not_whitelisted",
         http: Some(400),
@@ -2269,6 +2318,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0302",
     },
     Record {
+        code: Some(ErrorCode::IllegalFilename),
         wire: "0401",
         name: "illegal_filename",
         http: Some(400),
@@ -2281,6 +2331,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0401",
     },
     Record {
+        code: Some(ErrorCode::UnsupportedFileFormat),
         wire: "0402",
         name: "unsupported_file_format",
         http: Some(415),
@@ -2293,6 +2344,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0402",
     },
     Record {
+        code: Some(ErrorCode::MissingFromFile),
         wire: "0403",
         name: "missing_from_file",
         http: Some(400),
@@ -2303,6 +2355,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0403",
     },
     Record {
+        code: Some(ErrorCode::MissingToFile),
         wire: "0404",
         name: "missing_to_file",
         http: Some(400),
@@ -2313,6 +2366,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0404",
     },
     Record {
+        code: Some(ErrorCode::InvalidToken),
         wire: "0405",
         name: "invalid_token",
         http: Some(404),
@@ -2323,6 +2377,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405",
     },
     Record {
+        code: Some(ErrorCode::MediaFiletypeNotAllowed),
         wire: "0406",
         name: "media_filetype_not_allowed",
         http: Some(400),
@@ -2333,6 +2388,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0406",
     },
     Record {
+        code: Some(ErrorCode::RestFiletypeNotAllowed),
         wire: "0407",
         name: "rest_filetype_not_allowed",
         http: Some(400),
@@ -2343,6 +2399,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0407",
     },
     Record {
+        code: Some(ErrorCode::InvalidFiletype),
         wire: "0408",
         name: "invalid_filetype",
         http: Some(400),
@@ -2353,6 +2410,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0408",
     },
     Record {
+        code: Some(ErrorCode::TtlHoursTooLong),
         wire: "0409",
         name: "ttl_hours_too_long",
         http: Some(400),
@@ -2363,6 +2421,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0409",
     },
     Record {
+        code: Some(ErrorCode::TtlDaysTooLong),
         wire: "0410",
         name: "ttl_days_too_long",
         http: Some(400),
@@ -2373,6 +2432,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0410",
     },
     Record {
+        code: Some(ErrorCode::TtlMinutesTooLong),
         wire: "0411",
         name: "ttl_minutes_too_long",
         http: Some(400),
@@ -2383,6 +2443,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0411",
     },
     Record {
+        code: Some(ErrorCode::InvalidTtl),
         wire: "0412",
         name: "invalid_ttl",
         http: Some(400),
@@ -2393,6 +2454,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0412",
     },
     Record {
+        code: Some(ErrorCode::TtlNotAllowed),
         wire: "0413",
         name: "ttl_not_allowed",
         http: Some(400),
@@ -2403,6 +2465,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0413",
     },
     Record {
+        code: Some(ErrorCode::EncryptedMsgMedia),
         wire: "0414",
         name: "encrypted_msg_media",
         http: Some(400),
@@ -2413,6 +2476,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0414",
     },
     Record {
+        code: Some(ErrorCode::SlashInPrefix),
         wire: "0415",
         name: "slash_in_prefix",
         http: Some(400),
@@ -2425,6 +2489,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0415",
     },
     Record {
+        code: Some(ErrorCode::UnsupportedReportType),
         wire: "0500",
         name: "unsupported_report_type",
         http: Some(400),
@@ -2435,6 +2500,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0500",
     },
     Record {
+        code: Some(ErrorCode::UnsupportedReportFileType),
         wire: "0501",
         name: "unsupported_report_file_type",
         http: Some(400),
@@ -2445,6 +2511,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0501",
     },
     Record {
+        code: Some(ErrorCode::FullReportRequiresJson),
         wire: "0503",
         name: "full_report_requires_json",
         http: Some(400),
@@ -2455,6 +2522,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0503",
     },
     Record {
+        code: Some(ErrorCode::InvalidReportDatetime),
         wire: "0504",
         name: "invalid_report_datetime",
         http: Some(400),
@@ -2465,6 +2533,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0504",
     },
     Record {
+        code: Some(ErrorCode::ReportDatesReversed),
         wire: "0505",
         name: "report_dates_reversed",
         http: Some(400),
@@ -2477,6 +2546,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0505",
     },
     Record {
+        code: Some(ErrorCode::ReportRangeTooLong),
         wire: "0506",
         name: "report_range_too_long",
         http: Some(400),
@@ -2487,6 +2557,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0506",
     },
     Record {
+        code: Some(ErrorCode::DuplicateReportPending),
         wire: "0507",
         name: "duplicate_report_pending",
         http: Some(409),
@@ -2499,6 +2570,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0507",
     },
     Record {
+        code: Some(ErrorCode::ReportStartTooOld),
         wire: "0508",
         name: "report_start_too_old",
         http: Some(400),
@@ -2509,6 +2581,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0508",
     },
     Record {
+        code: Some(ErrorCode::TooManyReportsInProgress),
         wire: "0509",
         name: "too_many_reports_in_progress",
         http: Some(429),
@@ -2524,6 +2597,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0509",
     },
     Record {
+        code: Some(ErrorCode::ReportCapacityExhausted),
         wire: "0510",
         name: "report_capacity_exhausted",
         http: Some(429),
@@ -2537,6 +2611,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0510",
     },
     Record {
+        code: Some(ErrorCode::InvalidParticipantCount),
         wire: "0600",
         name: "invalid_participant_count",
         http: Some(400),
@@ -2547,6 +2622,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0600",
     },
     Record {
+        code: Some(ErrorCode::InvalidConferenceStart),
         wire: "0601",
         name: "invalid_conference_start",
         http: Some(400),
@@ -2557,6 +2633,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0601",
     },
     Record {
+        code: Some(ErrorCode::InvalidConferenceDuration),
         wire: "0602",
         name: "invalid_conference_duration",
         http: Some(400),
@@ -2567,6 +2644,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0602",
     },
     Record {
+        code: Some(ErrorCode::ConferenceNameTaken),
         wire: "0603",
         name: "conference_name_taken",
         http: Some(400),
@@ -2579,6 +2657,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0603",
     },
     Record {
+        code: Some(ErrorCode::InvalidReservationToken),
         wire: "0604",
         name: "invalid_reservation_token",
         http: Some(400),
@@ -2591,6 +2670,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0604",
     },
     Record {
+        code: Some(ErrorCode::ConferenceCancelled),
         wire: "0605",
         name: "conference_cancelled",
         http: Some(400),
@@ -2603,6 +2683,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0605",
     },
     Record {
+        code: Some(ErrorCode::ConferenceDurationLimit),
         wire: "0606",
         name: "conference_duration_limit",
         http: Some(400),
@@ -2613,6 +2694,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0606",
     },
     Record {
+        code: Some(ErrorCode::ConferenceFinished),
         wire: "0607",
         name: "conference_finished",
         http: Some(400),
@@ -2625,6 +2707,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0607",
     },
     Record {
+        code: Some(ErrorCode::ConferenceCancelTooLate),
         wire: "0608",
         name: "conference_cancel_too_late",
         http: Some(400),
@@ -2635,6 +2718,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0608",
     },
     Record {
+        code: Some(ErrorCode::ConferenceAlreadyStarted),
         wire: "0609",
         name: "conference_already_started",
         http: Some(400),
@@ -2647,6 +2731,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0609",
     },
     Record {
+        code: Some(ErrorCode::ConferenceExtendTooLate),
         wire: "0610",
         name: "conference_extend_too_late",
         http: Some(400),
@@ -2659,6 +2744,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0610",
     },
     Record {
+        code: Some(ErrorCode::ConferenceStartInPast),
         wire: "0611",
         name: "conference_start_in_past",
         http: Some(400),
@@ -2669,6 +2755,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0611",
     },
     Record {
+        code: Some(ErrorCode::ParticipantLimitExceeded),
         wire: "0612",
         name: "participant_limit_exceeded",
         http: Some(400),
@@ -2681,6 +2768,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0612",
     },
     Record {
+        code: Some(ErrorCode::UnknownConference),
         wire: "0613",
         name: "unknown_conference",
         http: Some(404),
@@ -2691,6 +2779,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0613",
     },
     Record {
+        code: Some(ErrorCode::UnknownParticipant),
         wire: "0614",
         name: "unknown_participant",
         http: Some(404),
@@ -2703,6 +2792,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0614",
     },
     Record {
+        code: Some(ErrorCode::ConferenceNotRunning),
         wire: "0615",
         name: "conference_not_running",
         http: Some(400),
@@ -2716,6 +2806,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0615",
     },
     Record {
+        code: Some(ErrorCode::ConferenceNameAndToken),
         wire: "0616",
         name: "conference_name_and_token",
         http: Some(400),
@@ -2728,6 +2819,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0616",
     },
     Record {
+        code: Some(ErrorCode::MissingParticipantOptions),
         wire: "0617",
         name: "missing_participant_options",
         http: Some(400),
@@ -2738,6 +2830,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0617",
     },
     Record {
+        code: Some(ErrorCode::FromNumberNotOwned),
         wire: "0700",
         name: "from_number_not_owned",
         http: Some(400),
@@ -2748,6 +2841,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0700",
     },
     Record {
+        code: Some(ErrorCode::RecipientOptedOut),
         wire: "0701",
         name: "recipient_opted_out",
         http: Some(403),
@@ -2758,6 +2852,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0701",
     },
     Record {
+        code: Some(ErrorCode::DeliveryReportUnsupported),
         wire: "0702",
         name: "delivery_report_unsupported",
         http: Some(400),
@@ -2770,6 +2865,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0702",
     },
     Record {
+        code: Some(ErrorCode::ContentNotEncodable),
         wire: "0703",
         name: "content_not_encodable",
         http: Some(400),
@@ -2780,6 +2876,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0703",
     },
     Record {
+        code: Some(ErrorCode::ContentTooLong),
         wire: "0704",
         name: "content_too_long",
         http: Some(400),
@@ -2790,6 +2887,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0704",
     },
     Record {
+        code: Some(ErrorCode::ContentTooLongForSinglePart),
         wire: "0705",
         name: "content_too_long_for_single_part",
         http: Some(400),
@@ -2802,6 +2900,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0705",
     },
     Record {
+        code: Some(ErrorCode::UnsupportedMessageType),
         wire: "0706",
         name: "unsupported_message_type",
         http: Some(400),
@@ -2812,6 +2911,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0706",
     },
     Record {
+        code: Some(ErrorCode::UnsupportedStatusMethod),
         wire: "0707",
         name: "unsupported_status_method",
         http: Some(400),
@@ -2822,6 +2922,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0707",
     },
     Record {
+        code: Some(ErrorCode::MessagingNotEnabledOnNumber),
         wire: "0708",
         name: "messaging_not_enabled_on_number",
         http: Some(400),
@@ -2832,6 +2933,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0708",
     },
     Record {
+        code: Some(ErrorCode::MissingToOrFrom),
         wire: "0709",
         name: "missing_to_or_from",
         http: Some(400),
@@ -2842,6 +2944,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0709",
     },
     Record {
+        code: Some(ErrorCode::BothToAndFrom),
         wire: "0710",
         name: "both_to_and_from",
         http: Some(400),
@@ -2852,6 +2955,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0710",
     },
     Record {
+        code: Some(ErrorCode::MessageQueueFull),
         wire: "0711",
         name: "message_queue_full",
         http: Some(429),
@@ -2865,6 +2969,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0711",
     },
     Record {
+        code: Some(ErrorCode::InvalidToNumber),
         wire: "0712",
         name: "invalid_to_number",
         http: Some(400),
@@ -2877,6 +2982,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0712",
     },
     Record {
+        code: Some(ErrorCode::FlashSmsNotEnabled),
         wire: "0713",
         name: "flash_sms_not_enabled",
         http: Some(400),
@@ -2887,6 +2993,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0713",
     },
     Record {
+        code: Some(ErrorCode::AlphanumericSenderNotEnabled),
         wire: "0714",
         name: "alphanumeric_sender_not_enabled",
         http: Some(400),
@@ -2897,6 +3004,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0714",
     },
     Record {
+        code: Some(ErrorCode::UsSmsNotEnabled),
         wire: "0718",
         name: "us_sms_not_enabled",
         http: Some(400),
@@ -2907,6 +3015,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0718",
     },
     Record {
+        code: Some(ErrorCode::ParameterNotAllowedForMessageType),
         wire: "0719",
         name: "parameter_not_allowed_for_message_type",
         http: Some(400),
@@ -2917,6 +3026,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0719",
     },
     Record {
+        code: Some(ErrorCode::ParameterRequiredForMessageType),
         wire: "0720",
         name: "parameter_required_for_message_type",
         http: Some(400),
@@ -2927,6 +3037,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0720",
     },
     Record {
+        code: Some(ErrorCode::InvalidMessageMedia),
         wire: "0721",
         name: "invalid_message_media",
         http: Some(400),
@@ -2937,6 +3048,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0721",
     },
     Record {
+        code: Some(ErrorCode::CampaignRegistrationRequired),
         wire: "0722",
         name: "campaign_registration_required",
         http: Some(400),
@@ -2947,6 +3059,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0722",
     },
     Record {
+        code: Some(ErrorCode::CampaignRegistrationExpired),
         wire: "0723",
         name: "campaign_registration_expired",
         http: Some(400),
@@ -2957,6 +3070,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0723",
     },
     Record {
+        code: Some(ErrorCode::SmsWithoutVisibleText),
         wire: "0724",
         name: "sms_without_visible_text",
         http: Some(400),
@@ -2967,6 +3081,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0724",
     },
     Record {
+        code: Some(ErrorCode::MmsWithoutMedia),
         wire: "0725",
         name: "mms_without_media",
         http: Some(400),
@@ -2977,6 +3092,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0725",
     },
     Record {
+        code: Some(ErrorCode::SmsWithAttachment),
         wire: "0726",
         name: "sms_with_attachment",
         http: Some(400),
@@ -2987,6 +3103,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0726",
     },
     Record {
+        code: Some(ErrorCode::MessageTypeNotEnabledOnNumber),
         wire: "0727",
         name: "message_type_not_enabled_on_number",
         http: Some(400),
@@ -2999,6 +3116,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0727",
     },
     Record {
+        code: Some(ErrorCode::SmsNotEnabled),
         wire: "0728",
         name: "sms_not_enabled",
         http: Some(400),
@@ -3009,6 +3127,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0728",
     },
     Record {
+        code: Some(ErrorCode::MessageToSelf),
         wire: "0729",
         name: "message_to_self",
         http: Some(400),
@@ -3019,6 +3138,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0729",
     },
     Record {
+        code: Some(ErrorCode::TokenWithoutUsage),
         wire: "0800",
         name: "token_without_usage",
         http: Some(400),
@@ -3029,6 +3149,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0800",
     },
     Record {
+        code: Some(ErrorCode::DeveloperTokenLimit),
         wire: "0801",
         name: "developer_token_limit",
         http: Some(400),
@@ -3039,6 +3160,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0801",
     },
     Record {
+        code: Some(ErrorCode::ConvertJobNotFound),
         wire: "0802",
         name: "convert_job_not_found",
         http: Some(404),
@@ -3049,6 +3171,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0802",
     },
     Record {
+        code: Some(ErrorCode::TrialExpired),
         wire: "0900",
         name: "trial_expired",
         http: Some(400),
@@ -3061,6 +3184,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0900",
     },
     Record {
+        code: Some(ErrorCode::TrialCountryRestricted),
         wire: "0901",
         name: "trial_country_restricted",
         http: Some(400),
@@ -3073,6 +3197,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0901",
     },
     Record {
+        code: Some(ErrorCode::TrialNumberTypeRestricted),
         wire: "0902",
         name: "trial_number_type_restricted",
         http: Some(400),
@@ -3085,6 +3210,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0902",
     },
     Record {
+        code: Some(ErrorCode::TrialNumberLimit),
         wire: "0903",
         name: "trial_number_limit",
         http: Some(400),
@@ -3095,6 +3221,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0903",
     },
     Record {
+        code: Some(ErrorCode::TrialConcurrentServiceLimit),
         wire: "0904",
         name: "trial_concurrent_service_limit",
         http: Some(429),
@@ -3108,6 +3235,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0904",
     },
     Record {
+        code: Some(ErrorCode::InternalError),
         wire: "1001",
         name: "internal_error",
         http: Some(500),
@@ -3123,6 +3251,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1001",
     },
     Record {
+        code: Some(ErrorCode::BackendUnavailable),
         wire: "1002",
         name: "backend_unavailable",
         http: Some(503),
@@ -3136,6 +3265,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1002",
     },
     Record {
+        code: Some(ErrorCode::WebServiceRateLimited),
         wire: "1003",
         name: "web_service_rate_limited",
         http: Some(429),
@@ -3151,6 +3281,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1003",
     },
     Record {
+        code: Some(ErrorCode::BackendBadGateway),
         wire: "1004",
         name: "backend_bad_gateway",
         http: Some(502),
@@ -3164,6 +3295,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1004",
     },
     Record {
+        code: Some(ErrorCode::PlatformRateLimited),
         wire: "1005",
         name: "platform_rate_limited",
         http: Some(429),
@@ -3179,6 +3311,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1005",
     },
     Record {
+        code: Some(ErrorCode::AccountRateLimited),
         wire: "1006",
         name: "account_rate_limited",
         http: Some(429),
@@ -3194,6 +3327,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1006",
     },
     Record {
+        code: Some(ErrorCode::OutboundServiceRateLimited),
         wire: "1007",
         name: "outbound_service_rate_limited",
         http: Some(429),
@@ -3209,6 +3343,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1007",
     },
     Record {
+        code: Some(ErrorCode::PdfContentTypeRequired),
         wire: "1100",
         name: "pdf_content_type_required",
         http: Some(415),
@@ -3219,6 +3354,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1100",
     },
     Record {
+        code: Some(ErrorCode::MissingPdf),
         wire: "1101",
         name: "missing_pdf",
         http: Some(400),
@@ -3229,6 +3365,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1101",
     },
     Record {
+        code: Some(ErrorCode::UasAuthenticationFailed),
         wire: "2001",
         name: "uas_authentication_failed",
         http: Some(400),
@@ -3241,6 +3378,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2001",
     },
     Record {
+        code: Some(ErrorCode::UasHandshakeFailed),
         wire: "2002",
         name: "uas_handshake_failed",
         http: None,
@@ -3251,6 +3389,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2002",
     },
     Record {
+        code: Some(ErrorCode::UasApplicationStartFailed),
         wire: "2004",
         name: "uas_application_start_failed",
         http: None,
@@ -3263,6 +3402,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2004",
     },
     Record {
+        code: Some(ErrorCode::RestApplicationStartFailed),
         wire: "2005",
         name: "rest_application_start_failed",
         http: None,
@@ -3275,6 +3415,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2005",
     },
     Record {
+        code: Some(ErrorCode::InboundCallNoUas),
         wire: "2007",
         name: "inbound_call_no_uas",
         http: None,
@@ -3287,6 +3428,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2007",
     },
     Record {
+        code: Some(ErrorCode::UasApplicationFailed),
         wire: "2008",
         name: "uas_application_failed",
         http: None,
@@ -3299,6 +3441,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2008",
     },
     Record {
+        code: Some(ErrorCode::RestApplicationFailed),
         wire: "2009",
         name: "rest_application_failed",
         http: None,
@@ -3311,6 +3454,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2009",
     },
     Record {
+        code: Some(ErrorCode::UasVersionMismatch),
         wire: "2011",
         name: "uas_version_mismatch",
         http: None,
@@ -3323,6 +3467,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2011",
     },
     Record {
+        code: Some(ErrorCode::InboundCallNoCredit),
         wire: "2013",
         name: "inbound_call_no_credit",
         http: None,
@@ -3333,6 +3478,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2013",
     },
     Record {
+        code: Some(ErrorCode::CallNoCredit),
         wire: "2014",
         name: "call_no_credit",
         http: None,
@@ -3343,6 +3489,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2014",
     },
     Record {
+        code: Some(ErrorCode::ApplicationsStoppedNoCredit),
         wire: "2016",
         name: "applications_stopped_no_credit",
         http: None,
@@ -3353,6 +3500,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2016",
     },
     Record {
+        code: Some(ErrorCode::ApplicationsStoppedAccountOnHold),
         wire: "2017",
         name: "applications_stopped_account_on_hold",
         http: None,
@@ -3363,6 +3511,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2017",
     },
     Record {
+        code: Some(ErrorCode::InboundCallAccountOnHold),
         wire: "2018",
         name: "inbound_call_account_on_hold",
         http: None,
@@ -3373,6 +3522,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2018",
     },
     Record {
+        code: Some(ErrorCode::CallAccountOnHold),
         wire: "2019",
         name: "call_account_on_hold",
         http: None,
@@ -3383,6 +3533,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2019",
     },
     Record {
+        code: Some(ErrorCode::InboundCallUsageLimit),
         wire: "2024",
         name: "inbound_call_usage_limit",
         http: None,
@@ -3393,6 +3544,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2024",
     },
     Record {
+        code: Some(ErrorCode::CallUsageLimit),
         wire: "2025",
         name: "call_usage_limit",
         http: None,
@@ -3403,6 +3555,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2025",
     },
     Record {
+        code: Some(ErrorCode::CallCliNotWhitelisted),
         wire: "2026",
         name: "call_cli_not_whitelisted",
         http: None,
@@ -3413,6 +3566,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2026",
     },
     Record {
+        code: Some(ErrorCode::CallDdiNotAllowed),
         wire: "2027",
         name: "call_ddi_not_allowed",
         http: None,
@@ -3423,6 +3577,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2027",
     },
     Record {
+        code: None,
         wire: "",
         name: "",
         http: None,

@@ -453,13 +453,14 @@ impl Cx {
                 }
             }
         }
-        let retry = match retryable? {
+        // No early return: the fields below are checked whatever is wrong with this one.
+        let retry = retryable.map(|retryable| match retryable {
             false => Retry::Never,
             true => Retry::Later {
                 after,
                 idempotent_only: idempotent_only.unwrap_or(false),
             },
-        };
+        });
         let description = f.text(self, "description", true);
         let remedy = f.text(self, "remedy", false);
         let retired = f.text(self, "retired", false);
@@ -487,7 +488,7 @@ impl Cx {
             name: name?,
             http,
             category: category?,
-            retry,
+            retry: retry?,
             description: description?,
             remedy,
             alias_lines: aliases.iter().map(|&(_, line)| line).collect(),

@@ -125,7 +125,7 @@ fn module(cat: &Catalogue) -> TokenStream {
     });
 
     let all = quote!(#(ErrorCode::#variants),*);
-    let records = cat.entries.iter().map(|e| {
+    let records = cat.entries.iter().zip(&variants).map(|(e, v)| {
         let wire = e.code_str();
         let name = &e.name;
         let http = option(e.http.map(Literal::u16_unsuffixed));
@@ -145,6 +145,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         let url = cat.doc_url(e);
         quote! {
             Record {
+                code: Some(ErrorCode::#v),
                 wire: #wire,
                 name: #name,
                 http: #http,
@@ -253,6 +254,8 @@ fn module(cat: &Catalogue) -> TokenStream {
 
         /// Everything the catalogue says about one code.
         pub(crate) struct Record {
+            /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
+            pub(crate) code: Option<ErrorCode>,
             /// The 4-digit wire form.
             pub(crate) wire: &'static str,
             /// The snake_case name.
@@ -276,6 +279,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         pub(crate) static RECORDS: [Record; #records_len] = [
             #(#records)*
             Record {
+                code: None,
                 wire: "",
                 name: "",
                 http: None,

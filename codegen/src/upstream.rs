@@ -1078,13 +1078,14 @@ pub fn scaffold(text: &str, catalogue: &CatalogueCodes, added: &[&PageEntry]) ->
             .map_or(format!("{PLACEHOLDER}_choose_a_category"), |c| c.id.clone());
         let mut entry = vec![
             format!("{indent}code: \"{:04}\"", e.code),
-            format!("{inner}name: todo_{:04}", e.code),
+            // Not snake_case and not a boolean: `gen` refuses both until a person chooses.
+            format!("{inner}name: {PLACEHOLDER}_choose_a_name"),
         ];
         if let Some(s) = e.http {
             entry.push(format!("{inner}http: {s}"));
         }
         entry.push(format!("{inner}category: {category}"));
-        entry.push(format!("{inner}retry: false"));
+        entry.push(format!("{inner}retry: {PLACEHOLDER}_true_or_false"));
         entry.push(format!("{inner}description: >-"));
         entry.push(format!(
             "{inner}  {PLACEHOLDER}: say what {:04} means, in the project's own words, from the official page; then choose its name, category and retry advice. Added by `cargo xtask sync --write`.",

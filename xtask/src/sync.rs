@@ -496,7 +496,7 @@ mod tests {
         let message = gen::run(root, GEN).unwrap_err().to_string();
         let line = catalogue[..at].lines().count() + 6;
         assert!(
-            message.starts_with(&format!(
+            message.contains(&format!(
                 "errors.yaml:{line}: entry 0033: `description` is still the placeholder"
             )),
             "{message}"
@@ -508,8 +508,19 @@ mod tests {
         // Sync reads the scaffold, and the page is in step with it and the record.
         assert_eq!(exit_code(&run(root, &path, false, TODAY)), 0);
 
-        // Once a person writes the text, gen accepts it.
+        assert!(
+            message.contains("entry 0033: name `TODO_choose_a_name` must be snake_case"),
+            "{message}"
+        );
+        assert!(
+            message.contains("entry 0033: `retry` must be `true` or `false`"),
+            "{message}"
+        );
+
+        // Once a person names it, chooses the retry advice and writes the text, gen accepts it.
         let written = catalogue
+            .replacen("name: TODO_choose_a_name", "name: new_error", 1)
+            .replacen("retry: TODO_true_or_false", "retry: false", 1)
             .replacen(
                 "TODO: say what 0033 means",
                 "A new error, in our words. Formerly: say what 0033 means",
