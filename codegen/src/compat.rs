@@ -81,9 +81,7 @@ impl Baseline {
             return Err("its `@generated` key does not name `cargo xtask gen`".into());
         }
         let code = |s: &str| {
-            s.parse::<u16>()
-                .ok()
-                .filter(|_| s.len() == 4)
+            crate::load::parse_code(s)
                 .ok_or_else(|| format!("`{}` is not a 4-digit code", s.escape_debug()))
         };
         let mut b = Baseline::default();

@@ -1,9 +1,10 @@
 //! The aculab-errors generator: `errors.yaml` text in, generated file texts out.
 //!
 //! Data flows one way: [`load()`] turns catalogue text into a validated [`Catalogue`] (or every
-//! problem, with its line), and the emitters ([`rust`], [`markdown`], [`json`]) turn that into
-//! text. Nothing here touches the file system, so a `build.rs` can call [`generate`] as readily
-//! as `cargo xtask gen` does.
+//! problem, with its line), and the emitters ([`rust`], [`markdown`], [`json`], [`schema`],
+//! [`site`]) turn that into text; [`upstream`] reads Aculab's own page for `cargo xtask sync`.
+//! Nothing here touches the file system, so a `build.rs` can call [`generate`] as readily as
+//! `cargo xtask gen` does.
 //!
 //! ```
 //! let text = r#"

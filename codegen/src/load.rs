@@ -703,8 +703,8 @@ fn shorten(s: &str) -> String {
     }
 }
 
-/// The number in a code of exactly four ASCII digits.
-fn parse_code(s: &str) -> Option<u16> {
+/// The number in a code of exactly four ASCII digits (no sign, no spaces).
+pub fn parse_code(s: &str) -> Option<u16> {
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 

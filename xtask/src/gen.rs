@@ -149,7 +149,7 @@ impl fmt::Display for Error {
 const MAX_GENERATED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What stands at a generated file's path.
-enum Current {
+pub(crate) enum Current {
     /// Nothing.
     Missing,
     /// A file: its bytes as they are (to put back should the run fail), and as text with CRLF
@@ -168,7 +168,7 @@ impl Current {
 
 /// Reads what stands at a generated file's path, refusing anything but a regular file (or a
 /// symlink to one): a device, a FIFO or a directory is never opened or read.
-fn read_generated(path: &Path) -> Result<Current, Error> {
+pub(crate) fn read_generated(path: &Path) -> Result<Current, Error> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -302,11 +302,19 @@ fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
             record.checked
         }
     };
-    let manifest = fs::read_to_string(root.join("aculab-errors/Cargo.toml")).unwrap_or_default();
-    Ok(codegen::Stamp {
-        version: package_version(&manifest),
-        checked,
-    })
+    // A project without the crate (a fixture) has no version to show; a crate whose manifest
+    // gives none this reader understands is an error, not a silently missing version.
+    const MANIFEST: &str = "aculab-errors/Cargo.toml";
+    let version = match fs::read_to_string(root.join(MANIFEST)) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(Error::Record(format!("{MANIFEST}: cannot read: {e}\n"))),
+        Ok(manifest) => Some(package_version(&manifest).ok_or_else(|| {
+            Error::Record(format!(
+                "{MANIFEST}: no `version = \"...\"` in its [package] table, which the docs show\n"
+            ))
+        })?),
+    };
+    Ok(codegen::Stamp { version, checked })
 }
 
 /// The `version` of a manifest's `[package]` table.

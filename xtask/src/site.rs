@@ -6,7 +6,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::gen::{lock_and_read, Error, Mode};
+use crate::gen::{lock_and_read, read_generated, Current, Error, Mode};
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// What a successful run wrote.
@@ -50,24 +50,44 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         }
     }
     remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
+    // What stands there now, to put back should a rename fail midway.
+    let current: Vec<Current> = targets
+        .iter()
+        .map(|path| read_generated(path))
+        .collect::<Result<_, _>>()?;
     let replacements: Vec<Replacement<'_>> = files
         .iter()
         .zip(&targets)
-        .map(|(f, path)| Replacement {
+        .zip(&current)
+        .map(|((f, path), current)| Replacement {
             path: path.clone(),
             contents: &f.contents,
-            old: None,
+            old: match current {
+                Current::File { raw, .. } => Some(raw.as_slice()),
+                Current::Missing => None,
+            },
         })
         .collect();
     replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
 
-    // Pages of codes and categories that are gone: only `.html` files in the site's own folders.
+    // Pages of codes and categories that are gone: only files named as the site names its own
+    // pages (`codes/NNNN.html`, `categories/<id>.html`); anything else there is left alone.
     let keep: BTreeSet<&PathBuf> = targets.iter().collect();
     let mut removed = 0;
     for sub in ["codes", "categories"] {
         for entry in fs::read_dir(dir.join(sub)).map_err(|e| Error::Write(dir.join(sub), e))? {
             let path = entry.map_err(|e| Error::Write(dir.join(sub), e))?.path();
-            if path.extension().is_some_and(|x| x == "html") && !keep.contains(&path) {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let ours = match sub {
+                "codes" => codegen::load::parse_code(stem).is_some(),
+                _ => codegen::names::check(stem, &[]).is_ok(),
+            };
+            let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+            if ours
+                && is_file
+                && path.extension().is_some_and(|x| x == "html")
+                && !keep.contains(&path)
+            {
                 fs::remove_file(&path).map_err(|e| Error::Write(path.clone(), e))?;
                 removed += 1;
             }
@@ -104,12 +124,14 @@ mod tests {
 
         // A page of the visitor's own beside the site's stays; a code's page that is gone goes.
         fs::write(out.path().join("codes/notes.txt"), "mine").unwrap();
+        fs::write(out.path().join("codes/my-notes.html"), "mine").unwrap();
         let start = FIXTURE.find("  - code: \"0406\"").unwrap();
         fs::write(&catalogue, &FIXTURE[..start]).unwrap();
         let report = run(root.path(), out.path()).unwrap();
         assert_eq!(report.removed, 1);
         assert!(!out.path().join("codes/0406.html").exists());
         assert!(out.path().join("codes/notes.txt").exists());
+        assert!(out.path().join("codes/my-notes.html").exists());
     }
 
     #[test]

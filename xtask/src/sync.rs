@@ -109,10 +109,19 @@ impl fmt::Display for Error {
 /// Reads the page, at most [`upstream::MAX_PAGE_BYTES`] and one byte more.
 fn read_page(path: &Path) -> Result<Page, Error> {
     let fail = |why: String| Error::Page(path.to_path_buf(), why);
-    let file = fs::File::open(path).map_err(|e| fail(e.to_string()))?;
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(fail("it is a directory".into()));
+    // Checked before opening: opening a FIFO would wait for a writer.
+    let meta = fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail("it is not a regular file".into()));
     }
+    if meta.len() > upstream::MAX_PAGE_BYTES as u64 {
+        return Err(fail(format!(
+            "the page is {} bytes, more than the {} accepted",
+            meta.len(),
+            upstream::MAX_PAGE_BYTES
+        )));
+    }
+    let file = fs::File::open(path).map_err(|e| fail(e.to_string()))?;
     let mut bytes = Vec::new();
     file.take(upstream::MAX_PAGE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
