@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Catalogue, Category, Entry, Retry};
+use crate::model::{Catalogue, Category, Entry};
 use crate::names::variant;
 use crate::text::{html, html_escape as esc};
 
@@ -120,26 +120,14 @@ fn category_page(c: &Category) -> String {
     format!("categories/{}.html", c.id)
 }
 
-/// The retry advice in words, for people.
-fn retry_advice(retry: Retry) -> String {
-    match retry {
-        Retry::Never => "No: the same request fails the same way.".into(),
-        Retry::Later {
-            after,
-            idempotent_only,
-        } => {
-            let mut s = match after {
-                Some(secs) => format!("Yes, after {secs} s."),
-                None => "Yes, with the client's own backoff.".into(),
-            };
-            if idempotent_only {
-                s += " Only an idempotent request: the server may have acted on it.";
-            } else {
-                s += " Any request: it was refused before any work.";
-            }
-            s
-        }
-    }
+/// `phrase` as a sentence: a capital first letter and a full stop.
+fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
 }
 
 /// The body the web service sends with this code, as an example.
@@ -241,7 +229,7 @@ fn code(cat: &Catalogue, e: &Entry) -> String {
         "Remedy",
         e.remedy.as_deref().map_or("none documented".into(), html),
     );
-    fact("Retry", esc(&retry_advice(e.retry)));
+    fact("Retry", esc(&sentence(&e.retry.advice())));
     if !e.aliases.is_empty() {
         let names: Vec<String> = e
             .aliases
