@@ -30,6 +30,14 @@ impl Diagnostic {
     }
 }
 
+/// At most `max` characters of `text`, with `…` where it was cut: how a message quotes a value.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// `text` on one line with nothing a terminal would act on: control characters (line breaks,
 /// escape sequences), Unicode line separators and bidirectional controls are written as Rust
 /// escapes (`\n`, `\u{1b}`, `\u{202e}`).

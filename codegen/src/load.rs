@@ -692,15 +692,10 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// At most 60 characters of `s` for a message, with controls shown escaped.
+/// At most 60 characters of `s` for a message (which escapes what it must, see
+/// [`Diagnostic::new`]).
 fn shorten(s: &str) -> String {
-    let short: String = s.chars().take(60).collect();
-    let short: String = short.escape_debug().collect();
-    if s.chars().count() > 60 {
-        format!("{short}…")
-    } else {
-        short
-    }
+    crate::diagnostic::shorten(s, 60)
 }
 
 /// The number in a code of exactly four ASCII digits (no sign, no spaces).

@@ -611,7 +611,7 @@ impl Record {
 }
 
 fn short(s: &str) -> String {
-    s.chars().take(60).collect()
+    crate::diagnostic::shorten(s, 60)
 }
 
 fn is_date(s: &str) -> bool {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{shorten, Diagnostic};
 
 /// How deeply collections may nest; the catalogue needs three levels.
 pub const MAX_DEPTH: usize = 16;
@@ -90,17 +90,9 @@ impl Node {
             (_, Some(Plain::Bool(b))) => format!("the boolean {b}"),
             (_, Some(Plain::Int(n))) => format!("the number {n}"),
             (Value::Scalar { text, .. }, Some(Plain::Float)) => format!("the number {text}"),
-            (_, Some(Plain::Str(s))) => format!("the text {:?}", shorten(s)),
+            (_, Some(Plain::Str(s))) => format!("the text {:?}", shorten(s, 40)),
             (_, None) => "a value".into(),
         }
-    }
-}
-
-/// At most 40 characters of `s`, for messages.
-fn shorten(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
     }
 }
 
