@@ -45,6 +45,7 @@ struct CategoryIn {
 struct ErrorIn {
     code: String,
     name: String,
+    category: String,
     #[serde(default)]
     aliases: Vec<String>,
 }
@@ -91,6 +92,28 @@ impl Baseline {
         for c in export.categories {
             let codes = c.codes.iter().map(|s| code(s)).collect::<Result<_, _>>()?;
             b.categories.push((c.id, codes));
+        }
+        // The two views of membership agree: each code listed by the category it names, and by
+        // no other. A hand-cut list fails here rather than weakening the check.
+        let mut listed: BTreeMap<u16, &str> = BTreeMap::new();
+        for (id, codes) in &b.categories {
+            for &c in codes {
+                if listed.insert(c, id).is_some() {
+                    return Err(format!("code {c:04} is listed by two categories"));
+                }
+            }
+        }
+        for e in &export.errors {
+            let c = code(&e.code)?;
+            if listed.get(&c) != Some(&e.category.as_str()) {
+                return Err(format!(
+                    "code {c:04} names category `{}`, which does not list it",
+                    e.category.escape_debug()
+                ));
+            }
+        }
+        if listed.len() != export.errors.len() {
+            return Err("a category lists a code that has no entry".into());
         }
         Ok(b)
     }
@@ -261,6 +284,8 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
             }
         }
     }
+    // In the catalogue's order, as the other problems are.
+    breaks.sort_by_key(|b| b.line);
     breaks
 }
 
@@ -419,6 +444,7 @@ mod tests {
             format!("<<<<<<< HEAD\n{json}=======\n{json}>>>>>>> other\n"),
             json[..json.len() / 2].to_string(),
             json.replace("cargo xtask gen", "hand"),
+            json.replacen("\"0001\"\n      ]", "]", 1),
         ] {
             assert!(Baseline::from_json(&broken).is_err(), "{broken}");
         }

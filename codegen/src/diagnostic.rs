@@ -57,6 +57,8 @@ pub fn one_line(text: &str) -> String {
 
 /// How many problems of one kind are listed before the rest are counted.
 pub const MAX_PER_KIND: usize = 10;
+/// How many problems are listed in all before the rest are counted.
+pub const MAX_LISTED: usize = 100;
 
 impl Diagnostic {
     /// The message's shape, standing for its kind: the message with every `quoted` part,
@@ -106,23 +108,45 @@ impl fmt::Display for Diagnostics {
         // kind → (problems seen, line of the first listed, line of the first not listed)
         let mut kinds: HashMap<String, (usize, usize, usize)> = HashMap::new();
         let mut hidden: Vec<String> = Vec::new();
+        // However the kinds come out (a value can fake a kind's shape), no more than
+        // MAX_LISTED problems are listed in all; the rest are counted.
+        let mut listed = 0;
+        let mut unlisted: Option<(usize, usize)> = None;
         for d in &self.0 {
             let seen = kinds.entry(d.kind()).or_insert((0, d.line, 0));
             seen.0 += 1;
-            if seen.0 <= MAX_PER_KIND {
+            if seen.0 <= MAX_PER_KIND && listed < MAX_LISTED {
                 writeln!(f, "{}:{}: {}", crate::CATALOGUE_FILE, d.line, d.message)?;
+                listed += 1;
             } else if seen.0 == MAX_PER_KIND + 1 {
                 seen.2 = d.line;
                 hidden.push(d.kind());
+            } else if seen.0 <= MAX_PER_KIND {
+                unlisted.get_or_insert((0, d.line)).0 += 1;
             }
         }
-        for kind in hidden {
-            let (n, first, line) = kinds[&kind];
+        // The first kinds' counts each on a line; any further ones with the rest.
+        for kind in hidden.iter().skip(MAX_PER_KIND) {
+            let (n, _, line) = kinds[kind];
+            let (count, first) = unlisted.get_or_insert((0, line));
+            *count += n - MAX_PER_KIND;
+            *first = (*first).min(line);
+        }
+        for kind in hidden.iter().take(MAX_PER_KIND) {
+            let (n, first, line) = kinds[kind];
             let more = n - MAX_PER_KIND;
             let s = if more == 1 { "" } else { "s" };
             writeln!(
                 f,
                 "{}:{line}: and {more} more problem{s} like the one at line {first}",
+                crate::CATALOGUE_FILE
+            )?;
+        }
+        if let Some((n, line)) = unlisted {
+            let s = if n == 1 { "" } else { "s" };
+            writeln!(
+                f,
+                "{}:{line}: and {n} more problem{s} of other kinds",
                 crate::CATALOGUE_FILE
             )?;
         }
@@ -180,6 +204,17 @@ mod tests {
         assert_eq!(Diagnostics(vec![d]).to_string().lines().count(), 1);
         let long = Diagnostic::new(1, "x".repeat(10_000));
         assert_eq!(long.message.chars().count(), MAX_MESSAGE + 1);
+        // However many kinds values fake, at most MAX_LISTED problems are listed.
+        let many: Vec<Diagnostic> = (1..=5_000)
+            .map(|i| Diagnostic::new(i, format!("alias `a` {i:x}q` is wrong")))
+            .collect();
+        let text = Diagnostics(many).to_string();
+        assert!(
+            text.lines().count() <= MAX_LISTED + MAX_PER_KIND + 1,
+            "{}",
+            text.lines().count()
+        );
+        assert!(text.contains("more problems of other kinds"), "{text}");
         // Values found count as one kind, whatever they are.
         assert_eq!(
             Diagnostic::new(1, "entry 0001: `http` must be an HTTP status; found xa").kind(),

@@ -674,7 +674,10 @@ impl<'a> Fields<'a> {
     fn text(&self, cx: &mut Cx, key: &str, required: bool) -> Option<String> {
         let s = self.string(cx, key, required)?;
         let line = self.line(key);
-        if s.trim().is_empty() {
+        // Empty, or nothing visible: white space and zero-width characters only.
+        let invisible =
+            |c: char| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}');
+        if s.chars().all(invisible) {
             cx.err(line, format!("{}: `{key}` is empty", self.context));
             return None;
         }

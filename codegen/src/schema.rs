@@ -16,8 +16,10 @@ pub fn schema() -> Value {
     let code = json!({ "type": "string", "pattern": "^[0-9]{4}$" });
     let name =
         json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64 });
-    let text = json!({ "type": "string", "minLength": 1 });
-    let optional_text = json!({ "type": ["string", "null"], "minLength": 1 });
+    // Something visible, and none of the characters `errors.yaml` refuses in prose.
+    let prose = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*$";
+    let text = json!({ "type": "string", "allOf": [{ "pattern": prose }, { "pattern": "\\S" }] });
+    let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });
     json!({
         "$comment": format!("@generated {GENERATED_BY}"),
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -27,13 +29,13 @@ pub fn schema() -> Value {
         "additionalProperties": false,
         "required": ["@generated", "$schema", "schema_version", "catalogue_version", "upstream_checked", "categories", "errors"],
         "properties": {
-            "@generated": { "type": "string" },
+            "@generated": { "const": GENERATED_BY },
             "$schema": { "const": SCHEMA_REF },
             "schema_version": { "const": SCHEMA_VERSION },
             "catalogue_version": { "type": ["string", "null"], "minLength": 1 },
-            "upstream_checked": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
+            "upstream_checked": { "type": ["string", "null"], "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" },
             "categories": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/category" } },
-            "errors": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/error" } },
+            "errors": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/error" } },
         },
         "$defs": {
             "code": code,
@@ -68,10 +70,13 @@ pub fn schema() -> Value {
                     "retryable": { "type": "boolean" },
                     "retry_after_secs": { "type": ["integer", "null"], "minimum": 1, "maximum": 86400 },
                     "idempotent_only": { "type": "boolean" },
-                    "doc_url": { "type": "string", "pattern": "^https://[^\\s<>\"'\\\\]+$" },
-                    "aliases": { "type": "array", "items": { "$ref": "#/$defs/name" } },
+                    "doc_url": { "type": "string", "pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$" },
+                    "aliases": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/name" } },
                     "retired": optional_text,
                 },
+                // Advice for a retry only where a retry can help.
+                "if": { "properties": { "retryable": { "const": false } } },
+                "then": { "properties": { "retry_after_secs": { "const": null }, "idempotent_only": { "const": false } } },
             },
         },
     })

@@ -70,7 +70,13 @@ pub fn is_plain_https_url(s: &str) -> bool {
         .split('%')
         .skip(1)
         .all(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit));
-    host_ok && port_ok && escapes_ok && tail.chars().all(url_char)
+    // `&copy;` or `&#60;` would be read as a character reference in Markdown, so the link would
+    // not go where it says.
+    let no_entities = tail.split('&').skip(1).all(|after| {
+        let name = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'));
+        !matches!(name, Some(n) if n > 0 && after[n..].starts_with(';'))
+    });
+    host_ok && port_ok && escapes_ok && no_entities && tail.chars().all(url_char)
 }
 
 /// Escapes `text` for HTML text or a quoted attribute value: `&`, `<`, `>`, `"` and `'`.
@@ -315,6 +321,7 @@ mod tests {
     fn plain_https_urls_are_recognised_strictly() {
         assert!(is_plain_https_url("https://www.aculab.com/a?error=0405"));
         assert!(is_plain_https_url("https://h:8443/%20x#frag"));
+        assert!(is_plain_https_url("https://a/?q=1&r=2;s=3"));
         for bad in [
             "http://a.b",
             "javascript:alert(1)",
@@ -331,6 +338,9 @@ mod tests {
             "https://-a/",
             "https://a:99999999/",
             "https://a/\\b",
+            "https://a/&copy;x",
+            "https://a/?q=1&amp;r=2",
+            "https://a/&#x3C;",
         ] {
             assert!(!is_plain_https_url(bad), "{bad:?}");
         }

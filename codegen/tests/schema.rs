@@ -104,6 +104,61 @@ fn broken_copies_fail() {
             }),
         ),
         ("not an object", Box::new(|v| *v = json!([1, 2]))),
+        (
+            "a wait on a code that is not retryable",
+            Box::new(|v| {
+                let e = v["errors"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|e| e["retryable"] == false)
+                    .unwrap();
+                e["retry_after_secs"] = json!(60);
+            }),
+        ),
+        (
+            "idempotent_only on a code that is not retryable",
+            Box::new(|v| {
+                let e = v["errors"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|e| e["retryable"] == false)
+                    .unwrap();
+                e["idempotent_only"] = json!(true);
+            }),
+        ),
+        (
+            "a duplicate entry",
+            Box::new(|v| {
+                let first = v["errors"][0].clone();
+                v["errors"].as_array_mut().unwrap().push(first);
+            }),
+        ),
+        (
+            "a repeated alias",
+            Box::new(|v| v["errors"][0]["aliases"] = json!(["a", "a"])),
+        ),
+        (
+            "a bidi control in a text",
+            Box::new(|v| v["errors"][0]["description"] = json!("a\u{202e}b")),
+        ),
+        (
+            "a blank text",
+            Box::new(|v| v["errors"][0]["description"] = json!("   ")),
+        ),
+        (
+            "a link with brackets",
+            Box::new(|v| v["errors"][0]["doc_url"] = json!("https://a/[x]")),
+        ),
+        (
+            "an impossible date",
+            Box::new(|v| v["upstream_checked"] = json!("9999-99-99")),
+        ),
+        (
+            "a hand-made export",
+            Box::new(|v| v["@generated"] = json!("hand made")),
+        ),
     ];
     for (what, breakage) in breakages {
         let mut copy = export();

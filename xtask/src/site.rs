@@ -6,7 +6,7 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::gen::{lock_and_read, read_generated, Current, Error, Mode};
+use crate::gen::{inside, lock_and_read, read_generated, Current, Error, Mode};
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// What a successful run wrote.
@@ -38,13 +38,16 @@ impl fmt::Display for Report {
 
 /// Writes the site for the catalogue under `root` into `dir`.
 pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
-    // A shared lock: the catalogue is only read, and a `gen` run is not half-way through it.
-    let (_lock, bytes) = lock_and_read(root, Mode::Check)?;
+    // The project's lock, exclusive: runs at once into one directory take turns.
+    let (_lock, bytes) = lock_and_read(root, Mode::Write)?;
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
     let files = codegen::site::render(&catalogue);
 
     let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
+    // Nothing is written, or deleted, through a symlink leading out of the site's directory.
+    fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
     for target in &targets {
+        inside(dir, target)?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
         }
@@ -132,6 +135,39 @@ mod tests {
         assert!(!out.path().join("codes/0406.html").exists());
         assert!(out.path().join("codes/notes.txt").exists());
         assert!(out.path().join("codes/my-notes.html").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_written_or_removed_through_a_symlink_out_of_the_site() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let victim = tempfile::tempdir().unwrap();
+        fs::write(victim.path().join("0001.html"), "mine").unwrap();
+        fs::write(root.path().join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
+        std::os::unix::fs::symlink(victim.path(), out.path().join("codes")).unwrap();
+        let message = run(root.path(), out.path()).unwrap_err().to_string();
+        assert!(message.contains("outside the project"), "{message}");
+        assert_eq!(fs::read_dir(victim.path()).unwrap().count(), 1);
+        assert_eq!(
+            fs::read_to_string(victim.path().join("0001.html")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn runs_at_once_into_one_directory_all_succeed() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        fs::write(root.path().join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
+        let results: Vec<bool> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| run(root.path(), out.path()).is_ok()))
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert_eq!(results, [true; 4]);
+        assert!(out.path().join("codes/0405.html").is_file());
     }
 
     #[test]
