@@ -1728,8 +1728,6 @@ pub(crate) enum Retry {
 }
 /// Everything the catalogue says about one code.
 pub(crate) struct Record {
-    /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
-    pub(crate) code: Option<ErrorCode>,
     /// The 4-digit wire form.
     pub(crate) wire: &'static str,
     /// The snake_case name.
@@ -1747,11 +1745,10 @@ pub(crate) struct Record {
     /// The official page.
     pub(crate) doc_url: &'static str,
 }
-/// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record that a
-/// lookup of an uncatalogued number lands on.
+/// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record, where the
+/// dense index sends every number no code has.
 pub(crate) static RECORDS: [Record; 153] = [
     Record {
-        code: Some(ErrorCode::MissingParameter),
         wire: "0001",
         name: "missing_parameter",
         http: Some(400),
@@ -1762,7 +1759,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0001",
     },
     Record {
-        code: Some(ErrorCode::MalformedParameter),
         wire: "0002",
         name: "malformed_parameter",
         http: Some(400),
@@ -1773,7 +1769,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0002",
     },
     Record {
-        code: Some(ErrorCode::DuplicateParameter),
         wire: "0003",
         name: "duplicate_parameter",
         http: Some(400),
@@ -1784,7 +1779,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0003",
     },
     Record {
-        code: Some(ErrorCode::ZeroValue),
         wire: "0004",
         name: "zero_value",
         http: Some(400),
@@ -1795,7 +1789,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0004",
     },
     Record {
-        code: Some(ErrorCode::RegulationAddressRequired),
         wire: "0005",
         name: "regulation_address_required",
         http: Some(400),
@@ -1808,7 +1801,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0005",
     },
     Record {
-        code: Some(ErrorCode::RegulationAddressIncompatible),
         wire: "0006",
         name: "regulation_address_incompatible",
         http: Some(400),
@@ -1821,7 +1813,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0006",
     },
     Record {
-        code: Some(ErrorCode::InvalidBoolean),
         wire: "0007",
         name: "invalid_boolean",
         http: Some(400),
@@ -1832,7 +1823,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0007",
     },
     Record {
-        code: Some(ErrorCode::UnknownCountry),
         wire: "0008",
         name: "unknown_country",
         http: Some(400),
@@ -1845,7 +1835,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0008",
     },
     Record {
-        code: Some(ErrorCode::UnknownRegion),
         wire: "0009",
         name: "unknown_region",
         http: Some(400),
@@ -1858,7 +1847,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0009",
     },
     Record {
-        code: Some(ErrorCode::UnknownState),
         wire: "0010",
         name: "unknown_state",
         http: Some(400),
@@ -1871,7 +1859,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0010",
     },
     Record {
-        code: Some(ErrorCode::StateNotUsedForCountry),
         wire: "0011",
         name: "state_not_used_for_country",
         http: Some(400),
@@ -1884,7 +1871,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0011",
     },
     Record {
-        code: Some(ErrorCode::UnknownRegulationAddress),
         wire: "0012",
         name: "unknown_regulation_address",
         http: Some(400),
@@ -1897,7 +1883,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0012",
     },
     Record {
-        code: Some(ErrorCode::HttpsRequired),
         wire: "0013",
         name: "https_required",
         http: Some(403),
@@ -1908,7 +1893,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0013",
     },
     Record {
-        code: Some(ErrorCode::MethodNotAllowed),
         wire: "0014",
         name: "method_not_allowed",
         http: Some(405),
@@ -1921,7 +1905,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0014",
     },
     Record {
-        code: Some(ErrorCode::InvalidCloudId),
         wire: "0015",
         name: "invalid_cloud_id",
         http: Some(400),
@@ -1932,7 +1915,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0015",
     },
     Record {
-        code: Some(ErrorCode::MissingFilename),
         wire: "0016",
         name: "missing_filename",
         http: Some(400),
@@ -1943,7 +1925,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0016",
     },
     Record {
-        code: Some(ErrorCode::FileNotFound),
         wire: "0017",
         name: "file_not_found",
         http: Some(404),
@@ -1954,7 +1935,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0017",
     },
     Record {
-        code: Some(ErrorCode::StorageFailure),
         wire: "0018",
         name: "storage_failure",
         http: Some(504),
@@ -1970,7 +1950,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0018",
     },
     Record {
-        code: Some(ErrorCode::EmptyPostBody),
         wire: "0019",
         name: "empty_post_body",
         http: Some(400),
@@ -1981,7 +1960,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0019",
     },
     Record {
-        code: Some(ErrorCode::MissingContentLength),
         wire: "0020",
         name: "missing_content_length",
         http: Some(411),
@@ -1992,7 +1970,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0020",
     },
     Record {
-        code: Some(ErrorCode::UndecodableRequest),
         wire: "0021",
         name: "undecodable_request",
         http: Some(400),
@@ -2005,7 +1982,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0021",
     },
     Record {
-        code: Some(ErrorCode::AuthenticationFailed),
         wire: "0022",
         name: "authentication_failed",
         http: Some(401),
@@ -2018,7 +1994,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0022",
     },
     Record {
-        code: Some(ErrorCode::EmptyParameter),
         wire: "0023",
         name: "empty_parameter",
         http: Some(400),
@@ -2029,7 +2004,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0023",
     },
     Record {
-        code: Some(ErrorCode::EmptyListElement),
         wire: "0024",
         name: "empty_list_element",
         http: Some(400),
@@ -2040,7 +2014,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0024",
     },
     Record {
-        code: Some(ErrorCode::MalformedReferenceId),
         wire: "0025",
         name: "malformed_reference_id",
         http: Some(400),
@@ -2051,7 +2024,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0025",
     },
     Record {
-        code: Some(ErrorCode::ConferenceChangeTooSoon),
         wire: "0026",
         name: "conference_change_too_soon",
         http: Some(400),
@@ -2067,7 +2039,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0026",
     },
     Record {
-        code: Some(ErrorCode::UnknownApiService),
         wire: "0027",
         name: "unknown_api_service",
         http: Some(400),
@@ -2078,7 +2049,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0027",
     },
     Record {
-        code: Some(ErrorCode::StateNotUsedForDidType),
         wire: "0028",
         name: "state_not_used_for_did_type",
         http: Some(400),
@@ -2089,7 +2059,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0028",
     },
     Record {
-        code: Some(ErrorCode::UnknownParameter),
         wire: "0029",
         name: "unknown_parameter",
         http: Some(400),
@@ -2100,7 +2069,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0029",
     },
     Record {
-        code: Some(ErrorCode::IncompatibleParameters),
         wire: "0030",
         name: "incompatible_parameters",
         http: Some(400),
@@ -2111,7 +2079,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0030",
     },
     Record {
-        code: Some(ErrorCode::ValueAlreadyExists),
         wire: "0031",
         name: "value_already_exists",
         http: Some(409),
@@ -2124,7 +2091,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0031",
     },
     Record {
-        code: Some(ErrorCode::InvalidContentType),
         wire: "0032",
         name: "invalid_content_type",
         http: Some(400),
@@ -2137,7 +2103,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0032",
     },
     Record {
-        code: Some(ErrorCode::ProductionAccountRequired),
         wire: "0100",
         name: "production_account_required",
         http: Some(400),
@@ -2150,7 +2115,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0100",
     },
     Record {
-        code: Some(ErrorCode::InsufficientFunds),
         wire: "0101",
         name: "insufficient_funds",
         http: Some(403),
@@ -2161,7 +2125,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0101",
     },
     Record {
-        code: Some(ErrorCode::UnknownBasedOnService),
         wire: "0102",
         name: "unknown_based_on_service",
         http: Some(403),
@@ -2174,7 +2137,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0102",
     },
     Record {
-        code: Some(ErrorCode::InvalidUsername),
         wire: "0103",
         name: "invalid_username",
         http: Some(404),
@@ -2185,7 +2147,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0103",
     },
     Record {
-        code: Some(ErrorCode::UnknownApplicationInstance),
         wire: "0104",
         name: "unknown_application_instance",
         http: Some(403),
@@ -2198,7 +2159,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0104",
     },
     Record {
-        code: Some(ErrorCode::ApplicationAlreadyCompleted),
         wire: "0105",
         name: "application_already_completed",
         http: Some(403),
@@ -2209,7 +2169,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0105",
     },
     Record {
-        code: Some(ErrorCode::AccountDeactivated),
         wire: "0106",
         name: "account_deactivated",
         http: Some(403),
@@ -2220,7 +2179,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0106",
     },
     Record {
-        code: Some(ErrorCode::VoisentryNotEnabled),
         wire: "0107",
         name: "voisentry_not_enabled",
         http: Some(403),
@@ -2231,7 +2189,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0107",
     },
     Record {
-        code: Some(ErrorCode::InsufficientNumberStock),
         wire: "0200",
         name: "insufficient_number_stock",
         http: Some(403),
@@ -2244,7 +2201,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0200",
     },
     Record {
-        code: Some(ErrorCode::InvalidDidType),
         wire: "0201",
         name: "invalid_did_type",
         http: Some(400),
@@ -2255,7 +2211,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0201",
     },
     Record {
-        code: Some(ErrorCode::NoTollfreeCallerTypes),
         wire: "0202",
         name: "no_tollfree_caller_types",
         http: Some(400),
@@ -2268,7 +2223,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0202",
     },
     Record {
-        code: Some(ErrorCode::TollfreeCallerTypeNotAllowed),
         wire: "0203",
         name: "tollfree_caller_type_not_allowed",
         http: Some(400),
@@ -2281,7 +2235,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0203",
     },
     Record {
-        code: Some(ErrorCode::DeleteNumberNotOwned),
         wire: "0300",
         name: "delete_number_not_owned",
         http: Some(400),
@@ -2294,7 +2247,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0300",
     },
     Record {
-        code: Some(ErrorCode::UnknownNumber),
         wire: "0301",
         name: "unknown_number",
         http: Some(400),
@@ -2307,7 +2259,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0301",
     },
     Record {
-        code: Some(ErrorCode::NumberNotWhitelisted),
         wire: "0302",
         name: "number_not_whitelisted",
         http: Some(400),
@@ -2318,7 +2269,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0302",
     },
     Record {
-        code: Some(ErrorCode::IllegalFilename),
         wire: "0401",
         name: "illegal_filename",
         http: Some(400),
@@ -2331,7 +2281,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0401",
     },
     Record {
-        code: Some(ErrorCode::UnsupportedFileFormat),
         wire: "0402",
         name: "unsupported_file_format",
         http: Some(415),
@@ -2344,7 +2293,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0402",
     },
     Record {
-        code: Some(ErrorCode::MissingFromFile),
         wire: "0403",
         name: "missing_from_file",
         http: Some(400),
@@ -2355,7 +2303,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0403",
     },
     Record {
-        code: Some(ErrorCode::MissingToFile),
         wire: "0404",
         name: "missing_to_file",
         http: Some(400),
@@ -2366,7 +2313,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0404",
     },
     Record {
-        code: Some(ErrorCode::InvalidToken),
         wire: "0405",
         name: "invalid_token",
         http: Some(404),
@@ -2377,7 +2323,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405",
     },
     Record {
-        code: Some(ErrorCode::MediaFiletypeNotAllowed),
         wire: "0406",
         name: "media_filetype_not_allowed",
         http: Some(400),
@@ -2388,7 +2333,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0406",
     },
     Record {
-        code: Some(ErrorCode::RestFiletypeNotAllowed),
         wire: "0407",
         name: "rest_filetype_not_allowed",
         http: Some(400),
@@ -2399,7 +2343,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0407",
     },
     Record {
-        code: Some(ErrorCode::InvalidFiletype),
         wire: "0408",
         name: "invalid_filetype",
         http: Some(400),
@@ -2410,7 +2353,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0408",
     },
     Record {
-        code: Some(ErrorCode::TtlHoursTooLong),
         wire: "0409",
         name: "ttl_hours_too_long",
         http: Some(400),
@@ -2421,7 +2363,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0409",
     },
     Record {
-        code: Some(ErrorCode::TtlDaysTooLong),
         wire: "0410",
         name: "ttl_days_too_long",
         http: Some(400),
@@ -2432,7 +2373,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0410",
     },
     Record {
-        code: Some(ErrorCode::TtlMinutesTooLong),
         wire: "0411",
         name: "ttl_minutes_too_long",
         http: Some(400),
@@ -2443,7 +2383,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0411",
     },
     Record {
-        code: Some(ErrorCode::InvalidTtl),
         wire: "0412",
         name: "invalid_ttl",
         http: Some(400),
@@ -2454,7 +2393,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0412",
     },
     Record {
-        code: Some(ErrorCode::TtlNotAllowed),
         wire: "0413",
         name: "ttl_not_allowed",
         http: Some(400),
@@ -2465,7 +2403,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0413",
     },
     Record {
-        code: Some(ErrorCode::EncryptedMsgMedia),
         wire: "0414",
         name: "encrypted_msg_media",
         http: Some(400),
@@ -2476,7 +2413,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0414",
     },
     Record {
-        code: Some(ErrorCode::SlashInPrefix),
         wire: "0415",
         name: "slash_in_prefix",
         http: Some(400),
@@ -2489,7 +2425,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0415",
     },
     Record {
-        code: Some(ErrorCode::UnsupportedReportType),
         wire: "0500",
         name: "unsupported_report_type",
         http: Some(400),
@@ -2500,7 +2435,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0500",
     },
     Record {
-        code: Some(ErrorCode::UnsupportedReportFileType),
         wire: "0501",
         name: "unsupported_report_file_type",
         http: Some(400),
@@ -2511,7 +2445,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0501",
     },
     Record {
-        code: Some(ErrorCode::FullReportRequiresJson),
         wire: "0503",
         name: "full_report_requires_json",
         http: Some(400),
@@ -2522,7 +2455,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0503",
     },
     Record {
-        code: Some(ErrorCode::InvalidReportDatetime),
         wire: "0504",
         name: "invalid_report_datetime",
         http: Some(400),
@@ -2533,7 +2465,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0504",
     },
     Record {
-        code: Some(ErrorCode::ReportDatesReversed),
         wire: "0505",
         name: "report_dates_reversed",
         http: Some(400),
@@ -2546,7 +2477,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0505",
     },
     Record {
-        code: Some(ErrorCode::ReportRangeTooLong),
         wire: "0506",
         name: "report_range_too_long",
         http: Some(400),
@@ -2557,7 +2487,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0506",
     },
     Record {
-        code: Some(ErrorCode::DuplicateReportPending),
         wire: "0507",
         name: "duplicate_report_pending",
         http: Some(409),
@@ -2570,7 +2499,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0507",
     },
     Record {
-        code: Some(ErrorCode::ReportStartTooOld),
         wire: "0508",
         name: "report_start_too_old",
         http: Some(400),
@@ -2581,7 +2509,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0508",
     },
     Record {
-        code: Some(ErrorCode::TooManyReportsInProgress),
         wire: "0509",
         name: "too_many_reports_in_progress",
         http: Some(429),
@@ -2597,7 +2524,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0509",
     },
     Record {
-        code: Some(ErrorCode::ReportCapacityExhausted),
         wire: "0510",
         name: "report_capacity_exhausted",
         http: Some(429),
@@ -2611,7 +2537,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0510",
     },
     Record {
-        code: Some(ErrorCode::InvalidParticipantCount),
         wire: "0600",
         name: "invalid_participant_count",
         http: Some(400),
@@ -2622,7 +2547,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0600",
     },
     Record {
-        code: Some(ErrorCode::InvalidConferenceStart),
         wire: "0601",
         name: "invalid_conference_start",
         http: Some(400),
@@ -2633,7 +2557,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0601",
     },
     Record {
-        code: Some(ErrorCode::InvalidConferenceDuration),
         wire: "0602",
         name: "invalid_conference_duration",
         http: Some(400),
@@ -2644,7 +2567,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0602",
     },
     Record {
-        code: Some(ErrorCode::ConferenceNameTaken),
         wire: "0603",
         name: "conference_name_taken",
         http: Some(400),
@@ -2657,7 +2579,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0603",
     },
     Record {
-        code: Some(ErrorCode::InvalidReservationToken),
         wire: "0604",
         name: "invalid_reservation_token",
         http: Some(400),
@@ -2670,7 +2591,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0604",
     },
     Record {
-        code: Some(ErrorCode::ConferenceCancelled),
         wire: "0605",
         name: "conference_cancelled",
         http: Some(400),
@@ -2683,7 +2603,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0605",
     },
     Record {
-        code: Some(ErrorCode::ConferenceDurationLimit),
         wire: "0606",
         name: "conference_duration_limit",
         http: Some(400),
@@ -2694,7 +2613,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0606",
     },
     Record {
-        code: Some(ErrorCode::ConferenceFinished),
         wire: "0607",
         name: "conference_finished",
         http: Some(400),
@@ -2707,7 +2625,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0607",
     },
     Record {
-        code: Some(ErrorCode::ConferenceCancelTooLate),
         wire: "0608",
         name: "conference_cancel_too_late",
         http: Some(400),
@@ -2718,7 +2635,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0608",
     },
     Record {
-        code: Some(ErrorCode::ConferenceAlreadyStarted),
         wire: "0609",
         name: "conference_already_started",
         http: Some(400),
@@ -2731,7 +2647,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0609",
     },
     Record {
-        code: Some(ErrorCode::ConferenceExtendTooLate),
         wire: "0610",
         name: "conference_extend_too_late",
         http: Some(400),
@@ -2744,7 +2659,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0610",
     },
     Record {
-        code: Some(ErrorCode::ConferenceStartInPast),
         wire: "0611",
         name: "conference_start_in_past",
         http: Some(400),
@@ -2755,7 +2669,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0611",
     },
     Record {
-        code: Some(ErrorCode::ParticipantLimitExceeded),
         wire: "0612",
         name: "participant_limit_exceeded",
         http: Some(400),
@@ -2768,7 +2681,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0612",
     },
     Record {
-        code: Some(ErrorCode::UnknownConference),
         wire: "0613",
         name: "unknown_conference",
         http: Some(404),
@@ -2779,7 +2691,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0613",
     },
     Record {
-        code: Some(ErrorCode::UnknownParticipant),
         wire: "0614",
         name: "unknown_participant",
         http: Some(404),
@@ -2792,7 +2703,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0614",
     },
     Record {
-        code: Some(ErrorCode::ConferenceNotRunning),
         wire: "0615",
         name: "conference_not_running",
         http: Some(400),
@@ -2806,7 +2716,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0615",
     },
     Record {
-        code: Some(ErrorCode::ConferenceNameAndToken),
         wire: "0616",
         name: "conference_name_and_token",
         http: Some(400),
@@ -2819,7 +2728,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0616",
     },
     Record {
-        code: Some(ErrorCode::MissingParticipantOptions),
         wire: "0617",
         name: "missing_participant_options",
         http: Some(400),
@@ -2830,7 +2738,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0617",
     },
     Record {
-        code: Some(ErrorCode::FromNumberNotOwned),
         wire: "0700",
         name: "from_number_not_owned",
         http: Some(400),
@@ -2841,7 +2748,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0700",
     },
     Record {
-        code: Some(ErrorCode::RecipientOptedOut),
         wire: "0701",
         name: "recipient_opted_out",
         http: Some(403),
@@ -2852,7 +2758,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0701",
     },
     Record {
-        code: Some(ErrorCode::DeliveryReportUnsupported),
         wire: "0702",
         name: "delivery_report_unsupported",
         http: Some(400),
@@ -2865,7 +2770,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0702",
     },
     Record {
-        code: Some(ErrorCode::ContentNotEncodable),
         wire: "0703",
         name: "content_not_encodable",
         http: Some(400),
@@ -2876,7 +2780,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0703",
     },
     Record {
-        code: Some(ErrorCode::ContentTooLong),
         wire: "0704",
         name: "content_too_long",
         http: Some(400),
@@ -2887,7 +2790,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0704",
     },
     Record {
-        code: Some(ErrorCode::ContentTooLongForSinglePart),
         wire: "0705",
         name: "content_too_long_for_single_part",
         http: Some(400),
@@ -2900,7 +2802,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0705",
     },
     Record {
-        code: Some(ErrorCode::UnsupportedMessageType),
         wire: "0706",
         name: "unsupported_message_type",
         http: Some(400),
@@ -2911,7 +2812,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0706",
     },
     Record {
-        code: Some(ErrorCode::UnsupportedStatusMethod),
         wire: "0707",
         name: "unsupported_status_method",
         http: Some(400),
@@ -2922,7 +2822,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0707",
     },
     Record {
-        code: Some(ErrorCode::MessagingNotEnabledOnNumber),
         wire: "0708",
         name: "messaging_not_enabled_on_number",
         http: Some(400),
@@ -2933,7 +2832,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0708",
     },
     Record {
-        code: Some(ErrorCode::MissingToOrFrom),
         wire: "0709",
         name: "missing_to_or_from",
         http: Some(400),
@@ -2944,7 +2842,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0709",
     },
     Record {
-        code: Some(ErrorCode::BothToAndFrom),
         wire: "0710",
         name: "both_to_and_from",
         http: Some(400),
@@ -2955,7 +2852,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0710",
     },
     Record {
-        code: Some(ErrorCode::MessageQueueFull),
         wire: "0711",
         name: "message_queue_full",
         http: Some(429),
@@ -2969,7 +2865,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0711",
     },
     Record {
-        code: Some(ErrorCode::InvalidToNumber),
         wire: "0712",
         name: "invalid_to_number",
         http: Some(400),
@@ -2982,7 +2877,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0712",
     },
     Record {
-        code: Some(ErrorCode::FlashSmsNotEnabled),
         wire: "0713",
         name: "flash_sms_not_enabled",
         http: Some(400),
@@ -2993,7 +2887,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0713",
     },
     Record {
-        code: Some(ErrorCode::AlphanumericSenderNotEnabled),
         wire: "0714",
         name: "alphanumeric_sender_not_enabled",
         http: Some(400),
@@ -3004,7 +2897,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0714",
     },
     Record {
-        code: Some(ErrorCode::UsSmsNotEnabled),
         wire: "0718",
         name: "us_sms_not_enabled",
         http: Some(400),
@@ -3015,7 +2907,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0718",
     },
     Record {
-        code: Some(ErrorCode::ParameterNotAllowedForMessageType),
         wire: "0719",
         name: "parameter_not_allowed_for_message_type",
         http: Some(400),
@@ -3026,7 +2917,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0719",
     },
     Record {
-        code: Some(ErrorCode::ParameterRequiredForMessageType),
         wire: "0720",
         name: "parameter_required_for_message_type",
         http: Some(400),
@@ -3037,7 +2927,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0720",
     },
     Record {
-        code: Some(ErrorCode::InvalidMessageMedia),
         wire: "0721",
         name: "invalid_message_media",
         http: Some(400),
@@ -3048,7 +2937,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0721",
     },
     Record {
-        code: Some(ErrorCode::CampaignRegistrationRequired),
         wire: "0722",
         name: "campaign_registration_required",
         http: Some(400),
@@ -3059,7 +2947,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0722",
     },
     Record {
-        code: Some(ErrorCode::CampaignRegistrationExpired),
         wire: "0723",
         name: "campaign_registration_expired",
         http: Some(400),
@@ -3070,7 +2957,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0723",
     },
     Record {
-        code: Some(ErrorCode::SmsWithoutVisibleText),
         wire: "0724",
         name: "sms_without_visible_text",
         http: Some(400),
@@ -3081,7 +2967,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0724",
     },
     Record {
-        code: Some(ErrorCode::MmsWithoutMedia),
         wire: "0725",
         name: "mms_without_media",
         http: Some(400),
@@ -3092,7 +2977,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0725",
     },
     Record {
-        code: Some(ErrorCode::SmsWithAttachment),
         wire: "0726",
         name: "sms_with_attachment",
         http: Some(400),
@@ -3103,7 +2987,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0726",
     },
     Record {
-        code: Some(ErrorCode::MessageTypeNotEnabledOnNumber),
         wire: "0727",
         name: "message_type_not_enabled_on_number",
         http: Some(400),
@@ -3116,7 +2999,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0727",
     },
     Record {
-        code: Some(ErrorCode::SmsNotEnabled),
         wire: "0728",
         name: "sms_not_enabled",
         http: Some(400),
@@ -3127,7 +3009,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0728",
     },
     Record {
-        code: Some(ErrorCode::MessageToSelf),
         wire: "0729",
         name: "message_to_self",
         http: Some(400),
@@ -3138,7 +3019,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0729",
     },
     Record {
-        code: Some(ErrorCode::TokenWithoutUsage),
         wire: "0800",
         name: "token_without_usage",
         http: Some(400),
@@ -3149,7 +3029,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0800",
     },
     Record {
-        code: Some(ErrorCode::DeveloperTokenLimit),
         wire: "0801",
         name: "developer_token_limit",
         http: Some(400),
@@ -3160,7 +3039,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0801",
     },
     Record {
-        code: Some(ErrorCode::ConvertJobNotFound),
         wire: "0802",
         name: "convert_job_not_found",
         http: Some(404),
@@ -3171,7 +3049,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0802",
     },
     Record {
-        code: Some(ErrorCode::TrialExpired),
         wire: "0900",
         name: "trial_expired",
         http: Some(400),
@@ -3184,7 +3061,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0900",
     },
     Record {
-        code: Some(ErrorCode::TrialCountryRestricted),
         wire: "0901",
         name: "trial_country_restricted",
         http: Some(400),
@@ -3197,7 +3073,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0901",
     },
     Record {
-        code: Some(ErrorCode::TrialNumberTypeRestricted),
         wire: "0902",
         name: "trial_number_type_restricted",
         http: Some(400),
@@ -3210,7 +3085,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0902",
     },
     Record {
-        code: Some(ErrorCode::TrialNumberLimit),
         wire: "0903",
         name: "trial_number_limit",
         http: Some(400),
@@ -3221,7 +3095,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0903",
     },
     Record {
-        code: Some(ErrorCode::TrialConcurrentServiceLimit),
         wire: "0904",
         name: "trial_concurrent_service_limit",
         http: Some(429),
@@ -3235,7 +3108,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0904",
     },
     Record {
-        code: Some(ErrorCode::InternalError),
         wire: "1001",
         name: "internal_error",
         http: Some(500),
@@ -3251,7 +3123,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1001",
     },
     Record {
-        code: Some(ErrorCode::BackendUnavailable),
         wire: "1002",
         name: "backend_unavailable",
         http: Some(503),
@@ -3265,7 +3136,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1002",
     },
     Record {
-        code: Some(ErrorCode::WebServiceRateLimited),
         wire: "1003",
         name: "web_service_rate_limited",
         http: Some(429),
@@ -3281,7 +3151,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1003",
     },
     Record {
-        code: Some(ErrorCode::BackendBadGateway),
         wire: "1004",
         name: "backend_bad_gateway",
         http: Some(502),
@@ -3295,7 +3164,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1004",
     },
     Record {
-        code: Some(ErrorCode::PlatformRateLimited),
         wire: "1005",
         name: "platform_rate_limited",
         http: Some(429),
@@ -3311,7 +3179,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1005",
     },
     Record {
-        code: Some(ErrorCode::AccountRateLimited),
         wire: "1006",
         name: "account_rate_limited",
         http: Some(429),
@@ -3327,7 +3194,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1006",
     },
     Record {
-        code: Some(ErrorCode::OutboundServiceRateLimited),
         wire: "1007",
         name: "outbound_service_rate_limited",
         http: Some(429),
@@ -3343,7 +3209,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1007",
     },
     Record {
-        code: Some(ErrorCode::PdfContentTypeRequired),
         wire: "1100",
         name: "pdf_content_type_required",
         http: Some(415),
@@ -3354,7 +3219,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1100",
     },
     Record {
-        code: Some(ErrorCode::MissingPdf),
         wire: "1101",
         name: "missing_pdf",
         http: Some(400),
@@ -3365,7 +3229,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1101",
     },
     Record {
-        code: Some(ErrorCode::UasAuthenticationFailed),
         wire: "2001",
         name: "uas_authentication_failed",
         http: Some(400),
@@ -3378,7 +3241,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2001",
     },
     Record {
-        code: Some(ErrorCode::UasHandshakeFailed),
         wire: "2002",
         name: "uas_handshake_failed",
         http: None,
@@ -3389,7 +3251,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2002",
     },
     Record {
-        code: Some(ErrorCode::UasApplicationStartFailed),
         wire: "2004",
         name: "uas_application_start_failed",
         http: None,
@@ -3402,7 +3263,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2004",
     },
     Record {
-        code: Some(ErrorCode::RestApplicationStartFailed),
         wire: "2005",
         name: "rest_application_start_failed",
         http: None,
@@ -3415,7 +3275,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2005",
     },
     Record {
-        code: Some(ErrorCode::InboundCallNoUas),
         wire: "2007",
         name: "inbound_call_no_uas",
         http: None,
@@ -3428,7 +3287,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2007",
     },
     Record {
-        code: Some(ErrorCode::UasApplicationFailed),
         wire: "2008",
         name: "uas_application_failed",
         http: None,
@@ -3441,7 +3299,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2008",
     },
     Record {
-        code: Some(ErrorCode::RestApplicationFailed),
         wire: "2009",
         name: "rest_application_failed",
         http: None,
@@ -3454,7 +3311,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2009",
     },
     Record {
-        code: Some(ErrorCode::UasVersionMismatch),
         wire: "2011",
         name: "uas_version_mismatch",
         http: None,
@@ -3467,7 +3323,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2011",
     },
     Record {
-        code: Some(ErrorCode::InboundCallNoCredit),
         wire: "2013",
         name: "inbound_call_no_credit",
         http: None,
@@ -3478,7 +3333,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2013",
     },
     Record {
-        code: Some(ErrorCode::CallNoCredit),
         wire: "2014",
         name: "call_no_credit",
         http: None,
@@ -3489,7 +3343,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2014",
     },
     Record {
-        code: Some(ErrorCode::ApplicationsStoppedNoCredit),
         wire: "2016",
         name: "applications_stopped_no_credit",
         http: None,
@@ -3500,7 +3353,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2016",
     },
     Record {
-        code: Some(ErrorCode::ApplicationsStoppedAccountOnHold),
         wire: "2017",
         name: "applications_stopped_account_on_hold",
         http: None,
@@ -3511,7 +3363,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2017",
     },
     Record {
-        code: Some(ErrorCode::InboundCallAccountOnHold),
         wire: "2018",
         name: "inbound_call_account_on_hold",
         http: None,
@@ -3522,7 +3373,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2018",
     },
     Record {
-        code: Some(ErrorCode::CallAccountOnHold),
         wire: "2019",
         name: "call_account_on_hold",
         http: None,
@@ -3533,7 +3383,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2019",
     },
     Record {
-        code: Some(ErrorCode::InboundCallUsageLimit),
         wire: "2024",
         name: "inbound_call_usage_limit",
         http: None,
@@ -3544,7 +3393,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2024",
     },
     Record {
-        code: Some(ErrorCode::CallUsageLimit),
         wire: "2025",
         name: "call_usage_limit",
         http: None,
@@ -3555,7 +3403,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2025",
     },
     Record {
-        code: Some(ErrorCode::CallCliNotWhitelisted),
         wire: "2026",
         name: "call_cli_not_whitelisted",
         http: None,
@@ -3566,7 +3413,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2026",
     },
     Record {
-        code: Some(ErrorCode::CallDdiNotAllowed),
         wire: "2027",
         name: "call_ddi_not_allowed",
         http: None,
@@ -3577,7 +3423,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2027",
     },
     Record {
-        code: None,
         wire: "",
         name: "",
         http: None,

@@ -125,7 +125,7 @@ fn module(cat: &Catalogue) -> TokenStream {
     });
 
     let all = quote!(#(ErrorCode::#variants),*);
-    let records = cat.entries.iter().zip(&variants).map(|(e, v)| {
+    let records = cat.entries.iter().map(|e| {
         let wire = e.code_str();
         let name = &e.name;
         let http = option(e.http.map(Literal::u16_unsuffixed));
@@ -145,7 +145,6 @@ fn module(cat: &Catalogue) -> TokenStream {
         let url = cat.doc_url(e);
         quote! {
             Record {
-                code: Some(ErrorCode::#v),
                 wire: #wire,
                 name: #name,
                 http: #http,
@@ -254,8 +253,6 @@ fn module(cat: &Catalogue) -> TokenStream {
 
         /// Everything the catalogue says about one code.
         pub(crate) struct Record {
-            /// The code; `None` only in the "no entry" record that ends [`RECORDS`].
-            pub(crate) code: Option<ErrorCode>,
             /// The 4-digit wire form.
             pub(crate) wire: &'static str,
             /// The snake_case name.
@@ -274,12 +271,11 @@ fn module(cat: &Catalogue) -> TokenStream {
             pub(crate) doc_url: &'static str,
         }
 
-        /// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record that a
-        /// lookup of an uncatalogued number lands on.
+        /// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record, where the
+        /// dense index sends every number no code has.
         pub(crate) static RECORDS: [Record; #records_len] = [
             #(#records)*
             Record {
-                code: None,
                 wire: "",
                 name: "",
                 http: None,
