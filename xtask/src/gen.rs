@@ -825,6 +825,21 @@ mod tests {
             .success());
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(message.contains("not a regular file"), "{message}");
+
+        // Nor is a FIFO standing at the catalogue's name opened (it would wait for a writer).
+        let dir = project();
+        let catalogue = dir.path().join(CATALOGUE_FILE);
+        fs::remove_file(&catalogue).unwrap();
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&catalogue)
+            .status()
+            .unwrap()
+            .success());
+        let message = run(dir.path(), CHECK).unwrap_err().to_string();
+        assert!(
+            message.starts_with("errors.yaml: cannot read the catalogue: not a regular file"),
+            "{message}"
+        );
     }
 
     #[test]
