@@ -464,6 +464,23 @@ mod tests {
         let directory = run(root, &pages, true, TODAY);
         assert_eq!(exit_code(&directory), 2);
         assert_eq!(snapshot(root), before);
+        // A FIFO is refused unopened (opening it would wait for a writer).
+        #[cfg(unix)]
+        {
+            let fifo = pages.join("fifo");
+            assert!(std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success());
+            let result = run(root, &fifo, true, TODAY);
+            assert_eq!(exit_code(&result), 2);
+            assert!(result
+                .unwrap_err()
+                .to_string()
+                .contains("not a regular file"));
+            fs::remove_file(&fifo).unwrap();
+        }
         let hostile: Vec<(&str, Vec<u8>)> = vec![
             ("empty", Vec::new()),
             ("prose", b"Web Service Errors\n\nNothing here.\n".to_vec()),
