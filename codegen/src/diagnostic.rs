@@ -99,12 +99,23 @@ impl Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
-/// Every problem compiler-style, `errors.yaml:LINE: message`, one per line. At most
-/// [`MAX_PER_KIND`] problems of one kind are listed; the rest of that kind are counted in one
-/// last line, `errors.yaml:LINE: and N more problems like the one at line L`, at the first one
-/// not listed. So a catalogue with thousands of one mistake gives a short report.
-impl fmt::Display for Diagnostics {
+impl Diagnostics {
+    /// The report for problems in another file, `file:LINE: message`, capped as the
+    /// catalogue's report is (its `Display`).
+    pub fn located<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        Located { diags: self, file }
+    }
+}
+
+/// [`Diagnostics::located`]'s report.
+struct Located<'a> {
+    diags: &'a Diagnostics,
+    file: &'a str,
+}
+
+impl fmt::Display for Located<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = self.file;
         // kind → (problems seen, line of the first listed, line of the first not listed)
         let mut kinds: HashMap<String, (usize, usize, usize)> = HashMap::new();
         let mut hidden: Vec<String> = Vec::new();
@@ -112,11 +123,11 @@ impl fmt::Display for Diagnostics {
         // MAX_LISTED problems are listed in all; the rest are counted.
         let mut listed = 0;
         let mut unlisted: Option<(usize, usize)> = None;
-        for d in &self.0 {
+        for d in &self.diags.0 {
             let seen = kinds.entry(d.kind()).or_insert((0, d.line, 0));
             seen.0 += 1;
             if seen.0 <= MAX_PER_KIND && listed < MAX_LISTED {
-                writeln!(f, "{}:{}: {}", crate::CATALOGUE_FILE, d.line, d.message)?;
+                writeln!(f, "{file}:{}: {}", d.line, d.message)?;
                 listed += 1;
             } else if seen.0 == MAX_PER_KIND + 1 {
                 seen.2 = d.line;
@@ -138,19 +149,25 @@ impl fmt::Display for Diagnostics {
             let s = if more == 1 { "" } else { "s" };
             writeln!(
                 f,
-                "{}:{line}: and {more} more problem{s} like the one at line {first}",
-                crate::CATALOGUE_FILE
+                "{file}:{line}: and {more} more problem{s} like the one at line {first}"
             )?;
         }
         if let Some((n, line)) = unlisted {
             let s = if n == 1 { "" } else { "s" };
-            writeln!(
-                f,
-                "{}:{line}: and {n} more problem{s} of other kinds",
-                crate::CATALOGUE_FILE
-            )?;
+            writeln!(f, "{file}:{line}: and {n} more problem{s} of other kinds")?;
         }
         Ok(())
+    }
+}
+
+/// Every problem compiler-style, `errors.yaml:LINE: message`, one per line. At most
+/// [`MAX_PER_KIND`] problems of one kind are listed; the rest of that kind are counted in one
+/// last line, `errors.yaml:LINE: and N more problems like the one at line L`, at the first one
+/// not listed; at most [`MAX_LISTED`] in all. So a catalogue with thousands of one mistake gives a
+/// short report.
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.located(crate::CATALOGUE_FILE).fmt(f)
     }
 }
 

@@ -286,27 +286,29 @@ pub(crate) fn inside(root: &Path, path: &Path) -> Result<(), Error> {
     }
 }
 
+/// Reads the provenance record (`upstream.tsv`) and its text; a missing one is empty (nothing
+/// checked yet). Fails with the report to print: it must be a regular UTF-8 file that parses.
+pub(crate) fn read_record(
+    root: &Path,
+) -> Result<(codegen::upstream::Record, Option<String>), String> {
+    use codegen::upstream::{Record, RECORD_FILE};
+    let path = root.join(RECORD_FILE);
+    let raw = match read_generated(&path) {
+        Ok(Current::Missing) => return Ok((Record::default(), None)),
+        Ok(Current::File { raw, .. }) => raw,
+        Err(e) => return Err(format!("{e}")),
+    };
+    let text = String::from_utf8(raw).map_err(|_| format!("{RECORD_FILE}: not valid UTF-8\n"))?;
+    let record = Record::parse(&text).map_err(|d| d.located(RECORD_FILE).to_string())?;
+    Ok((record, Some(text)))
+}
+
 /// What the docs say of the catalogue: the `aculab-errors` crate's version and the date in
 /// the provenance record (`upstream.tsv`, written by `cargo xtask sync --write`), each where
 /// there is one.
 fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
-    use codegen::upstream::{Record, RECORD_FILE};
-    let checked = match fs::read(root.join(RECORD_FILE)) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::Record(format!("{RECORD_FILE}: cannot read: {e}\n"))),
-        Ok(bytes) => {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Error::Record(format!("{RECORD_FILE}: not valid UTF-8\n")))?;
-            let record = Record::parse(&text).map_err(|d| {
-                Error::Record(
-                    d.0.iter()
-                        .map(|d| format!("{RECORD_FILE}:{}: {}\n", d.line, d.message))
-                        .collect(),
-                )
-            })?;
-            record.checked
-        }
-    };
+    let (record, _) = read_record(root).map_err(Error::Record)?;
+    let checked = record.checked;
     // A project without the crate (a fixture) has no version to show; a crate whose manifest
     // gives none this reader understands is an error, not a silently missing version.
     const MANIFEST: &str = "aculab-errors/Cargo.toml";

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use codegen::upstream::{self, Change, Page, Record, RECORD_FILE};
 use codegen::CATALOGUE_FILE;
 
-use crate::gen::{lock_and_read, Mode};
+use crate::gen::{lock_and_read, read_record, Mode};
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// What a run found, and what it wrote.
@@ -129,25 +129,6 @@ fn read_page(path: &Path) -> Result<Page, Error> {
     upstream::parse_page(&bytes).map_err(|e| fail(e.to_string()))
 }
 
-/// Reads the record; a missing one is empty (nothing checked yet).
-fn read_record(root: &Path) -> Result<(Record, Option<String>), Error> {
-    let path = root.join(RECORD_FILE);
-    let text = match fs::read(&path) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|_| Error::Record(format!("{RECORD_FILE}: not valid UTF-8\n")))?,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Record::default(), None)),
-        Err(e) => return Err(Error::Record(format!("{RECORD_FILE}: cannot read: {e}\n"))),
-    };
-    let record = Record::parse(&text).map_err(|d| {
-        let mut out = String::new();
-        for diag in &d.0 {
-            out += &format!("{RECORD_FILE}:{}: {}\n", diag.line, diag.message);
-        }
-        Error::Record(out)
-    })?;
-    Ok((record, Some(text)))
-}
-
 /// Compares `page` with the catalogue and the record under `root`; with `write`, scaffolds
 /// added codes and records the page as checked on `today` (`YYYY-MM-DD`).
 pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome, Error> {
@@ -160,15 +141,9 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
             "{CATALOGUE_FILE}: not valid UTF-8; `cargo xtask gen` says where\n"
         ))
     })?;
-    let located = |d: codegen::Diagnostics| {
-        Error::Catalogue(
-            d.0.iter()
-                .map(|d| format!("{CATALOGUE_FILE}:{}: {}\n", d.line, d.message))
-                .collect(),
-        )
-    };
+    let located = |d: codegen::Diagnostics| Error::Catalogue(d.to_string());
     let catalogue = upstream::catalogue_codes(&text).map_err(located)?;
-    let (record, record_text) = read_record(root)?;
+    let (record, record_text) = read_record(root).map_err(Error::Record)?;
     let changes = upstream::drift(&page, &catalogue, &record);
     let mut outcome = Outcome {
         changes,
