@@ -44,9 +44,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let unsafe_char = c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
-        if unsafe_char {
+        // What prose may not hold, and the line breaks and tabs it may.
+        if c.is_control() || crate::text::forbidden(c).is_some() {
             out.extend(c.escape_default());
         } else {
             out.push(c);

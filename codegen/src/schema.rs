@@ -16,7 +16,8 @@ pub fn schema() -> Value {
     let code = json!({ "type": "string", "pattern": "^[0-9]{4}$" });
     let name =
         json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64 });
-    // Something visible, and none of the characters `errors.yaml` refuses in prose.
+    // Something visible, and none of the characters `errors.yaml` refuses in prose
+    // (`text::forbidden`).
     let prose = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*$";
     let text = json!({ "type": "string", "allOf": [{ "pattern": prose }, { "pattern": "\\S" }] });
     let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });

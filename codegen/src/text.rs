@@ -7,8 +7,10 @@
 //! the text can start a list, a heading, a quote or a rule), and only a plain https URL
 //! ([`is_plain_https_url`]) becomes a link, as an `<autolink>`.
 
-/// Why `c` cannot appear in prose, if it cannot.
-fn forbidden(c: char) -> Option<&'static str> {
+/// Why `c` cannot appear in prose, if it cannot. (Line breaks and tabs can; every other control
+/// character, the Unicode line separators, bidirectional controls and the byte-order mark
+/// cannot. `schema.rs` states the same set as a pattern.)
+pub fn forbidden(c: char) -> Option<&'static str> {
     match c {
         '\n' | '\t' => None,
         '\r' => Some("a carriage return (CR); use line breaks only"),
