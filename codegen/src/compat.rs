@@ -95,6 +95,9 @@ impl Baseline {
         }
         // The two views of membership agree: each code listed by the category it names, and by
         // no other. A hand-cut list fails here rather than weakening the check.
+        if b.codes.len() != export.errors.len() {
+            return Err("a code has two entries".into());
+        }
         let mut listed: BTreeMap<u16, &str> = BTreeMap::new();
         for (id, codes) in &b.categories {
             for &c in codes {
@@ -445,6 +448,13 @@ mod tests {
             json[..json.len() / 2].to_string(),
             json.replace("cargo xtask gen", "hand"),
             json.replacen("\"0001\"\n      ]", "]", 1),
+            {
+                let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+                let mut twin = v["errors"][0].clone();
+                twin["name"] = "twin".into();
+                v["errors"].as_array_mut().unwrap().push(twin);
+                v.to_string()
+            },
         ] {
             assert!(Baseline::from_json(&broken).is_err(), "{broken}");
         }

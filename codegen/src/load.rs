@@ -675,8 +675,7 @@ impl<'a> Fields<'a> {
         let s = self.string(cx, key, required)?;
         let line = self.line(key);
         // Empty, or nothing visible: white space and zero-width characters only.
-        let invisible =
-            |c: char| c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}');
+        let invisible = |c: char| c.is_whitespace() || crate::text::is_invisible(c);
         if s.chars().all(invisible) {
             cx.err(line, format!("{}: `{key}` is empty", self.context));
             return None;

@@ -22,7 +22,7 @@ pub fn schema() -> Value {
     let text = json!({ "type": "string", "allOf": [{ "pattern": prose }, { "pattern": "\\S" }] });
     let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });
     json!({
-        "$comment": format!("@generated {GENERATED_BY}"),
+        "$comment": format!("@generated {GENERATED_BY} What a schema cannot say is checked when `cargo xtask gen` reads the export back: each code has one entry, listed by the category it names."),
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Aculab Cloud web-service error codes",
         "description": "docs/errors.json, the catalogue export of aculab-errors: every error code with its meaning, remedy and retry advice.",

@@ -28,6 +28,16 @@ pub fn forbidden(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `c` shows nothing by itself: Unicode's default-ignorable characters (zero-width
+/// spaces and joiners, soft hyphen, word joiner and invisible operators, Hangul fillers,
+/// variation selectors), so that a text of these alone counts as empty.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// Checks that `text` holds no character an output could not show as itself; the error
 /// completes "`field` ...".
 pub fn check_prose(text: &str) -> Result<(), String> {
@@ -67,7 +77,8 @@ pub fn is_plain_https_url(s: &str) -> bool {
                 && !label.starts_with('-')
                 && !label.ends_with('-')
         });
-    let port_ok = (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit());
+    let port_ok =
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0);
     let escapes_ok = tail
         .split('%')
         .skip(1)
@@ -339,6 +350,8 @@ mod tests {
             "https://a..b/",
             "https://-a/",
             "https://a:99999999/",
+            "https://a:99999/",
+            "https://a:0/",
             "https://a/\\b",
             "https://a/&copy;x",
             "https://a/?q=1&amp;r=2",

@@ -262,7 +262,7 @@ pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8
 
 /// Refuses a generated file whose directory leads outside the project through a symlink,
 /// judged by its nearest existing ancestor, before any directory is created.
-pub(crate) fn inside(root: &Path, path: &Path) -> Result<(), Error> {
+pub(crate) fn inside(root: &Path, path: &Path, what: &str) -> Result<(), Error> {
     let mut dir = path.parent().unwrap_or(root);
     while fs::symlink_metadata(dir).is_err() {
         match dir.parent() {
@@ -279,7 +279,7 @@ pub(crate) fn inside(root: &Path, path: &Path) -> Result<(), Error> {
         Err(Error::Write(
             path.to_path_buf(),
             io::Error::other(format!(
-                "its directory resolves to {}, outside the project",
+                "its directory resolves to {}, outside {what}",
                 dir.display()
             )),
         ))
@@ -415,7 +415,7 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
 
     let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
     for target in &targets {
-        inside(root, target)?;
+        inside(root, target, "the project")?;
         if let Some(dir) = target.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
         }

@@ -47,7 +47,7 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
     // Nothing is written, or deleted, through a symlink leading out of the site's directory.
     fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
     for target in &targets {
-        inside(dir, target)?;
+        inside(dir, target, "the site's directory")?;
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
         }
@@ -147,7 +147,10 @@ mod tests {
         fs::write(root.path().join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
         std::os::unix::fs::symlink(victim.path(), out.path().join("codes")).unwrap();
         let message = run(root.path(), out.path()).unwrap_err().to_string();
-        assert!(message.contains("outside the project"), "{message}");
+        assert!(
+            message.contains("outside the site's directory"),
+            "{message}"
+        );
         assert_eq!(fs::read_dir(victim.path()).unwrap().count(), 1);
         assert_eq!(
             fs::read_to_string(victim.path().join("0001.html")).unwrap(),

@@ -7,6 +7,7 @@
 //! renames puts back what was already replaced. A run killed at any moment leaves every target
 //! whole, old or new, and at worst temporary files that [`remove_leftovers`] deletes next time.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -38,11 +39,18 @@ fn temp_prefix(target: &Path) -> String {
 /// Deletes temporary files a killed run left beside `targets` (files and symlinks with this
 /// module's names; anything else is left alone). Returns how many, or the path that failed.
 pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Error)> {
-    let mut removed = 0;
+    // Each directory is read once, however many targets it holds.
+    let mut by_dir: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
     for target in targets {
-        let (Some(dir), prefix) = (target.parent(), temp_prefix(target)) else {
-            continue;
-        };
+        if let (Some(dir), Some(name)) = (target.parent(), target.file_name()) {
+            by_dir
+                .entry(dir)
+                .or_default()
+                .insert(name.to_string_lossy().into_owned());
+        }
+    }
+    let mut removed = 0;
+    for (dir, names) in by_dir {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -52,11 +60,14 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
             let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
+            // `.NAME.RANDOM.gen-tmp`, as `stage` names them.
+            let target = name
+                .strip_prefix('.')
+                .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+                .and_then(|n| n.rsplit_once('.'))
+                .map(|(target, _)| target);
             let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
-            if name.starts_with(&prefix)
-                && name.ends_with(TEMP_SUFFIX)
-                && (kind.is_file() || kind.is_symlink())
-            {
+            if target.is_some_and(|t| names.contains(t)) && (kind.is_file() || kind.is_symlink()) {
                 // Removes a symlink itself, never what it points to.
                 fs::remove_file(entry.path()).map_err(|e| (entry.path(), e))?;
                 removed += 1;
@@ -116,10 +127,9 @@ pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)
         }
         done.push(file);
     }
-    for file in files {
-        if let Some(dir) = file.path.parent() {
-            sync_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
-        }
+    let dirs: BTreeSet<&Path> = files.iter().filter_map(|f| f.path.parent()).collect();
+    for dir in dirs {
+        sync_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
     }
     Ok(())
 }
