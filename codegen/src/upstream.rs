@@ -47,8 +47,12 @@ pub struct PageEntry {
 pub struct Page {
     /// One entry per code (the first, where a code is listed twice).
     pub entries: Vec<PageEntry>,
-    /// Codes listed more than once.
+    /// Codes listed more than once, each time alike.
     pub repeated: Vec<u16>,
+    /// What could not be read with certainty, by code: a status given twice or unreadable, a
+    /// remedy given twice, a heading that is not a four-digit code, a code listed twice with
+    /// different facts. `sync` compares nothing from such a page rather than guess.
+    pub unclear: Vec<(u16, String)>,
 }
 
 /// Why a page gives nothing to compare.
@@ -409,21 +413,40 @@ fn entries(paragraphs: &[String]) -> Page {
     let mut page = Page {
         entries: Vec::new(),
         repeated: Vec::new(),
+        unclear: Vec::new(),
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
     let mut current: Option<PageEntry> = None;
     let mut want = Want::Nothing;
-    let mut finish = |entry: Option<PageEntry>, page: &mut Page| {
-        if let Some(e) = entry {
-            if seen.insert(e.code) {
+    // Labels met in the current entry: (HTTP status, remedy).
+    let mut labels = (0, 0);
+    let finish = |entry: Option<PageEntry>, page: &mut Page| {
+        let Some(e) = entry else { return };
+        match first.get(&e.code) {
+            None => {
+                first.insert(e.code, page.entries.len());
                 page.entries.push(e);
-            } else if !page.repeated.contains(&e.code) {
-                page.repeated.push(e.code);
+            }
+            Some(&i) => {
+                let a = &page.entries[i];
+                let alike = a.http == e.http
+                    && a.remedy.is_some() == e.remedy.is_some()
+                    && fingerprint(&a.description) == fingerprint(&e.description);
+                if alike {
+                    if !page.repeated.contains(&e.code) {
+                        page.repeated.push(e.code);
+                    }
+                } else {
+                    page.unclear
+                        .push((e.code, "is listed twice, with different facts".into()));
+                }
             }
         }
     };
+    let mut finish = finish;
     for p in paragraphs {
         if let Some((code, text)) = code_head(p) {
+            labels = (0, 0);
             finish(current.take(), &mut page);
             current = Some(PageEntry {
                 code,
@@ -441,7 +464,32 @@ fn entries(paragraphs: &[String]) -> Page {
         let Some(entry) = current.as_mut() else {
             continue;
         };
-        match label(p) {
+        // `12345 : ...`: shaped like a heading, but not a four-digit code.
+        let digits = p.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && p[digits..].trim_start().starts_with(':') {
+            let what = format!(
+                "is followed by a heading that is not a four-digit code: {:?}",
+                short(p)
+            );
+            page.unclear.push((entry.code, what));
+        }
+        let label = label(p);
+        match label {
+            Some(Label::Http(_)) => labels.0 += 1,
+            Some(Label::Remedy(_)) => labels.1 += 1,
+            None => {}
+        }
+        if labels.0 > 1 || labels.1 > 1 {
+            let what = if labels.0 > 1 {
+                "HTTP status"
+            } else {
+                "remedy"
+            };
+            page.unclear
+                .push((entry.code, format!("gives its {what} twice")));
+            labels = (labels.0.min(1), labels.1.min(1));
+        }
+        match label {
             Some(Label::Http("")) => want = Want::Status,
             Some(Label::Http(rest)) => {
                 entry.http = status(rest);
@@ -455,7 +503,14 @@ fn entries(paragraphs: &[String]) -> Page {
             None => {
                 match want {
                     Want::Description => entry.description = p.clone(),
-                    Want::Status => entry.http = status(p),
+                    Want::Status => {
+                        entry.http = status(p);
+                        if entry.http.is_none() {
+                            let what =
+                                format!("has an HTTP status that cannot be read: {:?}", short(p));
+                            page.unclear.push((entry.code, what));
+                        }
+                    }
                     Want::Remedy => entry.remedy = Some(p.clone()),
                     Want::Nothing => {}
                 }
@@ -1150,7 +1205,44 @@ mod tests {
         assert_eq!(page.entries.len(), 1);
         assert_eq!(page.entries[0].description, "First.");
         assert_eq!(page.entries[0].remedy, None);
-        assert_eq!(page.repeated, [1]);
+        // Listed again with other facts: not a repeat to skip, but a page that cannot be trusted.
+        assert_eq!(
+            page.unclear,
+            [(1, "is listed twice, with different facts".to_string())]
+        );
+        let alike = parse_page(b"0001 : First.\n\n0001 : First.\n").unwrap();
+        assert_eq!((alike.repeated, alike.unclear), (vec![1], vec![]));
+    }
+
+    /// What cannot be read with certainty is named by code, never guessed: a second status in
+    /// one entry, a status that is not one, a heading that is not a four-digit code.
+    #[test]
+    fn unclear_entries_are_named_not_guessed() {
+        let unclear = |text: &str| parse_page(text.as_bytes()).unwrap().unclear;
+        let twice = "0405 : A.\n\nHTTP Error code\n\n404\n\n99999 : five digits.\n\nHTTP Error code\n\n500\n\n0406 : B.\n";
+        let found = unclear(twice);
+        assert!(found.iter().all(|(code, _)| *code == 405), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(_, w)| w.contains("not a four-digit code")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(_, w)| w == "gives its HTTP status twice"),
+            "{found:?}"
+        );
+        let huge = unclear("0405 : A.\n\nHTTP Error code\n\n99999999999999999999\n");
+        assert_eq!(huge.len(), 1);
+        assert!(huge[0]
+            .1
+            .starts_with("has an HTTP status that cannot be read"));
+        assert_eq!(
+            unclear("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n"),
+            []
+        );
     }
 
     #[test]
@@ -1186,6 +1278,7 @@ mod tests {
         assert_eq!(parse_page(&be), Ok(utf8));
         let page = parse_page("0001 : é\n\nHTTP Error code\n\n99999\n".as_bytes()).unwrap();
         assert_eq!(page.entries[0].http, None);
+        assert_eq!(page.unclear.len(), 1);
     }
 
     #[test]

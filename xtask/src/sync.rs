@@ -126,7 +126,20 @@ fn read_page(path: &Path) -> Result<Page, Error> {
     file.take(upstream::MAX_PAGE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(e.to_string()))?;
-    upstream::parse_page(&bytes).map_err(|e| fail(e.to_string()))
+    let page = upstream::parse_page(&bytes).map_err(|e| fail(e.to_string()))?;
+    if page.unclear.is_empty() {
+        return Ok(page);
+    }
+    // Read with certainty or not compared at all: a guess could blame the wrong code.
+    let unclear: Vec<String> = page
+        .unclear
+        .iter()
+        .map(|(code, what)| format!("{code:04} {what}"))
+        .collect();
+    Err(fail(format!(
+        "parts of it cannot be read with certainty, so nothing was compared:\n  {}",
+        unclear.join("\n  ")
+    )))
 }
 
 /// Compares `page` with the catalogue and the record under `root`; with `write`, scaffolds
@@ -464,12 +477,23 @@ mod tests {
             ("nested", "<div>".repeat(200_000).into_bytes()),
             ("unclosed", b"<html><script>0001 : hidden".to_vec()),
             ("huge", vec![b'a'; upstream::MAX_PAGE_BYTES + 10]),
+            (
+                "listed_twice",
+                format!("{PAGE_TXT}\n\n0405 : Again.\n\nHTTP Error code\n\n500\n\n").into_bytes(),
+            ),
         ];
         for (name, bytes) in hostile {
             let path = pages.join(name);
             fs::write(&path, &bytes).unwrap();
             let result = run(root, &path, true, TODAY);
             assert_eq!(exit_code(&result), 2, "{name}");
+            if name == "listed_twice" {
+                let message = result.unwrap_err().to_string();
+                assert!(
+                    message.contains("0405 is listed twice, with different facts"),
+                    "{message}"
+                );
+            }
             fs::remove_file(&path).unwrap();
             assert_eq!(snapshot(root), before, "{name}");
         }
