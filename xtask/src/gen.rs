@@ -202,12 +202,18 @@ fn not_a_file(path: &Path) -> Error {
     )
 }
 
-/// A regular file's bytes, at most [`MAX_GENERATED_BYTES`].
+/// A regular file's bytes, refusing one over [`MAX_GENERATED_BYTES`] (never cut: a cut copy could
+/// be put back by a rollback).
 fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     fs::File::open(path)?
-        .take(MAX_GENERATED_BYTES)
+        .take(MAX_GENERATED_BYTES + 1)
         .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_GENERATED_BYTES {
+        return Err(io::Error::other(format!(
+            "larger than the {MAX_GENERATED_BYTES} bytes read; remove it and run again"
+        )));
+    }
     Ok(bytes)
 }
 
