@@ -97,7 +97,7 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     if bytes.contains(&0) {
         return Err(PageError::Binary);
     }
-    let text = String::from_utf8_lossy(bytes);
+    let text = decode(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let text = if looks_like_html(text) {
         html_to_text(text)
@@ -109,6 +109,43 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
         return Err(PageError::NoCodes);
     }
     Ok(page)
+}
+
+/// Bytes → text: UTF-8 where they are UTF-8 (or a page declares it), else Windows-1252, the
+/// encoding browsers read ISO-8859-1 and undeclared legacy pages in (a page saved from one
+/// writes `’` as the byte 0x92).
+fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.into();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    if head.contains("charset=\"utf-8")
+        || head.contains("charset=utf-8")
+        || head.contains("charset='utf-8")
+    {
+        return String::from_utf8_lossy(bytes);
+    }
+    bytes
+        .iter()
+        .map(|&b| windows_1252(b))
+        .collect::<String>()
+        .into()
+}
+
+/// One Windows-1252 byte as its character (WHATWG's table: 0x80..=0x9f are mostly
+/// typographic marks; the five it leaves undefined map to the C1 controls).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
+        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
+        '\u{178}',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 /// UTF-16 code units → text, unpaired surrogates replaced.
@@ -200,13 +237,19 @@ pub fn html_to_text(html: &str) -> String {
         }
         let rest = &lower[i..];
         if let Some(comment) = rest.strip_prefix("<!--") {
-            i = comment.find("-->").map_or(html.len(), |n| i + 4 + n + 3);
+            // `<!-->` and `<!--->` are whole (empty) comments to a browser.
+            i = if comment.starts_with('>') {
+                i + 5
+            } else if comment.starts_with("->") {
+                i + 6
+            } else {
+                comment.find("-->").map_or(html.len(), |n| i + 4 + n + 3)
+            };
             continue;
         }
         if rest.starts_with("<![cdata[") {
-            let end = rest.find("]]>").map_or(html.len(), |n| i + n);
-            run.push_str(&html[i + 9..end.max(i + 9)]);
-            i = (end + 3).min(html.len());
+            // Text only in SVG and MathML (skipped whole); in HTML a browser hides it.
+            i = rest.find("]]>").map_or(html.len(), |n| i + n + 3);
             continue;
         }
         let closing = rest.as_bytes().get(1) == Some(&b'/');
@@ -240,7 +283,8 @@ pub fn html_to_text(html: &str) -> String {
         } else if BLOCKS.contains(&name) {
             out.push_str("\n\n");
         } else if matches!(name, "td" | "th") {
-            out.push(' ');
+            // Each cell is a paragraph: a label in one cell, its value in the next.
+            out.push_str("\n\n");
         }
         i = end;
     }
@@ -249,16 +293,21 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// The index just past the `>` that closes the tag whose attributes start at `from`, skipping
-/// quoted attribute values; the end of input if none does.
+/// quoted attribute values (a quote opens one only right after `=`, as in a browser: in
+/// `title=it's` the apostrophe is part of the value); the end of input if none does.
 fn tag_end(bytes: &[u8], from: usize) -> usize {
     let mut quote = None;
+    let mut after_equals = false;
     for (i, &b) in bytes.iter().enumerate().skip(from) {
         match (quote, b) {
             (Some(q), _) if b == q => quote = None,
             (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'"' | b'\'') if after_equals => quote = Some(b),
             (None, b'>') => return i + 1,
             _ => {}
+        }
+        if quote.is_none() && !b.is_ascii_whitespace() {
+            after_equals = b == b'=';
         }
     }
     bytes.len()
@@ -289,20 +338,39 @@ fn flush(out: &mut String, run: &mut String) {
 }
 
 /// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
+/// A line that starts an entry (`0405 : ...`) or is a label ("HTTP Error code", "Remedy")
+/// starts a paragraph of its own, and a bare label ends one, so a page that puts single line
+/// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
+/// with blank lines; a text with no blank line at all has a paragraph per line.
 fn paragraphs(text: &str) -> Vec<String> {
+    let lines: Vec<String> = text.lines().map(normalise).collect();
+    // A blank line with text before and after it.
+    let blank_between = lines
+        .iter()
+        .skip_while(|l| l.is_empty())
+        .skip_while(|l| !l.is_empty())
+        .any(|l| !l.is_empty());
     let mut out = Vec::new();
     let mut current = String::new();
-    for line in text.lines() {
-        let line = normalise(line);
+    for line in lines {
         if line.is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(&line);
+            continue;
+        }
+        let label = label(&line);
+        let starts = !blank_between || code_head(&line).is_some() || label.is_some();
+        if starts && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&line);
+        let bare_label = matches!(label, Some(Label::Http("") | Label::Remedy("")));
+        if bare_label || !blank_between {
+            out.push(std::mem::take(&mut current));
         }
     }
     if !current.is_empty() {

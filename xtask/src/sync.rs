@@ -438,6 +438,150 @@ mod tests {
         );
     }
 
+    /// The official page laid out as HTML in the ways a browser saves it: `text` → the HTML
+    /// of one entry's parts (`head` is `0405 : ...`, then the labels and their values), with
+    /// what surrounds the list (scripts, styles, comments) around it.
+    fn browser_page(entry: fn(&str, &[(&str, &str)]) -> String) -> String {
+        let mut html = String::from(
+            "<!DOCTYPE html>\n<HTML lang=\"en\"><HEAD><META charset=\"utf-8\"><TITLE>0990 : a title</TITLE>\n\
+             <style>/* 0999 : a style */ a[title='>'] { content: \"0998 : x\" }</style>\n\
+             <script>//<![CDATA[\nvar s = \"</div><p>0997 : nor this</p>\"; if (a < b && c > d) {}\n//]]></script>\n\
+             </HEAD><BODY>\n<!-- 0995 : a comment --><!--> an empty comment, then the page\n",
+        );
+        let mut preamble = true;
+        let mut parts: Vec<(&str, &str)> = Vec::new();
+        let mut head = "";
+        let flush = |html: &mut String, head: &str, parts: &mut Vec<(&str, &str)>| {
+            if !head.is_empty() {
+                html.push_str(&entry(head, parts));
+                html.push('\n');
+            }
+            parts.clear();
+        };
+        let paragraphs: Vec<&str> = PAGE_TXT.split("\n\n").map(str::trim).collect();
+        let mut i = 0;
+        while i < paragraphs.len() {
+            let p = paragraphs[i];
+            let is_head = p.len() > 7
+                && p.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && &p[4..7] == " : ";
+            if is_head {
+                flush(&mut html, head, &mut parts);
+                head = p;
+                preamble = false;
+            } else if (p == "HTTP Error code" || p == "Remedy")
+                && !preamble
+                && i + 1 < paragraphs.len()
+            {
+                parts.push((p, paragraphs[i + 1]));
+                i += 1;
+            } else if p == "Error Responses" {
+                flush(&mut html, head, &mut parts);
+                head = "";
+                html.push_str("<H2>Error Responses</H2>\n");
+            } else if !p.is_empty() {
+                html.push_str(&format!("<P>{}</P>\n", escape(p)));
+            }
+            i += 1;
+        }
+        flush(&mut html, head, &mut parts);
+        html.push_str("<![CDATA[0994 : hidden by a browser]]>\n</BODY></HTML>\n");
+        html
+    }
+
+    /// Text as HTML: `&`, `<`, `>` escaped, apostrophes as typographic ones and entities.
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replacen(" : ", "&nbsp;: ", 1)
+            .replace("n't", "n&rsquo;t")
+            .replace('\'', "&#8217;")
+    }
+
+    /// Every way a browser saves the official page reads in step: HTML with single `<br>`s
+    /// between the parts of an entry, with a table or a definition list per entry, in
+    /// Windows-1252 with CRLF line ends; text with single line breaks or in Windows-1252.
+    #[test]
+    fn the_official_page_saved_by_a_browser_in_any_layout_reads_in_step() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let br = browser_page(|head, parts| {
+            let mut out = format!(
+                "<div class='e' data-x=\"a>b\"><a title=it's href=?e>{}</a>{}",
+                &head[..4],
+                escape(&head[4..])
+            );
+            for (label, value) in parts {
+                out += &format!("<BR><b>{label}</b><br/>{}", escape(value));
+            }
+            out + "</div>"
+        });
+        let table = browser_page(|head, parts| {
+            let mut out = format!("<table><tr><th colspan=2>{}</th></tr>", escape(head));
+            for (label, value) in parts {
+                out += &format!("<tr><th>{label}</th><td>{}</td></tr>", escape(value));
+            }
+            out + "</table>"
+        });
+        let dl = browser_page(|head, parts| {
+            let mut out = format!("<dl><dt>{}</dt><dd><dl>", escape(head));
+            for (label, value) in parts {
+                out += &format!("<dt>{label}:</dt><dd>{}</dd>", escape(value));
+            }
+            out + "</dl></dd></dl>"
+        });
+        // Windows-1252: a typographic apostrophe is the byte 0x92.
+        let cp1252 = |text: &str| -> Vec<u8> {
+            text.chars()
+                .map(|c| match c {
+                    '\u{2019}' => 0x92,
+                    c if c.is_ascii() => c as u8,
+                    c => panic!("{c:?}"),
+                })
+                .collect()
+        };
+        let windows_html = html_entities_to_chars(&br)
+            .replace(
+                "<META charset=\"utf-8\">",
+                "<meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">",
+            )
+            .replace('\n', "\r\n");
+        let single_lines = PAGE_TXT.replace("\n\n", "\n");
+        let windows_text = PAGE_TXT
+            .replace("n't", "n\u{2019}t")
+            .replace("'s", "\u{2019}s");
+        let layouts: Vec<(&str, Vec<u8>)> = vec![
+            ("br.html", br.into_bytes()),
+            ("table.html", table.into_bytes()),
+            ("dl.html", dl.into_bytes()),
+            ("windows.html", cp1252(&windows_html)),
+            ("single_lines.txt", single_lines.into_bytes()),
+            ("windows.txt", cp1252(&windows_text)),
+        ];
+        for (name, bytes) in layouts {
+            let path = pages.join(name);
+            fs::write(&path, &bytes).unwrap();
+            let result = run(root, &path, false, TODAY);
+            let lines: Vec<String> = match &result {
+                Ok(outcome) => outcome
+                    .changes
+                    .iter()
+                    .take(5)
+                    .map(ToString::to_string)
+                    .collect(),
+                Err(e) => vec![e.to_string()],
+            };
+            assert_eq!((exit_code(&result), lines), (0, vec![]), "{name}");
+        }
+    }
+
+    /// The typographic apostrophe's entities as the character.
+    fn html_entities_to_chars(html: &str) -> String {
+        html.replace("&rsquo;", "\u{2019}")
+            .replace("&#8217;", "\u{2019}")
+    }
+
     #[test]
     fn an_unreadable_page_or_one_without_codes_exits_2_and_writes_nothing() {
         let (dir, pages) = project();
