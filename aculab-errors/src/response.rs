@@ -7,7 +7,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::time::Duration;
 
-use crate::response_code::Repr;
+use crate::response_code::{Loose, Repr};
 use crate::retry::{is_idempotent_only_status, is_retryable_status};
 use crate::{ErrorCode, ParseTimestampError, ResponseCode, RetryAdvice, Timestamp};
 
@@ -234,9 +234,9 @@ impl ResponseKind {
     /// The kind of a JSON body with this code.
     fn of(code: Option<&ResponseCode>) -> Self {
         match code.map(|c| &c.0) {
-            Some(Repr::Known(_)) => ResponseKind::Catalogued,
-            Some(Repr::Unknown(_)) => ResponseKind::UnknownCode,
-            Some(Repr::Http(_)) => ResponseKind::HttpStatus,
+            Some(Repr::Known(_) | Repr::Loose(_, Loose::Known(_))) => ResponseKind::Catalogued,
+            Some(Repr::Unknown(_) | Repr::Loose(_, Loose::Unknown(_))) => ResponseKind::UnknownCode,
+            Some(Repr::Http(_) | Repr::Loose(_, Loose::Http(_))) => ResponseKind::HttpStatus,
             Some(Repr::Other(_)) | None => ResponseKind::OtherCode,
         }
     }

@@ -17,6 +17,13 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// Parsing never fails, and [`Display`](fmt::Display) (like [`ResponseCode::as_str`]) gives back
 /// the exact input. Only the last kind allocates.
 ///
+/// A code written loosely is read for what it says, and still kept exactly as written: one to
+/// four digits with white space around them (`"405"`, `" 0405"`) is that code, as a JSON number
+/// is; `HTTP` in any letter case, an optional protocol version and space, three digits
+/// (100..=599) and an optional reason phrase (`"http 400"`, `"HTTP503"`, `"HTTP/1.1 502 Bad
+/// Gateway"`) is that HTTP status. Such a code compares equal to the [`ErrorCode`] it names, but
+/// not to the code written exactly.
+///
 /// ```
 /// use aculab_errors::{ErrorCode, ResponseCode};
 /// let known = ResponseCode::new("0405");
@@ -30,6 +37,9 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// let newer = ResponseCode::new("0418");
 /// assert_eq!((newer.error_code(), newer.number()), (None, Some(418)));
 /// assert_eq!(newer.to_string(), "0418");
+///
+/// let loose = ResponseCode::new(" 405");
+/// assert_eq!((loose.error_code(), loose.as_str()), (Some(ErrorCode::InvalidToken), " 405"));
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct ResponseCode(pub(crate) Repr);
@@ -42,8 +52,56 @@ pub(crate) enum Repr {
     Unknown([u8; 4]),
     /// `"HTTP "` and a 3-digit status 100..=599: the 8 bytes as written.
     Http([u8; 8]),
+    /// A code written loosely (`" 0405"`, `"http 503"`), verbatim, with what it says.
+    Loose(Box<str>, Loose),
     /// Anything else, verbatim.
     Other(Box<str>),
+}
+
+/// What a loosely written code says.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Loose {
+    /// A catalogued code.
+    Known(ErrorCode),
+    /// A code number the catalogue does not have.
+    Unknown(u16),
+    /// An HTTP status, 100..=599.
+    Http(u16),
+}
+
+impl Loose {
+    /// Reads `code` loosely; `None` if it is none of the loose forms.
+    #[cold]
+    fn read(code: &str) -> Option<Loose> {
+        let b = code.trim_ascii().as_bytes();
+        if (1..=4).contains(&b.len()) {
+            let n = b.iter().try_fold(0u16, |n, &c| {
+                c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+            })?;
+            return Some(ErrorCode::from_u16(n).map_or(Loose::Unknown(n), Loose::Known));
+        }
+        let rest = b
+            .get(4..)
+            .filter(|_| b[..4].eq_ignore_ascii_case(b"HTTP"))?;
+        // An optional protocol version: "/1.1", "/2".
+        let rest = match rest.strip_prefix(b"/") {
+            Some(version) => {
+                let end = version
+                    .iter()
+                    .position(|c| !c.is_ascii_digit() && *c != b'.')
+                    .unwrap_or(version.len());
+                (end > 0).then(|| &version[end..])?
+            }
+            None => rest,
+        };
+        let rest = rest.trim_ascii_start();
+        let (digits, reason) = rest.split_at_checked(3)?;
+        let status = digits.iter().try_fold(0u16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u16::from(c - b'0'))
+        })?;
+        let reason_ok = reason.first().is_none_or(|c| c.is_ascii_whitespace());
+        ((100..=599).contains(&status) && reason_ok).then_some(Loose::Http(status))
+    }
 }
 
 impl ResponseCode {
@@ -60,7 +118,7 @@ impl ResponseCode {
     pub fn from_string(code: String) -> Self {
         match Self::classify(code.as_bytes()) {
             Some(repr) => ResponseCode(repr),
-            None => ResponseCode(Repr::Other(code.into_boxed_str())),
+            None => Self::verbatim(code.into_boxed_str()),
         }
     }
 
@@ -69,7 +127,16 @@ impl ResponseCode {
     #[cold]
     #[inline(never)]
     fn other(code: &str) -> Self {
-        ResponseCode(Repr::Other(code.into()))
+        Self::verbatim(code.into())
+    }
+
+    /// A code kept verbatim: a loose form, or any other string.
+    #[cold]
+    fn verbatim(code: Box<str>) -> Self {
+        ResponseCode(match Loose::read(&code) {
+            Some(loose) => Repr::Loose(code, loose),
+            None => Repr::Other(code),
+        })
     }
 
     /// The kinds that need no allocation: a four-digit code or `HTTP nnn`.
@@ -93,14 +160,14 @@ impl ResponseCode {
             // Both arrays were copied from a `&str` and hold ASCII only.
             Repr::Unknown(digits) => core::str::from_utf8(digits).unwrap_or_default(),
             Repr::Http(bytes) => core::str::from_utf8(bytes).unwrap_or_default(),
-            Repr::Other(s) => s,
+            Repr::Loose(s, _) | Repr::Other(s) => s,
         }
     }
 
     /// The catalogued code, if it is one.
     pub fn error_code(&self) -> Option<ErrorCode> {
         match self.0 {
-            Repr::Known(code) => Some(code),
+            Repr::Known(code) | Repr::Loose(_, Loose::Known(code)) => Some(code),
             _ => None,
         }
     }
@@ -108,8 +175,9 @@ impl ResponseCode {
     /// The number of a four-digit code, catalogued or not.
     pub fn number(&self) -> Option<u16> {
         match &self.0 {
-            Repr::Known(code) => Some(code.as_u16()),
+            Repr::Known(code) | Repr::Loose(_, Loose::Known(code)) => Some(code.as_u16()),
             Repr::Unknown(digits) => parse_digits(digits),
+            Repr::Loose(_, Loose::Unknown(n)) => Some(*n),
             _ => None,
         }
     }
@@ -118,8 +186,9 @@ impl ResponseCode {
     /// `None` otherwise.
     pub fn http_status(&self) -> Option<u16> {
         match &self.0 {
-            Repr::Known(code) => code.http_status(),
+            Repr::Known(code) | Repr::Loose(_, Loose::Known(code)) => code.http_status(),
             Repr::Http(bytes) => http_status_of(bytes),
+            Repr::Loose(_, Loose::Http(status)) => Some(*status),
             _ => None,
         }
     }
@@ -133,8 +202,10 @@ impl ResponseCode {
     /// for an HTTP status, true for 429, 502, 503 and 504. Unknown codes are not retryable.
     pub fn is_retryable(&self) -> bool {
         match self.0 {
-            Repr::Known(code) => code.is_retryable(),
-            Repr::Http(_) => self.http_status().is_some_and(is_retryable_status),
+            Repr::Known(code) | Repr::Loose(_, Loose::Known(code)) => code.is_retryable(),
+            Repr::Http(_) | Repr::Loose(_, Loose::Http(_)) => {
+                self.http_status().is_some_and(is_retryable_status)
+            }
             _ => false,
         }
     }

@@ -48,16 +48,20 @@ fn classifies_each_kind_and_keeps_the_exact_text() {
 
     for other in [
         "",
-        "405",
-        " 0405",
         "HTTP 4000",
         "HTTP 40",
         "HTTP 600",
         "HTTP 099",
-        "http 400",
-        "HTTP  400",
         "E0405",
         "HTTP 4O4",
+        "04 05",
+        "+405",
+        "00405",
+        "0x195",
+        "\u{ff10}\u{ff14}\u{ff10}\u{ff15}",
+        "HTTP 400x",
+        "HTTPS 400",
+        "HTTP 5030",
     ] {
         let code = ResponseCode::new(other);
         assert_eq!(
@@ -75,4 +79,59 @@ fn classifies_each_kind_and_keeps_the_exact_text() {
         format!("{:?}", ResponseCode::new("x")),
         "ResponseCode(\"x\")"
     );
+}
+
+#[test]
+fn a_code_written_loosely_is_read_for_what_it_says_and_kept_as_written() {
+    // Servers that format the number themselves drop the leading zeros or pad with spaces;
+    // the code is still the catalogue's, and its advice applies.
+    for (text, code) in [
+        ("405", ErrorCode::InvalidToken),
+        (" 0405", ErrorCode::InvalidToken),
+        ("0405 ", ErrorCode::InvalidToken),
+        ("\t0405\n", ErrorCode::InvalidToken),
+        ("18", ErrorCode::StorageFailure),
+        (" 1001", ErrorCode::InternalError),
+    ] {
+        let loose = ResponseCode::new(text);
+        assert_eq!(loose.error_code(), Some(code), "{text:?}");
+        assert_eq!(loose.number(), Some(code.as_u16()), "{text:?}");
+        assert_eq!(loose.http_status(), code.http_status(), "{text:?}");
+        assert_eq!(loose.is_retryable(), code.is_retryable(), "{text:?}");
+        assert_eq!(loose.retry_after(), code.retry_after(), "{text:?}");
+        assert_eq!(loose, code, "{text:?}");
+        assert_eq!(
+            (loose.as_str(), loose.to_string()),
+            (text, text.to_string())
+        );
+        assert_eq!(ResponseCode::from_string(text.to_string()), loose);
+    }
+    let newer = ResponseCode::new(" 418");
+    assert_eq!(
+        (newer.error_code(), newer.number(), newer.as_str()),
+        (None, Some(418), " 418")
+    );
+
+    for (text, status) in [
+        ("http 400", 400),
+        ("HTTP  400", 400),
+        ("HTTP400", 400),
+        ("Http 503", 503),
+        (" HTTP 429 ", 429),
+        ("HTTP 404 Not Found", 404),
+        ("HTTP/1.1 502", 502),
+        ("HTTP/2 504 Gateway Timeout", 504),
+    ] {
+        let loose = ResponseCode::new(text);
+        assert_eq!(
+            (loose.http_status(), loose.error_code(), loose.number()),
+            (Some(status), None, None),
+            "{text:?}"
+        );
+        assert_eq!(
+            loose.is_retryable(),
+            aculab_errors::is_retryable_status(status)
+        );
+        assert_eq!(loose.as_str(), text);
+    }
 }
