@@ -1,8 +1,9 @@
 //! Reading any HTTP error response into an [`ApiError`] (the `json` feature).
 
-use alloc::string::String;
+use alloc::borrow::Cow;
+use alloc::string::{String, ToString};
 
-use crate::{ApiError, ErrorResponse, ResponseKind};
+use crate::{ApiError, ErrorResponse, ResponseCode, ResponseKind};
 
 impl ApiError {
     /// Reads an HTTP error response: its status, its `Content-Type` (if any) and its body.
@@ -13,15 +14,22 @@ impl ApiError {
     ///   its kind is [`ResponseKind::Catalogued`], [`UnknownCode`](ResponseKind::UnknownCode),
     ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
     ///   (also for JSON that is not an error body, whose [`text`](ApiError::text) is then the
-    ///   body's).
+    ///   body's). A `code` written without quotes, as Aculab's own documentation shows it
+    ///   (`"code": HTTP 400`), or as a number with its leading zero (`"code": 0405`), is read as
+    ///   if it were quoted.
     /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
-    ///   truncated JSON, invalid UTF-8) is [`ResponseKind::NotJson`]; an empty one (or white space
-    ///   only) is [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body, decoded as
-    ///   UTF-8 with invalid sequences replaced by U+FFFD.
+    ///   truncated JSON) is [`ResponseKind::NotJson`]; an empty one (or white space only) is
+    ///   [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body's text.
+    ///
+    /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
+    /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII (RFC 4627);
+    /// else as UTF-8 when it is valid UTF-8; else by the `charset` of the content type
+    /// (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do); else as UTF-8 with
+    /// invalid sequences replaced by U+FFFD (JSON with a stray byte in its text still gives its
+    /// code).
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
-    /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`]. A leading
-    /// UTF-8 byte-order mark is skipped.
+    /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`].
     ///
     /// ```
     /// use aculab_errors::{ApiError, ErrorCode, ResponseKind};
@@ -40,32 +48,218 @@ impl ApiError {
     /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "json")))]
     pub fn from_response(status: u16, content_type: Option<&str>, body: &[u8]) -> ApiError {
-        let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        // JSON is UTF-8 throughout: checking it all at once is faster than string by string,
-        // and a body that is not UTF-8 is not JSON.
-        let parsed = core::str::from_utf8(json)
-            .ok()
-            .filter(|text| !text.trim_ascii().is_empty())
-            .map(serde_json::from_str::<ErrorResponse>);
-        let error = match parsed {
-            Some(Ok(response)) => {
-                let says_nothing = response.error.code.is_none() && response.error.text.is_none();
-                let error = ApiError::new(status, response);
-                if says_nothing {
-                    error.with_body_text(None, lossy(body))
-                } else {
-                    error
+        let text = decode(body, content_type);
+        // JSON's own white space, and any further byte-order marks a careless server added.
+        let json = text.trim_start_matches([' ', '\t', '\n', '\r', '\u{feff}']);
+        let error = if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+            ApiError::new(status, ErrorResponse::default())
+                .with_body_text(Some(ResponseKind::Empty), text.into_owned())
+        } else {
+            let parsed = serde_json::from_str::<ErrorResponse>(json).or_else(|e| {
+                mend_bare_codes(json)
+                    .ok_or(e)
+                    .and_then(|mended| serde_json::from_str(&mended))
+            });
+            match parsed {
+                Ok(response) => {
+                    let says_nothing =
+                        response.error.code.is_none() && response.error.text.is_none();
+                    let error = ApiError::new(status, response);
+                    if says_nothing {
+                        error.with_body_text(None, text.into_owned())
+                    } else {
+                        error
+                    }
                 }
+                Err(_) => ApiError::new(status, ErrorResponse::default())
+                    .with_body_text(Some(ResponseKind::NotJson), text.into_owned()),
             }
-            None if json.trim_ascii().is_empty() => ApiError::new(status, ErrorResponse::default())
-                .with_body_text(Some(ResponseKind::Empty), lossy(body)),
-            _ => ApiError::new(status, ErrorResponse::default())
-                .with_body_text(Some(ResponseKind::NotJson), lossy(body)),
         };
         error.with_content_type(content_type)
     }
 }
 
-fn lossy(body: &[u8]) -> String {
-    String::from_utf8_lossy(body).into_owned()
+/// JSON's white space.
+const JSON_SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
+/// quoted; `None` when there is none to mend.
+fn mend_bare_codes(json: &str) -> Option<String> {
+    const KEY: &str = "\"code\"";
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = json[from..].find(KEY).map(|i| from + i + KEY.len()) {
+        from = at;
+        let Some(value) = json[at..]
+            .trim_start_matches(JSON_SPACE)
+            .strip_prefix(':')
+            .map(|v| v.trim_start_matches(JSON_SPACE))
+        else {
+            continue;
+        };
+        let start = json.len() - value.len();
+        let token = value[..value.find([',', '}', '\n', '\r']).unwrap_or(value.len())]
+            .trim_end_matches(JSON_SPACE);
+        let bare_http =
+            token.starts_with(['H', 'h']) && ResponseCode::new(token).http_status().is_some();
+        let zero_led =
+            token.len() > 1 && token.starts_with('0') && token.bytes().all(|b| b.is_ascii_digit());
+        if bare_http || zero_led {
+            out.push_str(&json[copied..start]);
+            out.push_str(&serde_json::Value::from(token).to_string());
+            copied = start + token.len();
+            from = copied;
+        }
+    }
+    (copied > 0).then(|| out + &json[copied..])
+}
+
+/// The text encodings a body is decoded from.
+#[derive(Clone, Copy, PartialEq)]
+enum Encoding {
+    Utf8,
+    /// Big-endian when true.
+    Utf16(bool),
+    /// Big-endian when true.
+    Utf32(bool),
+    /// WHATWG's `windows-1252`, which browsers use for `ISO-8859-1` and `US-ASCII` too.
+    Windows1252,
+}
+
+/// The body's text (see [`ApiError::from_response`] for the order in which its encoding is
+/// found), without its byte-order mark.
+fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
+    let declared = content_type.and_then(charset);
+    let declared_16 = match declared {
+        Some(Encoding::Utf16(be)) => Some(be),
+        _ => None,
+    };
+    // A zero in one unit of two says UTF-16, in three of four UTF-32 (RFC 4627).
+    let utf16_after = |at: usize| match body.get(at..at + 2) {
+        None => declared_16.or(Some(false)),
+        Some(&[0, b]) if b != 0 => Some(true),
+        Some(&[a, 0]) if a != 0 => Some(false),
+        Some(_) => declared_16,
+    };
+    let (encoding, skip) = match body {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding::Utf8, 3),
+        [0, 0, 0xFE, 0xFF, ..] => (Encoding::Utf32(true), 4),
+        [0xFF, 0xFE, 0, 0, ..] if body.len().is_multiple_of(4) => (Encoding::Utf32(false), 4),
+        [0xFE, 0xFF, ..] if utf16_after(2).is_some() => (Encoding::Utf16(true), 2),
+        [0xFF, 0xFE, ..] if utf16_after(2).is_some() => (Encoding::Utf16(false), 2),
+        [0, 0, 0, a, ..] if *a != 0 => (Encoding::Utf32(true), 0),
+        [a, 0, 0, 0, ..] if *a != 0 && body.len().is_multiple_of(4) => (Encoding::Utf32(false), 0),
+        [0, a, ..] if *a != 0 => (Encoding::Utf16(true), 0),
+        [a, 0, ..] if *a != 0 => (Encoding::Utf16(false), 0),
+        _ => match declared {
+            Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))) => (e, 0),
+            _ if core::str::from_utf8(body).is_ok() => (Encoding::Utf8, 0),
+            Some(e) => (e, 0),
+            None => (Encoding::Utf8, 0),
+        },
+    };
+    let bytes = &body[skip..];
+    match encoding {
+        Encoding::Utf8 => String::from_utf8_lossy(bytes),
+        Encoding::Utf16(be) => {
+            let units = bytes.chunks(2).map(|unit| match *unit {
+                [a, b] if be => u16::from_be_bytes([a, b]),
+                [a, b] => u16::from_le_bytes([a, b]),
+                // A lone last byte: an unpaired surrogate, replaced below.
+                _ => 0xD800,
+            });
+            Cow::Owned(
+                char::decode_utf16(units)
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                    .collect(),
+            )
+        }
+        Encoding::Utf32(be) => Cow::Owned(
+            bytes
+                .chunks(4)
+                .map(|unit| {
+                    <[u8; 4]>::try_from(unit)
+                        .ok()
+                        .map(|u| {
+                            if be {
+                                u32::from_be_bytes(u)
+                            } else {
+                                u32::from_le_bytes(u)
+                            }
+                        })
+                        .and_then(char::from_u32)
+                        .unwrap_or(char::REPLACEMENT_CHARACTER)
+                })
+                .collect(),
+        ),
+        Encoding::Windows1252 => Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
+    }
+}
+
+/// The encoding named by the `charset` parameter of a content type, if it is one this reads.
+fn charset(content_type: &str) -> Option<Encoding> {
+    let value = content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').trim())
+    })?;
+    let is = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(value));
+    if is(&["utf-8", "utf8", "unicode-1-1-utf-8"]) {
+        Some(Encoding::Utf8)
+    } else if is(&["utf-16be", "unicodefffe"]) {
+        Some(Encoding::Utf16(true))
+    } else if is(&[
+        "utf-16",
+        "utf-16le",
+        "unicode",
+        "ucs-2",
+        "csunicode",
+        "unicodefeff",
+    ]) {
+        Some(Encoding::Utf16(false))
+    } else if is(&["utf-32be"]) {
+        Some(Encoding::Utf32(true))
+    } else if is(&["utf-32", "utf-32le"]) {
+        Some(Encoding::Utf32(false))
+    } else if is(&[
+        "windows-1252",
+        "cp1252",
+        "x-cp1252",
+        "iso-8859-1",
+        "iso8859-1",
+        "iso88591",
+        "iso_8859-1",
+        "iso_8859-1:1987",
+        "iso-ir-100",
+        "latin1",
+        "l1",
+        "cp819",
+        "ibm819",
+        "csisolatin1",
+        "us-ascii",
+        "ascii",
+        "ansi_x3.4-1968",
+    ]) {
+        Some(Encoding::Windows1252)
+    } else {
+        None
+    }
+}
+
+/// One `windows-1252` byte as its character (WHATWG's table: the bytes it leaves undefined
+/// are the C1 controls of the same value).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }

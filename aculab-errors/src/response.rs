@@ -211,7 +211,7 @@ pub enum ResponseKind {
     HttpStatus,
     /// A JSON body with any other code, or with none.
     OtherCode,
-    /// A body that is not JSON: an HTML or XML error page, truncated JSON, invalid UTF-8.
+    /// A body that is not JSON: an HTML or XML error page, truncated JSON, binary data.
     NotJson,
     /// An empty body (or one of white space only).
     Empty,
@@ -357,7 +357,7 @@ impl ApiError {
     }
 
     /// The server's text: `error.text` of a JSON body; or, from `ApiError::from_response`
-    /// (feature `json`), the whole body's text (decoded as UTF-8, invalid sequences replaced)
+    /// (feature `json`), the whole body's text (decoded as `ApiError::from_response` says)
     /// when it is not JSON, is empty, or is JSON with neither an error code nor a text
     /// (`{"message": "..."}`).
     pub fn text(&self) -> &str {

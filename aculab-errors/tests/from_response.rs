@@ -20,7 +20,7 @@ type Case = (
 
 #[test]
 fn each_kind_of_body_is_told_apart() {
-    let cases: [Case; 15] = [
+    let cases: [Case; 16] = [
         (
             404,
             include_bytes!("bodies/error_code.json"),
@@ -104,6 +104,13 @@ fn each_kind_of_body_is_told_apart() {
             ResponseKind::NotJson,
             None,
             "\u{fffd}\u{fffd}{bad utf-8",
+        ),
+        (
+            400,
+            b"\xff\xfe<\xc3(html>",
+            ResponseKind::NotJson,
+            None,
+            "\u{fffd}\u{fffd}<\u{fffd}(html>",
         ),
         (503, b"", ResponseKind::Empty, None, ""),
         (503, b" \r\n\t", ResponseKind::Empty, None, " \r\n\t"),
@@ -199,6 +206,160 @@ fn html_display_is_one_line_and_names_the_content_type() {
     );
 }
 
+/// The body of an `error_code.json`-like error in another encoding.
+fn encoded(text: &str, encoding: &str) -> Vec<u8> {
+    match encoding {
+        "utf-16le" => text.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+        "utf-16be" => text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        "utf-32le" => text
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect(),
+        "utf-32be" => text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect(),
+        "latin-1" => text.chars().map(|c| u8::try_from(c).unwrap()).collect(),
+        _ => text.as_bytes().to_vec(),
+    }
+}
+
+#[test]
+fn a_body_in_another_encoding_is_decoded_by_its_byte_order_mark_its_charset_or_its_zeros() {
+    let json = "{\"error\": {\"code\": \"0405\", \"text\": \"Jeton invalide \u{e9}\u{20ac}\"}}";
+    let html = "<html><h1>Service indisponible \u{e9}</h1></html>";
+    for encoding in ["utf-16le", "utf-16be", "utf-32le", "utf-32be"] {
+        for bom in [false, true] {
+            let with_bom = |text: &str| {
+                let text = if bom {
+                    format!("\u{feff}{text}")
+                } else {
+                    text.into()
+                };
+                encoded(&text, encoding)
+            };
+            let err = ApiError::from_response(404, None, &with_bom(json));
+            assert_eq!(err.kind(), ResponseKind::Catalogued, "{encoding} {bom}");
+            assert_eq!(
+                err.error_code(),
+                Some(ErrorCode::InvalidToken),
+                "{encoding}"
+            );
+            assert_eq!(
+                err.text(),
+                "Jeton invalide \u{e9}\u{20ac}",
+                "{encoding} {bom}"
+            );
+
+            let page = ApiError::from_response(503, Some("text/html"), &with_bom(html));
+            assert_eq!(
+                (page.kind(), page.text()),
+                (ResponseKind::NotJson, html),
+                "{encoding} {bom}"
+            );
+        }
+    }
+    // Named by the charset parameter, in any of its spellings.
+    let latin = ApiError::from_response(
+        404,
+        Some("application/json; charset=\"ISO-8859-1\""),
+        &encoded(
+            "{\"error\": {\"code\": \"0405\", \"text\": \"caf\u{e9}\"}}",
+            "latin-1",
+        ),
+    );
+    assert_eq!(
+        (latin.kind(), latin.text()),
+        (ResponseKind::Catalogued, "caf\u{e9}")
+    );
+    let windows = ApiError::from_response(
+        503,
+        Some("text/html;charset=windows-1252"),
+        b"<p>\x80 \x93quoted\x94 \x81</p>",
+    );
+    assert_eq!(
+        windows.text(),
+        "<p>\u{20ac} \u{201c}quoted\u{201d} \u{81}</p>"
+    );
+    let utf16 = ApiError::from_response(
+        404,
+        Some("application/json; charset=UTF-16LE"),
+        &encoded(json, "utf-16le"),
+    );
+    assert_eq!(utf16.error_code(), Some(ErrorCode::InvalidToken));
+    // An empty body in UTF-16 is still empty.
+    let blank = ApiError::from_response(503, None, &encoded("\u{feff} \r\n", "utf-16le"));
+    assert_eq!(blank.kind(), ResponseKind::Empty);
+}
+
+#[test]
+fn json_with_bytes_that_are_not_utf_8_still_gives_its_code() {
+    // A server that writes Latin-1 into JSON without saying so: the code and the rest of the
+    // text survive, the bad byte is replaced.
+    let err = ApiError::from_response(
+        404,
+        Some("application/json"),
+        b"{\"error\": {\"code\": \"0405\", \"text\": \"caf\xe9\"}}",
+    );
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+    assert_eq!(err.text(), "caf\u{fffd}");
+    // A byte-order mark is an encoding's signature, not text: gone from the body's text too.
+    let page = ApiError::from_response(502, None, b"\xEF\xBB\xBF<h1>Bad Gateway</h1>");
+    assert_eq!(
+        (page.kind(), page.text()),
+        (ResponseKind::NotJson, "<h1>Bad Gateway</h1>")
+    );
+    let padded = ApiError::from_response(
+        404,
+        None,
+        b" \xEF\xBB\xBF\xEF\xBB\xBF{\"error\": {\"code\": \"0405\"}}",
+    );
+    assert_eq!(padded.kind(), ResponseKind::Catalogued);
+}
+
+#[test]
+fn the_unquoted_http_code_of_aculabs_own_documentation_is_read() {
+    // Aculab's page on error responses shows `"code": HTTP 400,` without quotes; a server
+    // written from it sends exactly that.
+    let body = br#"{
+"error": {
+"code": HTTP 400,
+"text": "Bad Request: user_id 'Bob' is already present",
+"datetime": "2021-01-15_08:56:24",
+"link": "https://www.aculab.com/cloud/web-services/voice-biometrics/users?target=service_action_tabs&tab-id=register"
+},
+"request": {
+"url": "/voice_biometrics/v1/user/register",
+"datetime": "2021-01-15_08:56:23"
+}
+}"#;
+    let err = read(400, body);
+    assert_eq!(err.kind(), ResponseKind::HttpStatus);
+    assert_eq!(err.code().map(|c| c.as_str()), Some("HTTP 400"));
+    assert_eq!(err.text(), "Bad Request: user_id 'Bob' is already present");
+    assert_eq!(
+        err.response().request().url(),
+        Some("/voice_biometrics/v1/user/register")
+    );
+    for (body, code) in [
+        (&br#"{"error": {"code": HTTP 503}}"#[..], "HTTP 503"),
+        (br#"{"error":{"text":"busy","code":HTTP 429 }}"#, "HTTP 429"),
+        (br#"{"error": {"code": 0405, "text": "x"}}"#, "0405"),
+    ] {
+        let err = read(503, body);
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code), "{body:?}");
+        assert_ne!(err.kind(), ResponseKind::NotJson, "{body:?}");
+    }
+    // Only that field is mended: other broken JSON is still not JSON.
+    for body in [
+        &br#"{"error": {"code": HTTP 400, "text": oops}}"#[..],
+        br#"{"error": {"text": HTTP 400}}"#,
+        br#"{"error": {"code": "0405", "text": "x"}"#,
+    ] {
+        assert_eq!(read(400, body).kind(), ResponseKind::NotJson, "{body:?}");
+    }
+}
+
 proptest! {
     #[test]
     fn any_bytes_read_without_panicking(status in any::<u16>(), body in proptest::collection::vec(any::<u8>(), 0..64)) {
@@ -207,7 +368,10 @@ proptest! {
         let line = err.to_string();
         let breaks = ['\n', '\r', '\u{2028}', '\u{2029}'];
         prop_assert!(!line.contains(breaks), "{:?}", line);
-        if matches!(err.kind(), ResponseKind::NotJson | ResponseKind::Empty) {
+        // A body without NUL bytes or a byte-order mark is read as UTF-8.
+        let plain = !body.contains(&0) && !body.starts_with(b"\xEF\xBB\xBF")
+            && !body.starts_with(b"\xFE\xFF") && !body.starts_with(b"\xFF\xFE");
+        if plain && matches!(err.kind(), ResponseKind::NotJson | ResponseKind::Empty) {
             prop_assert_eq!(err.text(), String::from_utf8_lossy(&body));
         }
     }
