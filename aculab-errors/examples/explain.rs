@@ -16,7 +16,8 @@
 //! `details` (a list of strings), `retryable`, `idempotent_only`, and `waits_ms`: the waits, in
 //! milliseconds, the default `RetryPolicy` would take for an idempotent request, jitter off
 //! (each wait at its upper bound); empty when it would not retry. A `Retry-After` header feeds
-//! the policy, read against the `Date` header when there is one, else the system clock.
+//! the policy, read against the `Date` header when there is one, else the system clock. Header
+//! names are matched in any letter case; a header given twice counts with its first value.
 //! Without `--json` it prints the same for a person. A bare code that is not in the catalogue,
 //! or is not a code, exits with status 1 (with `--json`, after printing its object); a usage
 //! mistake exits with status 2. Reading a response (`--status`) needs the `json` feature.
@@ -183,10 +184,11 @@ fn explain_code(arg: &str) -> (Report, bool) {
 fn explain_response(status: u16, headers: &[(String, String)], body: &[u8]) -> Report {
     use aculab_errors::{parse_http_date, ApiError};
 
+    // A header given twice counts once, with its first value, as `http::HeaderMap::get` (and so
+    // `ApiError::from_http`) reads it.
     let header = |name: &str| {
         headers
             .iter()
-            .rev()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     };
@@ -233,9 +235,10 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--json" => json = true,
+            // Any status the transport reports is explained, odd ones (0, 600, 999) too.
             "--status" => match args.next().map(|s| s.parse::<u16>()) {
-                Some(Ok(n)) if (100..=599).contains(&n) => status = Some(n),
-                _ => return usage("--status takes an HTTP status, 100 to 599"),
+                Some(Ok(n)) => status = Some(n),
+                _ => return usage("--status takes an HTTP status, a number up to 65535"),
             },
             "--header" | "-H" => {
                 let Some((name, value)) = args.next().and_then(|h| {

@@ -310,3 +310,41 @@ fn without_json_it_prints_for_a_person_and_keeps_explain_0405() {
     let out = run(&["--status", "abc"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_header_given_twice_counts_once_as_http_get_reads_it_and_any_status_is_read() {
+    // The first value, as `http::HeaderMap::get` (and so `ApiError::from_http`) reads it.
+    let body = br#"{"error": {"code": "HTTP 503", "text": "busy"}}"#;
+    let twice = response(
+        "503",
+        &[
+            "Retry-After: 7",
+            "retry-after: 90",
+            "CONTENT-TYPE: text/html",
+        ],
+        body,
+    );
+    assert_eq!(twice["waits_ms"], json!([7000, 7000]));
+    let dated = response(
+        "503",
+        &[
+            "Date: Sun, 06 Nov 1994 08:49:37 GMT",
+            "Date: Sun, 06 Nov 1994 08:50:00 GMT",
+            "Retry-After: Sun, 06 Nov 1994 08:50:07 GMT",
+        ],
+        body,
+    );
+    assert_eq!(dated["waits_ms"], json!([30_000, 30_000]));
+
+    // Whatever status the transport saw is explained, not refused.
+    for status in ["0", "99", "600", "999"] {
+        let v = response(status, &[], b"<h1>odd</h1>");
+        assert_eq!(v["status"].to_string(), status);
+        assert_eq!(
+            (&v["kind"], &v["retryable"]),
+            (&json!("not_json"), &json!(false))
+        );
+    }
+    let out = run(&["--json", "--status", "70000", "--body", "-"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
