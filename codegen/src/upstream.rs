@@ -339,7 +339,7 @@ fn flush(out: &mut String, run: &mut String) {
 
 /// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
 /// A line that starts an entry (`0405 : ...`) or is a label ("HTTP Error code", "Remedy")
-/// starts a paragraph of its own, and a bare label ends one, so a page that puts single line
+/// starts a paragraph of its own, and a bare label or code ends one, so a page that puts single line
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
 /// with blank lines; a text with no blank line at all has a paragraph per line.
 fn paragraphs(text: &str) -> Vec<String> {
@@ -368,8 +368,10 @@ fn paragraphs(text: &str) -> Vec<String> {
             current.push(' ');
         }
         current.push_str(&line);
-        let bare_label = matches!(label, Some(Label::Http("") | Label::Remedy("")));
-        if bare_label || !blank_between {
+        // A label or a code alone on its line: its text follows on the next.
+        let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
+            || code_head(&line).is_some_and(|(_, text)| text.is_empty());
+        if bare || !blank_between {
             out.push(std::mem::take(&mut current));
         }
     }

@@ -524,6 +524,14 @@ mod tests {
             }
             out + "</table>"
         });
+        // The code alone on its line, its description on the next.
+        let bold = browser_page(|head, parts| {
+            let mut out = format!("<p><b>{}</b><br>{}", &head[..4], escape(&head[7..]));
+            for (label, value) in parts {
+                out += &format!("<br><b>{label}</b><br>{}", escape(value));
+            }
+            out + "</p>"
+        });
         let dl = browser_page(|head, parts| {
             let mut out = format!("<dl><dt>{}</dt><dd><dl>", escape(head));
             for (label, value) in parts {
@@ -555,6 +563,7 @@ mod tests {
             ("br.html", br.into_bytes()),
             ("table.html", table.into_bytes()),
             ("dl.html", dl.into_bytes()),
+            ("bold.html", bold.into_bytes()),
             ("windows.html", cp1252(&windows_html)),
             ("single_lines.txt", single_lines.into_bytes()),
             ("windows.txt", cp1252(&windows_text)),
