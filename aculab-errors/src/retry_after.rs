@@ -172,7 +172,8 @@ fn digits(b: &[u8]) -> Option<i64> {
     })
 }
 
-/// Checks the calendar and `hh:mm:ss`, then counts seconds from the epoch.
+/// Checks the calendar and `hh:mm:ss`, then counts seconds from the epoch (`None` past an
+/// i64).
 fn assemble(year: i64, month: i64, day: i64, time: &[u8]) -> Option<i64> {
     let &[h1, h2, b':', m1, m2, b':', s1, s2] = time else {
         return None;
@@ -182,7 +183,11 @@ fn assemble(year: i64, month: i64, day: i64, time: &[u8]) -> Option<i64> {
     if h > 23 || m > 59 || s > 60 || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s)
+    // A two-digit year read near a "now" far in the future may name a day whose seconds do not
+    // fit an i64: no such date.
+    days_from_civil(year, month, day)
+        .checked_mul(86_400)?
+        .checked_add(h * 3600 + m * 60 + s)
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {

@@ -86,6 +86,31 @@ fn two_digit_years_are_at_most_fifty_years_ahead() {
     );
 }
 
+#[test]
+fn a_clock_at_the_end_of_time_gives_no_date_rather_than_a_panic() {
+    // A two-digit year is read near "now"; with "now" at u64::MAX seconds that year's
+    // seconds do not fit an i64, so there is no such date (and no overflow).
+    for now in [u64::MAX, u64::MAX / 86_400 * 86_400] {
+        for value in [
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Friday, 31-Dec-99 23:59:59 GMT",
+            "Monday, 01-Jan-00 00:00:00 GMT",
+        ] {
+            assert_eq!(parse_http_date(value, now), None, "{value} at {now}");
+            assert_eq!(parse_retry_after(value, now), None, "{value} at {now}");
+        }
+        assert_eq!(parse_retry_after("30", now), Some(Duration::from_secs(30)));
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", now),
+            Some(Duration::ZERO)
+        );
+    }
+    // Where the century's seconds still fit, the date is read.
+    let now = u64::MAX / 2;
+    let at = parse_http_date("Sunday, 06-Nov-94 08:49:37 GMT", now).unwrap();
+    assert!(u64::try_from(at).unwrap().abs_diff(now) < 51 * 366 * 86_400);
+}
+
 fn retry(secs: u64) -> RetryDecision {
     RetryDecision::RetryAfter(Duration::from_secs(secs))
 }
