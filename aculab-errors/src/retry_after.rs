@@ -10,7 +10,10 @@ use core::time::Duration;
 /// Reads both forms of RFC 9110: delay-seconds (`"120"`) and an HTTP-date in any of its three
 /// formats, IMF-fixdate (`"Sun, 06 Nov 1994 08:49:37 GMT"`), the obsolete RFC 850 form
 /// (`"Sunday, 06-Nov-94 08:49:37 GMT"`) and C's asctime form (`"Sun Nov  6 08:49:37 1994"`).
-/// Spaces and tabs around the value are ignored, and so is letter case in day and month names.
+/// Spaces and tabs around the value are ignored, and so is letter case in day and month names;
+/// a day of the month may be written with one digit (`"Sun, 6 Nov 1994 08:49:37 GMT"`, as
+/// Java's `RFC_1123_DATE_TIME` writes it, and `"Sun Nov 6 08:49:37 1994"`), since RFC 9110 asks
+/// recipients to be robust in parsing dates.
 ///
 /// - Anything else (an empty value, `"-1"`, `"1.5"`, `"soon"`, a date that does not exist) is
 ///   `None`: the header is ignored, never an error.
@@ -105,15 +108,19 @@ fn http_date(b: &[u8], now_unix_secs: u64) -> Option<i64> {
     match comma {
         // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
         Some(3) if day_ok(false) => {
-            let rest = b.get(4..)?;
-            let [b' ', d1, d2, b' ', m1, m2, m3, b' ', y1, y2, y3, y4, b' ', ref time @ .., b' ', g, m, t] =
-                *rest
+            // The day may also be one digit, as Java's RFC_1123_DATE_TIME writes it.
+            let (day, rest) = match *b.get(4..)? {
+                [b' ', d1, d2, b' ', ref rest @ ..] => (digits(&[d1, d2])?, rest),
+                [b' ', d, b' ', ref rest @ ..] => (digits(&[d])?, rest),
+                _ => return None,
+            };
+            let [m1, m2, m3, b' ', y1, y2, y3, y4, b' ', ref time @ .., b' ', g, m, t] = *rest
             else {
                 return None;
             };
             gmt(g, m, t)?;
             let year = digits(&[y1, y2, y3, y4])?;
-            assemble(year, month(&[m1, m2, m3])?, digits(&[d1, d2])?, time)
+            assemble(year, month(&[m1, m2, m3])?, day, time)
         }
         // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
         Some(_) if day_ok(true) => {
@@ -135,17 +142,20 @@ fn http_date(b: &[u8], now_unix_secs: u64) -> Option<i64> {
             }
             assemble(year, month(&[m1, m2, m3])?, digits(&[d1, d2])?, time)
         }
-        // asctime: "Sun Nov  6 08:49:37 1994" (the day may also be written "06")
+        // asctime: "Sun Nov  6 08:49:37 1994" (the day may also be written "06", or "6" after
+        // one space)
         None if day_ok(false) => {
-            let rest = b.get(3..)?;
-            let [b' ', m1, m2, m3, b' ', d1, d2, b' ', ref time @ .., b' ', y1, y2, y3, y4] = *rest
-            else {
+            let [b' ', m1, m2, m3, b' ', ref rest @ ..] = *b.get(3..)? else {
                 return None;
             };
-            let day = if d1 == b' ' {
-                digits(&[d2])?
-            } else {
-                digits(&[d1, d2])?
+            let (day, rest) = match *rest {
+                [b' ', d, b' ', ref rest @ ..] => (digits(&[d])?, rest),
+                [d1, d2, b' ', ref rest @ ..] => (digits(&[d1, d2])?, rest),
+                [d, b' ', ref rest @ ..] => (digits(&[d])?, rest),
+                _ => return None,
+            };
+            let [ref time @ .., b' ', y1, y2, y3, y4] = *rest else {
+                return None;
             };
             let year = digits(&[y1, y2, y3, y4])?;
             assemble(year, month(&[m1, m2, m3])?, day, time)

@@ -87,6 +87,24 @@ fn two_digit_years_are_at_most_fifty_years_ahead() {
 }
 
 #[test]
+fn a_day_written_with_one_digit_is_read_as_rfc_9110_asks_recipients_to_be_robust() {
+    // Java's RFC_1123_DATE_TIME writes "Sun, 6 Nov 1994"; asctime with one space is common too.
+    let secs = Duration::from_secs;
+    for (value, wait) in [
+        ("Sun, 6 Nov 1994 08:50:37 GMT", Some(secs(60))),
+        ("Mon, 7 Nov 1994 08:49:37 GMT", Some(secs(86_400))),
+        ("Sun Nov 6 08:50:37 1994", Some(secs(60))),
+        ("Sun, 6 Nov 1994 08:50:37", None),
+        ("Sun, x Nov 1994 08:50:37 GMT", None),
+        ("Sun, 0 Nov 1994 08:50:37 GMT", None),
+        ("Sun Nov x 08:50:37 1994", None),
+        ("Sun,  6 Nov 1994 08:50:37 GMT", None),
+    ] {
+        assert_eq!(parse_retry_after(value, EXAMPLE), wait, "{value:?}");
+    }
+}
+
+#[test]
 fn a_clock_at_the_end_of_time_gives_no_date_rather_than_a_panic() {
     // A two-digit year is read near "now"; with "now" at u64::MAX seconds that year's
     // seconds do not fit an i64, so there is no such date (and no overflow).
