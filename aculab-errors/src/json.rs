@@ -135,8 +135,9 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         Some(Encoding::Utf16(be)) => Some(be),
         _ => None,
     };
-    // A zero in one unit of two says UTF-16, in three of four UTF-32 (RFC 4627).
-    let utf16_after = |at: usize| match body.get(at..at + 2) {
+    // A zero in one unit of two says UTF-16, in three of four UTF-32 (RFC 4627). After a
+    // UTF-16 byte-order mark, the first unit that is not another mark is looked at.
+    let utf16_after = |mark: [u8; 2]| match body.chunks_exact(2).find(|unit| *unit != mark) {
         None => declared_16.or(Some(false)),
         Some(&[0, b]) if b != 0 => Some(true),
         Some(&[a, 0]) if a != 0 => Some(false),
@@ -146,8 +147,8 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         [0xEF, 0xBB, 0xBF, ..] => (Encoding::Utf8, 3),
         [0, 0, 0xFE, 0xFF, ..] => (Encoding::Utf32(true), 4),
         [0xFF, 0xFE, 0, 0, ..] if body.len().is_multiple_of(4) => (Encoding::Utf32(false), 4),
-        [0xFE, 0xFF, ..] if utf16_after(2).is_some() => (Encoding::Utf16(true), 2),
-        [0xFF, 0xFE, ..] if utf16_after(2).is_some() => (Encoding::Utf16(false), 2),
+        [0xFE, 0xFF, ..] if utf16_after([0xFE, 0xFF]).is_some() => (Encoding::Utf16(true), 2),
+        [0xFF, 0xFE, ..] if utf16_after([0xFF, 0xFE]).is_some() => (Encoding::Utf16(false), 2),
         [0, 0, 0, a, ..] if *a != 0 => (Encoding::Utf32(true), 0),
         [a, 0, 0, 0, ..] if *a != 0 && body.len().is_multiple_of(4) => (Encoding::Utf32(false), 0),
         [0, a, ..] if *a != 0 => (Encoding::Utf16(true), 0),

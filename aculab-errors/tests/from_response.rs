@@ -287,6 +287,16 @@ fn a_body_in_another_encoding_is_decoded_by_its_byte_order_mark_its_charset_or_i
         &encoded(json, "utf-16le"),
     );
     assert_eq!(utf16.error_code(), Some(ErrorCode::InvalidToken));
+    // A second mark (a text with its own written after the encoder's) is dropped too.
+    let twice = [
+        &[0xFF, 0xFE][..],
+        &encoded(&format!("\u{feff}{json}"), "utf-16le"),
+    ]
+    .concat();
+    assert_eq!(
+        ApiError::from_response(404, None, &twice).error_code(),
+        Some(ErrorCode::InvalidToken)
+    );
     // An empty body in UTF-16 is still empty.
     let blank = ApiError::from_response(503, None, &encoded("\u{feff} \r\n", "utf-16le"));
     assert_eq!(blank.kind(), ResponseKind::Empty);
