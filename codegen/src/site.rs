@@ -38,7 +38,7 @@ a { color: var(--link); }
 a:focus, input:focus, select:focus { outline: 2px solid var(--link); outline-offset: 2px; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: var(--code); }
 code { padding: 0 .2em; border-radius: .2em; }
-pre { padding: .75rem; overflow-x: auto; border-radius: .3rem; }
+pre { padding: .75rem; overflow-x: auto; border-radius: .3rem; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { padding: 0; }
 nav { margin-bottom: 1rem; }
 .muted { color: var(--muted); }
@@ -55,7 +55,9 @@ dd { margin: 0; }
 "#;
 
 /// The search: filters the index as you type, over code, name (with `_` or spaces, any case) and
-/// text, by category and by "retryable"; `?q=` presets the query.
+/// text, by category and by "retryable"; `?q=` presets the query. Where some entry holds the
+/// query as typed (a name such as `invalid token`, a phrase), only those are shown; else those
+/// holding each of its words.
 const SCRIPT: &str = r##"(function () {
   "use strict";
   var input = document.getElementById("q");
@@ -67,13 +69,20 @@ const SCRIPT: &str = r##"(function () {
     return s.toLowerCase().replace(/_/g, " ").replace(/\s+/g, " ").trim();
   }
   function apply() {
-    var words = norm(input.value).split(" ").filter(function (w) { return w !== ""; });
+    var phrase = norm(input.value);
+    var words = phrase.split(" ").filter(function (w) { return w !== ""; });
+    var candidates = items.filter(function (li) {
+      return (category.value === "" || li.getAttribute("data-category") === category.value) &&
+        (!retryable.checked || li.getAttribute("data-retryable") === "true");
+    });
+    var whole = candidates.some(function (li) {
+      return li.getAttribute("data-search").indexOf(phrase) !== -1;
+    });
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
-      var ok = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
-        (category.value === "" || li.getAttribute("data-category") === category.value) &&
-        (!retryable.checked || li.getAttribute("data-retryable") === "true");
+      var ok = candidates.indexOf(li) !== -1 && (whole ? text.indexOf(phrase) !== -1 :
+        words.every(function (w) { return text.indexOf(w) !== -1; }));
       li.hidden = !ok;
       if (ok) { shown += 1; }
     });
@@ -88,15 +97,20 @@ const SCRIPT: &str = r##"(function () {
 })();
 "##;
 
-/// What the search matches against: the same normalisation as the script's `norm`.
+/// What the search matches against: each part with the same normalisation as the script's
+/// `norm`, parts apart (` | `), so that a phrase never runs from one into the next.
 fn search_text(parts: &[&str]) -> String {
     parts
-        .join(" ")
-        .to_lowercase()
-        .replace('_', " ")
-        .split_whitespace()
+        .iter()
+        .map(|part| {
+            part.to_lowercase()
+                .replace('_', " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" | ")
 }
 
 /// A whole page. `root` is the relative path back to the site's root (`""` or `"../"`).
@@ -180,14 +194,14 @@ fn index(cat: &Catalogue) -> String {
         let _ = writeln!(
             body,
             "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\" data-search=\"{search}\">\
-             <a href=\"{href}\">{code}</a> <code>{name}</code> {summary}</li>",
+             <a href=\"{href}\">{code}</a> <code>{name}</code> {description}</li>",
             code = e.code_str(),
             cat = esc(&c.id),
             retry = e.retry.is_retryable(),
             search = esc(&search),
             href = code_page(e),
             name = esc(&e.name),
-            summary = html(e.summary()),
+            description = html(&e.description),
         );
     }
     body += "</ul>\n<h2>Categories</h2>\n<ul>\n";
@@ -317,7 +331,7 @@ mod tests {
     fn search_text_matches_the_scripts_normalisation() {
         assert_eq!(
             search_text(&["0405", "invalid_token", "The  Token\nis BAD"]),
-            "0405 invalid token the token is bad"
+            "0405 | invalid token | the token is bad"
         );
     }
 }

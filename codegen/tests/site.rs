@@ -223,6 +223,57 @@ fn dump_dom(browser: &Path, profile: &Path, proxy: u16, url: &str) -> String {
     dom
 }
 
+/// The headless browser, or `None` after saying on the terminal that `test` was skipped and
+/// how to get one; under CI (`CI=true`) a missing browser fails the test instead.
+fn browser_or_skip(test: &str) -> Option<PathBuf> {
+    let found = browser();
+    if found.is_none() {
+        let how =
+            "install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)";
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "under CI (CI=true) the browser tests must run: no headless browser found; {how}"
+        );
+        // Straight to the terminal: the test harness hides what a passing test prints.
+        let _ = std::io::stderr()
+            .write_all(format!("skipped {test}: no headless browser found; {how}\n").as_bytes());
+    }
+    found
+}
+
+/// Loads `page` (relative to `dir`) in a 360 px frame and runs `measure`, a script in which
+/// `doc` is the page's document and whose value becomes the probe's `data-result`; returns it.
+fn measure_at_360(
+    browser: &Path,
+    profile: &Path,
+    proxy: u16,
+    dir: &Path,
+    page: &str,
+    measure: &str,
+) -> String {
+    let probe = dir.join("probe.html");
+    fs::write(
+        &probe,
+        format!(
+            "<!DOCTYPE html><body><iframe id=\"f\" src=\"{page}\" style=\"width:360px;height:640px;border:0\"></iframe>\
+             <script>document.getElementById('f').onload = function () {{\
+             var doc = this.contentDocument;\
+             document.body.setAttribute('data-result', (function () {{ {measure} }})()); }};</script></body>"
+        ),
+    )
+    .unwrap();
+    let dom = dump_dom(
+        browser,
+        profile,
+        proxy,
+        &format!("file://{}", probe.display()),
+    );
+    attributes(&dom, "data-result")
+        .first()
+        .unwrap_or_else(|| panic!("{page} was not measured: {dom}"))
+        .to_string()
+}
+
 /// The codes the index shows (its `<li data-code>` without `hidden`).
 fn shown(dom: &str) -> Vec<String> {
     dom.lines()
@@ -233,16 +284,9 @@ fn shown(dom: &str) -> Vec<String> {
 
 #[test]
 fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
-    let Some(browser) = browser() else {
-        let message = "skipped in_a_real_browser_search_filters_and_nothing_leaves_the_machine: no headless browser found; \
-                       install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)\n";
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "under CI (CI=true) the browser tests must run: no headless browser found; \
-             install one with `apt-get install chromium-headless-shell` (or set ACULAB_BROWSER)"
-        );
-        // Straight to the terminal: the test harness hides what a passing test prints.
-        let _ = std::io::stderr().write_all(message.as_bytes());
+    let Some(browser) =
+        browser_or_skip("in_a_real_browser_search_filters_and_nothing_leaves_the_machine")
+    else {
         return;
     };
     let (_, _, dir) = site();
@@ -272,33 +316,159 @@ fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
         "codes/0002.html",
         "categories/request_validation.html",
     ] {
-        let probe = dir.path().join("probe.html");
-        fs::write(
-            &probe,
-            format!(
-                "<!DOCTYPE html><body><iframe id=\"f\" src=\"{page}\" style=\"width:360px;height:640px;border:0\"></iframe>\
-                 <script>document.getElementById('f').onload = function () {{\
-                 var d = this.contentDocument.documentElement;\
-                 document.body.setAttribute('data-width', d.scrollWidth); }};</script></body>"
-            ),
-        )
-        .unwrap();
-        let dom = dump_dom(
+        let width: u32 = measure_at_360(
             &browser,
             profile.path(),
             proxy,
-            &format!("file://{}", probe.display()),
-        );
-        let width: u32 = attributes(&dom, "data-width")
-            .first()
-            .unwrap_or_else(|| panic!("{page} was not measured: {dom}"))
-            .parse()
-            .unwrap();
+            dir.path(),
+            page,
+            "return doc.documentElement.scrollWidth;",
+        )
+        .parse()
+        .unwrap();
         assert!(width <= 360, "{page} is {width} px wide at 360 px");
     }
     assert_eq!(
         requests.load(Ordering::SeqCst),
         0,
         "the pages made requests to another host"
+    );
+}
+
+/// A catalogue of names that share words, and descriptions of more than one sentence.
+const SHARED_WORDS: &str = r#"links: "https://example.com/errors?error={code}"
+categories:
+  - id: everything
+    title: Everything
+    range: "0000-9999"
+    description: Every code.
+errors:
+  - code: "0405"
+    name: invalid_token
+    http: 404
+    category: everything
+    retry: false
+    description: The token is invalid. It lapsed after four hours, or was never issued by the service at all.
+  - code: "0604"
+    name: invalid_reservation_token
+    http: 400
+    category: everything
+    retry: false
+    description: The reservation token is not valid.
+  - code: "0616"
+    name: conference_name_and_token
+    http: 400
+    category: everything
+    retry: false
+    description: Give a conference name or a token, not both.
+  - code: "1003"
+    name: web_service_rate_limited
+    http: 503
+    category: everything
+    retry: false
+    description: Too many requests. Slow down the rate of requests_with_a_very_long_identifier_that_cannot_wrap_anywhere_at_all_ever.
+"#;
+
+/// The text of each `<li data-code>` line of `dom` that is shown, by code: tags removed,
+/// entities of `&`, `<`, `>` decoded.
+fn shown_texts(dom: &str) -> Vec<(String, String)> {
+    dom.lines()
+        .filter(|l| l.starts_with("<li data-code=") && !l.contains(" hidden"))
+        .map(|l| {
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in l.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            (l[15..19].to_string(), text)
+        })
+        .collect()
+}
+
+/// A search for a name, with `_` or spaces in any case, finds that code and not every code
+/// sharing one of its words; a search for words finds what holds them all; and each entry
+/// shown says, in its own visible text, the words that matched. At 360 px nothing on a page
+/// is wider than the screen, its code blocks included.
+#[test]
+fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
+    let Some(browser) =
+        browser_or_skip("in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words")
+    else {
+        return;
+    };
+    let cat = codegen::load(SHARED_WORDS).unwrap_or_else(|d| panic!("{d}"));
+    let dir = tempfile::tempdir().unwrap();
+    for f in codegen::site::render(&cat) {
+        let path = dir.path().join(&f.path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &f.contents).unwrap();
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(300));
+    let index = dir.path().join("index.html");
+    for (q, expect) in [
+        ("invalid_token", &["0405"][..]),
+        ("INVALID%20TOKEN", &["0405"]),
+        ("Invalid+Token", &["0405"]),
+        ("Web_Service_Rate_Limited", &["1003"]),
+        ("lapsed", &["0405"]),
+        ("never%20issued", &["0405"]),
+        // Words that are not side by side anywhere: each must be there.
+        ("token%20lapsed", &["0405"]),
+        ("token", &["0405", "0604", "0616"]),
+        ("0604", &["0604"]),
+        ("slow%20rate", &["1003"]),
+    ] {
+        let dom = dump_dom(
+            &browser,
+            profile.path(),
+            proxy,
+            &format!("file://{}?q={q}", index.display()),
+        );
+        let shown = shown_texts(&dom);
+        let codes: Vec<&str> = shown.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, expect, "?q={q}");
+        let words = q
+            .replace("%20", " ")
+            .replace(['+', '_'], " ")
+            .to_lowercase();
+        for (code, text) in &shown {
+            let text = text.to_lowercase().replace('_', " ");
+            for word in words.split_whitespace() {
+                assert!(
+                    text.contains(word),
+                    "?q={q}: {code} is shown, but its entry does not say {word:?}: {text:?}"
+                );
+            }
+        }
+    }
+    // At 360 px, no element of a page reaches past the screen's edge, nor scrolls sideways.
+    for page in ["index.html", "codes/1003.html", "codes/0405.html"] {
+        let wide = measure_at_360(
+            &browser,
+            profile.path(),
+            proxy,
+            dir.path(),
+            page,
+            "var wide = [];\
+             doc.querySelectorAll('body *').forEach(function (el) {\
+             if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) { wide.push(el.tagName); } });\
+             return wide.join(' ') || 'none';",
+        );
+        assert_eq!(wide, "none", "{page}: elements wider than 360 px");
+    }
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        0,
+        "requests to another host"
     );
 }
