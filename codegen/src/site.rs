@@ -57,7 +57,8 @@ dd { margin: 0; }
 /// The search: filters the index as you type, over code, name (with `_` or spaces, any case) and
 /// text, by category and by "retryable"; `?q=` presets the query. Where some entry holds the
 /// query as typed (a name such as `invalid token`, a phrase), only those are shown; else those
-/// holding each of its words.
+/// holding each of its words. What is typed matches from the start of a word, so that `rate`
+/// finds "rate" and "rate_limited" but not "generated".
 const SCRIPT: &str = r##"(function () {
   "use strict";
   var input = document.getElementById("q");
@@ -68,6 +69,13 @@ const SCRIPT: &str = r##"(function () {
   function norm(s) {
     return s.toLowerCase().replace(/_/g, " ").replace(/\s+/g, " ").trim();
   }
+  // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").
+  function has(text, w) {
+    for (var i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) {
+      if (i === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
+    }
+    return false;
+  }
   function apply() {
     var phrase = norm(input.value);
     var words = phrase.split(" ").filter(function (w) { return w !== ""; });
@@ -76,13 +84,13 @@ const SCRIPT: &str = r##"(function () {
         (!retryable.checked || li.getAttribute("data-retryable") === "true");
     });
     var whole = candidates.some(function (li) {
-      return li.getAttribute("data-search").indexOf(phrase) !== -1;
+      return has(li.getAttribute("data-search"), phrase);
     });
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
-      var ok = candidates.indexOf(li) !== -1 && (whole ? text.indexOf(phrase) !== -1 :
-        words.every(function (w) { return text.indexOf(w) !== -1; }));
+      var ok = candidates.indexOf(li) !== -1 && (whole ? has(text, phrase) :
+        words.every(function (w) { return has(text, w); }));
       li.hidden = !ok;
       if (ok) { shown += 1; }
     });

@@ -354,7 +354,7 @@ errors:
     http: 400
     category: everything
     retry: false
-    description: The reservation token is not valid.
+    description: The reservation token is not valid; a new one must be generated.
   - code: "0616"
     name: conference_name_and_token
     http: 400
@@ -427,6 +427,9 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         ("token", &["0405", "0604", "0616"]),
         ("0604", &["0604"]),
         ("slow%20rate", &["1003"]),
+        // Words match from their start: "rate" is not in "generated".
+        ("rate", &["1003"]),
+        ("Rat", &["1003"]),
     ] {
         let dom = dump_dom(
             &browser,
