@@ -7,7 +7,6 @@
 //! sentinel and no read of it can go out of bounds.
 
 use core::fmt;
-use core::hint::select_unpredictable;
 use core::str::FromStr;
 use core::time::Duration;
 
@@ -22,49 +21,76 @@ const MAX_CODE: u16 = ErrorCode::ALL[ErrorCode::ALL.len() - 1] as u16;
 /// One slot per number up to `MAX_CODE`, and a last one that larger numbers are clamped to.
 const TABLE_LEN: usize = MAX_CODE as usize + 2;
 
-/// Code number → position of its record in [`RECORDS`] (`NO_ENTRY` where no code has that
-/// number). Positions fit in `u16`: codes are four digits, so there are at most 10,000.
-const INDEX: [u16; TABLE_LEN] = {
-    let mut table = [NO_ENTRY as u16; TABLE_LEN];
-    let mut i = 0;
-    while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = i as u16;
-        i += 1;
-    }
-    table
-};
+/// A dense-index entry: the position of the number's record in [`RECORDS`] and, copied from
+/// that record in `const` code, the facts a service asks for most, so that they come with the
+/// same load that says whether the number is catalogued.
+///
+/// Bits 0..14: the position (`NO_ENTRY` where no code has the number; codes are four digits,
+/// so positions stay below 2^14). Bit 14: retryable. Bit 15: retryable by idempotent requests
+/// only. Bits 16..32: the HTTP status, 0 for none. Each accessor is a shift or a mask: cheap
+/// enough that the compiler turns a caller's test of a lookup into a conditional move
+/// (BENCHMARKS.md).
+#[derive(Clone, Copy)]
+struct Slot(u32);
 
-/// Code number → code, derived from `ALL`: what [`ErrorCode::from_u16`] (and so `FromStr`)
-/// answers in one load, so that a caller's test of the answer waits on one load only. Against
-/// reaching the record's `code` through [`INDEX`] (two dependent loads), `FromStr` over
-/// unlearnable inputs measured 0.122× phf's time instead of 0.203× (BENCHMARKS.md).
-const BY_NUMBER: [Option<ErrorCode>; TABLE_LEN] = {
-    let mut table = [None; TABLE_LEN];
-    let mut i = 0;
-    while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = Some(ErrorCode::ALL[i]);
-        i += 1;
-    }
-    table
-};
+const POSITION_BITS: u32 = 14;
+const RETRYABLE: u32 = 1 << 14;
+const IDEMPOTENT_ONLY: u32 = 1 << 15;
+const STATUS_SHIFT: u32 = 16;
 
-/// `n` clamped into the dense tables: numbers past the highest code land on the last slot,
-/// which has no entry. A conditional move, not a branch.
-#[inline]
-const fn slot(n: u16) -> usize {
-    if (n as usize) < TABLE_LEN {
-        n as usize
-    } else {
-        TABLE_LEN - 1
+impl Slot {
+    const fn of(position: usize) -> Slot {
+        let record = &RECORDS[position];
+        let status = match record.http {
+            Some(status) => status as u32,
+            None => 0,
+        };
+        let retry = match record.retry {
+            Retry::Never => 0,
+            Retry::Later {
+                idempotent_only, ..
+            } => RETRYABLE | if idempotent_only { IDEMPOTENT_ONLY } else { 0 },
+        };
+        assert!(position < 1 << POSITION_BITS);
+        Slot(position as u32 | status << STATUS_SHIFT | retry)
+    }
+
+    #[inline]
+    const fn position(self) -> usize {
+        (self.0 & ((1 << POSITION_BITS) - 1)) as usize
+    }
+
+    #[inline]
+    const fn is_catalogued(self) -> bool {
+        self.position() != NO_ENTRY
     }
 }
 
-/// The record of number `n`, the "no entry" one if none: two loads, each index clamped into
-/// its table, so no bounds check can fail.
+/// Code number → its [`Slot`]: derived in `const` code from [`ErrorCode::ALL`] and the records,
+/// never typed twice.
+const INDEX: [Slot; TABLE_LEN] = {
+    let mut table = [Slot::of(NO_ENTRY); TABLE_LEN];
+    let mut i = 0;
+    while i < ErrorCode::ALL.len() {
+        table[ErrorCode::ALL[i] as usize] = Slot::of(i);
+        i += 1;
+    }
+    // What `from_u16` relies on: a slot says "catalogued" only at its own code's number (only
+    // those slots are written, and enum discriminants are distinct), and the last slot, where
+    // larger numbers land, has no code.
+    assert!(!table[TABLE_LEN - 1].is_catalogued());
+    table
+};
+
+/// The slot of number `n`: one load, the number clamped into the table (numbers past the
+/// highest code land on the last slot, which has no entry) by a conditional move, not a branch.
 #[inline]
-const fn record_of(n: u16) -> &'static Record {
-    let i = INDEX[slot(n)] as usize;
-    &RECORDS[if i < NO_ENTRY { i } else { NO_ENTRY }]
+const fn slot(n: u16) -> Slot {
+    INDEX[if (n as usize) < TABLE_LEN {
+        n as usize
+    } else {
+        TABLE_LEN - 1
+    }]
 }
 
 impl ErrorCode {
@@ -77,47 +103,88 @@ impl ErrorCode {
     /// ```
     #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
-        BY_NUMBER[slot(code)]
+        if slot(code).is_catalogued() {
+            // SAFETY: `INDEX` is built from `ErrorCode::ALL` by writing each code's slot at the
+            // code's number, so a slot says "catalogued" only at the number of a variant, and
+            // `slot(code)` is slot `code` itself whenever it says so (larger numbers land on the
+            // last slot, which never does, as `INDEX`'s construction asserts). So `code` is the
+            // discriminant of a variant of this `#[repr(u16)]` enum, which is what reading it
+            // as an `ErrorCode` needs.
+            //
+            // Why not a safe table of `Option<ErrorCode>`: the answer would be a value loaded
+            // from memory, and an accessor called on it would need a second load that the
+            // compiler may not move before the caller's test of the answer, so the caller pays
+            // a branch that unlearnable input mispredicts. With the code being `code` itself,
+            // an accessor's `slot(code)` is the load already made, and the caller's test
+            // becomes a conditional move (BENCHMARKS.md). A read rather than `transmute`: the
+            // compiler marks a transmute into an enum with an assumption that stays in the
+            // branch and keeps it from becoming a conditional move.
+            Some(unsafe { *(&code as *const u16).cast::<ErrorCode>() })
+        } else {
+            None
+        }
+    }
+
+    /// This code's slot: the hot facts, and where its record is.
+    #[inline]
+    const fn slot(self) -> Slot {
+        slot(self as u16)
     }
 
     /// This code's record.
     #[inline]
     const fn record(self) -> &'static Record {
-        record_of(self as u16)
+        // Positions are `NO_ENTRY` at most; clamping says so to the compiler (a conditional
+        // move), so that no bounds check is left to fail.
+        let position = self.slot().position();
+        &RECORDS[if position < NO_ENTRY {
+            position
+        } else {
+            NO_ENTRY
+        }]
     }
 
     /// The code's number: `ErrorCode::InvalidToken.as_u16() == 405`.
+    #[inline]
     pub const fn as_u16(self) -> u16 {
         self as u16
     }
 
     /// The 4-digit form the web services send, such as `"0405"`.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         self.record().wire
     }
 
     /// The snake_case name, such as `"invalid_token"`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.record().name
     }
 
     /// The HTTP status Aculab documents for this code; `None` for the 20xx events, which have none.
     #[inline]
-    pub fn http_status(self) -> Option<u16> {
-        self.record().http
+    pub const fn http_status(self) -> Option<u16> {
+        match (self.slot().0 >> STATUS_SHIFT) as u16 {
+            0 => None,
+            status => Some(status),
+        }
     }
 
     /// What the error means.
+    #[inline]
     pub fn description(self) -> &'static str {
         self.record().description
     }
 
     /// What to do about it, where Aculab documents a remedy.
+    #[inline]
     pub fn remedy(self) -> Option<&'static str> {
         self.record().remedy
     }
 
     /// The category the code belongs to.
+    #[inline]
     pub fn category(self) -> Category {
         // Every code's record has its category; only the "no entry" record has none.
         self.record().category.unwrap_or(Category::ALL[0])
@@ -132,6 +199,7 @@ impl ErrorCode {
     ///     "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"
     /// );
     /// ```
+    #[inline]
     pub fn doc_url(self) -> &'static str {
         self.record().doc_url
     }
@@ -145,8 +213,9 @@ impl ErrorCode {
     /// assert!(ErrorCode::AccountRateLimited.is_retryable());
     /// assert!(!ErrorCode::InvalidToken.is_retryable());
     /// ```
-    pub fn is_retryable(self) -> bool {
-        matches!(self.record().retry, Retry::Later { .. })
+    #[inline]
+    pub const fn is_retryable(self) -> bool {
+        self.slot().0 & RETRYABLE != 0
     }
 
     /// How long to wait before retrying, where Aculab names a duration: a minute between
@@ -158,6 +227,7 @@ impl ErrorCode {
     /// use core::time::Duration;
     /// assert_eq!(ErrorCode::ConferenceChangeTooSoon.retry_after(), Some(Duration::from_secs(60)));
     /// ```
+    #[inline]
     pub fn retry_after(self) -> Option<Duration> {
         match self.record().retry {
             Retry::Later {
@@ -178,14 +248,9 @@ impl ErrorCode {
     /// assert!(ErrorCode::InternalError.idempotent_only());
     /// assert!(!ErrorCode::AccountRateLimited.idempotent_only());
     /// ```
-    pub fn idempotent_only(self) -> bool {
-        matches!(
-            self.record().retry,
-            Retry::Later {
-                idempotent_only: true,
-                ..
-            }
-        )
+    #[inline]
+    pub const fn idempotent_only(self) -> bool {
+        self.slot().0 & IDEMPOTENT_ONLY != 0
     }
 }
 
@@ -262,12 +327,10 @@ impl FromStr for ErrorCode {
 /// data a branch predictor cannot learn, and a mispredicted branch costs more than the lookup.
 #[inline]
 fn known(n: u16) -> Result<ErrorCode, ParseCodeError> {
-    let code = ErrorCode::from_u16(n);
-    select_unpredictable(
-        code.is_some(),
-        Ok(code.unwrap_or(ErrorCode::ALL[0])),
-        Err(ParseCodeError::Unknown(n)),
-    )
+    match ErrorCode::from_u16(n) {
+        Some(code) => Ok(code),
+        None => Err(ParseCodeError::Unknown(n)),
+    }
 }
 
 /// Writes the 4-digit wire form, which [`FromStr`] reads back.
@@ -294,7 +357,32 @@ impl From<ErrorCode> for u16 {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_digits;
+    use super::{parse_digits, ErrorCode, Retry, RECORDS};
+
+    /// Every number, and so every slot including the clamped last one: `from_u16` answers a
+    /// code exactly where `ALL` has one, and the facts copied into the slots are the records'.
+    #[test]
+    fn the_dense_index_agrees_with_the_records_for_every_number() {
+        for n in 0..=u16::MAX {
+            let expected = ErrorCode::ALL.iter().position(|&c| c as u16 == n);
+            let found = ErrorCode::from_u16(n);
+            assert_eq!(found, expected.map(|i| ErrorCode::ALL[i]), "{n}");
+            if let (Some(code), Some(i)) = (found, expected) {
+                let record = &RECORDS[i];
+                assert_eq!(code.as_u16(), n);
+                assert_eq!(code.http_status(), record.http, "{n}");
+                assert_eq!(code.name(), record.name, "{n}");
+                let (retryable, idempotent_only) = match record.retry {
+                    Retry::Never => (false, false),
+                    Retry::Later {
+                        idempotent_only, ..
+                    } => (true, idempotent_only),
+                };
+                assert_eq!(code.is_retryable(), retryable, "{n}");
+                assert_eq!(code.idempotent_only(), idempotent_only, "{n}");
+            }
+        }
+    }
 
     /// What `parse_digits` must compute, written the plain way.
     fn reference(s: &[u8; 4]) -> Option<u16> {
