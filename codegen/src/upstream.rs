@@ -225,6 +225,7 @@ const BLOCKS: &[&str] = &[
 pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut run = String::new();
+    let mut tables = Tables::default();
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -278,6 +279,7 @@ pub fn html_to_text(html: &str) -> String {
             out.push_str("\n\n");
             continue;
         }
+        tables.tag(&mut out, name, closing);
         if name == "br" {
             out.push('\n');
         } else if BLOCKS.contains(&name) {
@@ -289,7 +291,99 @@ pub fn html_to_text(html: &str) -> String {
         i = end;
     }
     flush(&mut out, &mut run);
+    tables.tag(&mut out, "table", true);
     out
+}
+
+/// The tables open at a point of the page, innermost last. A table whose first row is of
+/// heading cells naming "HTTP Error code" or "Remedy" lists a code per row: each cell under
+/// such a heading gets its label, as an entry has it in the page's other layouts, and the
+/// heading row itself is dropped (it names no code).
+#[derive(Default)]
+struct Tables(Vec<Table>);
+
+#[derive(Default)]
+struct Table {
+    /// The label of each column, once the first row has ended.
+    labels: Option<Vec<Option<&'static str>>>,
+    /// The current row's cells: whether a heading cell (`th`), where its text starts in the
+    /// output and where it ends (`None` while open).
+    cells: Vec<(bool, usize, Option<usize>)>,
+}
+
+impl Tables {
+    fn tag(&mut self, out: &mut String, name: &str, closing: bool) {
+        match (name, closing) {
+            ("table", false) => self.0.push(Table::default()),
+            ("table", true) => {
+                if let Some(mut table) = self.0.pop() {
+                    table.end_row(out);
+                }
+            }
+            ("tr" | "thead" | "tbody" | "tfoot", _) => {
+                if let Some(table) = self.0.last_mut() {
+                    table.end_row(out);
+                }
+            }
+            ("td" | "th", _) => {
+                let Some(table) = self.0.last_mut() else {
+                    return;
+                };
+                table.close_cell(out);
+                if !closing {
+                    table.cells.push((name == "th", out.len(), None));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Table {
+    /// Ends the open cell, if any, giving it its column's label.
+    fn close_cell(&mut self, out: &mut String) {
+        let column = self.cells.len().wrapping_sub(1);
+        let Some((_, start, end @ None)) = self.cells.last_mut() else {
+            return;
+        };
+        let label = self
+            .labels
+            .as_ref()
+            .and_then(|labels| labels.get(column).copied().flatten());
+        if let Some(label) = label.filter(|_| !out[*start..].trim().is_empty()) {
+            out.insert_str(*start, &format!("\n\n{label}\n\n"));
+        }
+        *end = Some(out.len());
+    }
+
+    /// Ends the current row; the first one, if all heading cells naming a label, names the
+    /// columns.
+    fn end_row(&mut self, out: &mut String) {
+        self.close_cell(out);
+        let cells = std::mem::take(&mut self.cells);
+        if self.labels.is_some() || cells.is_empty() {
+            return;
+        }
+        let labels: Vec<Option<&'static str>> = cells
+            .iter()
+            .map(|&(_, start, end)| {
+                let text = normalise(&out[start..end.unwrap_or(out.len())]);
+                match label(&text) {
+                    Some(Label::Http("")) => Some("HTTP Error code"),
+                    Some(Label::Remedy("")) => Some("Remedy"),
+                    _ => None,
+                }
+            })
+            .collect();
+        let heading = cells.iter().all(|&(th, ..)| th) && labels.iter().any(Option::is_some);
+        if heading {
+            out.truncate(cells[0].1);
+            out.push_str("\n\n");
+            self.labels = Some(labels);
+        } else {
+            self.labels = Some(Vec::new());
+        }
+    }
 }
 
 /// The index just past the `>` that closes the tag whose attributes start at `from`, skipping

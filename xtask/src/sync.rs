@@ -524,6 +524,23 @@ mod tests {
             }
             out + "</table>"
         });
+        // A table per code, its first row naming the columns.
+        let rows = browser_page(|head, parts| {
+            let cell = |label: &str| {
+                parts
+                    .iter()
+                    .find(|(l, _)| *l == label)
+                    .map_or(String::new(), |(_, v)| escape(v))
+            };
+            format!(
+                "<table><thead><tr><th>Code</th><th>Description</th><th>HTTP Error code</th><th>Remedy</th></tr></thead>\
+                 <tbody><tr><td><a href=#>{}</a><td>{}<td>{}<td>{}</tr></tbody></table>",
+                &head[..4],
+                escape(&head[7..]),
+                cell("HTTP Error code"),
+                cell("Remedy")
+            )
+        });
         // The code alone on its line, its description on the next.
         let bold = browser_page(|head, parts| {
             let mut out = format!("<p><b>{}</b><br>{}", &head[..4], escape(&head[7..]));
@@ -563,6 +580,7 @@ mod tests {
             ("br.html", br.into_bytes()),
             ("table.html", table.into_bytes()),
             ("dl.html", dl.into_bytes()),
+            ("rows.html", rows.into_bytes()),
             ("bold.html", bold.into_bytes()),
             ("windows.html", cp1252(&windows_html)),
             ("single_lines.txt", single_lines.into_bytes()),
