@@ -454,7 +454,13 @@ fn paragraphs(text: &str) -> Vec<String> {
             continue;
         }
         let label = label(&line);
-        let starts = !blank_between || code_head(&line).is_some() || label.is_some();
+        // A label starts a paragraph alone or followed by a colon ("Remedy: ..."); a line of
+        // wrapped prose may begin "HTTP Error code 404 is sent when ...".
+        let label_line = label.is_some()
+            && line
+                .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+                .is_none_or(|i| line[i..].starts_with(':'));
+        let starts = !blank_between || code_head(&line).is_some() || label_line;
         if starts && !current.is_empty() {
             out.push(std::mem::take(&mut current));
         }
@@ -1360,6 +1366,25 @@ mod tests {
         assert_eq!(a.entries.iter().map(|e| e.code).collect::<Vec<_>>(), [1, 3]);
         assert_eq!(fingerprint("It’s  gone\n"), fingerprint("It's gone"));
         assert_ne!(fingerprint("It's gone"), fingerprint("It's back"));
+    }
+
+    /// Between blank lines, a line that starts with a label's words is a label only when they
+    /// stand alone or before a colon: wrapped prose may begin with them.
+    #[test]
+    fn wrapped_prose_that_begins_with_a_label_is_prose() {
+        let text = "0001 : A status of\nHTTP Error code 404 is sent when\nthe file is gone.\n\nHTTP Error code\n\n400\n\n\
+                    0002 : Two.\nHTTP Error code: 500\nRemedy\nR.\n";
+        let page = parse_page(text.as_bytes()).unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "A status of HTTP Error code 404 is sent when the file is gone."
+        );
+        assert_eq!(page.entries[0].http, Some(400));
+        assert_eq!(page.unclear, []);
+        assert_eq!(
+            (page.entries[1].http, page.entries[1].remedy.as_deref()),
+            (Some(500), Some("R."))
+        );
     }
 
     #[test]
