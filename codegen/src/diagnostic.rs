@@ -56,6 +56,57 @@ pub fn one_line(text: &str) -> String {
 
 /// How many problems of one kind are listed before the rest are counted.
 pub const MAX_PER_KIND: usize = 10;
+/// How many problems are collected before reading stops: far more than are ever listed, and few
+/// enough that a file of millions of one mistake costs no more time or memory than a small one.
+pub const MAX_PROBLEMS: usize = 1_000;
+
+impl Diagnostic {
+    /// The last of a list of problems cut at [`MAX_PROBLEMS`]: where reading stopped.
+    pub fn stopped(line: usize) -> Self {
+        Diagnostic::new(line, stopped_message())
+    }
+
+    /// Whether this is the [`Diagnostic::stopped`] mark.
+    pub fn is_stop(&self) -> bool {
+        self.message == stopped_message()
+    }
+}
+
+fn stopped_message() -> String {
+    format!("stopped reading here, after {MAX_PROBLEMS} problems; fix those and run again to see the rest")
+}
+
+/// Collects problems up to [`MAX_PROBLEMS`]; one more marks where reading stopped.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    pub(crate) diags: Vec<Diagnostic>,
+    /// The line where the problem after the last one kept was found.
+    pub(crate) stopped_at: Option<usize>,
+}
+
+impl Collector {
+    /// Whether the list is full: callers may stop looking for problems.
+    pub(crate) fn full(&self) -> bool {
+        self.stopped_at.is_some()
+    }
+
+    /// Keeps a problem, or notes where the list overflowed.
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        if self.diags.len() < MAX_PROBLEMS {
+            self.diags.push(d);
+        } else {
+            self.stopped_at.get_or_insert(d.line);
+        }
+    }
+
+    /// The problems in line order, then the mark where reading stopped, if it did.
+    pub(crate) fn finish(self) -> Diagnostics {
+        let mut diags = self.diags;
+        diags.sort_by_key(|d| d.line);
+        diags.extend(self.stopped_at.map(Diagnostic::stopped));
+        Diagnostics(diags)
+    }
+}
 /// How many problems are listed in all before the rest are counted.
 pub const MAX_LISTED: usize = 100;
 
@@ -99,6 +150,16 @@ impl Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
+    /// Whether the list was cut at [`MAX_PROBLEMS`] (it ends with [`Diagnostic::stopped`]).
+    pub fn is_cut(&self) -> bool {
+        self.0.last().is_some_and(Diagnostic::is_stop)
+    }
+
+    /// How many problems were found, at least: the mark where reading stopped is not one.
+    pub fn count(&self) -> usize {
+        self.0.len() - usize::from(self.is_cut())
+    }
+
     /// The report for problems in another file, `file:LINE: message`, capped as the
     /// catalogue's report is (its `Display`).
     pub fn located<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
@@ -122,7 +183,11 @@ impl fmt::Display for Located<'_> {
         // MAX_LISTED problems are listed in all; the rest are counted.
         let mut listed = 0;
         let mut unlisted: Option<(usize, usize)> = None;
-        for d in &self.diags.0 {
+        let (problems, stop) = match self.diags.0.split_last() {
+            Some((last, rest)) if last.is_stop() => (rest, Some(last)),
+            _ => (self.diags.0.as_slice(), None),
+        };
+        for d in problems {
             let seen = kinds.entry(d.kind()).or_insert((0, d.line, 0));
             seen.0 += 1;
             if seen.0 <= MAX_PER_KIND && listed < MAX_LISTED {
@@ -154,6 +219,10 @@ impl fmt::Display for Located<'_> {
         if let Some((n, line)) = unlisted {
             let s = if n == 1 { "" } else { "s" };
             writeln!(f, "{file}:{line}: and {n} more problem{s} of other kinds")?;
+        }
+        // Always shown, last: the report is not the whole story.
+        if let Some(stop) = stop {
+            writeln!(f, "{file}:{}: {}", stop.line, stop.message)?;
         }
         Ok(())
     }
@@ -205,6 +274,33 @@ mod tests {
             lines[MAX_PER_KIND + 1],
             "errors.yaml:11: and 15 more problems like the one at line 1"
         );
+    }
+
+    /// Past MAX_PROBLEMS a collector keeps nothing more, and the report always ends by saying
+    /// where reading stopped, however many kinds were listed before.
+    #[test]
+    fn a_full_collector_stops_and_the_report_says_where() {
+        let mut c = Collector::default();
+        for i in 1..=MAX_PROBLEMS + 50 {
+            c.push(Diagnostic::new(i, format!("problem of kind {i:x}q")));
+        }
+        assert!(c.full());
+        let d = c.finish();
+        assert_eq!(d.0.len(), MAX_PROBLEMS + 1);
+        assert_eq!((d.count(), d.is_cut()), (MAX_PROBLEMS, true));
+        let text = d.to_string();
+        let last = text.lines().last().unwrap();
+        assert_eq!(
+            last,
+            format!(
+                "errors.yaml:{}: {}",
+                MAX_PROBLEMS + 1,
+                Diagnostic::stopped(1).message
+            )
+        );
+        assert!(text.lines().count() <= MAX_LISTED + MAX_PER_KIND + 2);
+        let small = Diagnostics(vec![Diagnostic::new(3, "one")]);
+        assert_eq!((small.count(), small.is_cut()), (1, false));
     }
 
     #[test]

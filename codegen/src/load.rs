@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Collector, Diagnostic, Diagnostics};
 use crate::model::{Catalogue, Category, Entry, Retry};
 use crate::names::{self, Namespace};
 use crate::text;
@@ -43,15 +43,19 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
         Ok(text) => load(text),
         Err(_) => {
             // Every line holding bytes that are not UTF-8.
-            let diags = bytes
-                .split(|&b| b == b'\n')
-                .enumerate()
-                .filter(|(_, line)| std::str::from_utf8(line).is_err())
-                .map(|(i, _)| {
-                    Diagnostic::new(i + 1, "not valid UTF-8; save the catalogue as UTF-8")
-                })
-                .collect();
-            Err(Diagnostics(diags))
+            let mut diags = Collector::default();
+            for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if std::str::from_utf8(line).is_err() {
+                    diags.push(Diagnostic::new(
+                        i + 1,
+                        "not valid UTF-8; save the catalogue as UTF-8",
+                    ));
+                    if diags.full() {
+                        break;
+                    }
+                }
+            }
+            Err(diags.finish())
         }
     }
 }
@@ -80,41 +84,40 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Bytes that no text field may hold and that would throw line numbers off (YAML counts a
     // lone CR as a line break; editors and this report count LF), each reported at its line.
-    let bad_bytes: Vec<Diagnostic> = text
-        .split('\n')
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let l = l.strip_suffix('\r').unwrap_or(l);
-            let why = if l.contains('\0') {
-                "contains a NUL byte; remove it"
-            } else if l.contains('\r') {
-                "contains a carriage return (CR) that does not end the line; remove it"
-            } else {
-                return None;
-            };
-            Some(Diagnostic::new(i + 1, why))
-        })
-        .collect();
-    if !bad_bytes.is_empty() {
-        return Err(Diagnostics(bad_bytes));
+    let mut bad_bytes = Collector::default();
+    for (i, l) in text.split('\n').enumerate() {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let why = if l.contains('\0') {
+            "contains a NUL byte; remove it"
+        } else if l.contains('\r') {
+            "contains a carriage return (CR) that does not end the line; remove it"
+        } else {
+            continue;
+        };
+        bad_bytes.push(Diagnostic::new(i + 1, why));
+        if bad_bytes.full() {
+            break;
+        }
     }
-    let root = yaml::parse(text).map_err(|mut d| {
-        d.sort_by_key(|d| d.line);
-        Diagnostics(d)
-    })?;
-    let mut cx = Cx { diags: Vec::new() };
+    if !bad_bytes.diags.is_empty() {
+        return Err(bad_bytes.finish());
+    }
+    // The parser's list comes in line order, cut where it stopped.
+    let root = yaml::parse(text).map_err(Diagnostics)?;
+    let mut cx = Cx {
+        diags: Collector::default(),
+    };
     let catalogue = cx.catalogue(root.as_ref());
-    if cx.diags.is_empty() {
+    if cx.diags.diags.is_empty() {
         if let Some(catalogue) = catalogue {
             return Ok(catalogue);
         }
     }
-    cx.diags.sort_by_key(|d| d.line);
-    Err(Diagnostics(cx.diags))
+    Err(cx.diags.finish())
 }
 
 struct Cx {
-    diags: Vec<Diagnostic>,
+    diags: Collector,
 }
 
 /// The category ids an entry may name.
@@ -137,6 +140,11 @@ struct CategoryAt {
 impl Cx {
     fn err(&mut self, line: usize, message: impl Into<String>) {
         self.diags.push(Diagnostic::new(line, message));
+    }
+
+    /// Whether enough problems are known: what is left need not be looked at.
+    fn full(&self) -> bool {
+        self.diags.full()
     }
 
     fn catalogue(&mut self, root: Option<&Node>) -> Option<Catalogue> {
@@ -184,12 +192,13 @@ impl Cx {
         let category_nodes = top.list(self, "categories");
         let entry_nodes = top.list(self, "errors");
 
-        let mut categories: Vec<CategoryAt> = category_nodes
-            .iter()
-            .flat_map(|l| l.iter())
-            .enumerate()
-            .filter_map(|(i, node)| self.category(i, node))
-            .collect();
+        let mut categories: Vec<CategoryAt> = Vec::new();
+        for (i, node) in category_nodes.iter().flat_map(|l| l.iter()).enumerate() {
+            if self.full() {
+                break;
+            }
+            categories.extend(self.category(i, node));
+        }
         self.check_categories(&categories);
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, c) in categories.iter().enumerate() {
@@ -205,20 +214,19 @@ impl Cx {
                 }
             }
         }
-        let entries: Vec<Entry> = entry_nodes
-            .iter()
-            .flat_map(|l| l.iter())
-            .enumerate()
-            .filter_map(|(i, node)| {
-                let known = Known {
-                    ids: &ids,
-                    written: &written_ids,
-                    // Without a usable `categories` list every reference would be undefined.
-                    usable: category_nodes.is_some_and(|l| !l.is_empty()),
-                };
-                self.entry(i, node, &mut categories, &known)
-            })
-            .collect();
+        let known = Known {
+            ids: &ids,
+            written: &written_ids,
+            // Without a usable `categories` list every reference would be undefined.
+            usable: category_nodes.is_some_and(|l| !l.is_empty()),
+        };
+        let mut entries: Vec<Entry> = Vec::new();
+        for (i, node) in entry_nodes.iter().flat_map(|l| l.iter()).enumerate() {
+            if self.full() {
+                break;
+            }
+            entries.extend(self.entry(i, node, &mut categories, &known));
+        }
         self.check_entries(&entries);
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
@@ -571,6 +579,9 @@ impl<'a> Fields<'a> {
             }
         };
         for (key, _) in map.unwrap_or_default() {
+            if cx.full() {
+                break;
+            }
             if !allowed.contains(&key.text.as_str()) {
                 cx.err(
                     key.line,

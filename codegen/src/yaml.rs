@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 
-use crate::diagnostic::{shorten, Diagnostic};
+use crate::diagnostic::{shorten, Collector, Diagnostic};
 
 /// How deeply collections may nest; the catalogue needs three levels.
 pub const MAX_DEPTH: usize = 16;
@@ -160,13 +160,62 @@ fn is_float(s: &str) -> bool {
 }
 
 enum Frame {
-    Seq(usize, Vec<Node>),
+    Seq(Start, Vec<Node>),
     Map {
-        line: usize,
+        start: Start,
         entries: Vec<(Key, Node)>,
         key: Option<Key>,
         seen: HashMap<String, usize>,
     },
+}
+
+/// Where a collection starts: 1-based line, 0-based column (in characters).
+#[derive(Clone, Copy)]
+struct Start {
+    line: usize,
+    col: usize,
+}
+
+impl Frame {
+    fn start(&self) -> Start {
+        match self {
+            Frame::Seq(start, _) | Frame::Map { start, .. } => *start,
+        }
+    }
+}
+
+/// The line to blame for the parser's error `e`, and what to say. An unclosed `[` or `{` is
+/// noticed only where the text stops making sense, perhaps far below, or at the end of the file:
+/// the problem is reported where the innermost flow collection still open was opened. Any other
+/// error is reported at its line, which is never past the file's last line.
+fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
+    let at = e.marker();
+    // Found only now, on the error path: a pass or two over the text.
+    let lines: Vec<&str> = text.lines().collect();
+    let line = at.line().clamp(1, lines.len().max(1));
+    let at_end = at.index() >= text.chars().count();
+    let opened = stack.iter().rev().map(Frame::start).find(|start| {
+        (start.line < line || at_end)
+            && lines
+                .get(start.line - 1)
+                .and_then(|l| l.chars().nth(start.col))
+                .is_some_and(|c| c == '[' || c == '{')
+    });
+    let info = e.info();
+    match opened {
+        Some(open) if at_end => Diagnostic::new(
+            open.line,
+            format!("not valid YAML: a `[` or `{{` opened here is not closed before the end of the file ({info})"),
+        ),
+        Some(open) => Diagnostic::new(
+            open.line,
+            format!("not valid YAML: a `[` or `{{` opened here is not closed where line {line} expects it ({info})"),
+        ),
+        None => Diagnostic::new(
+            line,
+            format!("not valid YAML: {info} (column {})", at.col() + 1),
+        ),
+    }
 }
 
 /// Parses `text` into its root node (`None` for a document with no content), or every problem
@@ -187,36 +236,21 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
     let mut documents = 0;
-    let mut diags = Vec::new();
-    loop {
+    let mut diags = Collector::default();
+    // Millions of one mistake (duplicate keys, say) stop at a bound.
+    while !diags.full() {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(e) => {
-                let at = e.marker();
-                // An unclosed `[` or `{` is noticed only where the text stops making sense,
-                // perhaps far below: point at where the unclosed collection opened.
-                let opened = stack.last().map(|frame| match frame {
-                    Frame::Seq(line, _) | Frame::Map { line, .. } => *line,
-                });
-                let (line, info) = match opened {
-                    Some(open) if e.info().contains("flow") && open < at.line() => (
-                        open,
-                        format!(
-                            "not valid YAML: a `[` or `{{` opened here is not closed where line {} expects it ({})",
-                            at.line(),
-                            e.info()
-                        ),
-                    ),
-                    _ => (
-                        at.line().max(1),
-                        format!("not valid YAML: {} (column {})", e.info(), at.col() + 1),
-                    ),
-                };
-                diags.push(Diagnostic::new(line, info));
+                diags.push(blame(text, &stack, &e));
                 break;
             }
         };
         let line = mark.line().max(1);
+        let start = Start {
+            line,
+            col: mark.col(),
+        };
         let node = match event {
             Event::StreamEnd => break,
             Event::DocumentStart => {
@@ -261,10 +295,10 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                     break;
                 }
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq(line, Vec::new())
+                    Frame::Seq(start, Vec::new())
                 } else {
                     Frame::Map {
-                        line,
+                        start,
                         entries: Vec::new(),
                         key: None,
                         seen: HashMap::new(),
@@ -273,12 +307,12 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq(line, items)) => Node {
-                    line,
+                Some(Frame::Seq(start, items)) => Node {
+                    line: start.line,
                     value: Value::Seq(items),
                 },
-                Some(Frame::Map { line, entries, .. }) => Node {
-                    line,
+                Some(Frame::Map { start, entries, .. }) => Node {
+                    line: start.line,
                     value: Value::Map(entries),
                 },
                 None => continue,
@@ -316,15 +350,15 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
             },
         }
     }
-    if diags.is_empty() {
+    if diags.diags.is_empty() {
         Ok(root)
     } else {
-        Err(diags)
+        Err(diags.finish().0)
     }
 }
 
 fn check_props(
-    diags: &mut Vec<Diagnostic>,
+    diags: &mut Collector,
     line: usize,
     anchor: usize,
     tag: Option<&yaml_rust2::parser::Tag>,

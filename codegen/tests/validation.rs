@@ -52,26 +52,54 @@ fn overlapping(n: usize) -> String {
     text
 }
 
-/// Thousands of one mistake give a short report: each kind is listed up to a cap, then counted.
+/// Thousands of one mistake give a short report: each kind is listed up to a cap, then counted;
+/// past [`MAX_PROBLEMS`] reading stops, and the report says where.
 #[test]
 fn diagnostics_stay_short_however_many_problems() {
+    use codegen::diagnostic::{MAX_PER_KIND, MAX_PROBLEMS};
     for n in [2_000, 10_000] {
         let report = codegen::load(&overlapping(n)).unwrap_err();
-        assert_eq!(
-            report.0.len(),
-            n - 1,
-            "one overlap reported per category after the first"
-        );
+        assert_eq!(report.count(), MAX_PROBLEMS, "{n}");
+        assert!(report.is_cut(), "{n}");
         let text = report.to_string();
         assert!(text.len() < 4_000, "{n}: {} bytes", text.len());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[lines.len() - 2],
+            format!(
+                "errors.yaml:{}: and {} more problems like the one at line 7",
+                7 + 4 * MAX_PER_KIND,
+                MAX_PROBLEMS - MAX_PER_KIND
+            ),
+            "{text}"
+        );
         assert!(
-            text.ends_with(&format!(
-                "and {} more problems like the one at line 7\n",
-                n - 1 - codegen::diagnostic::MAX_PER_KIND
+            lines[lines.len() - 1].starts_with(&format!(
+                "errors.yaml:{}: stopped reading here, after {MAX_PROBLEMS} problems",
+                7 + 4 * MAX_PROBLEMS
             )),
             "{text}"
         );
     }
+}
+
+/// A file of nothing but one mistake, as large as accepted, costs no more than a small one: the
+/// parser stops at [`MAX_PROBLEMS`] (memory stays that of a thousand problems, not millions).
+#[test]
+fn millions_of_one_mistake_are_not_all_collected() {
+    use codegen::diagnostic::MAX_PROBLEMS;
+    let max = codegen::load::MAX_CATALOGUE_BYTES;
+    for (text, line) in [
+        ("a: 1\n".repeat(max / 5), MAX_PROBLEMS + 2),
+        ("\0\n".repeat(max / 2), MAX_PROBLEMS + 1),
+    ] {
+        let report = codegen::load(&text).unwrap_err();
+        assert_eq!(report.0.len(), MAX_PROBLEMS + 1);
+        assert_eq!(report.0.last().map(|d| d.line), Some(line));
+    }
+    let report = codegen::load_bytes(&b"\xff\n".repeat(max / 2)).unwrap_err();
+    assert_eq!(report.0.len(), MAX_PROBLEMS + 1);
+    assert!(report.is_cut());
 }
 
 #[test]

@@ -98,10 +98,11 @@ impl fmt::Display for Error {
             ),
             Error::Invalid(d) => {
                 write!(f, "{d}")?;
-                let n = d.0.len();
+                let n = d.count();
+                let more = if d.is_cut() { "more than " } else { "" };
                 writeln!(
                     f,
-                    "error: {n} problem{} in {CATALOGUE_FILE}; no file was written",
+                    "error: {more}{n} problem{} in {CATALOGUE_FILE}; no file was written",
                     if n == 1 { "" } else { "s" }
                 )
             }
