@@ -412,7 +412,8 @@ fn flush(out: &mut String, run: &mut String) {
     if run.is_empty() {
         return;
     }
-    let decoded = html_escape::decode_html_entities(run.as_str());
+    let terminated = terminate_references(run);
+    let decoded = html_escape::decode_html_entities(&terminated);
     let mut space = false;
     for c in decoded.chars() {
         if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
@@ -429,6 +430,68 @@ fn flush(out: &mut String, run: &mut String) {
         out.push(' ');
     }
     run.clear();
+}
+
+/// The named references a browser reads in text without their `;` (HTML's legacy ones).
+const LEGACY_REFERENCES: &[&str] = &[
+    "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY", "Ccedil",
+    "ETH", "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc", "Igrave", "Iuml", "LT",
+    "Ntilde", "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "QUOT", "REG", "THORN",
+    "Uacute", "Ucirc", "Ugrave", "Uuml", "Yacute", "aacute", "acirc", "acute", "aelig", "agrave",
+    "amp", "aring", "atilde", "auml", "brvbar", "ccedil", "cedil", "cent", "copy", "curren", "deg",
+    "divide", "eacute", "ecirc", "egrave", "eth", "euml", "frac12", "frac14", "frac34", "gt",
+    "iacute", "icirc", "iexcl", "igrave", "iquest", "iuml", "laquo", "lt", "macr", "micro",
+    "middot", "nbsp", "not", "ntilde", "oacute", "ocirc", "ograve", "ordf", "ordm", "oslash",
+    "otilde", "ouml", "para", "plusmn", "pound", "quot", "raquo", "reg", "sect", "shy", "sup1",
+    "sup2", "sup3", "szlig", "thorn", "times", "uacute", "ucirc", "ugrave", "uml", "uuml",
+    "yacute", "yen", "yuml",
+];
+
+/// `text` with a `;` after each character reference a browser reads without one (`&#39re`,
+/// `&#x27`, `&nbsp:`), so that they decode as the browser shows them.
+fn terminate_references(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('&') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let numeric = rest
+            .strip_prefix('#')
+            .map(|r| match r.strip_prefix(['x', 'X']) {
+                Some(hex) => {
+                    1 + (r.len() - hex.len())
+                        + hex.bytes().take_while(u8::is_ascii_hexdigit).count()
+                }
+                None => 1 + r.bytes().take_while(u8::is_ascii_digit).count(),
+            });
+        let name = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let len = match numeric {
+            // `&#` and `&#x` without digits are no reference.
+            Some(n)
+                if rest[n..].starts_with(';') || !rest.as_bytes()[n - 1].is_ascii_hexdigit() =>
+            {
+                0
+            }
+            Some(n) => n,
+            None if rest[name..].starts_with(';') => 0,
+            None => LEGACY_REFERENCES
+                .iter()
+                .filter(|r| rest.starts_with(**r))
+                .map(|r| r.len())
+                .max()
+                .unwrap_or(0),
+        };
+        out.push_str(&rest[..len]);
+        if len > 0 {
+            out.push(';');
+        }
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
@@ -1384,6 +1447,20 @@ mod tests {
         assert_eq!(
             (page.entries[1].http, page.entries[1].remedy.as_deref()),
             (Some(500), Some("R."))
+        );
+    }
+
+    /// References without their `;` read as a browser reads them; others stay as written.
+    #[test]
+    fn references_without_a_semicolon_read_as_a_browser_reads_them() {
+        let text = |html: &str| html_to_text(&format!("<p>{html}</p>")).trim().to_string();
+        assert_eq!(
+            text("you&#39re &#x27x&#X27 a&nbsp:b &ampc &notit"),
+            "you're 'x' a\u{a0}:b &c \u{ac}it"
+        );
+        assert_eq!(
+            text("&#39; &nbsp; &notin; &#; &#x; &bogus & &"),
+            "' \u{a0} \u{2209} &#; &#x; &bogus & &"
         );
     }
 
