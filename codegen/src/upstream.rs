@@ -735,7 +735,10 @@ fn entries(paragraphs: &[String]) -> Page {
             }
             None => {
                 match want {
-                    Want::Description => entry.description = p.clone(),
+                    // `<dt>0405</dt><dd>: text</dd>`: the separator is not the wording.
+                    Want::Description => {
+                        entry.description = p.trim_start_matches(':').trim_start().to_string()
+                    }
                     Want::Status => {
                         entry.http = status(p);
                         if entry.http.is_none() {
@@ -1448,6 +1451,17 @@ mod tests {
             (page.entries[1].http, page.entries[1].remedy.as_deref()),
             (Some(500), Some("R."))
         );
+    }
+
+    /// A code alone, its separator and text in the next paragraph, reads as `0405 : text`.
+    #[test]
+    fn a_code_apart_from_its_text_heads_it() {
+        let apart = parse_page(
+            b"<dl><dt>0405</dt><dd>: The text.</dd></dl><p>HTTP Error code</p><p>404</p>",
+        )
+        .unwrap();
+        let together = parse_page(b"0405 : The text.\n\nHTTP Error code\n\n404\n").unwrap();
+        assert_eq!(apart, together);
     }
 
     /// References without their `;` read as a browser reads them; others stay as written.
