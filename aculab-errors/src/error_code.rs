@@ -104,12 +104,12 @@ impl ErrorCode {
     #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
         if slot(code).is_catalogued() {
-            // SAFETY: `INDEX` is built from `ErrorCode::ALL` by writing each code's slot at the
-            // code's number, so a slot says "catalogued" only at the number of a variant, and
-            // `slot(code)` is slot `code` itself whenever it says so (larger numbers land on the
-            // last slot, which never does, as `INDEX`'s construction asserts). So `code` is the
-            // discriminant of a variant of this `#[repr(u16)]` enum, which is what reading it
-            // as an `ErrorCode` needs.
+            // SAFETY: `code`'s slot says "catalogued". `INDEX` is built from
+            // `ErrorCode::ALL` by writing each code's slot at the code's number, so a slot says
+            // "catalogued" only at the number of a variant, and `slot(code)` is slot `code`
+            // itself whenever it says so (larger numbers land on the last slot, which never
+            // does, as `INDEX`'s construction asserts). So `code` is the discriminant of a
+            // variant of this `#[repr(u16)]` enum, which is what reading it as one needs.
             //
             // Why not a safe table of `Option<ErrorCode>`: the answer would be a value loaded
             // from memory, and an accessor called on it would need a second load that the
