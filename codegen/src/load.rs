@@ -91,6 +91,9 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
             "contains a NUL byte; remove it"
         } else if l.contains('\r') {
             "contains a carriage return (CR) that does not end the line; remove it"
+        } else if is_conflict_marker(l) {
+            // Else reported as odd YAML, and at the line after, or taken into a text.
+            "a merge-conflict marker; resolve the conflict, keeping the lines wanted, and remove the markers"
         } else {
             continue;
         };
@@ -709,6 +712,16 @@ impl<'a> Fields<'a> {
 /// [`Diagnostic::new`]).
 fn shorten(s: &str) -> String {
     crate::diagnostic::shorten(s, 60)
+}
+
+/// Whether `line` is one of the lines git writes around a merge conflict: `<<<<<<< ours`,
+/// `||||||| base`, `=======`, `>>>>>>> theirs`, at the start of the line. YAML has no use for
+/// any of them there.
+fn is_conflict_marker(line: &str) -> bool {
+    ['<', '|', '=', '>'].iter().any(|&c| {
+        let rest = line.trim_start_matches(c);
+        line.len() - rest.len() == 7 && (rest.is_empty() || rest.starts_with([' ', '\t']))
+    })
 }
 
 /// The number in a code of exactly four ASCII digits (no sign, no spaces).

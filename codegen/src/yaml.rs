@@ -128,15 +128,16 @@ fn resolve(s: &str) -> Plain<'_> {
     }
 }
 
-/// Digits in `radix`, saturating far beyond any value a catalogue accepts.
+/// Digits in `radix`, if they fit an `i128`. A longer decimal reads as a float (its text is
+/// quoted as written in messages, never a value it was cut to); longer hex or octal as text.
 fn digits(s: &str, radix: u32) -> Option<i128> {
     if s.is_empty() || !s.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    Some(s.chars().fold(0i128, |n, c| {
-        n.saturating_mul(i128::from(radix))
-            .saturating_add(i128::from(c.to_digit(radix).unwrap_or(0)))
-    }))
+    s.chars().try_fold(0i128, |n, c| {
+        n.checked_mul(i128::from(radix))?
+            .checked_add(i128::from(c.to_digit(radix)?))
+    })
 }
 
 /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
@@ -443,8 +444,16 @@ mod tests {
         assert_eq!(resolve("e3"), Plain::Str("e3"));
         assert_eq!(
             resolve(&"9".repeat(100)),
-            Plain::Int(i128::MAX),
-            "saturates"
+            Plain::Float,
+            "too large to be an int"
         );
+        let huge = Node {
+            line: 1,
+            value: Value::Scalar {
+                text: "9".repeat(50),
+                plain: true,
+            },
+        };
+        assert_eq!(huge.describe(), format!("the number {}", "9".repeat(50)));
     }
 }
