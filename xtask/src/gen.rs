@@ -369,18 +369,59 @@ fn baseline(files: &[codegen::GeneratedFile], current: &[Current]) -> Result<Bas
     let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
     let rust = text_of(codegen::RUST_FILE).unwrap_or_default();
     if let Err(why) = baseline.agrees_with_module(rust) {
-        return Err(Error::Baseline(format!(
-            "it disagrees with {}: {why}",
-            codegen::RUST_FILE
-        )));
+        // A run of this very catalogue killed between its renames: the module is already what
+        // it writes, and the export, renamed last ([`write_order`]), still the state before it.
+        let now = files.iter().find(|f| f.path == codegen::RUST_FILE);
+        if now.is_none_or(|f| f.contents != rust) {
+            return Err(Error::Baseline(format!(
+                "it disagrees with {}: {why}",
+                codegen::RUST_FILE
+            )));
+        }
     }
     Ok(baseline)
+}
+
+/// The outputs, for sweeping before anything is rendered.
+const OUTPUTS: [&str; 4] = [
+    codegen::RUST_FILE,
+    codegen::MARKDOWN_FILE,
+    codegen::JSON_FILE,
+    codegen::SCHEMA_FILE,
+];
+
+/// Removes the temporary files a killed run left beside the outputs; returns how many. Where an
+/// output's directory leads outside the project nothing is touched (writing refuses it later).
+fn sweep(root: &Path) -> Result<usize, Error> {
+    let targets: Vec<PathBuf> = OUTPUTS.iter().map(|p| root.join(p)).collect();
+    if targets
+        .iter()
+        .any(|t| inside(root, t, "the project").is_err())
+    {
+        return Ok(0);
+    }
+    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))
+}
+
+/// The order stale files are renamed into place: the JSON export, the baseline the next run
+/// compares against, last. A run killed between two renames so leaves the export as it was
+/// before the run, and the next run (see [`baseline`]) can still trust it.
+fn write_order<'a, T>(
+    stale: &'a [(&'a codegen::GeneratedFile, T)],
+) -> impl Iterator<Item = &'a (&'a codegen::GeneratedFile, T)> {
+    let (json, rest): (Vec<_>, Vec<_>) = stale.iter().partition(|(f, _)| f.path == JSON_FILE);
+    rest.into_iter().chain(json)
 }
 
 /// Regenerates (or checks) every generated file under `root`.
 pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
+    // What a killed run left is removed by the next one to write, even one that then fails.
+    let leftovers = match options.mode {
+        Mode::Write => sweep(root)?,
+        Mode::Check => 0,
+    };
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
     let current: Vec<Current> = files
@@ -427,9 +468,8 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
             fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
         }
     }
-    report.leftovers = remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
-    let replacements: Vec<Replacement<'_>> = stale
-        .iter()
+    report.leftovers = leftovers;
+    let replacements: Vec<Replacement<'_>> = write_order(&stale)
         .map(|(file, old)| Replacement {
             path: root.join(file.path),
             contents: &file.contents,
@@ -751,6 +791,73 @@ mod tests {
         edit(dir.path(), "The token is invalid", "The token is bad");
         let report = run(dir.path(), WRITE).unwrap();
         assert_eq!(report.leftovers, 1);
+        assert!(!leftover.exists());
+    }
+
+    /// A run killed between its renames (the module already replaced, the export, renamed last,
+    /// not yet) left a temporary file: the next run of the same catalogue neither refuses the
+    /// export as disagreeing with the module nor keeps the leftover, and writes what one run does.
+    #[test]
+    fn a_run_killed_between_its_renames_is_finished_by_the_next() {
+        let dir = project();
+        let text = fs::read_to_string(dir.path().join(CATALOGUE_FILE)).unwrap();
+        let added = "  - code: \"0002\"\n    name: added_code\n    category: request_validation\n    retry: false\n    description: Added.\n\n  - code: \"0018\"";
+        edit(dir.path(), "  - code: \"0018\"", added);
+        let expected = codegen::generate(&text.replacen("  - code: \"0018\"", added, 1)).unwrap();
+        let by_path = |path: &str| &expected.iter().find(|f| f.path == path).unwrap().contents;
+        // What the killed run got done: the module and the Markdown in place, the export staged.
+        for path in [codegen::RUST_FILE, codegen::MARKDOWN_FILE] {
+            fs::write(dir.path().join(path), by_path(path)).unwrap();
+        }
+        let leftover = dir.path().join("docs/.errors.json.k1ll3dxxxx.gen-tmp");
+        fs::write(&leftover, by_path(JSON_FILE)).unwrap();
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!((report.written, report.leftovers), (vec![JSON_FILE], 1));
+        for file in &expected {
+            assert_eq!(
+                &fs::read_to_string(dir.path().join(file.path)).unwrap(),
+                &file.contents
+            );
+        }
+        assert!(!leftover.exists());
+        // A module that is not what the catalogue generates is still refused.
+        fs::write(
+            dir.path().join(JSON_FILE),
+            fs::read_to_string(project().path().join(JSON_FILE)).unwrap(),
+        )
+        .unwrap();
+        edit(
+            dir.path(),
+            "description: Added.",
+            "description: Added later.",
+        );
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(message.contains("disagrees with"), "{message}");
+    }
+
+    /// The export is renamed into place last, whatever else is stale.
+    #[test]
+    fn the_export_is_written_last() {
+        let files = codegen::generate(FIXTURE).unwrap();
+        let stale: Vec<(&codegen::GeneratedFile, ())> = files.iter().map(|f| (f, ())).collect();
+        let order: Vec<&str> = write_order(&stale).map(|(f, _)| f.path).collect();
+        assert_eq!(order.len(), files.len());
+        assert_eq!(order.last(), Some(&JSON_FILE));
+    }
+
+    /// A run that fails still removes what a killed run left (it holds the lock, so no other run
+    /// is staging); `--check` touches nothing.
+    #[test]
+    fn a_failed_run_still_removes_leftovers() {
+        let dir = project();
+        let leftover = dir
+            .path()
+            .join("aculab-errors/src/.generated.rs.abcdefghij.gen-tmp");
+        fs::write(&leftover, "half a file").unwrap();
+        edit(dir.path(), "    retry: false", "    retry: maybe");
+        assert!(run(dir.path(), CHECK).is_err());
+        assert!(leftover.exists());
+        assert!(run(dir.path(), WRITE).is_err());
         assert!(!leftover.exists());
     }
 
