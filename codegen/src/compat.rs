@@ -144,6 +144,22 @@ impl Baseline {
                         in_module.insert(format!("{}::{}", e.ident, v.ident), number);
                     }
                 }
+                // The raw-number consts, which show what the variants cannot: `ERROR_2FA` and
+                // `ERROR2FA` are both `Error2fa`.
+                syn::Item::Mod(m) if m.ident == "codes" => {
+                    for item in m.content.iter().flat_map(|(_, items)| items) {
+                        if let syn::Item::Const(c) = item {
+                            let number = match &*c.expr {
+                                syn::Expr::Lit(syn::ExprLit {
+                                    lit: syn::Lit::Int(n),
+                                    ..
+                                }) => n.base10_parse().ok(),
+                                _ => None,
+                            };
+                            in_module.insert(format!("codes::{}", c.ident), number);
+                        }
+                    }
+                }
                 syn::Item::Impl(i) if matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident("ErrorCode")) => {
                     for item in &i.items {
                         if let syn::ImplItem::Const(c) = item {
@@ -160,6 +176,7 @@ impl Baseline {
         for (name, &(code, alias)) in &self.names {
             let key = format!("ErrorCode::{}", variant(name));
             expected.insert(key, (!alias).then_some(code));
+            expected.insert(format!("codes::{}", constant(name)), Some(code));
         }
         for (id, _) in &self.categories {
             expected.insert(format!("Category::{}", variant(id)), None);
@@ -183,10 +200,18 @@ pub struct Break {
     pub what: String,
 }
 
+/// How many aliases an entry may have for a rename's hint to quote the whole list.
+const MAX_ALIASES_QUOTED: usize = 5;
+
+/// The longest description of a break shown, in characters: far above any made of valid names.
+const MAX_BREAK_LEN: usize = 1_000;
+
 impl fmt::Display for Break {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Names read from the baseline may hold anything: one line, nothing for a terminal.
-        let what = crate::diagnostic::one_line(&self.what);
+        // Names read from the baseline may hold anything, of any length: one line, nothing for a
+        // terminal, and cut.
+        let what =
+            crate::diagnostic::one_line(&crate::diagnostic::shorten(&self.what, MAX_BREAK_LEN));
         match self.line {
             Some(line) => write!(f, "{}:{line}: {what}", crate::CATALOGUE_FILE),
             None => write!(f, "{}: {what}", crate::CATALOGUE_FILE),
@@ -231,15 +256,20 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     ),
                 }),
                 (Some(e), false) => {
-                    let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-                    keep.push(name);
+                    // The whole list to write, unless it is long: then the name to add to it.
+                    let hint = if e.aliases.len() < MAX_ALIASES_QUOTED {
+                        let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+                        keep.push(name);
+                        format!("with `aliases: [{}]` in the entry", keep.join(", "))
+                    } else {
+                        format!("by adding `{name}` to the entry's `aliases`")
+                    };
                     breaks.push(Break {
                         line: Some(e.name_line),
                         what: format!(
                             "entry {code:04}: {item} would be renamed to `ErrorCode::{}`, breaking code that names it; \
-                             keep the old name working with `aliases: [{}]` in the entry, or pass --allow-breaking",
+                             keep the old name working {hint}, or pass --allow-breaking",
                             variant(&e.name),
-                            keep.join(", ")
                         ),
                     });
                 }
@@ -265,8 +295,13 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
     for (id, codes) in &old.categories {
         let item = format!("`Category::{}`", variant(id));
         let Some(now) = cat.categories.iter().position(|c| c.id == *id) else {
+            // At the category that holds its codes now (renamed, say), else the first.
+            let holder = codes
+                .iter()
+                .find_map(|&code| entry(code))
+                .map(|e| &cat.categories[e.category]);
             breaks.push(Break {
-                line: cat.categories.first().map(|c| c.line),
+                line: holder.or(cat.categories.first()).map(|c| c.line),
                 what: format!(
                     "category `{id}` ({item}) would be removed, breaking code that names it; restore it, or pass --allow-breaking"
                 ),
@@ -407,6 +442,75 @@ mod tests {
         let empty = Baseline::default();
         assert!(empty.agrees_with_module(&rust).is_err());
         assert!(full.agrees_with_module("<<<<<<< HEAD").is_err());
+    }
+
+    /// `error_2fa` and `error2fa` give one variant, `Error2fa`: a baseline edited from one to the
+    /// other still disagrees with the module, by its consts.
+    #[test]
+    fn the_baseline_must_agree_with_the_modules_consts_too() {
+        let rust = crate::rust::render(&catalogue(&entry("0001", "error_2fa", "")));
+        let edited = generated(&catalogue(&entry("0001", "error2fa", "")));
+        let why = edited.agrees_with_module(&rust).unwrap_err();
+        assert!(why.contains("codes::ERROR"), "{why}");
+        let renumbered = rust.replace(
+            "pub const ERROR_2FA: u16 = 1;",
+            "pub const ERROR_2FA: u16 = 2;",
+        );
+        assert_ne!(renumbered, rust);
+        let same = generated(&catalogue(&entry("0001", "error_2fa", "")));
+        assert_eq!(same.agrees_with_module(&rust), Ok(()));
+        assert!(same.agrees_with_module(&renumbered).is_err());
+    }
+
+    /// A renamed category is reported at the category now holding its codes, not at the first.
+    #[test]
+    fn a_renamed_category_is_reported_at_its_own_line() {
+        let two = |b: &str| {
+            let text = format!(
+                "links: \"https://x/{{code}}\"\ncategories:\n  - id: account\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: {b}\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}",
+                entry("0001", "first", "").replace("request", "account"),
+                entry("0100", "second", "").replace("request", b)
+            );
+            crate::load(&text).unwrap()
+        };
+        let m = messages(&generated(&two("numbers")), &two("telephone_numbers"));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].starts_with(
+                "errors.yaml:7: category `numbers` (`Category::Numbers`) would be removed"
+            ),
+            "{m:?}"
+        );
+    }
+
+    /// However many aliases an entry has, or however long the names a baseline holds, a break
+    /// is one line of bounded length.
+    #[test]
+    fn a_break_is_one_short_line() {
+        let many: Vec<String> = (0..500)
+            .map(|i| format!("former_name_number_{i}"))
+            .collect();
+        let aliases = format!("    aliases: [{}]\n", many.join(", "));
+        let old = generated(&catalogue(&entry("0001", "first", &aliases)));
+        let m = messages(&old, &catalogue(&entry("0001", "second", &aliases)));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("would be renamed"), "{m:?}");
+        assert!(
+            m[0].contains("adding `first` to the entry's `aliases`"),
+            "{m:?}"
+        );
+        assert!(m[0].len() < 400, "{}", m[0].len());
+        let huge = Break {
+            line: Some(1),
+            what: format!("name `{}`\nerrors.yaml:1: forged", "x".repeat(100_000)),
+        };
+        let shown = huge.to_string();
+        assert_eq!(shown.lines().count(), 1);
+        assert!(
+            shown.chars().count() <= MAX_BREAK_LEN + 20,
+            "{}",
+            shown.len()
+        );
     }
 
     #[test]

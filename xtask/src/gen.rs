@@ -115,10 +115,12 @@ impl fmt::Display for Error {
                 for b in breaks.iter().take(MAX_BREAKS_LISTED) {
                     writeln!(f, "{b}")?;
                 }
-                if breaks.len() > MAX_BREAKS_LISTED {
+                if let Some(next) = breaks.get(MAX_BREAKS_LISTED) {
+                    // At the first one not listed, as the catalogue's problems are counted.
+                    let at = next.line.map(|l| format!(":{l}")).unwrap_or_default();
                     writeln!(
                         f,
-                        "{CATALOGUE_FILE}: and {} more breaking changes",
+                        "{CATALOGUE_FILE}{at}: and {} more breaking changes",
                         breaks.len() - MAX_BREAKS_LISTED
                     )?;
                 }
@@ -688,6 +690,27 @@ mod tests {
         assert!(
             message.contains("keep the name `storage_failure_2fa`"),
             "{message}"
+        );
+    }
+
+    /// Past the first breaks listed, the rest are counted at the line of the first not listed.
+    #[test]
+    fn many_breaks_are_counted_at_a_line() {
+        let breaks: Vec<Break> = (1..=MAX_BREAKS_LISTED + 5)
+            .map(|i| Break {
+                line: Some(10 * i),
+                what: format!("entry {i:04}: would be removed"),
+            })
+            .collect();
+        let text = Error::Breaking(breaks).to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), MAX_BREAKS_LISTED + 2, "{text}");
+        assert_eq!(
+            lines[MAX_BREAKS_LISTED],
+            format!(
+                "errors.yaml:{}: and 5 more breaking changes",
+                10 * (MAX_BREAKS_LISTED + 1)
+            )
         );
     }
 
