@@ -255,9 +255,22 @@ impl Cx {
             }
         }
 
+        // In ascending order of codes, as `Category::ALL` and the docs list them, whatever the
+        // file's order: disjoint ranges sort one way only.
+        let mut order: Vec<usize> = (0..categories.len()).collect();
+        order.sort_by_key(|&i| categories[i].category.first);
+        let mut position = vec![0; categories.len()];
+        for (new, &old) in order.iter().enumerate() {
+            position[old] = new;
+        }
+        for e in &mut entries {
+            e.category = position[e.category];
+        }
+        let mut categories: Vec<Option<Category>> =
+            categories.into_iter().map(|c| Some(c.category)).collect();
         Some(Catalogue {
             links: links?,
-            categories: categories.into_iter().map(|c| c.category).collect(),
+            categories: order.iter().filter_map(|&i| categories[i].take()).collect(),
             entries,
         })
     }
@@ -753,4 +766,29 @@ fn suggest(word: &str, known: &[&str]) -> String {
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| format!(" (did you mean `{k}`?)"))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    /// Categories listed out of order come out in ascending order of codes, as `Category::ALL`
+    /// says it lists them, each entry still in its own.
+    #[test]
+    fn categories_come_out_in_ascending_order_whatever_the_files() {
+        let text = "links: \"https://x/{code}\"\ncategories:\n  - id: later\n    title: L\n    range: \"0100-0199\"\n    description: D\n  - id: earlier\n    title: E\n    range: \"0000-0099\"\n    description: D\nerrors:\n  - code: \"0001\"\n    name: one\n    category: earlier\n    retry: false\n    description: D\n  - code: \"0100\"\n    name: hundred\n    category: later\n    retry: false\n    description: D\n";
+        let cat = crate::load(text).unwrap();
+        let ids: Vec<&str> = cat.categories.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["earlier", "later"]);
+        let of: Vec<&str> = cat
+            .entries
+            .iter()
+            .map(|e| cat.categories[e.category].id.as_str())
+            .collect();
+        assert_eq!(of, ["earlier", "later"]);
+        assert_eq!((cat.span(0), cat.span(1)), (0..1, 1..2));
+        let rust = crate::rust::render(&cat);
+        assert!(
+            rust.contains("&[Category::Earlier, Category::Later]"),
+            "{rust}"
+        );
+    }
 }

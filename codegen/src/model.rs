@@ -5,7 +5,7 @@
 pub struct Catalogue {
     /// The official page of each code: this template with `{code}` replaced by the 4-digit code.
     pub links: String,
-    /// Categories in file order.
+    /// Categories in ascending order of their ranges (the file may list them in any order).
     pub categories: Vec<Category>,
     /// Entries in ascending code order.
     pub entries: Vec<Entry>,
