@@ -152,7 +152,7 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         let run = s[i..].find(|c| !url_char(c)).unwrap_or(s.len() - i);
         #[cfg(test)]
         tests::SCANNED.with(|n| n.set(n.get() + run));
-        let url = s[i..i + run].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        let url = trim_url(&s[i..i + run]);
         if at_word_start && is_plain_https_url(url) {
             return Some((i, url.len()));
         }
@@ -161,6 +161,25 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
         from = i + run.max(1);
     }
     None
+}
+
+/// A URL run without the sentence punctuation after it; a closing parenthesis stays when it
+/// closes one opened in the URL (`https://w.org/wiki/Foo_(bar)`), as GitHub reads it.
+fn trim_url(url: &str) -> &str {
+    // Counted once: trimming takes no `(`, and each `)` it takes is counted off, so linear.
+    let open = url.matches('(').count();
+    let mut close = url.matches(')').count();
+    let mut url = url;
+    loop {
+        url = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+        match url.strip_suffix(')') {
+            Some(rest) if close > open => {
+                url = rest;
+                close -= 1;
+            }
+            _ => return url,
+        }
+    }
 }
 
 /// A character of an e-mail address's local part or domain, as GitHub's autolinker reads one.
@@ -305,6 +324,25 @@ mod tests {
         );
         assert_eq!(markdown("javascript:alert(1)"), r"javascript:alert(1)");
         assert_eq!(markdown("ftp://a.b"), r"ftp\://a.b");
+    }
+
+    /// A link goes where its text says: a parenthesis the URL opened is part of it.
+    #[test]
+    fn a_url_keeps_the_parentheses_it_opens() {
+        assert_eq!(
+            markdown(
+                "see https://w.org/wiki/Foo_(bar). Or (https://w.org/x) or (https://w.org/(y)), z"
+            ),
+            r"see <https://w.org/wiki/Foo_(bar)>. Or (<https://w.org/x>) or (<https://w.org/(y)>), z"
+        );
+        // However many, trimmed in one pass.
+        let text = format!("https://w.org/{}", ").".repeat(50_000));
+        let expected = format!("<https://w.org/>{}", ").".repeat(50_000));
+        assert!(markdown(&text) == expected, "trimmed wrongly");
+        assert_eq!(
+            html("https://w.org/a_(b)"),
+            "<a href=\"https://w.org/a_(b)\">https://w.org/a_(b)</a>"
+        );
     }
 
     #[test]
