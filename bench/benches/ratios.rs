@@ -23,6 +23,7 @@ enum Kind {
     ByNumber,
     ByString,
     Accessor,
+    StringAccessor,
 }
 
 impl Kind {
@@ -31,6 +32,10 @@ impl Kind {
             Kind::ByNumber => ("phf by number", "HashMap by number"),
             Kind::ByString => ("phf by string", "HashMap by string"),
             Kind::Accessor => ("phf, then http_status", "HashMap, then http_status"),
+            Kind::StringAccessor => (
+                "phf by string, then http_status",
+                "HashMap by string, then http_status",
+            ),
         }
     }
 }
@@ -140,7 +145,7 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
                 ErrorCode::from_u16(n).is_some_and(ErrorCode::is_retryable)
             })
         }),
-        contender("parse, then http_status", Kind::Accessor, || {
+        contender("parse, then http_status", Kind::StringAccessor, || {
             each(&strings, |s| {
                 s.parse::<ErrorCode>().ok().and_then(ErrorCode::http_status)
             })
@@ -156,6 +161,16 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
         contender("HashMap, then http_status", Kind::Accessor, || {
             each(numbers, |n| by_number.get(n).and_then(|c| c.http_status()))
         }),
+        contender(
+            "phf by string, then http_status",
+            Kind::StringAccessor,
+            || each(&strings, |s| phf_s.get(s).and_then(|c| c.http_status())),
+        ),
+        contender(
+            "HashMap by string, then http_status",
+            Kind::StringAccessor,
+            || each(&strings, |s| by_str.get(s).and_then(|c| c.http_status())),
+        ),
     ];
     let ns = measure(&contenders, numbers.len(), passes);
     let figures = Figures {
@@ -169,7 +184,7 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
         numbers.len()
     );
     println!(
-        "{:<34} {:>8} {:>9} {:>8} {:>10}",
+        "{:<36} {:>8} {:>9} {:>8} {:>10}",
         "lookup", "ns", "× floor", "× phf", "× HashMap"
     );
     let floor = figures.get("floor: dense table by number");
@@ -177,7 +192,7 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
         let (phf, hash) = figures.kinds[i].baselines();
         let ns = figures.ns[i];
         println!(
-            "{name:<34} {ns:>8.2} {:>9.2} {:>8.3} {:>10.3}",
+            "{name:<36} {ns:>8.2} {:>9.2} {:>8.3} {:>10.3}",
             ns / floor,
             ns / figures.get(phf),
             ns / figures.get(hash),

@@ -408,12 +408,13 @@ impl Cx {
                 self.err(f.line("name"), format!("{}: name {why}", f.context));
             }
         }
-        let http = f.get("http").and_then(|n| match n.scalar() {
-            Some(Plain::Int(s)) if (100..=599).contains(&s) => Some(s as u16),
+        let http = f.get("http").and_then(|n| match n.decimal() {
+            Some(s) if (100..=599).contains(&s) => Some(s as u16),
             _ => {
-                let found = match n.scalar() {
-                    Some(Plain::Int(s)) => s.to_string(),
-                    Some(Plain::Str(s)) => format!("\"{}\"", shorten(s)),
+                let found = match (n.decimal(), n.scalar()) {
+                    (Some(s), _) => s.to_string(),
+                    (None, Some(Plain::Int(_))) => n.written(),
+                    (None, Some(Plain::Str(s))) => format!("\"{}\"", shorten(s)),
                     _ => n.describe(),
                 };
                 let msg = format!(
@@ -454,13 +455,16 @@ impl Cx {
             }
         }
         let retryable = f.bool(self, "retry", true);
-        let after = f.get("retry_after").and_then(|n| match n.scalar() {
-            Some(Plain::Int(s)) if (1..=86_400).contains(&s) => Some(s as u32),
+        let after = f.get("retry_after").and_then(|n| match n.decimal() {
+            Some(s) if (1..=86_400).contains(&s) => Some(s as u32),
             _ => {
+                let found = match (n.decimal(), n.scalar()) {
+                    (None, Some(Plain::Int(_))) => n.written(),
+                    _ => n.describe(),
+                };
                 let msg = format!(
-                    "{}: `retry_after` must be 1..=86400 seconds; found {}",
+                    "{}: `retry_after` must be 1..=86400 seconds; found {found}",
                     f.context,
-                    n.describe()
                 );
                 self.err(f.line("retry_after"), msg);
                 None

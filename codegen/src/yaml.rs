@@ -76,6 +76,33 @@ impl Node {
         }
     }
 
+    /// The value, if it is an integer written plainly in decimal digits with no sign and no
+    /// leading zero (`404`, not `0x194`, `0o624`, `+404` or `0404`, which the core schema also
+    /// reads as 404): a catalogue's numbers are written as people read them.
+    pub fn decimal(&self) -> Option<i128> {
+        match &self.value {
+            Value::Scalar { text, plain: true }
+                if !text.starts_with('0') || text.as_str() == "0" =>
+            {
+                match resolve(text) {
+                    Plain::Int(n) if text.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A number as it was written, for messages: "`0x194` (write it in decimal digits)".
+    pub fn written(&self) -> String {
+        match &self.value {
+            Value::Scalar { text, .. } => {
+                format!("`{}` (write it in decimal digits)", shorten(text, 40))
+            }
+            _ => self.describe(),
+        }
+    }
+
     /// Whether the value is null (`~`, `null` or nothing).
     pub fn is_null(&self) -> bool {
         self.scalar() == Some(Plain::Null)
