@@ -12,8 +12,8 @@ use core::time::Duration;
 
 use crate::generated::{Category, ErrorCode, Record, Retry, RECORDS};
 
-/// The "no entry" record's position: the last.
-const NO_ENTRY: usize = RECORDS.len() - 1;
+/// The "no entry" record's position: the first.
+const NO_ENTRY: usize = 0;
 
 /// The highest catalogued code (the last of [`ErrorCode::ALL`], which is ascending).
 const MAX_CODE: u16 = ErrorCode::ALL[ErrorCode::ALL.len() - 1] as u16;
@@ -25,11 +25,12 @@ const TABLE_LEN: usize = MAX_CODE as usize + 2;
 /// that record in `const` code, the facts a service asks for most, so that they come with the
 /// same load that says whether the number is catalogued.
 ///
-/// Bits 0..14: the position (`NO_ENTRY` where no code has the number; codes are four digits,
-/// so positions stay below 2^14). Bit 14: retryable. Bit 15: retryable by idempotent requests
-/// only. Bits 16..32: the HTTP status, 0 for none. Each accessor is a shift or a mask: cheap
-/// enough that the compiler turns a caller's test of a lookup into a conditional move
-/// (BENCHMARKS.md).
+/// Bits 0..14: the position (`NO_ENTRY`, 0, where no code has the number; codes are four
+/// digits, so positions stay below 2^14). Bit 14: retryable. Bit 15: retryable by idempotent
+/// requests only. Bits 16..32: the HTTP status, 0 for none. So a slot is 0 exactly where no code
+/// has the number, and every fact is 0 there: the compiler folds "catalogued, and has a status"
+/// into "has a status", and each accessor is a shift or a mask, cheap enough that a caller's
+/// test of a lookup becomes a conditional move (BENCHMARKS.md).
 #[derive(Clone, Copy)]
 struct Slot(u32);
 
@@ -62,17 +63,22 @@ impl Slot {
 
     #[inline]
     const fn is_catalogued(self) -> bool {
-        self.position() != NO_ENTRY
+        self.0 != 0
     }
 }
 
 /// Code number → its [`Slot`]: derived in `const` code from [`ErrorCode::ALL`] and the records,
 /// never typed twice.
 const INDEX: [Slot; TABLE_LEN] = {
+    // `from_u16` reads a `u16` as an `ErrorCode`, which needs the generated `#[repr(u16)]`.
+    assert!(core::mem::size_of::<ErrorCode>() == 2);
     let mut table = [Slot::of(NO_ENTRY); TABLE_LEN];
+    assert!(!table[0].is_catalogued());
     let mut i = 0;
     while i < ErrorCode::ALL.len() {
-        table[ErrorCode::ALL[i] as usize] = Slot::of(i);
+        // The code `ALL[i]`'s record follows the "no entry" one. Its slot is not 0: its
+        // position is not.
+        table[ErrorCode::ALL[i] as usize] = Slot::of(i + 1);
         i += 1;
     }
     // What `from_u16` relies on: a slot says "catalogued" only at its own code's number (only
@@ -134,10 +140,10 @@ impl ErrorCode {
     /// This code's record.
     #[inline]
     const fn record(self) -> &'static Record {
-        // Positions are `NO_ENTRY` at most; clamping says so to the compiler (a conditional
-        // move), so that no bounds check is left to fail.
+        // Positions are within `RECORDS` (`INDEX` holds no other); clamping says so to the
+        // compiler (a conditional move), so that no bounds check is left to fail.
         let position = self.slot().position();
-        &RECORDS[if position < NO_ENTRY {
+        &RECORDS[if position < RECORDS.len() {
             position
         } else {
             NO_ENTRY
@@ -368,7 +374,7 @@ mod tests {
             let found = ErrorCode::from_u16(n);
             assert_eq!(found, expected.map(|i| ErrorCode::ALL[i]), "{n}");
             if let (Some(code), Some(i)) = (found, expected) {
-                let record = &RECORDS[i];
+                let record = &RECORDS[i + 1];
                 assert_eq!(code.as_u16(), n);
                 assert_eq!(code.http_status(), record.http, "{n}");
                 assert_eq!(code.name(), record.name, "{n}");

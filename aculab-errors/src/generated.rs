@@ -1745,9 +1745,19 @@ pub(crate) struct Record {
     /// The official page.
     pub(crate) doc_url: &'static str,
 }
-/// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record, where the
-/// dense index sends every number no code has.
+/// The "no entry" record, where the dense index sends every number no code has, then one
+/// record per code, in [`ErrorCode::ALL`] order.
 pub(crate) static RECORDS: [Record; 153] = [
+    Record {
+        wire: "",
+        name: "",
+        http: None,
+        category: None,
+        retry: Retry::Never,
+        description: "",
+        remedy: None,
+        doc_url: "",
+    },
     Record {
         wire: "0001",
         name: "missing_parameter",
@@ -3421,16 +3431,6 @@ pub(crate) static RECORDS: [Record; 153] = [
         description: "A call involving the DDI in the error text was hung up because that number is not on the account's list of allowed numbers.",
         remedy: Some("Contact Aculab."),
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2027",
-    },
-    Record {
-        wire: "",
-        name: "",
-        http: None,
-        category: None,
-        retry: Retry::Never,
-        description: "",
-        remedy: None,
-        doc_url: "",
     },
 ];
 /// Everything the catalogue says about one category.

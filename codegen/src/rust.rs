@@ -271,10 +271,9 @@ fn module(cat: &Catalogue) -> TokenStream {
             pub(crate) doc_url: &'static str,
         }
 
-        /// One record per code, in [`ErrorCode::ALL`] order, then the "no entry" record, where the
-        /// dense index sends every number no code has.
+        /// The "no entry" record, where the dense index sends every number no code has, then one
+        /// record per code, in [`ErrorCode::ALL`] order.
         pub(crate) static RECORDS: [Record; #records_len] = [
-            #(#records)*
             Record {
                 wire: "",
                 name: "",
@@ -285,6 +284,7 @@ fn module(cat: &Catalogue) -> TokenStream {
                 remedy: None,
                 doc_url: "",
             },
+            #(#records)*
         ];
 
         /// Everything the catalogue says about one category.
