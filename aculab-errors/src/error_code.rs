@@ -1,10 +1,12 @@
 //! Methods and trait impls of [`ErrorCode`]; they read the generated records.
 //!
 //! A lookup is a load from a dense table indexed by the code number, so every lookup costs the
-//! same whichever code it is: no hashing, no search, no allocation, and no branch on whether the
-//! code is catalogued. A code's facts are one record, reached through a dense index that sends
-//! every number somewhere: to its own record, or to the "no entry" record, so the index needs no
-//! sentinel and no read of it can go out of bounds.
+//! same whichever code it is: no hashing, no search, no allocation. A code's facts are one
+//! record, reached through a dense index that sends every number somewhere: to its own record,
+//! or to the "no entry" record, so the index needs no sentinel and no read of it can go out of
+//! bounds. The index also holds the HTTP status and the retry flags, so that a lookup followed by
+//! `http_status`, `is_retryable` or `idempotent_only` is that one load, with no branch on whether
+//! the code is catalogued; the other accessors read the record, a second load.
 
 use core::fmt;
 use core::str::FromStr;
