@@ -4,9 +4,10 @@
 //! same whichever code it is: no hashing, no search, no allocation. A code's facts are one
 //! record, reached through a dense index that sends every number somewhere: to its own record,
 //! or to the "no entry" record, so the index needs no sentinel and no read of it can go out of
-//! bounds. The index also holds the HTTP status and the retry flags, so that a lookup followed by
-//! `http_status`, `is_retryable` or `idempotent_only` is that one load, with no branch on whether
-//! the code is catalogued; the other accessors read the record, a second load.
+//! bounds. The index also holds the HTTP status, the retry advice and the category, so that a
+//! lookup followed by `http_status`, `is_retryable`, `idempotent_only`, `retry_after` or
+//! `category` is that one load, with no branch on whether the code is catalogued; the strings
+//! are in the record, a second load.
 
 use core::fmt;
 use core::str::FromStr;
@@ -29,33 +30,58 @@ const TABLE_LEN: usize = MAX_CODE as usize + 2;
 ///
 /// Bits 0..14: the position (`NO_ENTRY`, 0, where no code has the number; codes are four
 /// digits, so positions stay below 2^14). Bit 14: retryable. Bit 15: retryable by idempotent
-/// requests only. Bits 16..32: the HTTP status, 0 for none. So a slot is 0 exactly where no code
-/// has the number, and every fact is 0 there: the compiler folds "catalogued, and has a status"
-/// into "has a status", and each accessor is a shift or a mask, cheap enough that a caller's
-/// test of a lookup becomes a conditional move (BENCHMARKS.md).
+/// requests only. Bits 16..32: the HTTP status, 0 for none. Bits 32..46: the category's
+/// discriminant (fewer than 2^14 categories: each holds at least one four-digit code). Bits
+/// 46..63: the wait in seconds, 0 for none (at most 86,400, which the generator checks). So a
+/// slot is 0 exactly where no code has the number, and every fact is "none" there: the compiler
+/// folds "catalogued, and has a status" into "has a status", and each accessor is a shift or a
+/// mask, cheap enough that a caller's test of a lookup becomes a conditional move
+/// (BENCHMARKS.md).
 #[derive(Clone, Copy)]
-struct Slot(u32);
+struct Slot(u64);
 
 const POSITION_BITS: u32 = 14;
-const RETRYABLE: u32 = 1 << 14;
-const IDEMPOTENT_ONLY: u32 = 1 << 15;
+const RETRYABLE: u64 = 1 << 14;
+const IDEMPOTENT_ONLY: u64 = 1 << 15;
 const STATUS_SHIFT: u32 = 16;
+const CATEGORY_SHIFT: u32 = 32;
+const CATEGORY_BITS: u32 = 14;
+const WAIT_SHIFT: u32 = 46;
+const WAIT_BITS: u32 = 17;
 
 impl Slot {
     const fn of(position: usize) -> Slot {
         let record = &RECORDS[position];
         let status = match record.http {
-            Some(status) => status as u32,
+            Some(status) => status as u64,
             None => 0,
         };
-        let retry = match record.retry {
-            Retry::Never => 0,
+        let (retry, wait) = match record.retry {
+            Retry::Never => (0, 0),
             Retry::Later {
-                idempotent_only, ..
-            } => RETRYABLE | if idempotent_only { IDEMPOTENT_ONLY } else { 0 },
+                idempotent_only,
+                after_secs,
+            } => (
+                RETRYABLE | if idempotent_only { IDEMPOTENT_ONLY } else { 0 },
+                match after_secs {
+                    Some(secs) => secs as u64,
+                    None => 0,
+                },
+            ),
+        };
+        let category = match record.category {
+            Some(category) => category as u64,
+            None => 0,
         };
         assert!(position < 1 << POSITION_BITS);
-        Slot(position as u32 | status << STATUS_SHIFT | retry)
+        assert!(category < 1 << CATEGORY_BITS && wait < 1 << WAIT_BITS);
+        Slot(
+            position as u64
+                | retry
+                | status << STATUS_SHIFT
+                | category << CATEGORY_SHIFT
+                | wait << WAIT_SHIFT,
+        )
     }
 
     #[inline]
@@ -72,8 +98,9 @@ impl Slot {
 /// Code number → its [`Slot`]: derived in `const` code from [`ErrorCode::ALL`] and the records,
 /// never typed twice.
 const INDEX: [Slot; TABLE_LEN] = {
-    // `from_u16` reads a `u16` as an `ErrorCode`, which needs the generated `#[repr(u16)]`.
-    assert!(core::mem::size_of::<ErrorCode>() == 2);
+    // `from_u16` reads a `u16` as an `ErrorCode`, and `category` one as a `Category`, which
+    // needs the generated `#[repr(u16)]`s.
+    assert!(core::mem::size_of::<ErrorCode>() == 2 && core::mem::size_of::<Category>() == 2);
     let mut table = [Slot::of(NO_ENTRY); TABLE_LEN];
     assert!(!table[0].is_catalogued());
     let mut i = 0;
@@ -193,9 +220,14 @@ impl ErrorCode {
 
     /// The category the code belongs to.
     #[inline]
-    pub fn category(self) -> Category {
-        // Every code's record has its category; only the "no entry" record has none.
-        self.record().category.unwrap_or(Category::ALL[0])
+    pub const fn category(self) -> Category {
+        let discriminant = ((self.slot().0 >> CATEGORY_SHIFT) & ((1 << CATEGORY_BITS) - 1)) as u16;
+        // SAFETY: `Slot::of` wrote these bits from the `Category` in this code's record (`self`
+        // is a catalogued code, so its slot is its own), and `Category` is `#[repr(u16)]`
+        // (asserted below), so they are the discriminant of one of its variants. A read rather
+        // than `Category::ALL[discriminant]`: a load there would keep the caller's test of a
+        // lookup a branch (see `from_u16`).
+        unsafe { *(&discriminant as *const u16).cast::<Category>() }
     }
 
     /// The code's official documentation page.
@@ -236,13 +268,10 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::ConferenceChangeTooSoon.retry_after(), Some(Duration::from_secs(60)));
     /// ```
     #[inline]
-    pub fn retry_after(self) -> Option<Duration> {
-        match self.record().retry {
-            Retry::Later {
-                after_secs: Some(secs),
-                ..
-            } => Some(Duration::from_secs(u64::from(secs))),
-            _ => None,
+    pub const fn retry_after(self) -> Option<Duration> {
+        match self.slot().0 >> WAIT_SHIFT {
+            0 => None,
+            secs => Some(Duration::from_secs(secs)),
         }
     }
 
@@ -380,14 +409,18 @@ mod tests {
                 assert_eq!(code.as_u16(), n);
                 assert_eq!(code.http_status(), record.http, "{n}");
                 assert_eq!(code.name(), record.name, "{n}");
-                let (retryable, idempotent_only) = match record.retry {
-                    Retry::Never => (false, false),
+                assert_eq!(Some(code.category()), record.category, "{n}");
+                let (retryable, idempotent_only, wait) = match record.retry {
+                    Retry::Never => (false, false, None),
                     Retry::Later {
-                        idempotent_only, ..
-                    } => (true, idempotent_only),
+                        idempotent_only,
+                        after_secs,
+                    } => (true, idempotent_only, after_secs),
                 };
                 assert_eq!(code.is_retryable(), retryable, "{n}");
                 assert_eq!(code.idempotent_only(), idempotent_only, "{n}");
+                let wait = wait.map(|secs| core::time::Duration::from_secs(secs.into()));
+                assert_eq!(code.retry_after(), wait, "{n}");
             }
         }
     }

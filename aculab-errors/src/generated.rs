@@ -1361,6 +1361,7 @@ impl ErrorCode {
 /// A group of related codes sharing a range of numbers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
+#[repr(u16)]
 #[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
 pub enum Category {
     /// Request validation (`0000`-`0099`): Mostly requests that are wrong as sent: a parameter missing, empty, malformed, repeated or unknown, or a file name, HTTP method, header, body or credentials that are not acceptable. Two codes here are not about the request itself: 0018 (the server had trouble with its storage) and 0026 (conference changes sent less than a minute apart).

@@ -150,6 +150,16 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
                 s.parse::<ErrorCode>().ok().and_then(ErrorCode::http_status)
             })
         }),
+        contender("from_u16, then category", Kind::Accessor, || {
+            each(numbers, |&n| {
+                ErrorCode::from_u16(n).map(ErrorCode::category)
+            })
+        }),
+        contender("from_u16, then retry_after", Kind::Accessor, || {
+            each(numbers, |&n| {
+                ErrorCode::from_u16(n).and_then(ErrorCode::retry_after)
+            })
+        }),
         contender("from_u16, then description", Kind::Accessor, || {
             each(numbers, |&n| {
                 ErrorCode::from_u16(n).map(ErrorCode::description)
@@ -240,10 +250,20 @@ fn main() {
         "floor: dense table of statuses",
         3.0,
     );
-    target(
-        "from_u16 then is_retryable, × one dense-table load",
-        "from_u16, then is_retryable",
-        "floor: dense table by number",
-        3.0,
-    );
+    for (what, accessor) in [
+        (
+            "from_u16 then is_retryable, × one dense-table load",
+            "from_u16, then is_retryable",
+        ),
+        (
+            "from_u16 then category, × one dense-table load",
+            "from_u16, then category",
+        ),
+        (
+            "from_u16 then retry_after, × one dense-table load",
+            "from_u16, then retry_after",
+        ),
+    ] {
+        target(what, accessor, "floor: dense table by number", 3.0);
+    }
 }

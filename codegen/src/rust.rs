@@ -220,6 +220,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         /// A group of related codes sharing a range of numbers.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
+        #[repr(u16)]
         #[allow(clippy::upper_case_acronyms, clippy::enum_variant_names)]
         pub enum Category {
             #(#category_variants)*
