@@ -17,6 +17,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::yaml::{self, Node, Plain, Value};
 
@@ -89,8 +91,8 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     }
     // A page saved as UTF-16 (with its byte-order mark) is text too.
     let utf16 = match bytes {
-        [0xff, 0xfe, rest @ ..] => Some(utf16(rest, u16::from_le_bytes)),
-        [0xfe, 0xff, rest @ ..] => Some(utf16(rest, u16::from_be_bytes)),
+        [0xff, 0xfe, rest @ ..] => Some(UTF_16LE.decode_without_bom_handling(rest).0),
+        [0xfe, 0xff, rest @ ..] => Some(UTF_16BE.decode_without_bom_handling(rest).0),
         _ => None,
     };
     let bytes = utf16.as_ref().map_or(bytes, |s| s.as_bytes());
@@ -125,35 +127,9 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     {
         return String::from_utf8_lossy(bytes);
     }
-    bytes
-        .iter()
-        .map(|&b| windows_1252(b))
-        .collect::<String>()
-        .into()
-}
-
-/// One Windows-1252 byte as its character (WHATWG's table: 0x80..=0x9f are mostly
-/// typographic marks; the five it leaves undefined map to the C1 controls).
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
-        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
-        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
-        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
-        '\u{178}',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
-/// UTF-16 code units → text, unpaired surrogates replaced.
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
-    char::decode_utf16(units)
-        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-        .collect()
+    // WHATWG's table, as browsers read it: 0x80..=0x9f are mostly typographic marks; the five
+    // it leaves undefined map to the C1 controls.
+    WINDOWS_1252.decode_without_bom_handling(bytes).0
 }
 
 /// Whether `text` is HTML rather than the page's text rendering.
