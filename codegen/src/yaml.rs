@@ -82,12 +82,10 @@ impl Node {
     pub fn decimal(&self) -> Option<i128> {
         match &self.value {
             Value::Scalar { text, plain: true }
-                if !text.starts_with('0') || text.as_str() == "0" =>
+                if text.bytes().all(|b| b.is_ascii_digit())
+                    && (text == "0" || !text.starts_with('0')) =>
             {
-                match resolve(text) {
-                    Plain::Int(n) if text.bytes().all(|b| b.is_ascii_digit()) => Some(n),
-                    _ => None,
-                }
+                text.parse().ok()
             }
             _ => None,
         }
