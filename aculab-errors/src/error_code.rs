@@ -101,6 +101,11 @@ const INDEX: [Slot; TABLE_LEN] = {
     // `from_u16` reads a `u16` as an `ErrorCode`, and `category` one as a `Category`, which
     // needs the generated `#[repr(u16)]`s.
     assert!(core::mem::size_of::<ErrorCode>() == 2 && core::mem::size_of::<Category>() == 2);
+    let mut c = 0;
+    while c < Category::ALL.len() {
+        assert!(Category::ALL[c] as usize == c);
+        c += 1;
+    }
     // The "no entry" slot is all zeros: every fact "none", and "catalogued" false.
     assert!(Slot::of(NO_ENTRY).0 == 0);
     let mut table = [Slot::of(NO_ENTRY); TABLE_LEN];
@@ -223,9 +228,10 @@ impl ErrorCode {
     #[inline]
     pub const fn category(self) -> Category {
         let discriminant = ((self.slot().0 >> CATEGORY_SHIFT) & ((1 << CATEGORY_BITS) - 1)) as u16;
-        // SAFETY: `Slot::of` wrote these bits from the `Category` in this code's record (`self`
-        // is a catalogued code, so its slot is its own), and `Category` is `#[repr(u16)]`
-        // (asserted below), so they are the discriminant of one of its variants. A read rather
+        // SAFETY: `Slot::of` wrote these bits from a `Category` (the one in this code's record,
+        // or 0 in the "no entry" slot), `Category` is `#[repr(u16)]` (asserted below), and its
+        // discriminants are 0..Category::ALL.len() (asserted below), so whatever slot this is,
+        // they are the discriminant of one of its variants. A read rather
         // than `Category::ALL[discriminant]`: a load there would keep the caller's test of a
         // lookup a branch (see `from_u16`).
         unsafe { *(&discriminant as *const u16).cast::<Category>() }

@@ -413,7 +413,7 @@ impl Cx {
             _ => {
                 let found = match (n.decimal(), n.scalar()) {
                     (Some(s), _) => s.to_string(),
-                    (None, Some(Plain::Int(_))) => n.written(),
+                    (None, Some(Plain::Int(i))) if i >= 0 => n.written(),
                     (None, Some(Plain::Str(s))) => format!("\"{}\"", shorten(s)),
                     _ => n.describe(),
                 };
@@ -459,7 +459,7 @@ impl Cx {
             Some(s) if (1..=86_400).contains(&s) => Some(s as u32),
             _ => {
                 let found = match (n.decimal(), n.scalar()) {
-                    (None, Some(Plain::Int(_))) => n.written(),
+                    (None, Some(Plain::Int(i))) if i >= 0 => n.written(),
                     _ => n.describe(),
                 };
                 let msg = format!(
