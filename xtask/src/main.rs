@@ -102,12 +102,16 @@ fn sync_command(args: &[&str]) -> ExitCode {
     ExitCode::from(sync::exit_code(&result))
 }
 
-/// The workspace root, whatever the working directory.
+/// The workspace root, whatever the working directory: the parent of xtask's manifest as
+/// `cargo run` (and `cargo test`) gives it at run time. The path compiled in is only a fallback
+/// for a binary run by hand: checkouts sharing one target directory share one xtask binary,
+/// which would otherwise read and write the checkout that built it last.
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir
         .parent()
-        .expect("xtask sits in the workspace root")
-        .to_path_buf()
+        .map_or_else(|| manifest_dir.clone(), Path::to_path_buf)
 }
 
 #[cfg(test)]
