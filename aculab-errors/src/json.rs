@@ -22,11 +22,15 @@ impl ApiError {
     ///   [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body's text.
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
-    /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII (RFC 4627);
+    /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first four bytes (RFC 4627);
     /// else as UTF-8 when it is valid UTF-8; else by the `charset` of the content type
     /// (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do); else as UTF-8 with
     /// invalid sequences replaced by U+FFFD (JSON with a stray byte in its text still gives its
     /// code).
+    ///
+    /// JSON that serde_json alone would refuse is read too: the unquoted code above, an escaped
+    /// lone surrogate (`"\\ud800"`, read as U+FFFD), and arrays or objects nested deeper than 100
+    /// levels (each kept as a string of its JSON text).
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
     /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`].
@@ -56,14 +60,17 @@ impl ApiError {
                 .with_body_text(Some(ResponseKind::Empty), text.into_owned())
         } else {
             let parsed = serde_json::from_str::<ErrorResponse>(json).or_else(|e| {
-                mend_bare_codes(json)
+                mend(json)
                     .ok_or(e)
                     .and_then(|mended| serde_json::from_str(&mended))
             });
             match parsed {
                 Ok(response) => {
-                    let says_nothing =
-                        response.error.code.is_none() && response.error.text.is_none();
+                    // JSON that is not an error body: an object with neither code nor text,
+                    // or a bare array, number, `true` or `null` (a bare string is the text).
+                    let says_nothing = (response.error.code.is_none()
+                        && response.error.text.is_none())
+                        || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {
                         error.with_body_text(None, text.into_owned())
@@ -81,6 +88,95 @@ impl ApiError {
 
 /// JSON's white space.
 const JSON_SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
+
+/// `json` with what serde_json refuses but a lenient reader can take mended (the bare codes of
+/// Aculab's documentation, lone surrogate escapes, nesting deeper than serde_json recurses);
+/// `None` when there is nothing to mend.
+fn mend(json: &str) -> Option<String> {
+    let mut text = Cow::Borrowed(json);
+    for step in [mend_bare_codes, mend_lone_surrogates, mend_depth] {
+        if let Some(mended) = step(&text) {
+            text = Cow::Owned(mended);
+        }
+    }
+    match text {
+        Cow::Owned(mended) => Some(mended),
+        Cow::Borrowed(_) => None,
+    }
+}
+
+/// `json` with every `\uXXXX` escape of a surrogate that is not half of a pair written as
+/// `\ufffd`, the replacement character: JSON's grammar allows them, serde_json refuses them in a
+/// string. `None` when there is none.
+fn mend_lone_surrogates(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    // The unit of the `\uXXXX` escape whose backslash is at `at`.
+    let unit = |at: usize| {
+        let hex = json.get(at + 2..at + 6)?;
+        let is_escape =
+            b.get(at..at + 2) == Some(b"\\u") && hex.bytes().all(|c| c.is_ascii_hexdigit());
+        is_escape.then(|| u16::from_str_radix(hex, 16).ok())?
+    };
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF) if matches!(unit(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&json[copied..i]);
+                out.push_str("\\ufffd");
+                i += 6;
+                copied = i;
+            }
+            // Any other escape: its backslash and the character after it.
+            _ => i += 2,
+        }
+    }
+    (copied > 0).then(|| out + &json[copied..])
+}
+
+/// How deep `mend_depth` lets arrays and objects nest, well inside serde_json's 128.
+const MAX_DEPTH: usize = 100;
+
+/// `json` with every array or object nested deeper than [`MAX_DEPTH`] written as a string of its
+/// JSON text, so that serde_json, which stops at 128 levels, reads the rest; found without
+/// recursion. `None` when nothing is that deep, or the brackets do not match (truncated JSON).
+fn mend_depth(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let mut open = alloc::vec::Vec::new();
+    let mut out = String::new();
+    let (mut copied, mut deep_from, mut in_string, mut i) = (0, 0, false, 0);
+    while i < b.len() {
+        match b[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            c @ (b'[' | b'{') if !in_string => {
+                open.push(c);
+                if open.len() == MAX_DEPTH + 1 {
+                    deep_from = i;
+                }
+            }
+            c @ (b']' | b'}') if !in_string => {
+                let opener = open.pop()?;
+                if (opener, c) != (b'[', b']') && (opener, c) != (b'{', b'}') {
+                    return None;
+                }
+                if open.len() == MAX_DEPTH {
+                    out.push_str(&json[copied..deep_from]);
+                    out.push_str(&serde_json::Value::from(&json[deep_from..=i]).to_string());
+                    copied = i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (copied > 0 && open.is_empty() && !in_string).then(|| out + &json[copied..])
+}
 
 /// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
 /// quoted; `None` when there is none to mend.
@@ -135,8 +231,9 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         Some(Encoding::Utf16(be)) => Some(be),
         _ => None,
     };
-    // A zero in one unit of two says UTF-16, in three of four UTF-32 (RFC 4627). After a
-    // UTF-16 byte-order mark, the first unit that is not another mark is looked at.
+    // The zeros in the first four bytes say UTF-16 (`00 xx 00 xx`) or UTF-32 (`00 00 00 xx`),
+    // as RFC 4627 reads them; one zero in the first two bytes alone is binary data as often.
+    // After a UTF-16 byte-order mark, the first unit that is not another mark is looked at.
     let utf16_after = |mark: [u8; 2]| match body.chunks_exact(2).find(|unit| *unit != mark) {
         None => declared_16.or(Some(false)),
         Some(&[0, b]) if b != 0 => Some(true),
@@ -151,8 +248,11 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         [0xFF, 0xFE, ..] if utf16_after([0xFF, 0xFE]).is_some() => (Encoding::Utf16(false), 2),
         [0, 0, 0, a, ..] if *a != 0 => (Encoding::Utf32(true), 0),
         [a, 0, 0, 0, ..] if *a != 0 && body.len().is_multiple_of(4) => (Encoding::Utf32(false), 0),
-        [0, a, ..] if *a != 0 => (Encoding::Utf16(true), 0),
-        [a, 0, ..] if *a != 0 => (Encoding::Utf16(false), 0),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => (Encoding::Utf16(true), 0),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => (Encoding::Utf16(false), 0),
+        // A body of one UTF-16 unit.
+        [0, a] if *a != 0 => (Encoding::Utf16(true), 0),
+        [a, 0] if *a != 0 => (Encoding::Utf16(false), 0),
         _ => match declared {
             Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))) => (e, 0),
             _ if core::str::from_utf8(body).is_ok() => (Encoding::Utf8, 0),

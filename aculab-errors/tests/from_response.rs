@@ -370,6 +370,104 @@ fn the_unquoted_http_code_of_aculabs_own_documentation_is_read() {
     }
 }
 
+#[test]
+fn a_binary_body_is_not_taken_for_utf_16_by_one_zero_byte() {
+    // RFC 4627 tells UTF-16 from the zeros in the first four bytes, not the first two: a body
+    // that starts with a NUL and then other binary bytes is read as the bytes it is.
+    for body in [
+        &b"\x00\x01\x02binary\xff\xfe"[..],
+        b"A\x00\x01\x02 binary",
+        b"\x00\x7f\x7f\x7f",
+    ] {
+        let err = ApiError::from_response(500, None, body);
+        assert_eq!(err.kind(), ResponseKind::NotJson, "{body:?}");
+        assert_eq!(err.text(), String::from_utf8_lossy(body), "{body:?}");
+    }
+    // Real UTF-16 without a mark still is.
+    let json = "{\"error\": {\"code\": \"0405\"}}";
+    for encoding in ["utf-16le", "utf-16be"] {
+        let err = ApiError::from_response(404, None, &encoded(json, encoding));
+        assert_eq!(
+            err.error_code(),
+            Some(ErrorCode::InvalidToken),
+            "{encoding}"
+        );
+    }
+}
+
+#[test]
+fn a_lone_surrogate_escape_is_replaced_not_a_reason_to_call_the_body_not_json() {
+    // JSON's grammar allows any \uXXXX, and servers (Python's json.dumps among them) write
+    // unpaired surrogates; serde_json refuses them in a string.
+    let err = read(
+        404,
+        br#"{"error": {"code": "0405", "text": "a\ud800b\uDC00c", "details": ["\ud83d\ude00", "\\ud800"]}}"#,
+    );
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+    assert_eq!(err.text(), "a\u{fffd}b\u{fffd}c");
+    assert_eq!(err.details(), ["\u{1f600}", "\\ud800"]);
+    // At the end of a string, before another escape, and before a high surrogate that is paired.
+    let err = read(
+        404,
+        br#"{"error": {"code": "0405", "text": "\ud800", "link": "\ud800\n\ud800\ud83d\ude00"}}"#,
+    );
+    assert_eq!(err.text(), "\u{fffd}");
+    assert_eq!(err.link(), Some("\u{fffd}\n\u{fffd}\u{1f600}"));
+    // Broken JSON stays broken.
+    assert_eq!(
+        read(404, br#"{"error": {"code": "0405", "text": "\ud800"#).kind(),
+        ResponseKind::NotJson
+    );
+}
+
+#[test]
+fn json_nested_deeper_than_the_parser_recurses_is_still_json() {
+    // serde_json stops at 128 levels; a value deeper than that is kept as its JSON text, and the
+    // error around it is read.
+    let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let body = format!(
+        r#"{{"error": {{"code": "0405", "text": "t", "x": {}, "details": ["d"]}}, "y": {}}}"#,
+        deep(1000),
+        deep(130)
+    );
+    let err = read(404, body.as_bytes());
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+    assert_eq!((err.text(), err.details()), ("t", &["d".to_string()][..]));
+    let x = err.response().error().extra()["x"].to_string();
+    assert_eq!(
+        x.matches(['[', ']']).count(),
+        2000,
+        "nothing is lost: {x:.40}"
+    );
+    // A whole body of brackets is JSON that is not an error body, and reads without overflowing
+    // the stack.
+    let brackets = deep(200_000);
+    let err = read(400, brackets.as_bytes());
+    assert_eq!(err.kind(), ResponseKind::OtherCode);
+    assert!(
+        err.text() == brackets,
+        "the body's text: {:.40}",
+        err.text()
+    );
+    let spaced = read(400, b"[1, 2.50]");
+    assert_eq!(
+        (spaced.kind(), spaced.text()),
+        (ResponseKind::OtherCode, "[1, 2.50]")
+    );
+    // Truncated or mismatched, it is not JSON.
+    for body in [
+        deep(300)[..450].to_string(),
+        format!("{}{}", "[".repeat(300), "}".repeat(300)),
+        format!(r#"{{"error": {{"code": "0405", "x": {}"#, deep(300)),
+    ] {
+        assert_eq!(
+            read(400, body.as_bytes()).kind(),
+            ResponseKind::NotJson,
+            "{body:.40}"
+        );
+    }
+}
+
 proptest! {
     #[test]
     fn any_bytes_read_without_panicking(status in any::<u16>(), body in proptest::collection::vec(any::<u8>(), 0..64)) {
