@@ -18,8 +18,10 @@
 //! (each wait at its upper bound); empty when it would not retry. A `Retry-After` header feeds
 //! the policy, read against the `Date` header when there is one, else the system clock. Header
 //! names are matched in any letter case; a header given twice counts with its first value.
-//! Without `--json` it prints the same for a person. A bare code that is not in the catalogue,
-//! or is not a code, exits with status 1 (with `--json`, after printing its object); a usage
+//! Without `--json` it prints the same for a person. A bare code is a four-digit code (`0405`,
+//! or `405`) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
+//! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
+//! exits with status 1 (with `--json`, after printing its object); a usage
 //! mistake exits with status 2. Reading a response (`--status`) needs the `json` feature.
 
 use std::process::ExitCode;
@@ -139,7 +141,8 @@ fn seconds(ms: u128) -> String {
     }
 }
 
-/// A bare code, and whether it is catalogued (if not, the example exits with status 1).
+/// A bare code, and whether it is catalogued or an HTTP status (if neither, the example exits
+/// with status 1).
 fn explain_code(arg: &str) -> (Report, bool) {
     // Accept the wire form ("0405") and the bare number ("405"), as rustc accepts E0405 and 0405.
     let number = Some(arg)
@@ -155,8 +158,23 @@ fn explain_code(arg: &str) -> (Report, bool) {
         advice: RetryAdvice::NOT_RETRYABLE,
         summary: None,
     };
+    if let (None, Some(status)) = (number, http_status_code(arg)) {
+        let advice = RetryAdvice::for_status(status);
+        let reason = reason_phrase(status);
+        let report = Report {
+            kind: "http_status",
+            code: Some(arg.into()),
+            catalogued: None,
+            status: Some(status),
+            text: reason.into(),
+            details: Vec::new(),
+            advice,
+            summary: Some(format!("HTTP {status} {reason}").trim_end().into()),
+        };
+        return (report, true);
+    }
     let Some(number) = number else {
-        eprintln!("error: `{arg}` is not an error code; codes are up to four digits, such as 0405");
+        eprintln!("error: `{arg}` is not an error code; codes are up to four digits, such as 0405, or an HTTP status, such as \"HTTP 400\"");
         return (unknown("other_code", Some(arg.into())), false);
     };
     let Some(code) = ErrorCode::from_u16(number) else {
@@ -177,6 +195,59 @@ fn explain_code(arg: &str) -> (Report, bool) {
         summary: None,
     };
     (report, true)
+}
+
+/// The status of a code written as an HTTP status, read as `ResponseCode` reads one: `HTTP` in
+/// any letter case, an optional protocol version, optional white space, three digits (100..=599)
+/// and an optional reason phrase (`"HTTP 400"`, `"http 429"`, `"HTTP/1.1 502 Bad Gateway"`).
+fn http_status_code(arg: &str) -> Option<u16> {
+    let arg = arg.trim();
+    let rest = arg
+        .get(4..)
+        .filter(|_| arg[..4].eq_ignore_ascii_case("HTTP"))?;
+    let rest = match rest.strip_prefix('/') {
+        Some(version) => {
+            let after = version.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            (after.len() < version.len()).then_some(after)?
+        }
+        None => rest,
+    };
+    let rest = rest.trim_start();
+    let (digits, reason) = (rest.get(..3)?, &rest[3..]);
+    let status: u16 = digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())??;
+    let reason_ok = reason.is_empty() || reason.starts_with(char::is_whitespace);
+    ((100..=599).contains(&status) && reason_ok).then_some(status)
+}
+
+/// RFC 9110's reason phrase for the statuses an error response has; empty for others.
+fn reason_phrase(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => "",
+    }
 }
 
 /// A whole response: `--status N [--header 'Name: value']... [--body FILE|-]`.

@@ -348,3 +348,51 @@ fn a_header_given_twice_counts_once_as_http_get_reads_it_and_any_status_is_read(
     let out = run(&["--json", "--status", "70000", "--body", "-"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_bare_http_status_code_is_explained_as_a_body_carrying_it_would_be() {
+    // Aculab's `code` is "either an Error Code, or an HTTP status code" ("HTTP 400"): both are
+    // codes `explain CODE` knows, in the loose spellings a body may use too.
+    for (arg, status, retryable, idempotent_only, waits) in [
+        ("HTTP 503", 503, true, false, json!([1000, 2000])),
+        ("http 429", 429, true, false, json!([1000, 2000])),
+        ("HTTP 502", 502, true, true, json!([1000, 2000])),
+        (
+            "HTTP/1.1 504 Gateway Timeout",
+            504,
+            true,
+            true,
+            json!([1000, 2000]),
+        ),
+        ("HTTP 400", 400, false, false, json!([])),
+    ] {
+        let (v, code) = json_of(&[arg], b"");
+        assert_eq!(code, Some(0), "{arg}: {v}");
+        assert_eq!(
+            (&v["kind"], &v["code"], &v["name"], &v["status"]),
+            (
+                &json!("http_status"),
+                &json!(arg),
+                &Value::Null,
+                &json!(status)
+            ),
+            "{arg}"
+        );
+        assert_eq!(
+            (&v["retryable"], &v["idempotent_only"], &v["waits_ms"]),
+            (&json!(retryable), &json!(idempotent_only), &waits),
+            "{arg}"
+        );
+    }
+    assert_eq!(json_of(&["HTTP 503"], b"").0["text"], "Service Unavailable");
+    for not_a_status in ["HTTP 999", "HTTP", "HTTP 40", "HTTPS 400"] {
+        let (v, code) = json_of(&[not_a_status], b"");
+        assert_eq!(code, Some(1), "{not_a_status}");
+        assert_eq!(v["kind"], "other_code", "{not_a_status}");
+    }
+    let out = run(&["HTTP 429"], b"");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("HTTP 429 Too Many Requests\n"), "{text}");
+    assert!(text.contains("Retry:       yes"), "{text}");
+}
