@@ -22,11 +22,12 @@ impl ApiError {
     ///   [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body's text.
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
-    /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first four bytes (RFC 4627);
-    /// else as UTF-8 when it is valid UTF-8; else by the `charset` of the content type
-    /// (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do); else as UTF-8 with
-    /// invalid sequences replaced by U+FFFD (JSON with a stray byte in its text still gives its
-    /// code).
+    /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
+    /// four bytes (RFC 4627); else as UTF-8 when it is valid UTF-8 (a `charset` of UTF-16 or
+    /// UTF-32 is believed first only when the body holds a zero byte); else by the `charset` of
+    /// the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
+    /// else as UTF-8 with invalid sequences replaced by U+FFFD (JSON with a stray byte in its
+    /// text still gives its code).
     ///
     /// JSON that serde_json alone would refuse is read too: the unquoted code above, an escaped
     /// lone surrogate (`"\\ud800"`, read as U+FFFD), and arrays or objects nested deeper than 100
@@ -253,12 +254,20 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         // A body of one UTF-16 unit.
         [0, a] if *a != 0 => (Encoding::Utf16(true), 0),
         [a, 0] if *a != 0 => (Encoding::Utf16(false), 0),
-        _ => match declared {
-            Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))) => (e, 0),
-            _ if core::str::from_utf8(body).is_ok() => (Encoding::Utf8, 0),
-            Some(e) => (e, 0),
-            None => (Encoding::Utf8, 0),
-        },
+        _ => {
+            let utf8 = core::str::from_utf8(body).is_ok();
+            match declared {
+                // UTF-8 without a NUL byte is no UTF-16 or UTF-32 text, whatever the label says.
+                Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_)))
+                    if !utf8 || body.contains(&0) =>
+                {
+                    (e, 0)
+                }
+                _ if utf8 => (Encoding::Utf8, 0),
+                Some(e) => (e, 0),
+                None => (Encoding::Utf8, 0),
+            }
+        }
     };
     let bytes = &body[skip..];
     match encoding {

@@ -396,6 +396,28 @@ fn a_binary_body_is_not_taken_for_utf_16_by_one_zero_byte() {
 }
 
 #[test]
+fn a_charset_that_the_body_plainly_is_not_is_not_believed() {
+    // UTF-8 without a NUL byte cannot be UTF-16 or UTF-32 text (whose ASCII has zeros): the
+    // label is a lie, as content types often are, and the body reads as the UTF-8 it is.
+    let json = "{\"error\": {\"code\": \"0405\", \"text\": \"caf\u{e9}\"}}";
+    for charset in ["utf-16", "UTF-16LE", "utf-16be", "utf-32", "ucs-2"] {
+        let content_type = format!("application/json; charset={charset}");
+        let err = ApiError::from_response(404, Some(&content_type), json.as_bytes());
+        assert_eq!(
+            (err.kind(), err.text()),
+            (ResponseKind::Catalogued, "caf\u{e9}"),
+            "{charset}"
+        );
+        let page = ApiError::from_response(502, Some(&content_type), b"<h1>Bad Gateway</h1>");
+        assert_eq!(page.text(), "<h1>Bad Gateway</h1>", "{charset}");
+    }
+    // A UTF-16 body that happens to be valid UTF-8 too (it has zeros) still follows its label.
+    let utf16 = encoded("A\u{4e2d}", "utf-16le");
+    let err = ApiError::from_response(500, Some("text/plain; charset=utf-16le"), &utf16);
+    assert_eq!(err.text(), "A\u{4e2d}");
+}
+
+#[test]
 fn a_lone_surrogate_escape_is_replaced_not_a_reason_to_call_the_body_not_json() {
     // JSON's grammar allows any \uXXXX, and servers (Python's json.dumps among them) write
     // unpaired surrogates; serde_json refuses them in a string.
