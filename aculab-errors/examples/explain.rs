@@ -302,17 +302,21 @@ fn main() -> ExitCode {
     let mut json = false;
     let (mut status, mut body, mut code) = (None, None, None);
     let mut headers = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
+    // Arguments that are not UTF-8 are read, with the bytes outside UTF-8 replaced (as
+    // `ApiError::from_http` reads a header value); a body's file name is used as given.
+    let mut args = std::env::args_os().skip(1);
+    let text = |arg: std::ffi::OsString| arg.to_string_lossy().into_owned();
+    while let Some(os_arg) = args.next() {
+        let arg = text(os_arg);
         match arg.as_str() {
             "--json" => json = true,
             // Any status the transport reports is explained, odd ones (0, 600, 999) too.
-            "--status" => match args.next().map(|s| s.parse::<u16>()) {
+            "--status" => match args.next().map(|s| text(s).trim().parse::<u16>()) {
                 Some(Ok(n)) => status = Some(n),
                 _ => return usage("--status takes an HTTP status, a number up to 65535"),
             },
             "--header" | "-H" => {
-                let Some((name, value)) = args.next().and_then(|h| {
+                let Some((name, value)) = args.next().map(text).and_then(|h| {
                     h.split_once(':')
                         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
                 }) else {
@@ -336,7 +340,7 @@ fn main() -> ExitCode {
         (Some(status), None) => {
             let bytes = match body.as_deref() {
                 None => Ok(Vec::new()),
-                Some("-") => {
+                Some(stdin) if stdin == "-" => {
                     let mut buf = Vec::new();
                     std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
                 }

@@ -396,3 +396,61 @@ fn a_bare_http_status_code_is_explained_as_a_body_carrying_it_would_be() {
     assert!(text.starts_with("HTTP 429 Too Many Requests\n"), "{text}");
     assert!(text.contains("Retry:       yes"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf_8_are_read_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let json_of_os = |args: &[&OsStr], stdin: &[u8]| {
+        let mut child = Command::new(explain())
+            .arg("--json")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let value: Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{e}: {stdout:?} {}", String::from_utf8_lossy(&out.stderr)));
+        (value, out.status.code())
+    };
+    let os = |s: &str| OsStr::new(s).to_owned();
+    // A header value in Latin-1, as a server may send one: the bytes outside UTF-8 replaced, as
+    // `ApiError::from_http` reads a header; the garbage Retry-After ignored.
+    let latin = OsStr::from_bytes(b"Retry-After: soon\xe9").to_owned();
+    let (v, code) = json_of_os(
+        &[
+            &os("--status"),
+            &os("503"),
+            &os("--header"),
+            &latin,
+            &os("--body"),
+            &os("-"),
+        ],
+        b"",
+    );
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        (&v["kind"], &v["waits_ms"]),
+        (&json!("empty"), &json!([1000, 2000]))
+    );
+    // A body file whose name is not UTF-8.
+    let dir = std::env::temp_dir().join(format!("explain-os-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = dir.join(OsStr::from_bytes(b"body\xff.json"));
+    std::fs::write(&name, br#"{"error": {"code": "0405", "text": "t"}}"#).unwrap();
+    let (v, code) = json_of_os(
+        &[&os("--status"), &os("404"), &os("--body"), name.as_os_str()],
+        b"",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!((code, &v["code"]), (Some(0), &json!("0405")));
+    // A code that is not UTF-8 is not a code.
+    let (v, code) = json_of_os(&[OsStr::from_bytes(b"04\xff")], b"");
+    assert_eq!((code, &v["kind"]), (Some(1), &json!("other_code")));
+}
