@@ -2,6 +2,7 @@
 //! with the documented fields, for bare codes and for whole responses of every kind.
 #![cfg(feature = "json")]
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -83,7 +84,7 @@ fn find_or_build() -> PathBuf {
     target.join("debug").join("examples").join(name)
 }
 
-fn run(args: &[&str], stdin: &[u8]) -> Output {
+fn run<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
     let mut child = Command::new(explain())
         .args(args)
         .stdin(Stdio::piped())
@@ -96,8 +97,11 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 /// Runs `explain --json ARGS` and reads the one JSON object it prints.
-fn json_of(args: &[&str], stdin: &[u8]) -> (Value, Option<i32>) {
-    let out = run(&[&["--json"], args].concat(), stdin);
+fn json_of<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> (Value, Option<i32>) {
+    let args: Vec<&OsStr> = std::iter::once(OsStr::new("--json"))
+        .chain(args.iter().map(AsRef::as_ref))
+        .collect();
+    let out = run(&args, stdin);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "one line: {stdout:?}");
     let value: Value = serde_json::from_str(&stdout).unwrap();
@@ -400,30 +404,13 @@ fn a_bare_http_status_code_is_explained_as_a_body_carrying_it_would_be() {
 #[cfg(unix)]
 #[test]
 fn arguments_that_are_not_utf_8_are_read_not_a_panic() {
-    use std::ffi::OsStr;
     use std::os::unix::ffi::OsStrExt;
 
-    let json_of_os = |args: &[&OsStr], stdin: &[u8]| {
-        let mut child = Command::new(explain())
-            .arg("--json")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(stdin).unwrap();
-        let out = child.wait_with_output().unwrap();
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        let value: Value = serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("{e}: {stdout:?} {}", String::from_utf8_lossy(&out.stderr)));
-        (value, out.status.code())
-    };
     let os = |s: &str| OsStr::new(s).to_owned();
     // A header value in Latin-1, as a server may send one: the bytes outside UTF-8 replaced, as
     // `ApiError::from_http` reads a header; the garbage Retry-After ignored.
     let latin = OsStr::from_bytes(b"Retry-After: soon\xe9").to_owned();
-    let (v, code) = json_of_os(
+    let (v, code) = json_of(
         &[
             &os("--status"),
             &os("503"),
@@ -444,13 +431,13 @@ fn arguments_that_are_not_utf_8_are_read_not_a_panic() {
     std::fs::create_dir_all(&dir).unwrap();
     let name = dir.join(OsStr::from_bytes(b"body\xff.json"));
     std::fs::write(&name, br#"{"error": {"code": "0405", "text": "t"}}"#).unwrap();
-    let (v, code) = json_of_os(
+    let (v, code) = json_of(
         &[&os("--status"), &os("404"), &os("--body"), name.as_os_str()],
         b"",
     );
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!((code, &v["code"]), (Some(0), &json!("0405")));
     // A code that is not UTF-8 is not a code.
-    let (v, code) = json_of_os(&[OsStr::from_bytes(b"04\xff")], b"");
+    let (v, code) = json_of(&[OsStr::from_bytes(b"04\xff")], b"");
     assert_eq!((code, &v["kind"]), (Some(1), &json!("other_code")));
 }
