@@ -30,7 +30,7 @@ impl ApiError {
     /// text still gives its code).
     ///
     /// JSON that serde_json alone would refuse is read too: the unquoted code above, an escaped
-    /// lone surrogate (`"\\ud800"`, read as U+FFFD), and arrays or objects nested deeper than 100
+    /// lone surrogate (`"\ud800"`, read as U+FFFD), and arrays or objects nested deeper than 100
     /// levels (each kept as a string of its JSON text).
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
