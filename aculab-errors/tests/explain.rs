@@ -24,8 +24,9 @@ fn newest(path: &Path) -> SystemTime {
 }
 
 /// The example's binary: the one `cargo test` built beside this test when it is newer than the
-/// sources, or else (when only this test was built) one built now, with this test's features,
-/// in a target directory of its own.
+/// sources and reads responses (a build without the `json` feature, left by an earlier
+/// `cargo test` with other features, does not), or else (when only this test was built) one
+/// built now, with this test's features, in a target directory of its own.
 fn explain() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(find_or_build)
@@ -38,9 +39,17 @@ fn find_or_build() -> PathBuf {
     let built = profile_dir.join("examples").join(&name);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sources = newest(&root.join("src")).max(newest(&root.join("examples/explain.rs")));
+    let reads_responses = |bin: &Path| {
+        Command::new(bin)
+            .args(["--json", "--status", "200"])
+            .stdin(Stdio::null())
+            .output()
+            .is_ok_and(|out| out.status.success())
+    };
     if std::fs::metadata(&built)
         .and_then(|m| m.modified())
         .is_ok_and(|t| t >= sources)
+        && reads_responses(&built)
     {
         return built;
     }
