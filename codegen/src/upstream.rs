@@ -104,7 +104,10 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     let text = if looks_like_html(text) {
         html_to_text(text)
     } else {
-        text.to_string()
+        // A lone CR (old Mac line ends) and Unicode's separators end lines as LF does.
+        text.replace("\r\n", "\n")
+            .replace(['\r', '\u{2028}'], "\n")
+            .replace('\u{2029}', "\n\n")
     };
     let page = entries(&paragraphs(&text));
     if page.entries.is_empty() {
@@ -351,7 +354,18 @@ impl Table {
                 }
             })
             .collect();
-        let heading = cells.iter().all(|&(th, ..)| th) && labels.iter().any(Option::is_some);
+        // Heading cells (`th`), or at least three cells none of which holds a code or a status
+        // (`<td><b>Code</b></td><td><b>Description</b></td><td><b>HTTP Error code</b></td>`;
+        // a row of two is an entry's label and its value).
+        let plain = || {
+            cells.len() >= 3
+                && cells.iter().all(|&(_, start, end)| {
+                    let text = normalise(&out[start..end.unwrap_or(out.len())]);
+                    code_head(&text).is_none() && status(&text).is_none()
+                })
+        };
+        let heading =
+            labels.iter().any(Option::is_some) && (cells.iter().all(|&(th, ..)| th) || plain());
         if heading {
             out.truncate(cells[0].1);
             out.push_str("\n\n");
@@ -390,6 +404,15 @@ fn flush(out: &mut String, run: &mut String) {
     }
     let terminated = terminate_references(run);
     let decoded = html_escape::decode_html_entities(&terminated);
+    // A label alone in its element (`<span class="label">Remedy</span>`, `<b>Remedy:</b>`)
+    // is a paragraph of its own, as CSS shows it and as the page's text has it.
+    let alone = matches!(
+        label(&normalise(&decoded)),
+        Some(Label::Http("") | Label::Remedy(""))
+    );
+    if alone {
+        out.push_str("\n\n");
+    }
     let mut space = false;
     for c in decoded.chars() {
         if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
@@ -404,6 +427,9 @@ fn flush(out: &mut String, run: &mut String) {
     }
     if space {
         out.push(' ');
+    }
+    if alone {
+        out.push_str("\n\n");
     }
     run.clear();
 }
@@ -583,30 +609,64 @@ enum Label<'a> {
     Remedy(&'a str),
 }
 
+/// The ways a page may name an entry's HTTP status, longest first.
+const HTTP_LABELS: &[&str] = &[
+    "HTTP Error code",
+    "HTTP Status code",
+    "HTTP Status",
+    "HTTP code",
+];
+
 fn label(p: &str) -> Option<Label<'_>> {
-    let strip = |prefix: &str| -> Option<&str> {
+    // The text after `prefix` (any case), and whether a colon separates them.
+    let strip = |prefix: &str| -> Option<(&str, bool)> {
         let head = p.get(..prefix.len())?;
         head.eq_ignore_ascii_case(prefix).then(|| {
-            let rest = &p[prefix.len()..];
-            rest.trim_start_matches([':', ' ']).trim()
+            let rest = p[prefix.len()..].trim_start();
+            (
+                rest.trim_start_matches([':', ' ']).trim(),
+                rest.starts_with(':'),
+            )
         })
     };
-    match strip("HTTP Error code") {
-        // The label alone, or with its status after it; not a sentence that begins with it.
-        Some(rest) if rest.is_empty() || status(rest).is_some() => return Some(Label::Http(rest)),
-        _ => {}
+    for prefix in HTTP_LABELS {
+        match strip(prefix) {
+            // The label alone, with its status after it, or with a colon and whatever follows
+            // (a status that cannot be read is then named, not taken for none); not a sentence
+            // that begins with it.
+            Some((rest, colon)) if rest.is_empty() || colon || status(rest).is_some() => {
+                return Some(Label::Http(rest))
+            }
+            _ => {}
+        }
     }
     match strip("Remedy") {
         // "Remedy" alone, or "Remedy: text"; not a sentence that begins with the word.
-        Some(rest) if rest.is_empty() || p[6..].trim_start().starts_with(':') => {
-            Some(Label::Remedy(rest))
-        }
+        Some((rest, colon)) if rest.is_empty() || colon => Some(Label::Remedy(rest)),
         _ => None,
     }
 }
 
+/// An HTTP status as a page writes one: `404`, `404 Not Found`, `HTTP 404`, `HTTP/1.1 404`,
+/// `HTTP status 404`: three digits, 100..=599, not followed by another digit.
 fn status(p: &str) -> Option<u16> {
-    let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+    let mut s = p.trim_start();
+    if s.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")) {
+        s = &s[4..];
+        if let Some(version) = s.strip_prefix('/') {
+            s = version.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        }
+        s = s.trim_start_matches([' ', ':', '-']);
+        for word in ["status code", "error code", "status", "error", "code"] {
+            if s.get(..word.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(word))
+            {
+                s = s[word.len()..].trim_start_matches([' ', ':', '-']);
+                break;
+            }
+        }
+    }
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     let n: u16 = digits.parse().ok()?;
     (digits.len() == 3 && (100..=599).contains(&n)).then_some(n)
 }
@@ -682,7 +742,11 @@ fn entries(paragraphs: &[String]) -> Page {
             );
             page.unclear.push((entry.code, what));
         }
-        let label = label(p);
+        let label = match label(p) {
+            // The value under "HTTP Error code" written as "HTTP status 404": the status.
+            Some(Label::Http(rest)) if want == Want::Status && !rest.is_empty() => None,
+            label => label,
+        };
         match label {
             Some(Label::Http(_)) => labels.0 += 1,
             Some(Label::Remedy(_)) => labels.1 += 1,
@@ -702,6 +766,10 @@ fn entries(paragraphs: &[String]) -> Page {
             Some(Label::Http("")) => want = Want::Status,
             Some(Label::Http(rest)) => {
                 entry.http = status(rest);
+                if entry.http.is_none() {
+                    let what = format!("has an HTTP status that cannot be read: {:?}", short(p));
+                    page.unclear.push((entry.code, what));
+                }
                 want = Want::Nothing;
             }
             Some(Label::Remedy("")) => want = Want::Remedy,
@@ -724,6 +792,8 @@ fn entries(paragraphs: &[String]) -> Page {
                         }
                     }
                     Want::Remedy => entry.remedy = Some(p.clone()),
+                    // A table whose description column follows the status column.
+                    Want::Nothing if entry.description.is_empty() => entry.description = p.clone(),
                     Want::Nothing => {}
                 }
                 want = Want::Nothing;
@@ -1452,6 +1522,96 @@ mod tests {
             text("&#39; &nbsp; &notin; &#; &#x; &bogus & &"),
             "' \u{a0} \u{2209} &#; &#x; &bogus & &"
         );
+    }
+
+    /// A status written the ways pages write one reads as the status; a label whose value is
+    /// no status is named, never read as "no status".
+    #[test]
+    fn a_status_written_differently_is_the_status() {
+        let http = |value: &str| {
+            let page = parse_page(format!("0405 : A.\n\nHTTP Error code\n\n{value}\n").as_bytes())
+                .unwrap();
+            (page.entries[0].http, page.unclear.len())
+        };
+        for value in [
+            "410",
+            "HTTP 410",
+            "http 410",
+            "HTTP/1.1 410 Gone",
+            "HTTP/2 410",
+            "410 Gone",
+            "410 (Gone)",
+            "HTTP: 410",
+            "HTTP status 410",
+            "HTTP\u{a0}410",
+        ] {
+            assert_eq!(http(value), (Some(410), 0), "{value}");
+        }
+        for value in ["HTTP 4100", "HTTP", "Gone"] {
+            assert_eq!(http(value), (None, 1), "{value}");
+        }
+        let inline = |line: &str| {
+            let page = parse_page(format!("0405 : A.\n\n{line}\n").as_bytes()).unwrap();
+            (page.entries[0].http, page.unclear)
+        };
+        assert_eq!(inline("HTTP Error code: HTTP 410"), (Some(410), vec![]));
+        assert_eq!(inline("HTTP Error code: 410 Gone"), (Some(410), vec![]));
+        assert_eq!(inline("HTTP Status code: 410"), (Some(410), vec![]));
+        let (http, unclear) = inline("HTTP Error code: soon");
+        assert_eq!(http, None);
+        assert_eq!(unclear.len(), 1, "{unclear:?}");
+        assert!(unclear[0].1.contains("cannot be read"), "{unclear:?}");
+    }
+
+    /// Old Mac line ends (a lone CR) and Unicode's line and paragraph separators end lines.
+    #[test]
+    fn every_kind_of_line_end_ends_a_line() {
+        let text = "0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n0406 : B.\n";
+        let want = parse_page(text.as_bytes()).unwrap();
+        for end in ["\r", "\r\n", "\u{2029}"] {
+            let page = parse_page(text.replace('\n', end).as_bytes()).unwrap();
+            assert_eq!(page, want, "{end:?}");
+        }
+        let page = parse_page(text.replace("\n\n", "\u{2028}").as_bytes()).unwrap();
+        assert_eq!(page, want);
+    }
+
+    /// HTML that sets a label apart only by its element (a `span`, `b` or `label` styled as a
+    /// block) reads as the text does: the label's element is the label.
+    #[test]
+    fn a_label_in_an_inline_element_is_a_label() {
+        let text = parse_page(
+            b"0405 : The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n",
+        )
+        .unwrap();
+        for html in [
+            "<div><span>0405</span> : <span>The text.</span><div><span class=l>HTTP Error code</span><span>404</span></div><div><span class=l>Remedy</span><span>Try again.</span></div></div><div>0406 : B.</div>",
+            "<details><summary><span>0405</span> : The text.</summary><span>HTTP Error code</span> <span>404</span> <label>Remedy</label> Try again.</details><details><summary>0406 : B.</summary></details>",
+            "<p><b>0405</b> : The text. <b>HTTP Error code</b> 404 <b>Remedy:</b> Try again.</p><p>0406 : B.</p>",
+        ] {
+            assert_eq!(parse_page(html.as_bytes()).unwrap(), text, "{html}");
+        }
+    }
+
+    /// A table with a row per code reads whatever its heading row is made of and whatever the
+    /// order of its columns.
+    #[test]
+    fn a_table_of_codes_reads_with_any_heading_cells_and_column_order() {
+        let text = parse_page(
+            b"0405 : The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n\nHTTP Error code\n\n400\n",
+        )
+        .unwrap();
+        for html in [
+            "<table><tr><td><strong>Code</strong></td><td><strong>Description</strong></td><td><strong>HTTP Error code</strong></td><td><strong>Remedy</strong></td></tr>\
+             <tr><td>0405</td><td>The text.</td><td>404</td><td>Try again.</td></tr><tr><td>0406</td><td>B.</td><td>400</td><td></td></tr></table>",
+            "<table><tr><th>Code</th><th>HTTP Error code</th><th>Description</th><th>Remedy</th></tr>\
+             <tr><td>0405</td><td>404</td><td>The text.</td><td>Try again.</td></tr><tr><td>0406</td><td>400</td><td>B.</td><td></td></tr></table>",
+        ] {
+            assert_eq!(parse_page(html.as_bytes()).unwrap(), text, "{html}");
+        }
+        // A table of an entry's parts, its first row a label and its value, is no heading row.
+        let parts = "<p>0405 : The text.</p><table><tr><td>HTTP Error code</td><td>404</td></tr><tr><td>Remedy</td><td>Try again.</td></tr></table><p>0406 : B.</p><table><tr><td>HTTP Error code</td><td>400</td></tr></table>";
+        assert_eq!(parse_page(parts.as_bytes()).unwrap(), text);
     }
 
     #[test]
