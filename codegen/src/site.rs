@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Catalogue, Category, Entry};
+use crate::model::{Catalogue, Category, Entry, Retry};
 use crate::names::variant;
 use crate::text::{html, html_escape as esc};
 
@@ -54,27 +54,48 @@ dd { margin: 0; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .4rem; } }
 "#;
 
-/// The search: filters the index as you type, over code, name (with `_` or spaces, any case) and
-/// text, by category and by "retryable"; `?q=` presets the query. Where some entry holds the
-/// query as typed (a name such as `invalid token`, a phrase), only those are shown; else those
-/// holding each of its words. What is typed matches from the start of a word, so that `rate`
-/// finds "rate" and "rate_limited" but not "generated".
+/// The icon, the site's own, so that no browser asks the host for a `/favicon.ico` it lacks.
+const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\">\
+<rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#0b57d0\"/>\
+<path d=\"M5 3h6v2H7.5v2H10v2H7.5v2H11v2H5z\" fill=\"#fff\"/></svg>\n";
+
+/// The search: filters the index as you type, over code (with or without its leading zeros),
+/// name and former names (with `_` or spaces, any case) and text, by category and by
+/// "retryable"; `?q=`, `?category=` and `?retryable=1` preset them, and the address follows
+/// what is chosen, so a search can be shared. Letters and digits count, punctuation does not
+/// (`invalid-token`, `token.`). Where some entry holds the query as typed (a name such as
+/// `invalid token`, a phrase), only those are shown; else those holding each of its words.
+/// What is typed matches from the start of a word, so that `rate` finds "rate" and
+/// "rate_limited" but not "generated". When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
   "use strict";
+  var form = document.getElementById("search");
   var input = document.getElementById("q");
   var category = document.getElementById("category");
   var retryable = document.getElementById("retryable");
   var count = document.getElementById("count");
+  var none = document.getElementById("none");
   var items = Array.prototype.slice.call(document.querySelectorAll("#codes > li"));
+  // As `search_text` in site.rs: lower case, anything but letters and digits a space.
   function norm(s) {
-    return s.toLowerCase().replace(/_/g, " ").replace(/\s+/g, " ").trim();
+    return s.toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
   }
   // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").
   function has(text, w) {
     for (var i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) {
-      if (i === 0 || !/[\p{L}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
+      if (i === 0 || !/[\p{Alphabetic}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
     }
     return false;
+  }
+  function remember() {
+    var params = new URLSearchParams();
+    if (input.value.trim() !== "") { params.set("q", input.value.trim()); }
+    if (category.value !== "") { params.set("category", category.value); }
+    if (retryable.checked) { params.set("retryable", "1"); }
+    var query = params.toString();
+    try {
+      window.history.replaceState(null, "", query === "" ? window.location.pathname : "?" + query);
+    } catch (e) { /* some hosts and file:// refuse; the search works all the same */ }
   }
   function apply() {
     var phrase = norm(input.value);
@@ -95,28 +116,56 @@ const SCRIPT: &str = r##"(function () {
       if (ok) { shown += 1; }
     });
     count.textContent = shown + " of " + items.length + " codes";
+    none.hidden = shown !== 0;
   }
-  var q = new URLSearchParams(window.location.search).get("q");
+  function change() {
+    apply();
+    remember();
+  }
+  var params = new URLSearchParams(window.location.search);
+  var q = params.get("q");
   if (q !== null) { input.value = q; }
-  input.addEventListener("input", apply);
-  category.addEventListener("change", apply);
-  retryable.addEventListener("change", apply);
+  var c = params.get("category");
+  if (c !== null && category.querySelector("option[value=\"" + CSS.escape(c) + "\"]")) {
+    category.value = c;
+  }
+  var r = params.get("retryable");
+  if (r !== null && r !== "" && r !== "0" && r !== "false") { retryable.checked = true; }
+  input.addEventListener("input", change);
+  category.addEventListener("change", change);
+  retryable.addEventListener("change", change);
+  // Enter goes to the first code shown.
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = items.filter(function (li) { return !li.hidden; })[0];
+    if (first) { first.querySelector("a").focus(); }
+  });
   apply();
 })();
 "##;
 
 /// What the search matches against: each part with the same normalisation as the script's
-/// `norm`, parts apart (` | `), so that a phrase never runs from one into the next.
+/// `norm` (lower case; anything but letters and digits a space), parts apart (` | `, which no
+/// normalised query holds), so that a phrase never runs from one into the next.
 fn search_text(parts: &[&str]) -> String {
     parts
         .iter()
         .map(|part| {
             part.to_lowercase()
-                .replace('_', " ")
+                .chars()
+                .map(|c| {
+                    if c.is_alphabetic() || c.is_numeric() {
+                        c
+                    } else {
+                        ' '
+                    }
+                })
+                .collect::<String>()
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
         })
+        .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -126,7 +175,8 @@ fn page(root: &str, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} · Aculab Cloud errors</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n</head>\n<body>\n\
+         <title>{} · Aculab Cloud errors</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n\
+         <link rel=\"icon\" href=\"{root}icon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n\
          <nav><a href=\"{root}index.html\">All error codes</a></nav>\n<main>\n{body}</main>\n</body>\n</html>\n",
         esc(title)
     )
@@ -181,10 +231,10 @@ fn index(cat: &Catalogue) -> String {
     let mut body = String::from(
         "<h1>Aculab Cloud web-service errors</h1>\n\
          <p>Every error code the Aculab Cloud web services document: what it means, what to do, and whether a retry can help.</p>\n\
-         <form role=\"search\" onsubmit=\"return false\">\n\
+         <form id=\"search\" role=\"search\">\n\
          <label for=\"q\">Search codes, names and text</label>\n\
-         <input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"0405, invalid token, rate\">\n\
-         <label for=\"category\">Category <select id=\"category\">\n<option value=\"\">All</option>\n",
+         <input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"0405, invalid token, rate\">\n\
+         <label for=\"category\">Category <select id=\"category\" name=\"category\">\n<option value=\"\">All</option>\n",
     );
     for c in &cat.categories {
         let _ = writeln!(
@@ -194,19 +244,38 @@ fn index(cat: &Catalogue) -> String {
             esc(&c.title)
         );
     }
-    body += "</select></label>\n<label for=\"retryable\"><input id=\"retryable\" type=\"checkbox\"> Retryable only</label>\n</form>\n\
-             <p id=\"count\" class=\"muted\" aria-live=\"polite\"></p>\n<ul id=\"codes\" class=\"codes\">\n";
+    body += "</select></label>\n<label for=\"retryable\"><input id=\"retryable\" name=\"retryable\" type=\"checkbox\" value=\"1\"> Retryable only</label>\n</form>\n\
+             <p id=\"count\" class=\"muted\" aria-live=\"polite\"></p>\n\
+             <p id=\"none\" hidden>No code matches this search. Try fewer words, a code such as 0405, or all categories.</p>\n\
+             <ul id=\"codes\" class=\"codes\">\n";
     for e in &cat.entries {
         let c = &cat.categories[e.category];
-        let search = search_text(&[&e.code_str(), &e.name, &e.description]);
+        // The code as written and as a number (`405` finds 0405), the name, former names, text.
+        let code = e.code_str();
+        let number = e.code.to_string();
+        let mut parts = vec![code.as_str(), number.as_str(), e.name.as_str()];
+        parts.extend(e.aliases.iter().map(String::as_str));
+        parts.push(&e.description);
+        let formerly = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            let names: Vec<String> = e
+                .aliases
+                .iter()
+                .map(|a| format!("<code>{}</code>", esc(a)))
+                .collect();
+            format!(
+                " <span class=\"muted\">(formerly {})</span>",
+                names.join(", ")
+            )
+        };
         let _ = writeln!(
             body,
             "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\" data-search=\"{search}\">\
-             <a href=\"{href}\">{code}</a> <code>{name}</code> {description}</li>",
-            code = e.code_str(),
+             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly} {description}</li>",
             cat = esc(&c.id),
             retry = e.retry.is_retryable(),
-            search = esc(&search),
+            search = esc(&search_text(&parts)),
             href = code_page(e),
             name = esc(&e.name),
             description = html(&e.description),
@@ -251,18 +320,53 @@ fn code(cat: &Catalogue, e: &Entry) -> String {
         "Remedy",
         e.remedy.as_deref().map_or("none documented".into(), html),
     );
-    fact("Retry", esc(&sentence(&e.retry.advice())));
-    if !e.aliases.is_empty() {
-        let names: Vec<String> = e
-            .aliases
-            .iter()
-            .map(|a| format!("<code>{}</code>", esc(a)))
-            .collect();
-        fact("Former names", names.join(", "));
+    // Whether, how long to wait, and which requests: each a fact of its own.
+    match e.retry {
+        Retry::Never => fact("Retry", esc(&sentence(&e.retry.advice()))),
+        Retry::Later {
+            after,
+            idempotent_only,
+        } => {
+            fact("Retry", "Yes".into());
+            fact(
+                "Wait before retrying",
+                after.map_or(
+                    "No fixed wait: back off, and wait at least as long as a <code>Retry-After</code> header asks".into(),
+                    |s| format!("{s} s"),
+                ),
+            );
+            fact(
+                "Requests to retry",
+                if idempotent_only {
+                    "Idempotent ones only: the server may have acted on the request".into()
+                } else {
+                    "Any: the server did not act on the request".into()
+                },
+            );
+        }
     }
-    if let Some(note) = &e.retired {
-        fact("Retired", html(note));
-    }
+    let aliases: Vec<String> = e
+        .aliases
+        .iter()
+        .map(|a| format!("<code>{}</code>", esc(a)))
+        .collect();
+    fact(
+        "Aliases",
+        if aliases.is_empty() {
+            "None".into()
+        } else {
+            format!(
+                "{} (former names; deprecated in Rust, still accepted)",
+                aliases.join(", ")
+            )
+        },
+    );
+    fact(
+        "Retired",
+        e.retired
+            .as_deref()
+            .map_or("No".into(), |note| format!("Yes: {}", html(note))),
+    );
     let url = esc(&cat.doc_url(e));
     fact("Official page", format!("<a href=\"{url}\">{url}</a>"));
     body +=
@@ -319,6 +423,10 @@ pub fn render(cat: &Catalogue) -> Vec<SiteFile> {
             path: "search.js".into(),
             contents: SCRIPT.into(),
         },
+        SiteFile {
+            path: "icon.svg".into(),
+            contents: ICON.into(),
+        },
     ];
     files.extend(cat.entries.iter().map(|e| SiteFile {
         path: code_page(e),
@@ -338,8 +446,13 @@ mod tests {
     #[test]
     fn search_text_matches_the_scripts_normalisation() {
         assert_eq!(
-            search_text(&["0405", "invalid_token", "The  Token\nis BAD"]),
-            "0405 | invalid token | the token is bad"
+            search_text(&[
+                "0405",
+                "invalid_token",
+                "The  Token\nis BAD",
+                "It's a-b. (c)"
+            ]),
+            "0405 | invalid token | the token is bad | it s a b c"
         );
     }
 }

@@ -475,3 +475,121 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         "requests to another host"
     );
 }
+
+/// The search forgives how a query is written: a code without its leading zeros, punctuation
+/// typed or pasted around the words, a former name; it says so when nothing matches, shows
+/// markup typed into it as text, and takes its filters from the address as well as the query.
+#[test]
+fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
+    let Some(browser) =
+        browser_or_skip("in_a_real_browser_the_search_forgives_how_a_query_is_written")
+    else {
+        return;
+    };
+    let (_, _, dir) = site();
+    let shared = tempfile::tempdir().unwrap();
+    let cat = codegen::load(SHARED_WORDS).unwrap_or_else(|d| panic!("{d}"));
+    for f in codegen::site::render(&cat) {
+        let path = shared.path().join(&f.path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &f.contents).unwrap();
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(300));
+    // The DOM of the index of the site in `dir` at `?query`.
+    let load = |dir: &Path, query: &str| {
+        let url = format!("file://{}?{query}", dir.join("index.html").display());
+        dump_dom(&browser, profile.path(), proxy, &url)
+    };
+    let none_shown = |dom: &str| {
+        dom.lines()
+            .any(|l| l.starts_with("<p id=\"none\"") && !l.contains(" hidden"))
+    };
+    for (query, expect) in [
+        ("q=405", &["0405"][..]),
+        ("q=405%20", &["0405"]),
+        ("q=%20604", &["0604"]),
+        ("q=invalid-token", &["0405"]),
+        ("q=%22invalid%20token%22", &["0405"]),
+        ("q=token.", &["0405", "0604", "0616"]),
+        ("q=token%2C%20lapsed!", &["0405"]),
+        ("q=TOKEN%3A", &["0405", "0604", "0616"]),
+    ] {
+        let dom = load(shared.path(), query);
+        assert_eq!(shown(&dom), expect, "?{query}");
+        assert!(!none_shown(&dom), "?{query}: says nothing matched");
+    }
+    // Former names are names too; each shown entry says the name that matched.
+    let dom = load(dir.path(), "q=older_hostile_text");
+    let texts = shown_texts(&dom);
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(texts[0].1.contains("older_hostile_text"), "{texts:?}");
+    // Nothing matches: the page says so, rather than showing an empty list.
+    let dom = load(shared.path(), "q=zzzz");
+    assert_eq!(shown(&dom), Vec::<String>::new());
+    assert!(none_shown(&dom), "no message that nothing matched: {dom}");
+    // Markup typed into the search is text: in the box, not in the page.
+    let dom = load(shared.path(), "q=%3Cb%3Ex%3C%2Fb%3E");
+    assert!(!dom.contains("<b>x</b>"), "{dom}");
+    // The filters are preset from the address too, and combine with the query.
+    let dom = load(dir.path(), "category=call_events");
+    assert_eq!(shown(&dom), ["2001"]);
+    let dom = load(dir.path(), "retryable=1");
+    assert_eq!(shown(&dom), ["0001"]);
+    let dom = load(
+        dir.path(),
+        "q=hostile&category=request_validation&retryable=1",
+    );
+    assert_eq!(shown(&dom), ["0001"]);
+    let dom = load(dir.path(), "q=retired&retryable=1");
+    assert_eq!(shown(&dom), Vec::<String>::new());
+    assert!(none_shown(&dom));
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        0,
+        "requests to another host"
+    );
+}
+
+/// A code's page says everything about its retry advice, its aliases and whether it is
+/// retired, each as a fact of its own, even where the answer is "none" or "no"; and no page
+/// asks its host for a favicon it does not have.
+#[test]
+fn a_code_page_states_every_fact_even_when_it_is_none() {
+    let (_, files, _) = site();
+    let page = |code: &str| {
+        &files
+            .iter()
+            .find(|f| f.path == format!("codes/{code}.html"))
+            .unwrap()
+            .contents
+    };
+    // 0001: retryable after 60 s, any request; four aliases; not retired.
+    let hostile = page("0001");
+    for fact in [
+        "<dt>Retry</dt><dd>Yes</dd>",
+        "<dt>Wait before retrying</dt><dd>60 s</dd>",
+        "<dt>Requests to retry</dt><dd>Any",
+        "<dt>Aliases</dt><dd><code>old_hostile_text</code>, <code>older_hostile_text</code>",
+        "<dt>Retired</dt><dd>No</dd>",
+    ] {
+        assert!(hostile.contains(fact), "0001 lacks {fact:?}");
+    }
+    // 2001: not retryable, no aliases, retired.
+    let retired = page("2001");
+    for fact in [
+        "<dt>Retry</dt><dd>No; the same request fails again.</dd>",
+        "<dt>Aliases</dt><dd>None</dd>",
+        "<dt>Retired</dt><dd>Yes: Aculab stopped sending this &lt;in 2025&gt;",
+    ] {
+        assert!(retired.contains(fact), "2001 lacks {fact:?}");
+    }
+    assert!(!retired.contains("Wait before retrying"));
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        assert!(
+            f.contents.contains("icon.svg\" type=\"image/svg+xml\">"),
+            "{}: the browser asks the host for /favicon.ico",
+            f.path
+        );
+    }
+}

@@ -118,8 +118,8 @@ mod tests {
         let report = run(root.path(), out.path()).unwrap();
         assert_eq!(
             report.files,
-            3 + 4 + 2,
-            "index, style, script, 4 codes, 2 categories"
+            4 + 4 + 2,
+            "index, style, script, icon, 4 codes, 2 categories"
         );
         assert!(out.path().join("codes/0406.html").is_file());
         let index = fs::read_to_string(out.path().join("index.html")).unwrap();
