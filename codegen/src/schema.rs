@@ -11,6 +11,12 @@ use crate::GENERATED_BY;
 /// How the export names its schema, in its `$schema` key: the schema's file name, beside it.
 pub const SCHEMA_REF: &str = "errors.schema.json";
 
+/// The schema's `$id`: an absolute URI naming this schema and its version (the export's
+/// `schema_version`), so that a consumer holding several versions tells them apart. A URN
+/// rather than an address: the schema is published beside the export, wherever that is.
+/// (`tests/schema.rs` checks that the two move together).
+pub const SCHEMA_ID: &str = "urn:aculab-errors:errors.schema.json:1";
+
 /// The schema as a JSON value.
 pub fn schema() -> Value {
     let code = json!({ "type": "string", "pattern": "^[0-9]{4}$" });
@@ -24,6 +30,7 @@ pub fn schema() -> Value {
     json!({
         "$comment": format!("@generated {GENERATED_BY} What a schema cannot say is checked when `cargo xtask gen` reads the export back: each code has one entry, listed by the category it names."),
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
         "title": "Aculab Cloud web-service error codes",
         "description": "docs/errors.json, the catalogue export of aculab-errors: every error code with its meaning, remedy and retry advice.",
         "type": "object",

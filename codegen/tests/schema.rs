@@ -28,6 +28,24 @@ fn valid(value: &Value) -> bool {
     schemas.validate(value, index).is_ok()
 }
 
+/// The schema names its dialect and itself: `$schema` is draft 2020-12 and `$id` an absolute
+/// URI that changes with the export's `schema_version`.
+#[test]
+fn the_schema_states_its_dialect_and_its_id() {
+    let schema: Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let id = schema["$id"].as_str().expect("the schema has an $id");
+    assert_eq!(id, codegen::schema::SCHEMA_ID);
+    assert!(id.starts_with("urn:") && !id.contains('#'), "{id}");
+    assert!(
+        id.ends_with(&format!(":{}", codegen::json::SCHEMA_VERSION)),
+        "{id}"
+    );
+}
+
 #[test]
 fn the_export_states_its_schema_and_validates_against_it() {
     let export = export();
@@ -154,6 +172,26 @@ fn broken_copies_fail() {
         (
             "an impossible date",
             Box::new(|v| v["upstream_checked"] = json!("9999-99-99")),
+        ),
+        (
+            "an unknown top-level key",
+            Box::new(|v| v["generator"] = json!("mine")),
+        ),
+        (
+            "an unknown key in a category",
+            Box::new(|v| v["categories"][0]["colour"] = json!("red")),
+        ),
+        (
+            "a category's codes as numbers",
+            Box::new(|v| v["categories"][0]["codes"] = json!([1, 2])),
+        ),
+        (
+            "aliases as a string",
+            Box::new(|v| v["errors"][0]["aliases"] = json!("old_name")),
+        ),
+        (
+            "a null name",
+            Box::new(|v| v["errors"][0]["name"] = Value::Null),
         ),
         (
             "a hand-made export",
