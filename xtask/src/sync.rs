@@ -370,6 +370,21 @@ mod tests {
                 vec!["0405: HTTP status changed: 404 -> 410"],
             ),
             (
+                "restatused_written_http",
+                edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("\n404\n", "\nHTTP/1.1 410 Gone\n")),
+                vec!["0405: HTTP status changed: 404 -> 410"],
+            ),
+            (
+                "restatused_inline",
+                edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("HTTP Error code\n\n404\n", "HTTP Error code: HTTP 410\n")),
+                vec!["0405: HTTP status changed: 404 -> 410"],
+            ),
+            (
+                "removed_old_mac_line_ends",
+                edit(PAGE_TXT, BLOCK_0405, "").replace('\n', "\r"),
+                vec!["0405: removed from the page; mark it `retired: <why>`"],
+            ),
+            (
                 "status_gone",
                 edit(PAGE_TXT, BLOCK_0405, &BLOCK_0405.replace("HTTP Error code\n\n404\n\n", "")),
                 vec!["0405: HTTP status changed: 404 -> none"],
