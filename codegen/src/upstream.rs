@@ -502,7 +502,10 @@ fn terminate_references(text: &str) -> std::borrow::Cow<'_, str> {
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
 /// with blank lines; a text with no blank line at all has a paragraph per line.
 fn paragraphs(text: &str) -> Vec<String> {
-    let lines: Vec<String> = text.lines().map(normalise).collect();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| normalise(&tab_after_label(l)))
+        .collect();
     // A blank line with text before and after it.
     let blank_between = lines
         .iter()
@@ -544,6 +547,21 @@ fn paragraphs(text: &str) -> Vec<String> {
         out.push(current);
     }
     out
+}
+
+/// A line that starts with a label and a tab (a table's row copied from a browser:
+/// `Remedy<TAB>Try again.`) with a colon for the tab, so that it reads as `Remedy: Try again.`.
+fn tab_after_label(line: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = line.trim_start();
+    for prefix in HTTP_LABELS.iter().chain(&["Remedy"]) {
+        let head = trimmed.get(..prefix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+            && trimmed[prefix.len()..].starts_with('\t')
+        {
+            return format!("{}:{}", &trimmed[..prefix.len()], &trimmed[prefix.len()..]).into();
+        }
+    }
+    line.into()
 }
 
 /// Wording as compared: typographic quotes, dashes, ellipses and odd spaces as their plain
@@ -1574,6 +1592,19 @@ mod tests {
         }
         let page = parse_page(text.replace("\n\n", "\u{2028}").as_bytes()).unwrap();
         assert_eq!(page, want);
+    }
+
+    /// Text copied from a browser's table gives a label and its value on one line, a tab
+    /// between them, which reads as a colon would.
+    #[test]
+    fn a_tab_after_a_label_separates_it_from_its_value() {
+        let want =
+            parse_page(b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n").unwrap();
+        let copied = "0405 : A.\nHTTP Error code\t404\nRemedy\t Try again.\n";
+        assert_eq!(parse_page(copied.as_bytes()).unwrap(), want);
+        // Prose that begins with the word and a tab is rare; the word alone still is no label.
+        let prose = parse_page(b"0405 : A.\n\nRemedy is to try again.\n").unwrap();
+        assert_eq!(prose.entries[0].remedy, None);
     }
 
     /// HTML that sets a label apart only by its element (a `span`, `b` or `label` styled as a
