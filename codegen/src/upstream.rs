@@ -53,8 +53,20 @@ pub struct Page {
     pub repeated: Vec<u16>,
     /// What could not be read with certainty, by code: a status given twice or unreadable, a
     /// remedy given twice, a heading that is not a four-digit code, a code listed twice with
-    /// different facts. `sync` compares nothing from such a page rather than guess.
-    pub unclear: Vec<(u16, String)>,
+    /// different facts, a heading that cannot be read. `sync` compares nothing from such a page
+    /// rather than guess.
+    pub unclear: Vec<Unclear>,
+}
+
+/// One thing on the page that cannot be read with certainty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unclear {
+    /// The code it concerns: the entry's, or the code a heading that cannot be read names.
+    pub code: u16,
+    /// Its line in a text page (1-based); `None` in an HTML page.
+    pub line: Option<usize>,
+    /// What cannot be read, to follow the code: "gives its HTTP status twice".
+    pub what: String,
 }
 
 /// Why a page gives nothing to compare.
@@ -101,7 +113,8 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     }
     let text = decode(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = if looks_like_html(text) {
+    let html = looks_like_html(text);
+    let text = if html {
         html_to_text(text)
     } else {
         // A lone CR (old Mac line ends) and Unicode's separators end lines as LF does.
@@ -109,7 +122,12 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
             .replace(['\r', '\u{2028}'], "\n")
             .replace('\u{2029}', "\n\n")
     };
-    let page = entries(&paragraphs(&text));
+    let mut paragraphs = paragraphs(&text);
+    if html {
+        // Lines of the text the HTML was turned into are no lines of the page.
+        paragraphs.iter_mut().for_each(|p| p.line = None);
+    }
+    let page = entries(&paragraphs);
     if page.entries.is_empty() {
         return Err(PageError::NoCodes);
     }
@@ -496,15 +514,22 @@ fn terminate_references(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A paragraph of the page and the line it starts on (in a text page).
+#[derive(Debug)]
+struct Paragraph {
+    line: Option<usize>,
+    text: String,
+}
+
 /// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
 /// A line that starts an entry (`0405 : ...`) or is a label ("HTTP Error code", "Remedy")
 /// starts a paragraph of its own, and a bare label or code ends one, so a page that puts single line
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
 /// with blank lines; a text with no blank line at all has a paragraph per line.
-fn paragraphs(text: &str) -> Vec<String> {
+fn paragraphs(text: &str) -> Vec<Paragraph> {
     let lines: Vec<String> = text
         .lines()
-        .map(|l| normalise(&tab_after_label(l)))
+        .map(|l| unmark_label(normalise(&tab_after_label(l))))
         .collect();
     // A blank line with text before and after it.
     let blank_between = lines
@@ -513,11 +538,23 @@ fn paragraphs(text: &str) -> Vec<String> {
         .skip_while(|l| !l.is_empty())
         .any(|l| !l.is_empty());
     let mut out = Vec::new();
-    let mut current = String::new();
-    for line in lines {
+    let mut current = Paragraph {
+        line: None,
+        text: String::new(),
+    };
+    let mut push = |current: &mut Paragraph| {
+        out.push(std::mem::replace(
+            current,
+            Paragraph {
+                line: None,
+                text: String::new(),
+            },
+        ))
+    };
+    for (n, line) in lines.into_iter().enumerate() {
         if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+            if !current.text.is_empty() {
+                push(&mut current);
             }
             continue;
         }
@@ -529,30 +566,67 @@ fn paragraphs(text: &str) -> Vec<String> {
                 .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
                 .is_none_or(|i| line[i..].starts_with(':'));
         let starts = !blank_between || code_head(&line).is_some() || label_line;
-        if starts && !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+        if starts && !current.text.is_empty() {
+            push(&mut current);
         }
-        if !current.is_empty() {
-            current.push(' ');
+        if current.text.is_empty() {
+            current.line = Some(n + 1);
+        } else {
+            current.text.push(' ');
         }
-        current.push_str(&line);
+        current.text.push_str(&line);
         // A label or a code alone on its line: its text follows on the next.
         let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
             || code_head(&line).is_some_and(|(_, text)| text.is_empty());
         if bare || !blank_between {
-            out.push(std::mem::take(&mut current));
+            push(&mut current);
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if !current.text.is_empty() {
+        push(&mut current);
     }
     out
 }
 
+/// A label line written with Markdown or list marks (`**HTTP status:** 404`, `#### Remedy`,
+/// `- Remedy: text`) as the label reads plain (`HTTP status: 404`, `Remedy`); any other line
+/// as it is.
+fn unmark_label(line: String) -> String {
+    let s = strip_lead(&line);
+    if s.len() == line.len() && !s.contains(['*', '_', '`']) {
+        return line;
+    }
+    for prefix in HTTP_LABELS.iter().chain(&["Remedy"]) {
+        let Some(head) = s
+            .get(..prefix.len())
+            .filter(|h| h.eq_ignore_ascii_case(prefix))
+        else {
+            continue;
+        };
+        let rest = s[prefix.len()..].trim_start_matches(['*', '_', '`']);
+        let plain = match rest.trim_start().strip_prefix(':') {
+            Some(value) => format!(
+                "{head}: {}",
+                value.trim_start_matches(['*', '_', '`', ' ']).trim()
+            ),
+            None if rest.trim().is_empty() => head.to_string(),
+            None => format!("{head}{rest}"),
+        };
+        let plain = plain.trim_end().to_string();
+        return if label(&plain).is_some() { plain } else { line };
+    }
+    line
+}
+
 /// A line that starts with a label and a tab (a table's row copied from a browser:
 /// `Remedy<TAB>Try again.`) with a colon for the tab, so that it reads as `Remedy: Try again.`.
+/// So too a code and a tab before the text, the only tab on its line (`0405<TAB>text`).
 fn tab_after_label(line: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = line.trim_start();
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 && trimmed[4..].starts_with('\t') && !trimmed[5..].contains('\t') {
+        return format!("{} :{}", &trimmed[..4], &trimmed[4..]).into();
+    }
     for prefix in HTTP_LABELS.iter().chain(&["Remedy"]) {
         let head = trimmed.get(..prefix.len());
         if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix))
@@ -598,25 +672,112 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// `0405 : text` (or `0405: text`, `0405 - text`) → the code and the text after it.
+/// `0405 : text` → the code and the text after it. The heading may be written in the other
+/// ways a saved or converted page writes one: `0405: text`, `0405 - text` (or an en or em
+/// dash), `0405 | text`, `[0405] text`, `(0405) text`; after a list marker (`•`, `-`, `*`, `+`,
+/// `1.`), a Markdown heading's or quote's marks, or a word (`Code 0405 :`, `Error 0405:`,
+/// `Error code #0405 -`); in emphasis or a link (`**0405** :`, `[0405](...) :`); or the code
+/// alone (`## 0405`), its text in the next paragraph.
 fn code_head(p: &str) -> Option<(u16, &str)> {
-    let digits = p.get(..4)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let (digits, text) = head(p)?;
+    if digits.len() != 4 {
         return None;
     }
-    let rest = &p[4..];
-    let after = rest.trim_start();
-    let text = if rest.is_empty() {
-        ""
-    } else if let Some(t) = after.strip_prefix([':', '-']) {
-        if after.len() == rest.len() && !rest.starts_with(':') {
-            return None; // "2021-01-15": a date, not a code
+    Some((digits.parse().ok()?, text))
+}
+
+/// Marks that may open a heading or a label line, stripped: a list marker, a Markdown heading's
+/// `#`s, a quote's `>`, emphasis, an opening bracket.
+fn strip_lead(p: &str) -> &str {
+    let mut s = p.trim_start();
+    loop {
+        let before = s.len();
+        // A list marker or heading mark is followed by a space; emphasis and brackets are not.
+        for marker in [
+            "#", "##", "###", "####", "#####", "######", ">", "-", "*", "+", "\u{2022}", "\u{b7}",
+            "\u{25aa}", "\u{2023}", "\u{25e6}", "\u{25cf}", "\u{25cb}", "\u{25a0}", "\u{25a1}",
+        ] {
+            if let Some(rest) = s.strip_prefix(marker) {
+                if rest.starts_with(' ') || (marker == ">" && !rest.is_empty()) {
+                    s = rest.trim_start();
+                    break;
+                }
+            }
         }
+        // An ordered list's number: `1.`, `12)`, then a space.
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&n) && s[n..].starts_with(['.', ')']) && s[n + 1..].starts_with(' ') {
+            s = s[n + 1..].trim_start();
+        }
+        s = s.trim_start_matches(['*', '_', '`', '[', '(', '"']);
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Marks that may close a code or a label: emphasis, a closing bracket, a Markdown link's
+/// target. Returns the rest and whether a bracket closed.
+fn strip_close(mut s: &str) -> (&str, bool) {
+    let mut bracket = false;
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches(['*', '_', '`', '"']);
+        if let Some(rest) = s.strip_prefix("](") {
+            s = rest.find(')').map_or("", |i| &rest[i + 1..]);
+            bracket = true;
+        } else if let Some(rest) = s.strip_prefix([']', ')']) {
+            s = rest;
+            bracket = true;
+        }
+        if s.len() == before {
+            return (s, bracket);
+        }
+    }
+}
+
+/// The words a heading may put before its code: `Code 0405`, `Error code: 0405`, `Error #0405`.
+const HEAD_WORDS: &[&str] = &["error code", "error", "code", "err", "no.", "number"];
+
+/// A heading's number (any count of digits) and its text, if `p` is shaped as a heading.
+fn head(p: &str) -> Option<(&str, &str)> {
+    let mut s = strip_lead(p);
+    for word in HEAD_WORDS {
+        if let Some(h) = s.get(..word.len()).filter(|h| h.eq_ignore_ascii_case(word)) {
+            let rest = &s[h.len()..];
+            if rest.starts_with([' ', ':', '#']) {
+                s = strip_lead(rest.trim_start_matches([' ', ':', '#']));
+                break;
+            }
+        }
+    }
+    let s = s.strip_prefix('#').unwrap_or(s);
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 {
+        return None;
+    }
+    let (digits, raw) = s.split_at(n);
+    // `2021-01-15`, `2021.5`: a date or a number, not a heading.
+    if raw.starts_with('-') || raw.starts_with('.') && !raw[1..].starts_with(' ') && raw.len() > 1 {
+        return None;
+    }
+    let (rest, bracket) = strip_close(raw);
+    let after = rest.trim_start();
+    let text = if after.is_empty() {
+        ""
+    } else if let Some(t) = after.strip_prefix([':', '-', '|', '\u{ff1a}']) {
+        strip_close(t).0.trim_start()
+    } else if let Some(t) = after
+        .strip_prefix(['.', ')'])
+        .filter(|t| t.is_empty() || t.starts_with(' '))
+    {
         t.trim_start()
+    } else if bracket && after.len() < rest.len() {
+        after
     } else {
         return None;
     };
-    Some((digits.parse().ok()?, text))
+    Some((digits, text))
 }
 
 /// What a label paragraph introduces.
@@ -668,7 +829,8 @@ fn label(p: &str) -> Option<Label<'_>> {
 /// An HTTP status as a page writes one: `404`, `404 Not Found`, `HTTP 404`, `HTTP/1.1 404`,
 /// `HTTP status 404`: three digits, 100..=599, not followed by another digit.
 fn status(p: &str) -> Option<u16> {
-    let mut s = p.trim_start();
+    // `**404**`: emphasis is no part of it.
+    let mut s = p.trim_start().trim_start_matches(['*', '_', '`']);
     if s.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("http")) {
         s = &s[4..];
         if let Some(version) = s.strip_prefix('/') {
@@ -689,7 +851,7 @@ fn status(p: &str) -> Option<u16> {
     (digits.len() == 3 && (100..=599).contains(&n)).then_some(n)
 }
 
-fn entries(paragraphs: &[String]) -> Page {
+fn entries(paragraphs: &[Paragraph]) -> Page {
     #[derive(PartialEq)]
     enum Want {
         Description,
@@ -703,12 +865,18 @@ fn entries(paragraphs: &[String]) -> Page {
         unclear: Vec::new(),
     };
     let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
-    let mut current: Option<PageEntry> = None;
+    // The entry being read and the line of its heading.
+    let mut current: Option<(PageEntry, Option<usize>)> = None;
     let mut want = Want::Nothing;
     // Labels met in the current entry: (HTTP status, remedy).
     let mut labels = (0, 0);
-    let finish = |entry: Option<PageEntry>, page: &mut Page| {
-        let Some(e) = entry else { return };
+    // The first paragraph since the entry's last part that is none of its parts; a label after
+    // it means a heading that cannot be read went before.
+    let mut stray: Option<&Paragraph> = None;
+    // Under a heading that cannot be read: its parts belong to no entry read.
+    let mut lost = false;
+    let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
+        let Some((e, line)) = entry else { return };
         match first.get(&e.code) {
             None => {
                 first.insert(e.code, page.entries.len());
@@ -724,23 +892,31 @@ fn entries(paragraphs: &[String]) -> Page {
                         page.repeated.push(e.code);
                     }
                 } else {
-                    page.unclear
-                        .push((e.code, "is listed twice, with different facts".into()));
+                    page.unclear.push(Unclear {
+                        code: e.code,
+                        line,
+                        what: "is listed twice, with different facts".into(),
+                    });
                 }
             }
         }
     };
     let mut finish = finish;
-    for p in paragraphs {
+    for paragraph in paragraphs {
+        let (p, line) = (&paragraph.text, paragraph.line);
         if let Some((code, text)) = code_head(p) {
             labels = (0, 0);
+            (stray, lost) = (None, false);
             finish(current.take(), &mut page);
-            current = Some(PageEntry {
-                code,
-                http: None,
-                description: text.to_string(),
-                remedy: None,
-            });
+            current = Some((
+                PageEntry {
+                    code,
+                    http: None,
+                    description: text.to_string(),
+                    remedy: None,
+                },
+                line,
+            ));
             want = if text.is_empty() {
                 Want::Description
             } else {
@@ -748,23 +924,60 @@ fn entries(paragraphs: &[String]) -> Page {
             };
             continue;
         }
-        let Some(entry) = current.as_mut() else {
+        let Some((entry, _)) = current.as_mut() else {
             continue;
+        };
+        let unclear = |what: String| Unclear {
+            code: entry.code,
+            line,
+            what,
         };
         // `12345 : ...`: shaped like a heading, but not a four-digit code.
         let digits = p.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && p[digits..].trim_start().starts_with(':') {
+        if !lost && digits > 0 && p[digits..].trim_start().starts_with(':') {
             let what = format!(
                 "is followed by a heading that is not a four-digit code: {:?}",
                 short(p)
             );
-            page.unclear.push((entry.code, what));
+            page.unclear.push(unclear(what));
+            lost = true;
+            continue;
         }
         let label = match label(p) {
             // The value under "HTTP Error code" written as "HTTP status 404": the status.
             Some(Label::Http(rest)) if want == Want::Status && !rest.is_empty() => None,
             label => label,
         };
+        if lost {
+            continue;
+        }
+        if let (Some(_), Some(s)) = (&label, stray) {
+            // A part after text that is none of the entry's: a heading that cannot be read,
+            // named by the code it holds, and what follows it is not this entry's.
+            let what = |whose| {
+                format!(
+                    "{whose} a heading that cannot be read: {:?}",
+                    short(&s.text)
+                )
+            };
+            let named = match heading_code(&s.text) {
+                Some(code) => Some((code, what("has"))),
+                // `0405a : ...`: a heading, but of no code.
+                None if strip_lead(&s.text).starts_with(|c: char| c.is_ascii_digit()) => {
+                    Some((entry.code, what("is followed by")))
+                }
+                None => None,
+            };
+            if let Some((code, what)) = named {
+                page.unclear.push(Unclear {
+                    code,
+                    line: s.line,
+                    what,
+                });
+                lost = true;
+                continue;
+            }
+        }
         match label {
             Some(Label::Http(_)) => labels.0 += 1,
             Some(Label::Remedy(_)) => labels.1 += 1,
@@ -777,7 +990,7 @@ fn entries(paragraphs: &[String]) -> Page {
                 "remedy"
             };
             page.unclear
-                .push((entry.code, format!("gives its {what} twice")));
+                .push(unclear(format!("gives its {what} twice")));
             labels = (labels.0.min(1), labels.1.min(1));
         }
         match label {
@@ -786,7 +999,7 @@ fn entries(paragraphs: &[String]) -> Page {
                 entry.http = status(rest);
                 if entry.http.is_none() {
                     let what = format!("has an HTTP status that cannot be read: {:?}", short(p));
-                    page.unclear.push((entry.code, what));
+                    page.unclear.push(unclear(what));
                 }
                 want = Want::Nothing;
             }
@@ -806,20 +1019,34 @@ fn entries(paragraphs: &[String]) -> Page {
                         if entry.http.is_none() {
                             let what =
                                 format!("has an HTTP status that cannot be read: {:?}", short(p));
-                            page.unclear.push((entry.code, what));
+                            page.unclear.push(unclear(what));
                         }
                     }
                     Want::Remedy => entry.remedy = Some(p.clone()),
                     // A table whose description column follows the status column.
                     Want::Nothing if entry.description.is_empty() => entry.description = p.clone(),
-                    Want::Nothing => {}
+                    Want::Nothing => {
+                        stray = stray.or(Some(paragraph));
+                        continue;
+                    }
                 }
                 want = Want::Nothing;
             }
         }
+        stray = None;
     }
     finish(current.take(), &mut page);
     page
+}
+
+/// The code a heading that cannot be read names: the first four-digit number among its first
+/// few words, standing alone (not part of a date or a longer number).
+fn heading_code(p: &str) -> Option<u16> {
+    p.split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse().ok())
 }
 
 /// A fingerprint of normalised wording: FNV-1a, 64 bits, as 16 hex digits. It tells whether
@@ -1578,7 +1805,7 @@ mod tests {
         let (http, unclear) = inline("HTTP Error code: soon");
         assert_eq!(http, None);
         assert_eq!(unclear.len(), 1, "{unclear:?}");
-        assert!(unclear[0].1.contains("cannot be read"), "{unclear:?}");
+        assert!(unclear[0].what.contains("cannot be read"), "{unclear:?}");
     }
 
     /// Old Mac line ends (a lone CR) and Unicode's line and paragraph separators end lines.
@@ -1645,6 +1872,106 @@ mod tests {
         assert_eq!(parse_page(parts.as_bytes()).unwrap(), text);
     }
 
+    /// A heading written with a list marker, a Markdown heading's marks or emphasis, a word
+    /// before its code, brackets or another separator reads as `0405 : text`, whether one
+    /// heading or every heading is written so.
+    #[test]
+    fn a_heading_with_a_prefix_or_other_separator_heads_its_entry() {
+        let page = |head: &dyn Fn(&str) -> String| {
+            format!(
+                "{} A.\n\nHTTP Error code\n\n400\n\n{} The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n",
+                head("0404"),
+                head("0405")
+            )
+        };
+        let want = parse_page(page(&|c| format!("{c} :")).as_bytes()).unwrap();
+        for form in [
+            "\u{2022} N :",
+            "- N :",
+            "* N :",
+            "+ N :",
+            "1. N :",
+            "12) N :",
+            "Code N :",
+            "Error N:",
+            "Error code N -",
+            "Code: N -",
+            "### N :",
+            "## N\n\n",
+            "N -",
+            "N \u{2013}",
+            "N:",
+            "[N]",
+            "[N]:",
+            "N \u{2014}",
+            "**N** :",
+            "**N:**",
+            "**N**\n\n",
+            "__N__ :",
+            "`N` :",
+            "[N](https://example.com/?error=N) :",
+            "> N :",
+            "- **Error N** \u{2014}",
+            "N |",
+            "(N)",
+            "#N:",
+            "N\t",
+            "N \u{ff1a}",
+            "\"N\" :",
+        ] {
+            let head = |code: &str| form.replace('N', code);
+            let every = parse_page(page(&head).as_bytes());
+            assert_eq!(every.as_ref(), Ok(&want), "every heading {form:?}");
+            let one = page(&|code: &str| {
+                if code == "0405" {
+                    head(code)
+                } else {
+                    format!("{code} :")
+                }
+            });
+            assert_eq!(
+                parse_page(one.as_bytes()).as_ref(),
+                Ok(&want),
+                "one heading {form:?}"
+            );
+        }
+        // Prose that starts with a number is no heading: dates, years, counts.
+        let prose = parse_page(
+            b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nWait.\n2021-01-15 is a date.\n\n1. Check it.\n",
+        )
+        .unwrap();
+        assert_eq!(prose.entries.len(), 1);
+        assert_eq!(prose.unclear, []);
+        assert_eq!(
+            prose.entries[0].remedy.as_deref(),
+            Some("Wait. 2021-01-15 is a date.")
+        );
+    }
+
+    /// A heading that still cannot be read is named by its own code and line, and the parts
+    /// under it are not blamed on the entry before it.
+    #[test]
+    fn an_unreadable_heading_is_named_by_its_code_and_line() {
+        let text = "0404 : A.\n\nHTTP Error code\n\n400\n\nRemedy\n\nR.\n\nSee item 0405 below, The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n";
+        let page = parse_page(text.as_bytes()).unwrap();
+        assert_eq!(page.unclear.len(), 1, "{:?}", page.unclear);
+        let u = &page.unclear[0];
+        assert_eq!((u.code, u.line), (405, Some(11)), "{u:?}");
+        assert!(u.what.contains("heading that cannot be read"), "{u:?}");
+        // A heading of no code is named after the entry before it, which is not blamed.
+        let page = parse_page(text.replace("See item 0405 below,", "0405a :").as_bytes()).unwrap();
+        let found: Vec<(u16, Option<usize>)> =
+            page.unclear.iter().map(|u| (u.code, u.line)).collect();
+        assert_eq!(found, [(404, Some(11))], "{:?}", page.unclear);
+        assert!(page.unclear[0].what.starts_with("is followed by a heading"));
+        // The same in HTML: named by code, without a line.
+        let html = "<p>0404 : A.</p><p>HTTP Error code</p><p>400</p><p>See item 0405 below, The text.</p><p>HTTP Error code</p><p>404</p>";
+        let page = parse_page(html.as_bytes()).unwrap();
+        let found: Vec<(u16, Option<usize>)> =
+            page.unclear.iter().map(|u| (u.code, u.line)).collect();
+        assert_eq!(found, [(405, None)]);
+    }
+
     #[test]
     fn dates_sentences_and_repeats_are_not_codes() {
         let text = "2021-01-15_08:56:24\n\n0001 : First.\n\nRemedy is a word.\n\n0001 : Again.\n\nHTTP Error codes vary\n\n";
@@ -1655,7 +1982,11 @@ mod tests {
         // Listed again with other facts: not a repeat to skip, but a page that cannot be trusted.
         assert_eq!(
             page.unclear,
-            [(1, "is listed twice, with different facts".to_string())]
+            [Unclear {
+                code: 1,
+                line: Some(7),
+                what: "is listed twice, with different facts".to_string()
+            }]
         );
         let alike = parse_page(b"0001 : First.\n\n0001 : First.\n").unwrap();
         assert_eq!((alike.repeated, alike.unclear), (vec![1], vec![]));
@@ -1666,25 +1997,27 @@ mod tests {
     #[test]
     fn unclear_entries_are_named_not_guessed() {
         let unclear = |text: &str| parse_page(text.as_bytes()).unwrap().unclear;
-        let twice = "0405 : A.\n\nHTTP Error code\n\n404\n\n99999 : five digits.\n\nHTTP Error code\n\n500\n\n0406 : B.\n";
-        let found = unclear(twice);
-        assert!(found.iter().all(|(code, _)| *code == 405), "{found:?}");
-        assert!(
-            found
-                .iter()
-                .any(|(_, w)| w.contains("not a four-digit code")),
-            "{found:?}"
-        );
-        assert!(
-            found
-                .iter()
-                .any(|(_, w)| w == "gives its HTTP status twice"),
-            "{found:?}"
+        let named = |text: &str| -> Vec<(u16, Option<usize>, String)> {
+            unclear(text)
+                .into_iter()
+                .map(|u| (u.code, u.line, u.what))
+                .collect()
+        };
+        // The parts under a heading that is not a code are not blamed on the entry before it.
+        let five = "0405 : A.\n\nHTTP Error code\n\n404\n\n99999 : five digits.\n\nHTTP Error code\n\n500\n\n0406 : B.\n";
+        let found = named(five);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (405, Some(7)));
+        assert!(found[0].2.contains("not a four-digit code"), "{found:?}");
+        let twice = "0405 : A.\n\nHTTP Error code\n\n404\n\nHTTP Error code\n\n500\n\n0406 : B.\n";
+        assert_eq!(
+            named(twice),
+            [(405, Some(7), "gives its HTTP status twice".to_string())]
         );
         let huge = unclear("0405 : A.\n\nHTTP Error code\n\n99999999999999999999\n");
         assert_eq!(huge.len(), 1);
         assert!(huge[0]
-            .1
+            .what
             .starts_with("has an HTTP status that cannot be read"));
         assert_eq!(
             unclear("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n"),

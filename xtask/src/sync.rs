@@ -134,7 +134,10 @@ fn read_page(path: &Path) -> Result<Page, Error> {
     let unclear: Vec<String> = page
         .unclear
         .iter()
-        .map(|(code, what)| format!("{code:04} {what}"))
+        .map(|u| match u.line {
+            Some(line) => format!("line {line}: {:04} {}", u.code, u.what),
+            None => format!("{:04} {}", u.code, u.what),
+        })
         .collect();
     Err(fail(format!(
         "parts of it cannot be read with certainty, so nothing was compared:\n  {}",
@@ -616,6 +619,52 @@ mod tests {
             };
             assert_eq!((exit_code(&result), lines), (0, vec![]), "{name}");
         }
+    }
+
+    /// Headings written with a prefix and labels in Markdown read in step; a heading that still
+    /// cannot be read is named by its own code and line, never blamed on the entry before it.
+    #[test]
+    fn prefixed_headings_and_markdown_labels_read_in_step_and_an_unreadable_heading_is_named() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        for (name, page) in [
+            (
+                "bullet",
+                PAGE_TXT
+                    .replace("\n0", "\n\u{2022} 0")
+                    .replace("\n1", "\n- 1")
+                    .replace("\n2", "\n### 2"),
+            ),
+            ("one_code_word", edit(PAGE_TXT, "0405 : ", "Code 0405 : ")),
+            ("one_en_dash", edit(PAGE_TXT, "0405 : ", "0405 \u{2013} ")),
+            (
+                "markdown",
+                PAGE_TXT
+                    .replace("HTTP Error code\n\n", "**HTTP status:** ")
+                    .replace("\nRemedy\n\n", "\n**Remedy:** ")
+                    .replace("\n0", "\n## 0"),
+            ),
+        ] {
+            assert_eq!(sync(root, &pages, name, &page), (0, vec![]), "{name}");
+        }
+        let (code, lines) = sync(
+            root,
+            &pages,
+            "item",
+            &edit(PAGE_TXT, "0405 : ", "Item 0405: "),
+        );
+        assert_eq!(code, 2);
+        let line = PAGE_TXT[..PAGE_TXT.find("0405 : ").unwrap()]
+            .lines()
+            .count()
+            + 1;
+        assert!(
+            lines[0].contains(&format!(
+                "\n  line {line}: 0405 has a heading that cannot be read: \"Item 0405:"
+            )),
+            "{lines:?}"
+        );
+        assert!(!lines[0].contains("0404"), "{lines:?}");
     }
 
     /// The typographic apostrophe's entities as the character.
