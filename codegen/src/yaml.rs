@@ -200,6 +200,8 @@ enum Frame {
 struct Start {
     line: usize,
     col: usize,
+    /// Opened by `[` or `{`, not block style.
+    flow: bool,
 }
 
 impl Frame {
@@ -263,6 +265,7 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
     let mut root = None;
     let mut documents = 0;
     let mut diags = Collector::default();
+    let mut lines = Lines::new(text);
     // Millions of one mistake (duplicate keys, say) stop at a bound.
     while !diags.full() {
         let (event, mark) = match parser.next_token() {
@@ -276,6 +279,11 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
         let start = Start {
             line,
             col: mark.col(),
+            // Flow style holds only flow style; in block style a line opens few collections,
+            // so looking each one up on its line stays linear.
+            flow: matches!(event, Event::SequenceStart(..) | Event::MappingStart(..))
+                && (stack.last().is_some_and(|f| f.start().flow)
+                    || matches!(lines.char_at(line, mark.col()), Some('[' | '{'))),
         };
         let node = match event {
             Event::StreamEnd => break,
@@ -302,6 +310,13 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
+                // Only a value left out is plain and empty: a written plain scalar has text.
+                let in_block = stack.last().is_some_and(|f| !f.start().flow);
+                let line = if text.is_empty() && style == TScalarStyle::Plain && in_block {
+                    lines.left_out(line, mark.col())
+                } else {
+                    line
+                };
                 check_props(&mut diags, line, anchor, tag.as_ref());
                 Node {
                     line,
@@ -333,13 +348,23 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(Frame::Seq(start, items)) => Node {
+                // Kept until the whole file is read: no spare capacity (a file of millions of
+                // one-item collections would hold four times the memory).
+                Some(Frame::Seq(start, mut items)) => Node {
                     line: start.line,
-                    value: Value::Seq(items),
+                    value: Value::Seq({
+                        items.shrink_to_fit();
+                        items
+                    }),
                 },
-                Some(Frame::Map { start, entries, .. }) => Node {
+                Some(Frame::Map {
+                    start, mut entries, ..
+                }) => Node {
                     line: start.line,
-                    value: Value::Map(entries),
+                    value: Value::Map({
+                        entries.shrink_to_fit();
+                        entries
+                    }),
                 },
                 None => continue,
             },
@@ -381,6 +406,97 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
     } else {
         Err(diags.finish().0)
     }
+}
+
+/// Finds the lines of values left out in block style. The parser marks a value left out (a `-`
+/// or `key:` with nothing after it) where the next token starts, which may be lines below, past
+/// comments and blank lines, after the next item's `- `: it is reported where it was left out.
+/// (In flow style the parser marks it at its own `:` or `,`.)
+struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of the start of line `line`: a cursor that moves as the parser does, so
+    /// every line is walked over a bounded number of times.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// Byte offset of the start of 1-based `line`, if the text has that line.
+    fn start_of(&mut self, line: usize) -> Option<usize> {
+        while self.line > line.max(1) {
+            self.at = self.line_before(self.at);
+            self.line -= 1;
+        }
+        while self.line < line {
+            let i = self.text[self.at..].find('\n')?;
+            self.at += i + 1;
+            self.line += 1;
+        }
+        Some(self.at)
+    }
+
+    /// The character at 1-based `line`, 0-based character column `col`.
+    fn char_at(&mut self, line: usize, col: usize) -> Option<char> {
+        let start = self.start_of(line)?;
+        self.text[start..].chars().nth(col)
+    }
+
+    /// The line of a block-style value left out, which the parser marked at `line` and
+    /// character column `col`: the nearest line that is neither blank nor a comment, above the
+    /// mark, or on its line when nothing follows the mark there (the end of the file).
+    fn left_out(&mut self, line: usize, col: usize) -> usize {
+        let found = match self.start_of(line) {
+            Some(start) => {
+                let rest = &self.text[start..];
+                let this = &rest[..rest.find('\n').unwrap_or(rest.len())];
+                let after = this.char_indices().nth(col).map_or("", |(i, _)| &this[i..]);
+                if !shows(after) {
+                    self.shown_from(start, line)
+                } else if start > 0 && line > 1 {
+                    self.shown_from(self.line_before(start), line - 1)
+                } else {
+                    None
+                }
+            }
+            None => self.shown_from(self.at, self.line),
+        };
+        found.unwrap_or(line)
+    }
+
+    /// The start of the line before the one starting at byte `start` (> 0).
+    fn line_before(&self, start: usize) -> usize {
+        self.text[..start - 1].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    /// The nearest line that [`shows`] anything, from the one starting at byte `start`, number
+    /// `line`, upwards. The lines walked over lie between two tokens: none is walked twice.
+    fn shown_from(&self, mut start: usize, mut line: usize) -> Option<usize> {
+        loop {
+            let rest = &self.text[start..];
+            if shows(&rest[..rest.find('\n').unwrap_or(rest.len())]) {
+                return Some(line);
+            }
+            if start == 0 || line == 1 {
+                return None;
+            }
+            start = self.line_before(start);
+            line -= 1;
+        }
+    }
+}
+
+/// Whether a line holds anything but white space and a comment.
+fn shows(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && !line.starts_with('#')
 }
 
 fn check_props(
@@ -453,6 +569,29 @@ mod tests {
         assert_eq!(lines("a: &x [1]\nb: *x\n").len(), 2);
         assert_eq!(lines(&"[".repeat(100))[0].0, 1);
         assert!(lines("a: [\n").iter().all(|(l, _)| *l >= 1));
+    }
+
+    /// The parser marks a value left out where the next token starts; it is found at the `-`
+    /// or `key:` that left it out, past comments, blank lines and the next item's `- `.
+    #[test]
+    fn a_value_left_out_is_found_where_it_was_left_out() {
+        let item_lines = |text: &str| match parse(text).unwrap().unwrap().value {
+            Value::Map(m) => match &m[0].1.value {
+                Value::Seq(items) => items.iter().map(|n| n.line).collect::<Vec<_>>(),
+                _ => panic!(),
+            },
+            _ => panic!(),
+        };
+        assert_eq!(
+            item_lines("a:\n  - x\n  -\n  # c\n\n  - {}\n  -\n\nb: 1\n"),
+            [2, 3, 6, 7]
+        );
+        assert_eq!(item_lines("a:\n  - x\n  -"), [2, 3]);
+        assert_eq!(item_lines("a:\n- x\n-\n- y\n"), [2, 3, 4]);
+        assert_eq!(lines("a: !!str\n\n# c\nb: 1\n")[0].0, 1);
+        assert_eq!(lines("a:\n  - &x\n  - y\n")[0].0, 2);
+        // In flow style the parser marks it at its own `:`.
+        assert_eq!(lines("a: {k: !!str ,\n  l: 1}\n")[0].0, 1);
     }
 
     #[test]
