@@ -91,6 +91,9 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
             "contains a NUL byte; remove it"
         } else if l.contains('\r') {
             "contains a carriage return (CR) that does not end the line; remove it"
+        } else if l.contains('\u{FEFF}') {
+            // Invisible; before a key it makes another key, and YAML may read it as content.
+            "contains a byte-order mark (U+FEFF), which may only start the file; remove it"
         } else if is_conflict_marker(l) {
             // Else reported as odd YAML, and at the line after, or taken into a text.
             "a merge-conflict marker; resolve the conflict, keeping the lines wanted, and remove the markers"
