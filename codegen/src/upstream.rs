@@ -569,9 +569,13 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         if starts && !current.text.is_empty() {
             push(&mut current);
         }
+        // A line broken after a word's hyphen (`toll-` / `free`) joins without a space.
+        let hyphen = current.text.strip_suffix('-').is_some_and(|t| {
+            t.ends_with(|c: char| c.is_alphanumeric()) && line.starts_with(char::is_alphanumeric)
+        });
         if current.text.is_empty() {
             current.line = Some(n + 1);
-        } else {
+        } else if !hyphen {
             current.text.push(' ');
         }
         current.text.push_str(&line);
@@ -1970,6 +1974,21 @@ mod tests {
         let found: Vec<(u16, Option<usize>)> =
             page.unclear.iter().map(|u| (u.code, u.line)).collect();
         assert_eq!(found, [(405, None)]);
+    }
+
+    /// A page hard-wrapped (copied from a PDF, or re-filled by an editor) reads as the page: a
+    /// line broken after a word's hyphen joins without a space.
+    #[test]
+    fn a_hard_wrapped_page_reads_as_the_page() {
+        let want = parse_page(
+            b"0405 : A toll-free number, see https://example.com/web-services for more.\n\nHTTP Error code\n\n404\n\nRemedy\n\nUse a re-\xc2\xadentered token.\n",
+        )
+        .unwrap();
+        let wrapped = "0405 : A toll-\nfree number, see\nhttps://example.com/web-\nservices for more.\n\nHTTP Error code\n\n404\n\nRemedy\n\nUse a re-\nentered token.\n";
+        assert_eq!(parse_page(wrapped.as_bytes()).unwrap(), want);
+        // A dash between words, spaced, stays spaced.
+        let dash = parse_page(b"0405 : A -\nB.\n\n0406 : C.\n").unwrap();
+        assert_eq!(dash.entries[0].description, "A - B.");
     }
 
     #[test]
