@@ -231,6 +231,13 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
             .or(cat.entries.last())
             .map(|e| e.line)
     };
+    // Per code, the old aliases the new catalogue drops: a rename's hint keeps them too.
+    let mut dropped: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
+    for (name, &(code, was_alias)) in &old.names {
+        if was_alias && !new.names.contains_key(name) {
+            dropped.entry(code).or_default().push(name);
+        }
+    }
     let mut breaks = Vec::new();
     for (name, &(code, was_alias)) in &old.names {
         let item = format!("`ErrorCode::{}`", variant(name));
@@ -257,8 +264,10 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                 }),
                 (Some(e), false) => {
                     // The whole list to write, unless it is long: then the name to add to it.
-                    let hint = if e.aliases.len() < MAX_ALIASES_QUOTED {
+                    let gone = dropped.get(&code).map_or(&[][..], Vec::as_slice);
+                    let hint = if e.aliases.len() + gone.len() < MAX_ALIASES_QUOTED {
                         let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+                        keep.extend(gone);
                         keep.push(name);
                         format!("with `aliases: [{}]` in the entry", keep.join(", "))
                     } else {
@@ -407,6 +416,22 @@ mod tests {
         );
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("aliases: [first, second]"), "{m:?}");
+    }
+
+    /// A rename that also drops an alias: the hint's list keeps both, so following it is
+    /// enough.
+    #[test]
+    fn the_alias_hint_keeps_the_aliases_dropped_with_the_rename() {
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "second",
+            "    aliases: [first]\n",
+        )));
+        let m = messages(&old, &catalogue(&entry("0001", "third", "")));
+        let rename = m.iter().find(|m| m.contains("would be renamed")).unwrap();
+        assert!(rename.contains("aliases: [first, second]"), "{m:?}");
+        let fixed = catalogue(&entry("0001", "third", "    aliases: [first, second]\n"));
+        assert_eq!(breaking_changes(&old, &fixed), []);
     }
 
     #[test]
