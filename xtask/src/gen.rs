@@ -369,7 +369,12 @@ fn baseline(files: &[codegen::GeneratedFile], current: &[Current]) -> Result<Bas
     let json = text_of(JSON_FILE)
         .ok_or_else(|| Error::Baseline("it is missing, or not UTF-8 text".into()))?;
     let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
-    let rust = text_of(codegen::RUST_FILE).unwrap_or_default();
+    let rust = text_of(codegen::RUST_FILE).ok_or_else(|| {
+        Error::Baseline(format!(
+            "it cannot be checked against {}, which is missing, or not UTF-8 text",
+            codegen::RUST_FILE
+        ))
+    })?;
     if let Err(why) = baseline.agrees_with_module(rust) {
         // A run of this very catalogue killed between its renames: the module is already what
         // it writes, and the export, renamed last ([`write_order`]), still the state before it.
@@ -1002,6 +1007,24 @@ mod tests {
         assert!(
             message.contains("disagrees with aculab-errors/src/generated.rs"),
             "{message}"
+        );
+    }
+
+    /// The module the export is checked against is gone: said so, not blamed on a name.
+    #[test]
+    fn a_missing_module_is_named_and_refused_unless_breaking_is_allowed() {
+        let dir = project();
+        fs::remove_file(dir.path().join(codegen::RUST_FILE)).unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains(
+                "it cannot be checked against aculab-errors/src/generated.rs, which is missing"
+            ),
+            "{message}"
+        );
+        assert_eq!(
+            run(dir.path(), ALLOW).unwrap().written,
+            [codegen::RUST_FILE]
         );
     }
 
