@@ -52,13 +52,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         match call.outcome {
             Outcome::Success(body) => println!(
-                "  succeeded after {} attempts: {}",
-                call.attempts,
+                "  succeeded after {}: {}",
+                attempts(call.attempts),
                 String::from_utf8_lossy(&body)
             ),
             Outcome::Failed(error, reason) => println!(
-                "  gave up after {} attempts ({reason:?}) on HTTP {}",
-                call.attempts,
+                "  gave up after {} on HTTP {}: {reason}",
+                attempts(call.attempts),
                 error.status()
             ),
             Outcome::Transport(e) => println!("  no response: {e}"),
@@ -67,4 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     drop(agent);
     println!("the server answered {} requests and stopped", server.stop());
     Ok(())
+}
+
+/// "1 attempt", "3 attempts".
+fn attempts(n: u32) -> String {
+    format!("{n} attempt{}", if n == 1 { "" } else { "s" })
 }

@@ -163,7 +163,7 @@ fn explain_code(arg: &str) -> (Report, bool) {
         let reason = reason_phrase(status);
         let report = Report {
             kind: "http_status",
-            code: Some(arg.into()),
+            code: Some(arg.trim_ascii().into()),
             catalogued: None,
             status: Some(status),
             text: reason.into(),
@@ -197,11 +197,12 @@ fn explain_code(arg: &str) -> (Report, bool) {
     (report, true)
 }
 
-/// The status of a code written as an HTTP status, read as `ResponseCode` reads one: `HTTP` in
-/// any letter case, an optional protocol version, optional white space, three digits (100..=599)
-/// and an optional reason phrase (`"HTTP 400"`, `"http 429"`, `"HTTP/1.1 502 Bad Gateway"`).
+/// The status of a code written as an HTTP status, read as `ResponseCode` reads one (which needs
+/// feature `alloc`; this example runs without): `HTTP` in any letter case, an optional protocol
+/// version, optional ASCII white space, three digits (100..=599) and an optional reason phrase
+/// after ASCII white space (`"HTTP 400"`, `"http 429"`, `"HTTP/1.1 502 Bad Gateway"`).
 fn http_status_code(arg: &str) -> Option<u16> {
-    let arg = arg.trim();
+    let arg = arg.trim_ascii();
     let rest = arg
         .get(4..)
         .filter(|_| arg[..4].eq_ignore_ascii_case("HTTP"))?;
@@ -212,13 +213,13 @@ fn http_status_code(arg: &str) -> Option<u16> {
         }
         None => rest,
     };
-    let rest = rest.trim_start();
+    let rest = rest.trim_ascii_start();
     let (digits, reason) = (rest.get(..3)?, &rest[3..]);
     let status: u16 = digits
         .bytes()
         .all(|b| b.is_ascii_digit())
         .then(|| digits.parse().ok())??;
-    let reason_ok = reason.is_empty() || reason.starts_with(char::is_whitespace);
+    let reason_ok = reason.is_empty() || reason.starts_with(|c: char| c.is_ascii_whitespace());
     ((100..=599).contains(&status) && reason_ok).then_some(status)
 }
 
@@ -349,7 +350,8 @@ fn main() -> ExitCode {
             match bytes {
                 Ok(bytes) => (explain_response(status, &headers, &bytes), true),
                 Err(e) => {
-                    eprintln!("error: cannot read the body: {e}");
+                    let from = body.as_deref().map_or("-".into(), |p| p.to_string_lossy());
+                    eprintln!("error: cannot read the body from {from}: {e}");
                     return ExitCode::from(2);
                 }
             }

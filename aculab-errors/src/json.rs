@@ -179,6 +179,10 @@ fn mend_depth(json: &str) -> Option<String> {
     (copied > 0 && open.is_empty() && !in_string).then(|| out + &json[copied..])
 }
 
+/// The longest bare code `mend_bare_codes` looks for, with the white space after it: the
+/// longest status line, `HTTP/1.1 511 Network Authentication Required`, is 44 bytes.
+const BARE_CODE_MAX: usize = 64;
+
 /// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
 /// quoted; `None` when there is none to mend.
 fn mend_bare_codes(json: &str) -> Option<String> {
@@ -196,8 +200,16 @@ fn mend_bare_codes(json: &str) -> Option<String> {
             continue;
         };
         let start = json.len() - value.len();
-        let token = value[..value.find([',', '}', '\n', '\r']).unwrap_or(value.len())]
-            .trim_end_matches(JSON_SPACE);
+        // A bare code ends within `BARE_CODE_MAX` bytes (at a delimiter, an ASCII byte, so a
+        // char boundary); looking no further keeps the whole scan linear in the body.
+        let end = value
+            .bytes()
+            .take(BARE_CODE_MAX + 1)
+            .position(|b| matches!(b, b',' | b'}' | b'\n' | b'\r'));
+        let Some(end) = end.or((value.len() <= BARE_CODE_MAX).then_some(value.len())) else {
+            continue;
+        };
+        let token = value[..end].trim_end_matches(JSON_SPACE);
         let bare_http =
             token.starts_with(['H', 'h']) && ResponseCode::new(token).http_status().is_some();
         let zero_led =

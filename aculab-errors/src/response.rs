@@ -415,6 +415,11 @@ impl ApiError {
     /// Everything this error says about retrying, for [`RetryPolicy::decide`](crate::RetryPolicy::decide):
     /// the catalogue's advice (or the status's), and the server's `Retry-After` read with
     /// `now_unix_secs` as the current time (seconds since the Unix epoch).
+    ///
+    /// For `now_unix_secs`, the response's own `Date` header, where it has one
+    /// ([`parse_http_date`](crate::parse_http_date)), is better than the local clock: a
+    /// `Retry-After` date then means the same wait however far the two clocks are apart.
+    /// Otherwise [`ApiError::retry_advice_now`] (feature `std`) reads the system clock.
     pub fn retry_advice(&self, now_unix_secs: u64) -> RetryAdvice {
         let server_wait = self
             .retry_after_header()

@@ -15,7 +15,8 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// It is one of: a catalogued [`ErrorCode`] (`"0405"`); a four-digit code this version of the
 /// catalogue does not know yet (`"0418"`); an HTTP status (`"HTTP 400"`); or any other string.
 /// Parsing never fails, and [`Display`](fmt::Display) (like [`ResponseCode::as_str`]) gives back
-/// the exact input. Only the last kind allocates.
+/// the exact input. A code written exactly (four digits, or `HTTP` and a status) does not
+/// allocate; any other string, and a code written loosely, is kept in a `Box<str>`.
 ///
 /// A code written loosely is read for what it says, and still kept exactly as written: one to
 /// four digits with white space around them (`"405"`, `" 0405"`) is that code, as a JSON number
@@ -266,14 +267,15 @@ impl From<ErrorCode> for ResponseCode {
     }
 }
 
-/// True when the response carries exactly this catalogued code.
+/// True when the response carries this catalogued code, written exactly (`"0405"`) or loosely
+/// (`" 405"`, see [`ResponseCode`]).
 impl PartialEq<ErrorCode> for ResponseCode {
     fn eq(&self, other: &ErrorCode) -> bool {
         self.error_code() == Some(*other)
     }
 }
 
-/// True when the response carries exactly this catalogued code (the mirror of
+/// True when the response carries this catalogued code, however written (the mirror of
 /// `ResponseCode == ErrorCode`).
 impl PartialEq<ResponseCode> for ErrorCode {
     fn eq(&self, other: &ResponseCode) -> bool {

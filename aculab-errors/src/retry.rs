@@ -13,12 +13,18 @@
 //! Everything here is `no_std` and allocation-free; the caller brings the clock and the random
 //! numbers.
 
+use core::fmt;
 use core::time::Duration;
 
 use crate::ErrorCode;
 
 /// Whether an HTTP status says the same request can succeed later: 429 Too Many Requests,
 /// 502 Bad Gateway, 503 Service Unavailable, 504 Gateway Timeout.
+///
+/// This is the rule for a response without a catalogued code. 500 Internal Server Error is not
+/// in it (unlike the AWS SDKs, which retry any 5xx): a plain 500 says nothing about whether the
+/// fault will pass; where Aculab's code says so (1001, an internal error), the code's advice
+/// decides.
 ///
 /// ```
 /// assert!(aculab_errors::is_retryable_status(503));
@@ -133,6 +139,42 @@ pub enum GiveUpReason {
     AttemptsExhausted,
     /// The server or the catalogue asks for a longer wait than the policy's `max_wait`.
     WaitTooLong(Duration),
+}
+
+/// One line for a log: `retry after 1.5s`, or why the policy gave up.
+///
+/// ```
+/// use core::time::Duration;
+/// use aculab_errors::{GiveUpReason, RetryDecision};
+/// assert_eq!(RetryDecision::RetryAfter(Duration::from_millis(1500)).to_string(), "retry after 1.5s");
+/// assert_eq!(RetryDecision::GiveUp(GiveUpReason::NotIdempotent).to_string(), "give up: the server may have acted on the request, and it is not idempotent");
+/// ```
+impl fmt::Display for RetryDecision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RetryDecision::RetryAfter(wait) => write!(f, "retry after {wait:?}"),
+            RetryDecision::GiveUp(reason) => write!(f, "give up: {reason}"),
+        }
+    }
+}
+
+/// Why, in words: `the policy's attempts are used up`.
+impl fmt::Display for GiveUpReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GiveUpReason::NotRetryable => f.write_str("the same request fails again"),
+            GiveUpReason::NotIdempotent => {
+                f.write_str("the server may have acted on the request, and it is not idempotent")
+            }
+            GiveUpReason::AttemptsExhausted => f.write_str("the policy's attempts are used up"),
+            GiveUpReason::WaitTooLong(wait) => {
+                write!(
+                    f,
+                    "the wait asked for, {wait:?}, is longer than the policy's max_wait"
+                )
+            }
+        }
+    }
 }
 
 /// How many times to try a request and how long to wait in between.

@@ -2,7 +2,7 @@
 //! kind right and loses nothing.
 #![cfg(feature = "json")]
 
-use aculab_errors::{ApiError, ErrorCode, ResponseKind};
+use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseKind};
 use proptest::prelude::*;
 
 fn read(status: u16, body: &[u8]) -> ApiError {
@@ -516,6 +516,17 @@ proptest! {
     fn what_is_mended_reads_without_panicking(body in r#"\{("error"|"code"|"text"|\\u[dD][89a-fA-F][0-9a-f]{2}|\\|\\\\|[:,\[\]{}0-9 "]|\[{95,105}|\]{95,105}|é|HTTP 4|0405|\{{95,105}|\}{95,105}){0,24}\}?"#) {
         let err = ApiError::from_response(400, None, body.as_bytes());
         prop_assert!(!err.to_string().contains('\n'));
+        // The mends only ever add: JSON that serde_json reads as it is reads as JSON, and an
+        // error body it reads keeps its code and text.
+        if serde_json::from_str::<serde_json::Value>(&body).is_ok() {
+            prop_assert_ne!(err.kind(), ResponseKind::NotJson, "{}", body);
+        }
+        if let Ok(plain) = serde_json::from_str::<ErrorResponse>(&body) {
+            prop_assert_eq!(err.code(), plain.error().code(), "{}", body);
+            if plain.error().code().is_some() || !plain.error().text().is_empty() {
+                prop_assert_eq!(err.text(), plain.error().text(), "{}", body);
+            }
+        }
     }
 }
 
@@ -533,4 +544,15 @@ fn std_reads_now_from_the_system_clock() {
         err.retry_advice_now().server_wait,
         Some(std::time::Duration::from_secs(5))
     );
+}
+
+/// Mending reads each part of a body once: a large body full of `"code":` keys with nothing to
+/// end their values (invalid JSON, so every mend runs) took time growing with its square, seconds
+/// at 200 KB, hours at this size in a debug build.
+#[test]
+fn mending_a_large_body_of_code_keys_is_linear() {
+    let body = format!("{{\"a\":[{}]}}", "\"code\": 1 ".repeat(400_000));
+    let err = ApiError::from_response(502, Some("application/json"), body.as_bytes());
+    assert_eq!(err.kind(), ResponseKind::NotJson);
+    assert_eq!(err.text().len(), body.len());
 }
