@@ -114,15 +114,12 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     let text = decode(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let html = looks_like_html(text);
-    let text = if html {
-        html_to_text(text)
+    let mut paragraphs = if html {
+        let text = html_to_text(text);
+        paragraphs(text.lines().map(|l| (l, false)))
     } else {
-        // A lone CR (old Mac line ends) and Unicode's separators end lines as LF does.
-        text.replace("\r\n", "\n")
-            .replace(['\r', '\u{2028}'], "\n")
-            .replace('\u{2029}', "\n\n")
+        paragraphs(text_lines(text))
     };
-    let mut paragraphs = paragraphs(&text);
     if html {
         // Lines of the text the HTML was turned into are no lines of the page.
         paragraphs.iter_mut().for_each(|p| p.line = None);
@@ -521,22 +518,45 @@ struct Paragraph {
     text: String,
 }
 
+/// A text page's lines, each with whether it ends a paragraph. LF, CRLF, a lone CR (old Mac
+/// line ends) and Unicode's line and paragraph separators each end one line, so that a line
+/// named is the source's line; a paragraph separator also ends a paragraph, as a blank line
+/// would, without adding a line.
+fn text_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        let Some(at) = s.find(['\n', '\r', '\u{2028}', '\u{2029}']) else {
+            rest = None;
+            return (!s.is_empty()).then_some((s, false));
+        };
+        let end = s[at..].chars().next()?;
+        let len = if s[at..].starts_with("\r\n") {
+            2
+        } else {
+            end.len_utf8()
+        };
+        rest = Some(&s[at + len..]);
+        Some((&s[..at], end == '\u{2029}'))
+    })
+}
+
 /// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
 /// A line that starts an entry (`0405 : ...`) or is a label ("HTTP Error code", "Remedy")
 /// starts a paragraph of its own, and a bare label or code ends one, so a page that puts single line
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
 /// with blank lines; a text with no blank line at all has a paragraph per line.
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| unmark_label(normalise(&tab_after_label(l))))
+fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph> {
+    let lines: Vec<(String, bool)> = lines
+        .map(|(l, ends)| (unmark_label(normalise(&tab_after_label(l))), ends))
         .collect();
-    // A blank line with text before and after it.
+    // A blank line (or a paragraph's end) with text before and after it.
     let blank_between = lines
         .iter()
-        .skip_while(|l| l.is_empty())
-        .skip_while(|l| !l.is_empty())
-        .any(|l| !l.is_empty());
+        .skip_while(|(l, _)| l.is_empty())
+        .skip_while(|(l, ends)| !l.is_empty() && !ends)
+        .skip(1)
+        .any(|(l, _)| !l.is_empty());
     let mut out = Vec::new();
     let mut current = Paragraph {
         line: None,
@@ -551,7 +571,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
             },
         ))
     };
-    for (n, line) in lines.into_iter().enumerate() {
+    for (n, (line, ends)) in lines.into_iter().enumerate() {
         if line.is_empty() {
             if !current.text.is_empty() {
                 push(&mut current);
@@ -582,7 +602,7 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
         // A label or a code alone on its line: its text follows on the next.
         let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
             || code_head(&line).is_some_and(|(_, text)| text.is_empty());
-        if bare || !blank_between {
+        if bare || ends || !blank_between {
             push(&mut current);
         }
     }
@@ -1823,6 +1843,25 @@ mod tests {
         }
         let page = parse_page(text.replace("\n\n", "\u{2028}").as_bytes()).unwrap();
         assert_eq!(page, want);
+        // Each line end, of whatever kind, is one line: a line named is the source's line.
+        let bad = "0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n0405a : B.\n\nHTTP Error code\n\n400\n";
+        let lines = |text: &str| -> Vec<Option<usize>> {
+            let page = parse_page(text.as_bytes()).unwrap();
+            page.unclear.iter().map(|u| u.line).collect()
+        };
+        assert_eq!(lines(bad), [Some(11)]);
+        for end in ["\r", "\r\n", "\u{2028}", "\u{2029}"] {
+            assert_eq!(lines(&bad.replace('\n', end)), [Some(11)], "{end:?}");
+        }
+        // A paragraph separator alone between paragraphs is one line end, and ends a paragraph.
+        assert_eq!(lines(&bad.replace("\n\n", "\u{2029}")), [Some(6)]);
+        assert_eq!(lines(&bad.replace("\n\n", "\u{2028}")), [Some(6)]);
+        let joined = parse_page(
+            "0405 : A.\u{2029}HTTP Error code\u{2029}404\u{2029}Remedy\u{2029}R.\u{2029}0406 : B."
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(joined.entries, want.entries);
     }
 
     /// Text copied from a browser's table gives a label and its value on one line, a tab
