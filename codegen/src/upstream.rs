@@ -894,9 +894,12 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut want = Want::Nothing;
     // Labels met in the current entry: (HTTP status, remedy).
     let mut labels = (0, 0);
-    // The first paragraph since the entry's last part that is none of its parts; a label after
-    // it means a heading that cannot be read went before.
-    let mut stray: Option<&Paragraph> = None;
+    // The paragraphs since the entry's last part that are none of its parts. A label after
+    // them shows them to be within the entry: one shaped as a heading is a heading that cannot
+    // be read, and the others, right after the description, continue it.
+    let mut strays: Vec<&Paragraph> = Vec::new();
+    // Whether the entry's last part read is its description.
+    let mut described = false;
     // Under a heading that cannot be read: its parts belong to no entry read.
     let mut lost = false;
     let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
@@ -930,7 +933,9 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         let (p, line) = (&paragraph.text, paragraph.line);
         if let Some((code, text)) = code_head(p) {
             labels = (0, 0);
-            (stray, lost) = (None, false);
+            lost = false;
+            strays.clear();
+            described = !text.is_empty();
             finish(current.take(), &mut page);
             current = Some((
                 PageEntry {
@@ -975,30 +980,36 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         if lost {
             continue;
         }
-        if let (Some(_), Some(s)) = (&label, stray) {
-            // A part after text that is none of the entry's: a heading that cannot be read,
-            // named by the code it holds, and what follows it is not this entry's.
-            let what = |whose| {
-                format!(
-                    "{whose} a heading that cannot be read: {:?}",
-                    short(&s.text)
-                )
-            };
-            let named = match heading_code(&s.text) {
-                Some(code) => Some((code, what("has"))),
-                // `0405a : ...`: a heading, but of no code.
-                None if strip_lead(&s.text).starts_with(|c: char| c.is_ascii_digit()) => {
-                    Some((entry.code, what("is followed by")))
+        if label.is_some() && !strays.is_empty() {
+            let heading = strays
+                .iter()
+                .enumerate()
+                .find_map(|(i, s)| Some((i, s, heading_shape(&s.text)?)));
+            let wording = &strays[..heading.map_or(strays.len(), |(i, ..)| i)];
+            if described {
+                // A description over more paragraphs than one: all of it is the wording.
+                for s in wording {
+                    entry.description.push(' ');
+                    entry.description.push_str(&s.text);
                 }
-                None => None,
-            };
-            if let Some((code, what)) = named {
+            }
+            if let Some((_, s, code)) = heading {
+                // A heading that cannot be read, named by the code it holds (by the entry's
+                // code if it holds none: `0405a : ...`); what follows it is not this entry's.
+                let (code, whose) = match code {
+                    Some(code) => (code, "has"),
+                    None => (entry.code, "is followed by"),
+                };
                 page.unclear.push(Unclear {
                     code,
                     line: s.line,
-                    what,
+                    what: format!(
+                        "{whose} a heading that cannot be read: {:?}",
+                        short(&s.text)
+                    ),
                 });
                 lost = true;
+                strays.clear();
                 continue;
             }
         }
@@ -1036,9 +1047,11 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 match want {
                     // `<dt>0405</dt><dd>: text</dd>`: the separator is not the wording.
                     Want::Description => {
-                        entry.description = p.trim_start_matches(':').trim_start().to_string()
+                        entry.description = p.trim_start_matches(':').trim_start().to_string();
+                        described = true;
                     }
                     Want::Status => {
+                        described = false;
                         entry.http = status(p);
                         if entry.http.is_none() {
                             let what =
@@ -1046,31 +1059,71 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                             page.unclear.push(unclear(what));
                         }
                     }
-                    Want::Remedy => entry.remedy = Some(p.clone()),
+                    Want::Remedy => {
+                        described = false;
+                        entry.remedy = Some(p.clone());
+                    }
                     // A table whose description column follows the status column.
-                    Want::Nothing if entry.description.is_empty() => entry.description = p.clone(),
+                    Want::Nothing if entry.description.is_empty() => {
+                        entry.description = p.clone();
+                        described = true;
+                    }
                     Want::Nothing => {
-                        stray = stray.or(Some(paragraph));
+                        strays.push(paragraph);
                         continue;
                     }
                 }
                 want = Want::Nothing;
             }
         }
-        stray = None;
+        if label.is_some() {
+            described = false;
+        }
+        strays.clear();
     }
     finish(current.take(), &mut page);
     page
 }
 
-/// The code a heading that cannot be read names: the first four-digit number among its first
-/// few words, standing alone (not part of a date or a longer number).
-fn heading_code(p: &str) -> Option<u16> {
-    p.split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '.')
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse().ok())
+/// Whether `p`, none of an entry's parts, is shaped as a heading [`code_head`] cannot read,
+/// and the code it names (its number, if of four digits). After the marks that may open a
+/// heading and one of [`HEAD_WORDS`] or another single word (`Item 0405:`), it starts with a
+/// number (`12345`, `0405a`), followed by a separator (`:`, `-` or a dash, `|`, a closing
+/// bracket) or by nothing. Prose is not so shaped: a number later in a sentence ("issued
+/// before 2019"), a count ("3 attempts"), a date or a time (`2021-01-15`, `12:30`).
+fn heading_shape(p: &str) -> Option<Option<u16>> {
+    let mut s = strip_lead(p);
+    let other = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let other = other + usize::from(other > 0 && s[other..].starts_with('.'));
+    let word = HEAD_WORDS
+        .iter()
+        .filter(|w| s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
+        .map(|w| w.len())
+        .chain([other])
+        .find(|&n| n > 0 && s[n..].starts_with([' ', ':', '#']));
+    if let Some(n) = word {
+        s = strip_lead(s[n..].trim_start_matches([' ', ':', '#']));
+    }
+    let s = s.strip_prefix('#').unwrap_or(s);
+    let n = s
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    let number = &s[..n];
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (rest, bracket) = strip_close(&s[n..]);
+    let after = rest.trim_start();
+    let separated = after
+        .strip_prefix([':', '-', '|', '\u{ff1a}'])
+        .is_some_and(|t| !t.starts_with(|c: char| c.is_ascii_digit()));
+    if !(after.is_empty() || bracket || separated) {
+        return None;
+    }
+    let code = (number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| number.parse().ok())
+        .flatten();
+    Some(code)
 }
 
 /// A fingerprint of normalised wording: FNV-1a, 64 bits, as 16 hex digits. It tells whether
@@ -1995,24 +2048,105 @@ mod tests {
     /// under it are not blamed on the entry before it.
     #[test]
     fn an_unreadable_heading_is_named_by_its_code_and_line() {
-        let text = "0404 : A.\n\nHTTP Error code\n\n400\n\nRemedy\n\nR.\n\nSee item 0405 below, The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n";
+        let text = "0404 : A.\n\nHTTP Error code\n\n400\n\nRemedy\n\nR.\n\nItem 0405: The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n";
         let page = parse_page(text.as_bytes()).unwrap();
         assert_eq!(page.unclear.len(), 1, "{:?}", page.unclear);
         let u = &page.unclear[0];
         assert_eq!((u.code, u.line), (405, Some(11)), "{u:?}");
         assert!(u.what.contains("heading that cannot be read"), "{u:?}");
         // A heading of no code is named after the entry before it, which is not blamed.
-        let page = parse_page(text.replace("See item 0405 below,", "0405a :").as_bytes()).unwrap();
+        let page = parse_page(text.replace("Item 0405:", "0405a :").as_bytes()).unwrap();
         let found: Vec<(u16, Option<usize>)> =
             page.unclear.iter().map(|u| (u.code, u.line)).collect();
         assert_eq!(found, [(404, Some(11))], "{:?}", page.unclear);
         assert!(page.unclear[0].what.starts_with("is followed by a heading"));
         // The same in HTML: named by code, without a line.
-        let html = "<p>0404 : A.</p><p>HTTP Error code</p><p>400</p><p>See item 0405 below, The text.</p><p>HTTP Error code</p><p>404</p>";
+        let html = "<p>0404 : A.</p><p>HTTP Error code</p><p>400</p><p>Item 0405: The text.</p><p>HTTP Error code</p><p>404</p>";
         let page = parse_page(html.as_bytes()).unwrap();
         let found: Vec<(u16, Option<usize>)> =
             page.unclear.iter().map(|u| (u.code, u.line)).collect();
         assert_eq!(found, [(405, None)]);
+        // Prose that mentions a code is no heading: the status after it is the entry's second.
+        let prose = text.replace("Item 0405: The text.", "See item 0405 below, The text.");
+        let page = parse_page(prose.as_bytes()).unwrap();
+        let found: Vec<(u16, Option<usize>, &str)> = page
+            .unclear
+            .iter()
+            .map(|u| (u.code, u.line, u.what.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (404, Some(13), "gives its HTTP status twice"),
+                (404, Some(17), "gives its remedy twice")
+            ]
+        );
+    }
+
+    /// Prose between an entry's parts is no heading, whatever numbers it holds: a second
+    /// paragraph of the description continues the description (as text and as HTML alike), and
+    /// the status and remedy after it stay the entry's.
+    #[test]
+    fn prose_with_a_number_between_an_entrys_parts_is_its_wording() {
+        for prose in [
+            "Tokens issued before 2019 are no longer accepted.",
+            "3 attempts are allowed.",
+            "See item 0406 below, it may apply.",
+            "In 2019, the year tokens changed, they were renewed.",
+            "Keys last 3600 seconds: renew them before then.",
+            "1. Check it.",
+        ] {
+            let text = format!(
+                "0405 : The token is invalid.\n\n{prose}\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n"
+            );
+            let page = parse_page(text.as_bytes()).unwrap();
+            assert_eq!(page.unclear, [], "{prose}");
+            let e = &page.entries[0];
+            assert_eq!(
+                (e.http, e.remedy.as_deref()),
+                (Some(404), Some("Try again.")),
+                "{prose}"
+            );
+            assert_eq!(
+                e.description,
+                format!("The token is invalid. {}", normalise(prose))
+            );
+            let html = format!(
+                "<div><h3>0405 : The token is invalid.</h3><p>{prose}</p><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>Try again.</p></div><div><h3>0406 : B.</h3></div>"
+            );
+            let from_html = parse_page(html.as_bytes()).unwrap();
+            assert_eq!(from_html, page, "{prose}");
+            assert_eq!(
+                Record::of(&from_html, "2026-12-02"),
+                Record::of(&page, "2026-12-02")
+            );
+        }
+        // Shaped as a heading, it is a heading that cannot be read, named by its code and line.
+        for (heading, want) in [
+            ("Item 0406: B.", (406, "has")),
+            ("Code 12345 : B.", (405, "is followed by")),
+            ("0406a : B.", (405, "is followed by")),
+            ("## 12345", (405, "is followed by")),
+            ("- Ref. 0406 | B.", (406, "has")),
+            ("**Item 0406**", (406, "has")),
+        ] {
+            let text = format!(
+                "0405 : A.\n\nHTTP Error code\n\n404\n\n{heading}\n\nHTTP Error code\n\n400\n"
+            );
+            let page = parse_page(text.as_bytes()).unwrap();
+            let found: Vec<(u16, Option<usize>, bool)> = page
+                .unclear
+                .iter()
+                .map(|u| (u.code, u.line, u.what.starts_with(want.1)))
+                .collect();
+            assert_eq!(
+                found,
+                [(want.0, Some(7), true)],
+                "{heading}: {:?}",
+                page.unclear
+            );
+            assert_eq!(page.entries[0].http, Some(404), "{heading}");
+        }
     }
 
     /// A page hard-wrapped (copied from a PDF, or re-filled by an editor) reads as the page: a

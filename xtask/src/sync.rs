@@ -408,6 +408,16 @@ mod tests {
                 vec!["0405: wording changed (description)"],
             ),
             (
+                "a_second_paragraph_with_a_year",
+                edit(PAGE_TXT, "delete completion.\n\n", "delete completion.\n\nTokens issued before 2019 are no longer accepted.\n\n"),
+                vec!["0405: wording changed (description)"],
+            ),
+            (
+                "a_second_paragraph_with_a_count",
+                edit(PAGE_TXT, "delete completion.\n\n", "delete completion.\n\n3 attempts are allowed.\n\n"),
+                vec!["0405: wording changed (description)"],
+            ),
+            (
                 "remedy_reworded",
                 edit(PAGE_TXT, "Try again with a valid token.", "Try again with a fresh token."),
                 vec!["0405: wording changed (remedy)"],
