@@ -541,7 +541,8 @@ fn text_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
     })
 }
 
-/// Text → paragraphs: runs of non-blank lines, each joined by single spaces and normalised.
+/// Lines → paragraphs: runs of non-blank lines, each joined by single spaces and normalised; a
+/// line that ends a paragraph (before U+2029) ends its run as a blank line after it would.
 /// A line that starts an entry (`0405 : ...`) or is a label ("HTTP Error code", "Remedy")
 /// starts a paragraph of its own, and a bare label or code ends one, so a page that puts single line
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
