@@ -9,8 +9,15 @@ use codegen::names::variant as variant_name;
 fn main() {
     let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errors.yaml");
     println!("cargo::rerun-if-changed={}", catalogue.display());
-    let text = std::fs::read_to_string(&catalogue).unwrap();
-    let cat = codegen::load(&text).unwrap_or_else(|d| panic!("{d}"));
+    // A catalogue that cannot be read fails the build with gen's own messages, not a panic.
+    let text = std::fs::read_to_string(&catalogue).unwrap_or_else(|e| {
+        eprintln!("cannot read {}: {e}", catalogue.display());
+        std::process::exit(1)
+    });
+    let cat = codegen::load(&text).unwrap_or_else(|d| {
+        eprintln!("{d}\n(run `cargo xtask gen` for the same messages)");
+        std::process::exit(1)
+    });
 
     let mut by_number = phf_codegen::Map::<u16>::new();
     let mut by_str = phf_codegen::Map::<&str>::new();
