@@ -419,7 +419,7 @@ impl ApiError {
     /// For `now_unix_secs`, the response's own `Date` header, where it has one
     /// ([`parse_http_date`](crate::parse_http_date)), is better than the local clock: a
     /// `Retry-After` date then means the same wait however far the two clocks are apart.
-    /// Otherwise [`ApiError::retry_advice_now`] (feature `std`) reads the system clock.
+    /// Otherwise `ApiError::retry_advice_now` (feature `std`) reads the system clock.
     pub fn retry_advice(&self, now_unix_secs: u64) -> RetryAdvice {
         let server_wait = self
             .retry_after_header()
