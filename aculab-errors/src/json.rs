@@ -24,8 +24,8 @@ impl ApiError {
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
     /// four bytes (RFC 4627); else as UTF-8 when it is valid UTF-8 (a `charset` of UTF-16 or
-    /// UTF-32 is believed first only when the body holds a zero byte); else by the `charset` of
-    /// the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
+    /// UTF-32 is believed, first, only when the body holds a zero byte, and never otherwise);
+    /// else by the `charset` of the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
     /// else as UTF-8 with invalid sequences replaced by U+FFFD (JSON with a stray byte in its
     /// text still gives its code).
     ///
@@ -179,8 +179,8 @@ fn mend_depth(json: &str) -> Option<String> {
     (copied > 0 && open.is_empty() && !in_string).then(|| out + &json[copied..])
 }
 
-/// The longest bare code `mend_bare_codes` looks for, with the white space after it: the
-/// longest status line, `HTTP/1.1 511 Network Authentication Required`, is 44 bytes.
+/// The longest bare code `mend_bare_codes` looks for, white space aside: the longest status
+/// line, `HTTP/1.1 511 Network Authentication Required`, is 44 bytes.
 const BARE_CODE_MAX: usize = 64;
 
 /// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
@@ -200,14 +200,18 @@ fn mend_bare_codes(json: &str) -> Option<String> {
             continue;
         };
         let start = json.len() - value.len();
-        // A bare code ends within `BARE_CODE_MAX` bytes (at a delimiter, an ASCII byte, so a
-        // char boundary); looking no further keeps the whole scan linear in the body.
-        let end = value
-            .bytes()
-            .take(BARE_CODE_MAX + 1)
-            .position(|b| matches!(b, b',' | b'}' | b'\n' | b'\r'));
-        let Some(end) = end.or((value.len() <= BARE_CODE_MAX).then_some(value.len())) else {
-            continue;
+        // A bare code ends (at a delimiter, an ASCII byte, so a char boundary) before
+        // `BARE_CODE_MAX` bytes other than white space; looking no further keeps the whole scan
+        // linear in the body, however many keys and however much white space it has.
+        let mut seen = 0;
+        let end = value.bytes().position(|b| {
+            seen += usize::from(!matches!(b, b' ' | b'\t'));
+            matches!(b, b',' | b'}' | b'\n' | b'\r') || seen > BARE_CODE_MAX
+        });
+        let end = match end {
+            Some(end) if seen <= BARE_CODE_MAX => end,
+            None => value.len(),
+            Some(_) => continue,
         };
         let token = value[..end].trim_end_matches(JSON_SPACE);
         let bare_http =
@@ -270,13 +274,13 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
             let utf8 = core::str::from_utf8(body);
             match (declared, utf8) {
                 // UTF-8 without a NUL byte is no UTF-16 or UTF-32 text, whatever the label says.
-                (Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))), _)
-                    if utf8.is_err() || body.contains(&0) =>
-                {
+                (Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))), _) if body.contains(&0) => {
                     (e, 0)
                 }
                 // Valid UTF-8, checked once, is the text as it is.
                 (_, Ok(text)) => return Cow::Borrowed(text),
+                // Nor is text without one that is not UTF-8: read as UTF-8, a stray byte replaced.
+                (Some(Encoding::Utf16(_) | Encoding::Utf32(_)), Err(_)) => (Encoding::Utf8, 0),
                 (Some(e), Err(_)) => (e, 0),
                 (None, Err(_)) => (Encoding::Utf8, 0),
             }

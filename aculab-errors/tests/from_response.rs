@@ -328,6 +328,31 @@ fn json_with_bytes_that_are_not_utf_8_still_gives_its_code() {
 }
 
 #[test]
+fn a_bare_code_is_read_after_any_amount_of_white_space() {
+    for pad in [0, 70, 10_000] {
+        let spaces = " ".repeat(pad);
+        let body = format!("{{\"error\": {{\"code\": 0405{spaces}, \"text\": \"x\"}}}}");
+        assert_eq!(
+            read(404, body.as_bytes()).kind(),
+            ResponseKind::Catalogued,
+            "{pad}"
+        );
+        let body = format!("{{\"error\": {{\"code\":{spaces}HTTP 400\t{spaces}}}}}");
+        let err = read(400, body.as_bytes());
+        assert_eq!(err.code().map(|c| c.as_str()), Some("HTTP 400"), "{pad}");
+    }
+}
+
+#[test]
+fn a_utf16_label_on_a_body_without_a_zero_byte_is_not_believed() {
+    // Not valid UTF-8 (a stray Latin-1 byte), but no UTF-16 text either: JSON in UTF-16 has a
+    // zero byte in every ASCII character.
+    let body = b"{\"error\": {\"code\": \"0405\", \"text\": \"caf\xe9\"}}";
+    let err = ApiError::from_response(404, Some("application/json; charset=utf-16"), body);
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+}
+
+#[test]
 fn the_unquoted_http_code_of_aculabs_own_documentation_is_read() {
     // Aculab's page on error responses shows `"code": HTTP 400,` without quotes; a server
     // written from it sends exactly that.
