@@ -897,10 +897,9 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut labels = (0, 0);
     // The paragraphs since the entry's last part that are none of its parts. A label after
     // them shows them to be within the entry: one shaped as a heading is a heading that cannot
-    // be read, and the others, right after the description, continue it.
+    // be read, and the others continue the entry's wording ([`continue_wording`]); so do they
+    // when the entry ends, at the next heading or at the end of the page's entries.
     let mut strays: Vec<&Paragraph> = Vec::new();
-    // Whether the entry's last part read is its description.
-    let mut described = false;
     // Under a heading that cannot be read: its parts belong to no entry read.
     let mut lost = false;
     let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
@@ -934,9 +933,11 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         let (p, line) = (&paragraph.text, paragraph.line);
         if let Some((code, text)) = code_head(p) {
             labels = (0, 0);
+            if let Some((entry, _)) = current.as_mut() {
+                continue_wording(entry, &strays, false);
+            }
             lost = false;
             strays.clear();
-            described = !text.is_empty();
             finish(current.take(), &mut page);
             current = Some((
                 PageEntry {
@@ -957,14 +958,15 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         let Some((entry, _)) = current.as_mut() else {
             continue;
         };
-        let unclear = |what: String| Unclear {
-            code: entry.code,
-            line,
-            what,
-        };
-        // `12345 : ...`: shaped like a heading, but not a four-digit code.
+        let code = entry.code;
+        let unclear = |what: String| Unclear { code, line, what };
+        // `12345 : ...`: shaped like a heading, but not a four-digit code; not `12:30 UTC ...`.
         let digits = p.bytes().take_while(u8::is_ascii_digit).count();
-        if !lost && digits > 0 && p[digits..].trim_start().starts_with(':') {
+        let colon = p[digits..]
+            .trim_start()
+            .strip_prefix(':')
+            .is_some_and(|t| t.is_empty() || t.starts_with(' '));
+        if !lost && digits > 0 && colon && heading_shape(p).is_some() {
             let what = format!(
                 "is followed by a heading that is not a four-digit code: {:?}",
                 short(p)
@@ -986,14 +988,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 .iter()
                 .enumerate()
                 .find_map(|(i, s)| Some((i, s, heading_shape(&s.text)?)));
-            let wording = &strays[..heading.map_or(strays.len(), |(i, ..)| i)];
-            if described {
-                // A description over more paragraphs than one: all of it is the wording.
-                for s in wording {
-                    entry.description.push(' ');
-                    entry.description.push_str(&s.text);
-                }
-            }
+            continue_wording(entry, &strays, false);
             if let Some((_, s, code)) = heading {
                 // A heading that cannot be read, named by the code it holds (by the entry's
                 // code if it holds none: `0405a : ...`); what follows it is not this entry's.
@@ -1049,10 +1044,8 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                     // `<dt>0405</dt><dd>: text</dd>`: the separator is not the wording.
                     Want::Description => {
                         entry.description = p.trim_start_matches(':').trim_start().to_string();
-                        described = true;
                     }
                     Want::Status => {
-                        described = false;
                         entry.http = status(p);
                         if entry.http.is_none() {
                             let what =
@@ -1061,13 +1054,11 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                         }
                     }
                     Want::Remedy => {
-                        described = false;
                         entry.remedy = Some(p.clone());
                     }
                     // A table whose description column follows the status column.
                     Want::Nothing if entry.description.is_empty() => {
                         entry.description = p.clone();
-                        described = true;
                     }
                     Want::Nothing => {
                         strays.push(paragraph);
@@ -1077,31 +1068,55 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 want = Want::Nothing;
             }
         }
-        if label.is_some() {
-            described = false;
-        }
         strays.clear();
+    }
+    if let Some((entry, _)) = current.as_mut() {
+        continue_wording(entry, &strays, true);
     }
     finish(current.take(), &mut page);
     page
 }
 
+/// The paragraphs after an entry's last part that are none of its parts (`strays`) continue
+/// its wording: the remedy, if one has been read, else the description (a description or a
+/// remedy over more paragraphs than one, or prose after the status). They stop at one shaped
+/// as a heading ([`heading_shape`]), and, after the page's last entry (`last`), at one that is
+/// no sentence (`Error Responses`): the page's own sections after its entries are no entry's.
+fn continue_wording(entry: &mut PageEntry, strays: &[&Paragraph], last: bool) {
+    for s in strays {
+        let text = s.text.as_str();
+        let sentence = text.ends_with(['.', '!', '?', ')', '"', '\'', ':', ';']);
+        if heading_shape(text).is_some() || (last && !sentence) {
+            break;
+        }
+        let part = entry.remedy.as_mut().unwrap_or(&mut entry.description);
+        if !part.is_empty() {
+            part.push(' ');
+        }
+        part.push_str(text);
+    }
+}
+
+/// Words other than [`HEAD_WORDS`] that a heading [`code_head`] cannot read may put before
+/// its number (`Item 0405:`, `Ref. 0405 |`). Any other word before a number is prose.
+const HEADING_WORDS: &[&str] = &["item", "ref.", "ref", "entry"];
+
 /// Whether `p`, none of an entry's parts, is shaped as a heading [`code_head`] cannot read,
 /// and the code it names (its number, if of four digits). After the marks that may open a
-/// heading and one of [`HEAD_WORDS`] or another single word (`Item 0405:`), it starts with a
-/// number (`12345`, `0405a`), followed by a separator (`:`, `-` or a dash, `|`, a closing
-/// bracket) or by nothing. Prose is not so shaped: a number later in a sentence ("issued
-/// before 2019"), a count ("3 attempts"), a date or a time (`2021-01-15`, `12:30`).
+/// heading, and perhaps one of [`HEAD_WORDS`] or [`HEADING_WORDS`], it starts with a number
+/// of a code's four digits or more (`0405a`, `12345`), followed by nothing or by a separator
+/// (`:`, `-` or a dash, `|`) not followed by a digit, or closed by a bracket that opened the
+/// paragraph (`(0405) text`). Prose is not so shaped: a number later in a sentence ("issued
+/// before 2019", `See (0018)`, `Tokens (2019)`), a shorter number (`3 attempts`, `Step 1:`,
+/// `Error 429:`, `2FA:`), a date, a time or a range (`2021-01-15`, `12:30`, `2 - 3`).
 fn heading_shape(p: &str) -> Option<Option<u16>> {
     let mut s = strip_lead(p);
-    let other = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    let other = other + usize::from(other > 0 && s[other..].starts_with('.'));
     let word = HEAD_WORDS
         .iter()
+        .chain(HEADING_WORDS)
         .filter(|w| s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)))
         .map(|w| w.len())
-        .chain([other])
-        .find(|&n| n > 0 && s[n..].starts_with([' ', ':', '#']));
+        .find(|&n| s[n..].starts_with([' ', ':', '#']));
     if let Some(n) = word {
         s = strip_lead(s[n..].trim_start_matches([' ', ':', '#']));
     }
@@ -1110,15 +1125,22 @@ fn heading_shape(p: &str) -> Option<Option<u16>> {
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(s.len());
     let number = &s[..n];
-    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+    if number.bytes().take_while(u8::is_ascii_digit).count() < 4 {
         return None;
     }
     let (rest, bracket) = strip_close(&s[n..]);
     let after = rest.trim_start();
     let separated = after
-        .strip_prefix([':', '-', '|', '\u{ff1a}'])
-        .is_some_and(|t| !t.starts_with(|c: char| c.is_ascii_digit()));
-    if !(after.is_empty() || bracket || separated) {
+        .strip_prefix([':', '-', '|', '\u{ff1a}', '\u{2013}', '\u{2014}'])
+        .is_some_and(|t| !t.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    // `(0405) text`, `[0405] text`: the bracket opened the paragraph, after its marks.
+    let opened = bracket && word.is_none() && {
+        let marks = p
+            .trim_start()
+            .trim_start_matches(['#', '>', '-', '*', '+', '_', '`', ' ']);
+        marks.starts_with(['(', '['])
+    };
+    if !(after.is_empty() || separated || opened) {
         return None;
     }
     let code = (number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()))
@@ -2032,7 +2054,8 @@ mod tests {
                 "one heading {form:?}"
             );
         }
-        // Prose that starts with a number is no heading: dates, years, counts.
+        // Prose that starts with a number is no heading: dates, years, counts. A second
+        // paragraph of the remedy continues it.
         let prose = parse_page(
             b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nWait.\n2021-01-15 is a date.\n\n1. Check it.\n",
         )
@@ -2041,7 +2064,7 @@ mod tests {
         assert_eq!(prose.unclear, []);
         assert_eq!(
             prose.entries[0].remedy.as_deref(),
-            Some("Wait. 2021-01-15 is a date.")
+            Some("Wait. 2021-01-15 is a date. 1. Check it.")
         );
     }
 
@@ -2150,6 +2173,107 @@ mod tests {
         }
     }
 
+    /// Paragraphs after an entry's remedy or status, or after its description with nothing
+    /// after them, continue its remedy (else its description) up to the next heading or the
+    /// end of the page's entries, as text and as HTML alike; the page's own section after its
+    /// last entry (`Error Responses`) is no entry's.
+    #[test]
+    fn paragraphs_after_an_entrys_last_part_continue_its_wording() {
+        let read = |text: &str| {
+            let page = parse_page(text.as_bytes()).unwrap();
+            assert_eq!(page.unclear, [], "{text}");
+            page
+        };
+        let remedy = read("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\nOur status page lists outages.\n\n0406 : B.\n");
+        assert_eq!(
+            remedy.entries[0].remedy.as_deref(),
+            Some("Try again. Our status page lists outages.")
+        );
+        assert_eq!(remedy.entries[0].description, "A.");
+        let html = "<div><h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>Try again.</p><p>Our status page lists outages.</p></div><div><h3>0406 : B.</h3></div>";
+        assert_eq!(read(html), remedy);
+        let list = "<div><h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><ol><li>Try again.</li><li>Our status page lists outages.</li></ol></div><div><h3>0406 : B.</h3></div>";
+        assert_eq!(read(list), remedy);
+        // After the status of an entry without a remedy, and after a description alone.
+        let status = read("0405 : A.\n\nHTTP Error code\n\n404\n\nOlder regions used 410 here.\n\n0406 : B.\n\nIt has no status.\n\n0407 : C.\n");
+        let d: Vec<&str> = status
+            .entries
+            .iter()
+            .map(|e| e.description.as_str())
+            .collect();
+        assert_eq!(
+            d,
+            [
+                "A. Older regions used 410 here.",
+                "B. It has no status.",
+                "C."
+            ]
+        );
+        assert_eq!(status.entries[0].http, Some(404));
+        // The last entry: to the end of the page's entries, not into the page's next section.
+        let last = read("0405 : A.\n\nRemedy\n\nTry again.\n\nOr call us.\n\nError Responses\n\nAll APIs can respond with JSON.\n");
+        assert_eq!(
+            last.entries[0].remedy.as_deref(),
+            Some("Try again. Or call us.")
+        );
+        let html = "<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p><p>Or call us.</p></div><section><h2>Error Responses</h2><p>All APIs can respond with JSON.</p></section>";
+        assert_eq!(read(html), last);
+    }
+
+    /// Prose is no heading, even a paragraph that opens with a number, a word and a number,
+    /// or a bracket: an entry's further paragraph, whatever it says, is its wording.
+    #[test]
+    fn prose_that_opens_with_a_number_is_no_heading() {
+        for prose in [
+            "Step 1: read the error string.",
+            "Note 2: the parameter name is case sensitive.",
+            "Allow 2 - 3 minutes for the change to apply.",
+            "Note: 2 - 3 minutes may pass.",
+            "See [1] for the list of parameters.",
+            "See (0018) for storage failures.",
+            "Tokens (2019) are no longer accepted.",
+            "Error 429: Too Many Requests may be returned instead.",
+            "Version 2 - the current API - requires it.",
+            "Since 2019: parameters are mandatory.",
+            "2FA: accounts with two-factor authentication need a token.",
+            "12:30 UTC is when the daily maintenance starts.",
+            "404: returned by older versions.",
+        ] {
+            assert_eq!(heading_shape(prose), None, "{prose}");
+            for after_remedy in [false, true] {
+                let text = if after_remedy {
+                    format!("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n{prose}\n\n0406 : B.\n")
+                } else {
+                    format!("0405 : A.\n\n{prose}\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n0406 : B.\n")
+                };
+                let page = parse_page(text.as_bytes()).unwrap();
+                assert_eq!(page.unclear, [], "{prose}");
+                let e = &page.entries[0];
+                let (description, remedy) = if after_remedy {
+                    ("A.".to_string(), format!("Try again. {}", normalise(prose)))
+                } else {
+                    (format!("A. {}", normalise(prose)), "R.".to_string())
+                };
+                assert_eq!(
+                    (e.description.as_str(), e.remedy.as_deref(), e.http),
+                    (description.as_str(), Some(remedy.as_str()), Some(404)),
+                    "{prose}"
+                );
+            }
+        }
+        for (heading, code) in [
+            ("Item 0405: The text.", Some(405)),
+            ("(0405) The text.", Some(405)),
+            ("12345 : five digits.", None),
+            ("Code 12345 : B.", None),
+            ("0405a : B.", None),
+            ("- Ref. 0406 | B.", Some(406)),
+            ("**Item 0406**", Some(406)),
+        ] {
+            assert_eq!(heading_shape(heading), Some(code), "{heading}");
+        }
+    }
+
     /// A page hard-wrapped (copied from a PDF, or re-filled by an editor) reads as the page: a
     /// line broken after a word's hyphen joins without a space.
     #[test]
@@ -2170,7 +2294,8 @@ mod tests {
         let text = "2021-01-15_08:56:24\n\n0001 : First.\n\nRemedy is a word.\n\n0001 : Again.\n\nHTTP Error codes vary\n\n";
         let page = parse_page(text.as_bytes()).unwrap();
         assert_eq!(page.entries.len(), 1);
-        assert_eq!(page.entries[0].description, "First.");
+        // "Remedy is a word." is no label: it continues the description.
+        assert_eq!(page.entries[0].description, "First. Remedy is a word.");
         assert_eq!(page.entries[0].remedy, None);
         // Listed again with other facts: not a repeat to skip, but a page that cannot be trusted.
         assert_eq!(

@@ -466,6 +466,84 @@ mod tests {
         );
     }
 
+    /// A further paragraph anywhere in an entry is its wording: added or reworded after a
+    /// remedy, after a status, or after a description (whatever numbers it opens with), it is
+    /// drift (exit 1), never ignored and never a page refused; the page's section after its
+    /// last entry stays no entry's.
+    #[test]
+    fn a_further_paragraph_in_an_entry_is_drift_not_ignored_or_refused() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let remedy = "Try again with a valid token.\n\n";
+        let description = "delete completion.\n\n";
+        let status = "0015 : The Cloud ID given in the request was invalid, it must be in the form Region-Layer-Cloud. See https://www.aculab.com/cloud/guides/cloud-regions for more information.\n\nHTTP Error code\n\n400\n\n";
+        let with = |after: &str, prose: &str| edit(PAGE_TXT, after, &format!("{after}{prose}\n\n"));
+        let mut cases = vec![
+            (
+                "remedy",
+                with(remedy, "Our status page lists outages."),
+                "0405: wording changed (remedy)",
+            ),
+            (
+                "last_remedy",
+                edit(
+                    PAGE_TXT,
+                    "Please contact us.\n\nError Responses",
+                    "Please contact us.\n\nOur status page lists outages.\n\nError Responses",
+                ),
+                "2027: wording changed (remedy)",
+            ),
+            (
+                "after_status",
+                with(status, "Older regions used 404 here."),
+                "0015: wording changed (description)",
+            ),
+        ];
+        for prose in [
+            "Step 1: read the error string.",
+            "Note 2: the parameter name is case sensitive.",
+            "Allow 2 - 3 minutes for the change to apply.",
+            "See (0018) for storage failures.",
+            "Error 429: Too Many Requests may be returned instead.",
+            "2FA: accounts with two-factor authentication need a token.",
+            "12:30 UTC is when the daily maintenance starts.",
+            "404: returned by older versions.",
+        ] {
+            cases.push((
+                prose,
+                with(description, prose),
+                "0405: wording changed (description)",
+            ));
+        }
+        for (name, page, want) in cases {
+            let (code, lines) = sync(root, &pages, "page.txt", &page);
+            assert_eq!((code, lines.len()), (1, 1), "{name}: {lines:?}");
+            assert!(lines[0].starts_with(want), "{name}: {lines:?}");
+        }
+        // Reworded, after the remedy: drift too, and the same from HTML.
+        let base = with(remedy, "Our status page lists outages.");
+        let reworded = with(remedy, "Our status page lists planned outages.");
+        assert_ne!(
+            Record::of(&upstream::parse_page(base.as_bytes()).unwrap(), TODAY),
+            Record::of(&upstream::parse_page(reworded.as_bytes()).unwrap(), TODAY)
+        );
+        let html = edit(
+            PAGE_HTML,
+            "<p>Try again with a valid token.</p>",
+            "<ol><li>Try again with a valid token.</li><li>Our status page lists outages.</li></ol>",
+        );
+        assert_eq!(
+            upstream::parse_page(html.as_bytes()).unwrap(),
+            upstream::parse_page(base.as_bytes()).unwrap()
+        );
+        let (code, lines) = sync(root, &pages, "page.html", &html);
+        assert_eq!((code, lines.len()), (1, 1), "{lines:?}");
+        assert!(
+            lines[0].starts_with("0405: wording changed (remedy)"),
+            "{lines:?}"
+        );
+    }
+
     /// The official page laid out as HTML in the ways a browser saves it: `text` → the HTML
     /// of one entry's parts (`head` is `0405 : ...`, then the labels and their values), with
     /// what surrounds the list (scripts, styles, comments) around it.
