@@ -890,6 +890,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         unclear: Vec::new(),
     };
     let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
+    let mut repeated: std::collections::HashSet<u16> = std::collections::HashSet::new();
     // The entry being read and the line of its heading.
     let mut current: Option<(PageEntry, Option<usize>)> = None;
     let mut want = Want::Nothing;
@@ -915,7 +916,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                     && a.remedy.is_some() == e.remedy.is_some()
                     && fingerprint(&a.description) == fingerprint(&e.description);
                 if alike {
-                    if !page.repeated.contains(&e.code) {
+                    if repeated.insert(e.code) {
                         page.repeated.push(e.code);
                     }
                 } else {
