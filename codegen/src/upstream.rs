@@ -989,7 +989,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 .iter()
                 .enumerate()
                 .find_map(|(i, s)| Some((i, s, heading_shape(&s.text)?)));
-            continue_wording(entry, &strays, false);
+            continue_wording(entry, &strays, true);
             if let Some((_, s, code)) = heading {
                 // A heading that cannot be read, named by the code it holds (by the entry's
                 // code if it holds none: `0405a : ...`); what follows it is not this entry's.
@@ -1072,7 +1072,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         strays.clear();
     }
     if let Some((entry, _)) = current.as_mut() {
-        continue_wording(entry, &strays, true);
+        continue_wording(entry, &strays, false);
     }
     finish(current.take(), &mut page);
     page
@@ -1081,13 +1081,17 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
 /// The paragraphs after an entry's last part that are none of its parts (`strays`) continue
 /// its wording: the remedy, if one has been read, else the description (a description or a
 /// remedy over more paragraphs than one, or prose after the status). They stop at one shaped
-/// as a heading ([`heading_shape`]), and, after the page's last entry (`last`), at one that is
-/// no sentence (`Error Responses`): the page's own sections after its entries are no entry's.
-fn continue_wording(entry: &mut PageEntry, strays: &[&Paragraph], last: bool) {
+/// as a heading ([`heading_shape`]); and, at the entry's end (not `within` it, as a label after
+/// them shows), at one that is no sentence, ending in neither `.`, `!`, `:` nor `;` (with any
+/// closing bracket or quote): what a page puts between or after its entries is no entry's
+/// (`Error Responses`, `Back to top`, `Was this helpful? Yes No`).
+fn continue_wording(entry: &mut PageEntry, strays: &[&Paragraph], within: bool) {
     for s in strays {
         let text = s.text.as_str();
-        let sentence = text.ends_with(['.', '!', '?', ')', '"', '\'', ':', ';']);
-        if heading_shape(text).is_some() || (last && !sentence) {
+        let sentence = text
+            .trim_end_matches([')', ']', '"', '\'', '\u{201d}', '\u{2019}'])
+            .ends_with(['.', '!', ':', ';']);
+        if heading_shape(text).is_some() || !(within || sentence) {
             break;
         }
         let part = entry.remedy.as_mut().unwrap_or(&mut entry.description);
@@ -2219,6 +2223,21 @@ mod tests {
         );
         let html = "<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p><p>Or call us.</p></div><section><h2>Error Responses</h2><p>All APIs can respond with JSON.</p></section>";
         assert_eq!(read(html), last);
+    }
+
+    /// What a saved page puts between or after its entries (a link back to the top, a feedback
+    /// widget, a footer after the last entry) is no entry's wording: the page reads the same.
+    #[test]
+    fn page_furniture_between_entries_is_no_entrys_wording() {
+        let plain = parse_page(b"0405 : A.\n\nRemedy\n\nTry again.\n\n0406 : B.\n").unwrap();
+        for furniture in ["Back to top", "Was this helpful? Yes No", "\u{2191} Top"] {
+            let text = format!(
+                "0405 : A.\n\nRemedy\n\nTry again.\n\n{furniture}\n\n0406 : B.\n\n{furniture}\n"
+            );
+            assert_eq!(parse_page(text.as_bytes()).unwrap(), plain, "{furniture}");
+            let html = format!("<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p></div><p><a href=\"#top\">{furniture}</a></p><div><h3>0406 : B.</h3></div><p>{furniture}</p>");
+            assert_eq!(parse_page(html.as_bytes()).unwrap(), plain, "{furniture}");
+        }
     }
 
     /// Prose is no heading, even a paragraph that opens with a number, a word and a number,
