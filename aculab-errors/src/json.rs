@@ -273,24 +273,24 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         _ => {
             let utf8 = core::str::from_utf8(body);
             match (declared, utf8) {
-                // UTF-8 without a NUL byte is no UTF-16 or UTF-32 text, whatever the label says.
+                // A UTF-16 or UTF-32 label is believed only of a body with a zero byte, which
+                // every ASCII character has in those encodings.
                 (Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))), _) if body.contains(&0) => {
                     (e, 0)
                 }
                 // Valid UTF-8, checked once, is the text as it is.
                 (_, Ok(text)) => return Cow::Borrowed(text),
-                // Nor is text without one that is not UTF-8: read as UTF-8, a stray byte replaced.
-                (Some(Encoding::Utf16(_) | Encoding::Utf32(_)), Err(_)) => (Encoding::Utf8, 0),
-                (Some(e), Err(_)) => (e, 0),
-                (None, Err(_)) => (Encoding::Utf8, 0),
+                // Else the label's single-byte charset, or UTF-8 with stray bytes replaced.
+                (Some(e @ Encoding::Windows1252), Err(_)) => (e, 0),
+                (_, Err(_)) => return String::from_utf8_lossy(body),
             }
         }
     };
     let bytes = &body[skip..];
     match encoding {
-        // Valid UTF-8 is borrowed after std's fast check (after a byte-order mark, or above):
-        // `from_utf8_lossy` alone walks valid text chunk by chunk, a quarter of a typical
-        // body's parse.
+        // After a UTF-8 byte-order mark: valid UTF-8 is borrowed after std's fast check, as
+        // above (`from_utf8_lossy` alone walks valid text chunk by chunk, a quarter of a typical
+        // body's parse).
         Encoding::Utf8 => match core::str::from_utf8(bytes) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(bytes),
