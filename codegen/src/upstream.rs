@@ -889,6 +889,13 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         repeated: Vec::new(),
         unclear: Vec::new(),
     };
+    // What a page repeats between its entries as none of their parts (`Back to top`, a feedback
+    // widget, a share bar): a paragraph found twice or more. No entry's wording is made of it.
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for p in paragraphs {
+        *seen.entry(p.text.as_str()).or_default() += 1;
+    }
+    let furniture = |text: &str| seen.get(text).is_some_and(|&n| n > 1);
     let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
     let mut repeated: std::collections::HashSet<u16> = std::collections::HashSet::new();
     // The entry being read and the line of its heading.
@@ -898,8 +905,8 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut labels = (0, 0);
     // The paragraphs since the entry's last part that are none of its parts. A label after
     // them shows them to be within the entry: one shaped as a heading is a heading that cannot
-    // be read, and the others continue the entry's wording ([`continue_wording`]); so do they
-    // when the entry ends, at the next heading or at the end of the page's entries.
+    // be read, and the others continue the entry's wording ([`continue_wording`]); so do they,
+    // the page's furniture aside, when the entry ends at the next heading.
     let mut strays: Vec<&Paragraph> = Vec::new();
     // Under a heading that cannot be read: its parts belong to no entry read.
     let mut lost = false;
@@ -935,7 +942,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         if let Some((code, text)) = code_head(p) {
             labels = (0, 0);
             if let Some((entry, _)) = current.as_mut() {
-                continue_wording(entry, &strays, false);
+                continue_wording(entry, &strays, false, &furniture);
             }
             lost = false;
             strays.clear();
@@ -989,7 +996,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 .iter()
                 .enumerate()
                 .find_map(|(i, s)| Some((i, s, heading_shape(&s.text)?)));
-            continue_wording(entry, &strays, true);
+            continue_wording(entry, &strays, true, &|_| false);
             if let Some((_, s, code)) = heading {
                 // A heading that cannot be read, named by the code it holds (by the entry's
                 // code if it holds none: `0405a : ...`); what follows it is not this entry's.
@@ -1071,28 +1078,35 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         }
         strays.clear();
     }
-    if let Some((entry, _)) = current.as_mut() {
-        continue_wording(entry, &strays, false);
-    }
+    // What follows the last entry is the page's own (its next section, a footer), which no
+    // rule tells from a further paragraph of the last entry: it is left out.
     finish(current.take(), &mut page);
     page
 }
 
 /// The paragraphs after an entry's last part that are none of its parts (`strays`) continue
 /// its wording: the remedy, if one has been read, else the description (a description or a
-/// remedy over more paragraphs than one, or prose after the status). They stop at one shaped
-/// as a heading ([`heading_shape`]); and, at the entry's end (not `within` it, as a label after
-/// them shows), at one that is no sentence, ending in neither `.`, `!`, `:` nor `;` (with any
-/// closing bracket or quote): what a page puts between or after its entries is no entry's
-/// (`Error Responses`, `Back to top`, `Was this helpful? Yes No`).
-fn continue_wording(entry: &mut PageEntry, strays: &[&Paragraph], within: bool) {
+/// remedy over more paragraphs than one, prose after the status). They leave out the page's
+/// `furniture` and stop at one shaped as a heading ([`heading_shape`]); at the entry's end
+/// (not `within` it, as a label after them shows), they stop too at one that is no sentence,
+/// ending in none of `.`, `!`, `?`, `:`, `;` (a closing bracket or quote aside): the title of
+/// the page's next section (`New codes`) is no entry's.
+fn continue_wording(
+    entry: &mut PageEntry,
+    strays: &[&Paragraph],
+    within: bool,
+    furniture: &dyn Fn(&str) -> bool,
+) {
     for s in strays {
         let text = s.text.as_str();
         let sentence = text
             .trim_end_matches([')', ']', '"', '\'', '\u{201d}', '\u{2019}'])
-            .ends_with(['.', '!', ':', ';']);
-        if heading_shape(text).is_some() || !(within || sentence) {
+            .ends_with(['.', '!', '?', ':', ';']);
+        if heading_shape(text).is_some() || !(within || sentence || furniture(text)) {
             break;
+        }
+        if furniture(text) {
+            continue;
         }
         let part = entry.remedy.as_mut().unwrap_or(&mut entry.description);
         if !part.is_empty() {
@@ -2062,10 +2076,10 @@ mod tests {
         // Prose that starts with a number is no heading: dates, years, counts. A second
         // paragraph of the remedy continues it.
         let prose = parse_page(
-            b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nWait.\n2021-01-15 is a date.\n\n1. Check it.\n",
+            b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nWait.\n2021-01-15 is a date.\n\n1. Check it.\n\n0406 : B.\n",
         )
         .unwrap();
-        assert_eq!(prose.entries.len(), 1);
+        assert_eq!(prose.entries.len(), 2);
         assert_eq!(prose.unclear, []);
         assert_eq!(
             prose.entries[0].remedy.as_deref(),
@@ -2215,13 +2229,11 @@ mod tests {
             ]
         );
         assert_eq!(status.entries[0].http, Some(404));
-        // The last entry: to the end of the page's entries, not into the page's next section.
-        let last = read("0405 : A.\n\nRemedy\n\nTry again.\n\nOr call us.\n\nError Responses\n\nAll APIs can respond with JSON.\n");
-        assert_eq!(
-            last.entries[0].remedy.as_deref(),
-            Some("Try again. Or call us.")
-        );
-        let html = "<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p><p>Or call us.</p></div><section><h2>Error Responses</h2><p>All APIs can respond with JSON.</p></section>";
+        // After the last entry comes the page's own text (its next section, a footer, perhaps a
+        // sentence), which no rule tells from a further paragraph of the entry: left out.
+        let last = read("0405 : A.\n\nRemedy\n\nTry again.\n\nLast updated 12 March 2024.\n\nError Responses\n\nAll APIs can respond with JSON.\n");
+        assert_eq!(last.entries[0].remedy.as_deref(), Some("Try again."));
+        let html = "<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p></div><p>Last updated 12 March 2024.</p><section><h2>Error Responses</h2><p>All APIs can respond with JSON.</p></section>";
         assert_eq!(read(html), last);
     }
 
@@ -2230,13 +2242,29 @@ mod tests {
     #[test]
     fn page_furniture_between_entries_is_no_entrys_wording() {
         let plain = parse_page(b"0405 : A.\n\nRemedy\n\nTry again.\n\n0406 : B.\n").unwrap();
-        for furniture in ["Back to top", "Was this helpful? Yes No", "\u{2191} Top"] {
+        for furniture in [
+            "Back to top",
+            "Was this helpful? Yes No",
+            "\u{2191} Top",
+            "Last updated 12 March 2024.",
+            "Thanks for your feedback!",
+        ] {
             let text = format!(
                 "0405 : A.\n\nRemedy\n\nTry again.\n\n{furniture}\n\n0406 : B.\n\n{furniture}\n"
             );
             assert_eq!(parse_page(text.as_bytes()).unwrap(), plain, "{furniture}");
             let html = format!("<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p></div><p><a href=\"#top\">{furniture}</a></p><div><h3>0406 : B.</h3></div><p>{furniture}</p>");
             assert_eq!(parse_page(html.as_bytes()).unwrap(), plain, "{furniture}");
+        }
+        // A sentence found once is wording, a question too.
+        for wording in ["Renew it with media_renew.", "Did the token expire?"] {
+            let text = format!("0405 : A.\n\nRemedy\n\nTry again.\n\n{wording}\n\nBack to top\n\n0406 : B.\n\nBack to top\n");
+            let page = parse_page(text.as_bytes()).unwrap();
+            assert_eq!(
+                page.entries[0].remedy,
+                Some(format!("Try again. {wording}")),
+                "{wording}"
+            );
         }
     }
 

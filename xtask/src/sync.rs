@@ -485,13 +485,9 @@ mod tests {
                 "0405: wording changed (remedy)",
             ),
             (
-                "last_remedy",
-                edit(
-                    PAGE_TXT,
-                    "Please contact us.\n\nError Responses",
-                    "Please contact us.\n\nOur status page lists outages.\n\nError Responses",
-                ),
-                "2027: wording changed (remedy)",
+                "remedy_a_question",
+                with(remedy, "Did the token lapse?"),
+                "0405: wording changed (remedy)",
             ),
             (
                 "after_status",
@@ -520,6 +516,21 @@ mod tests {
             assert_eq!((code, lines.len()), (1, 1), "{name}: {lines:?}");
             assert!(lines[0].starts_with(want), "{name}: {lines:?}");
         }
+        // Furniture between the entries, and a sentence after the last: still in step.
+        let heading = |p: &str| {
+            p.len() > 7 && p[..4].bytes().all(|b| b.is_ascii_digit()) && &p[4..7] == " : "
+        };
+        let furnished: Vec<String> = PAGE_TXT
+            .split("\n\n")
+            .map(|p| match p {
+                p if heading(p) => format!("Back to top.\n\n{p}"),
+                "Error Responses" => format!("Last updated 12 March 2024.\n\n{p}"),
+                p => p.to_string(),
+            })
+            .collect();
+        let furnished = furnished.join("\n\n");
+        assert_eq!(furnished.matches("Back to top.").count(), 152);
+        assert_eq!(sync(root, &pages, "page.txt", &furnished), (0, Vec::new()));
         // Reworded, after the remedy: drift too, and the same from HTML.
         let base = with(remedy, "Our status page lists outages.");
         let reworded = with(remedy, "Our status page lists planned outages.");
