@@ -24,7 +24,7 @@ impl ApiError {
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
     /// four bytes (RFC 4627); else as UTF-8 when it is valid UTF-8 (a `charset` of UTF-16 or
-    /// UTF-32 is believed, first, only when the body holds a zero byte, and never otherwise);
+    /// UTF-32 is believed, first, only when one byte in eight or more is zero, and never otherwise);
     /// else by the `charset` of the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
     /// else as UTF-8 with invalid sequences replaced by U+FFFD (JSON with a stray byte in its
     /// text still gives its code).
@@ -273,9 +273,12 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         _ => {
             let utf8 = core::str::from_utf8(body);
             match (declared, utf8) {
-                // A UTF-16 or UTF-32 label is believed only of a body with a zero byte, which
-                // every ASCII character has in those encodings.
-                (Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))), _) if body.contains(&0) => {
+                // A UTF-16 or UTF-32 label is believed only of a body with zero bytes, which
+                // every ASCII character has in those encodings: one in eight bytes at least
+                // (a stray NUL at the end of UTF-8 text is no such sign).
+                (Some(e @ (Encoding::Utf16(_) | Encoding::Utf32(_))), _)
+                    if body.iter().filter(|&&b| b == 0).count() * 8 >= body.len() =>
+                {
                     (e, 0)
                 }
                 // Valid UTF-8, checked once, is the text as it is.

@@ -350,6 +350,17 @@ fn a_utf16_label_on_a_body_without_a_zero_byte_is_not_believed() {
     let body = b"{\"error\": {\"code\": \"0405\", \"text\": \"caf\xe9\"}}";
     let err = ApiError::from_response(404, Some("application/json; charset=utf-16"), body);
     assert_eq!(err.kind(), ResponseKind::Catalogued);
+    // Nor a C string's NUL at the end of UTF-8 text.
+    for charset in ["utf-16", "utf-16le", "utf-32"] {
+        let body = b"{\"error\": {\"code\": \"0405\", \"text\": \"Invalid token \xc3\xa9\"}}\0";
+        let content_type = format!("application/json; charset={charset}");
+        let err = ApiError::from_response(404, Some(&content_type), body);
+        assert!(
+            err.text().starts_with("{\"error\"") && err.text().contains("token \u{e9}"),
+            "{charset}: {}",
+            err.text()
+        );
+    }
 }
 
 #[test]
