@@ -131,16 +131,27 @@ fn http_date(b: &[u8], now_unix_secs: u64) -> Option<i64> {
                 return None;
             };
             gmt(g, m, t)?;
+            let (month, day) = (month(&[m1, m2, m3])?, digits(&[d1, d2])?);
             let yy = digits(&[y1, y2])?;
-            let this_year = year_of(now_unix_secs);
-            // The year ending in `yy` that is at most 50 years after now.
-            let mut year = this_year - this_year % 100 + yy;
-            if year > this_year + 50 {
-                year -= 100;
-            } else if year + 50 < this_year {
-                year += 100;
+            // The latest year ending in `yy` that is at most 50 years after now's year; a date
+            // in it that is still more than 50 years after now (to the second) is read a
+            // century earlier, as RFC 9110 says.
+            // Whole days fit an i64 for any u64 of seconds.
+            let days = i64::try_from(now_unix_secs / 86_400).unwrap_or(i64::MAX);
+            let (this_year, this_month, this_day) = civil_from_days(days);
+            let last = this_year + 50;
+            let year = last - (last - yy).rem_euclid(100);
+            // Now plus 50 calendar years (a 29 February runs on to 1 March).
+            let in_50_years = i64::try_from(now_unix_secs).ok().and_then(|now| {
+                let ahead = days_from_civil(last, this_month, this_day) - days;
+                now.checked_add(ahead.checked_mul(86_400)?)
+            });
+            // A 29 February that the later century lacks is the earlier one's too.
+            match (assemble(year, month, day, time), in_50_years) {
+                (Some(at), Some(limit)) if at <= limit => Some(at),
+                (Some(at), None) => Some(at),
+                _ => assemble(year - 100, month, day, time),
             }
-            assemble(year, month(&[m1, m2, m3])?, digits(&[d1, d2])?, time)
         }
         // asctime: "Sun Nov  6 08:49:37 1994" (the day may also be written "06", or "6" after
         // one space)
@@ -221,12 +232,6 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The Gregorian year that holds `unix_secs`.
-fn year_of(unix_secs: u64) -> i64 {
-    // Whole days fit an i64 for any u64 of seconds.
-    civil_from_days(i64::try_from(unix_secs / 86_400).unwrap_or(i64::MAX)).0
-}
-
 /// The proleptic Gregorian (year, month, day) of a count of days from 1970-01-01 (Hinnant).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days.saturating_add(719_468);
@@ -298,6 +303,7 @@ mod tests {
     fn days_and_years_agree_with_known_dates() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        let year_of = |secs: u64| civil_from_days(i64::try_from(secs / 86_400).unwrap()).0;
         assert_eq!(year_of(0), 1970);
         assert_eq!(year_of(951_782_400), 2000); // 2000-02-29
         assert_eq!(year_of(946_684_799), 1999); // 1999-12-31 23:59:59

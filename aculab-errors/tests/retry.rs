@@ -79,6 +79,41 @@ fn two_digit_years_are_at_most_fifty_years_ahead() {
     assert_eq!(year("Monday, 01-Jan-77 00:00:00 GMT"), Some(1977));
     assert_eq!(year("Monday, 01-Jan-26 00:00:00 GMT"), Some(2026));
     assert_eq!(year("Monday, 01-Jan-94 00:00:00 GMT"), Some(1994));
+    // In the year 50 years on, the day and time decide: more than 50 years after now is a
+    // century earlier, not before (2076-12-31 is 50.6 years after May 2026).
+    assert_eq!(year("Thursday, 31-Dec-76 00:00:00 GMT"), Some(1976));
+    // Read on 6 Nov 1994 08:49:37, as written, and in 2051 (2100 has no 29 February).
+    let now_2051 = 2_556_230_400; // 2051-01-01
+    for (now, rfc_850, imf) in [
+        (
+            EXAMPLE,
+            "Friday, 01-Jan-44 00:00:00 GMT",
+            "Fri, 01 Jan 2044 00:00:00 GMT",
+        ),
+        (
+            EXAMPLE,
+            "Sunday, 06-Nov-44 08:49:37 GMT",
+            "Sun, 06 Nov 2044 08:49:37 GMT",
+        ),
+        (
+            EXAMPLE,
+            "Sunday, 06-Nov-44 08:49:38 GMT",
+            "Mon, 06 Nov 1944 08:49:38 GMT",
+        ),
+        (
+            EXAMPLE,
+            "Monday, 31-Dec-43 00:00:00 GMT",
+            "Thu, 31 Dec 2043 00:00:00 GMT",
+        ),
+        (
+            now_2051,
+            "Tuesday, 29-Feb-00 00:00:00 GMT",
+            "Tue, 29 Feb 2000 00:00:00 GMT",
+        ),
+    ] {
+        let read = parse_http_date(rfc_850, now).map(|s| HttpDate::from_unix_secs(s).to_string());
+        assert_eq!(read.as_deref(), Some(imf), "{rfc_850}");
+    }
     assert_eq!(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT", 0), Some(0));
     assert_eq!(
         parse_http_date("Wed, 31 Dec 1969 23:59:59 GMT", 0),
