@@ -134,8 +134,8 @@ impl ErrorResponse {
 
 impl ErrorInfo {
     /// `code`: a four-digit error code or an HTTP status such as `"HTTP 400"`; `None` when the
-    /// body had none (or `null`). A numeric code (`405`) is read as its four-digit form (`"0405"`),
-    /// since JSON numbers lose leading zeros.
+    /// body had none (or `null`). A numeric code (`405`, or `405.0`) is read as its four-digit
+    /// form (`"0405"`), since JSON numbers lose leading zeros.
     pub fn code(&self) -> Option<&ResponseCode> {
         self.code.as_ref()
     }

@@ -592,3 +592,25 @@ fn mending_a_large_body_of_code_keys_is_linear() {
     assert_eq!(err.kind(), ResponseKind::NotJson);
     assert_eq!(err.text().len(), body.len());
 }
+
+#[test]
+fn a_code_written_as_a_json_number_is_read_by_its_value_however_written() {
+    // JSON has one kind of number: 405.0 and 4.05e2 are 405, as a server's floats write it.
+    for (code, kind, read_as) in [
+        ("405", ResponseKind::Catalogued, "0405"),
+        ("405.0", ResponseKind::Catalogued, "0405"),
+        ("4.05e2", ResponseKind::Catalogued, "0405"),
+        ("1.8E1", ResponseKind::Catalogued, "0018"),
+        ("418.0", ResponseKind::UnknownCode, "0418"),
+        ("405.5", ResponseKind::OtherCode, "405.5"),
+        ("-1", ResponseKind::OtherCode, "-1"),
+        ("-405.0", ResponseKind::OtherCode, "-405.0"),
+        ("12345.0", ResponseKind::OtherCode, "12345.0"),
+    ] {
+        let body = format!(r#"{{"error": {{"code": {code}, "text": "x"}}}}"#);
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.kind(), kind, "{code}");
+        assert_eq!(err.code().map(|c| c.as_str()), Some(read_as), "{code}");
+        assert_eq!(err.text(), "x", "{code}");
+    }
+}

@@ -22,7 +22,7 @@ impl Serialize for ResponseCode {
 }
 
 /// Deserialises from any string, never failing on one; and from a number, read as the
-/// four-digit code whose leading zeros JSON dropped (`405` is `"0405"`).
+/// four-digit code whose leading zeros JSON dropped (`405`, or `405.0`, is `"0405"`).
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for ResponseCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -66,13 +66,14 @@ macro_rules! as_json_text {
     };
 }
 
-/// A code: a string as sent, a number up to 9999 as four digits, anything else as its JSON text.
+/// A code: a string as sent, a whole number up to 9999 as four digits, anything else as its JSON
+/// text.
 struct CodeVisitor;
 
 impl<'de> Visitor<'de> for CodeVisitor {
     type Value = ResponseCode;
 
-    as_json_text!(ResponseCode::from_string; bool, f64, seq, map);
+    as_json_text!(ResponseCode::from_string; bool, seq, map);
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an error code such as \"0405\" or \"HTTP 400\"")
@@ -102,6 +103,16 @@ impl<'de> Visitor<'de> for CodeVisitor {
             Ok(n) => self.visit_u64(n),
             Err(_) => Ok(ResponseCode::from_string(format!("{n}"))),
         }
+    }
+
+    /// A whole number up to 9999 written with a fraction or an exponent (`405.0`, `1e3`) is
+    /// that number, as JSON has only one kind of number; any other as its JSON text.
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<ResponseCode, E> {
+        if n.fract() == 0.0 && n.is_sign_positive() && n <= 9999.0 {
+            // Exact: a whole number in 0..=9999.
+            return self.visit_u64(n as u64);
+        }
+        JsonVisitor.visit_f64(n).map(ResponseCode::from_string)
     }
 }
 
