@@ -30,8 +30,9 @@ impl ApiError {
     /// text still gives its code).
     ///
     /// JSON that serde_json alone would refuse is read too: the unquoted code above, an escaped
-    /// lone surrogate (`"\ud800"`, read as U+FFFD), and arrays or objects nested deeper than 100
-    /// levels (each kept as a string of its JSON text).
+    /// lone surrogate (`"\ud800"`, read as U+FFFD), a number too large for an `f64` (`1e400`),
+    /// and arrays or objects nested deeper than 100 levels (the last two each kept as a string
+    /// of its JSON text).
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
     /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`].
@@ -91,11 +92,16 @@ impl ApiError {
 const JSON_SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// `json` with what serde_json refuses but a lenient reader can take mended (the bare codes of
-/// Aculab's documentation, lone surrogate escapes, nesting deeper than serde_json recurses);
-/// `None` when there is nothing to mend.
+/// Aculab's documentation, lone surrogate escapes, numbers beyond an `f64`, nesting deeper than
+/// serde_json recurses); `None` when there is nothing to mend.
 fn mend(json: &str) -> Option<String> {
     let mut text = Cow::Borrowed(json);
-    for step in [mend_bare_codes, mend_lone_surrogates, mend_depth] {
+    for step in [
+        mend_bare_codes,
+        mend_lone_surrogates,
+        mend_huge_numbers,
+        mend_depth,
+    ] {
         if let Some(mended) = step(&text) {
             text = Cow::Owned(mended);
         }
@@ -136,6 +142,39 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
             // Any other escape: its backslash and the character after it.
             _ => i += 2,
         }
+    }
+    (copied > 0).then(|| out + &json[copied..])
+}
+
+/// `json` with every number too large for an `f64` (`1e400`, which JSON's grammar allows and
+/// serde_json refuses) written as a string of its text. `None` when there is none.
+fn mend_huge_numbers(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let is_number_byte =
+        |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
+    let mut out = String::new();
+    let (mut copied, mut in_string, mut i) = (0, false, 0);
+    while i < b.len() {
+        match b[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            c if !in_string && (c == b'-' || c.is_ascii_digit()) => {
+                let end = b[i..]
+                    .iter()
+                    .position(|&c| !is_number_byte(c))
+                    .map_or(b.len(), |n| i + n);
+                let token = &json[i..end];
+                if token.parse::<f64>().is_ok_and(f64::is_infinite) {
+                    out.push_str(&json[copied..i]);
+                    out.push_str(&serde_json::Value::from(token).to_string());
+                    copied = end;
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
     }
     (copied > 0).then(|| out + &json[copied..])
 }

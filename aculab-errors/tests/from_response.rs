@@ -614,3 +614,45 @@ fn a_code_written_as_a_json_number_is_read_by_its_value_however_written() {
         assert_eq!(err.text(), "x", "{code}");
     }
 }
+
+#[test]
+fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
+    // JSON's grammar has no bound on numbers; serde_json refuses one beyond an f64, which made
+    // the whole body not JSON.
+    let huge = format!("1{}", "0".repeat(400));
+    for (body, code, text) in [
+        (
+            r#"{"error": {"code": "0405", "text": "x", "retry_in": 1e400}}"#.to_string(),
+            "0405",
+            "x",
+        ),
+        (
+            r#"{"error": {"code": -1E+999, "text": "x"}}"#.into(),
+            "-1E+999",
+            "x",
+        ),
+        (
+            format!(r#"{{"error": {{"code": "0405", "text": {huge}}}}}"#),
+            "0405",
+            huge.as_str(),
+        ),
+    ] {
+        let err = read(404, body.as_bytes());
+        assert_ne!(err.kind(), ResponseKind::NotJson, "{body}");
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code), "{body}");
+        assert_eq!(err.text(), text, "{body}");
+    }
+    let kept = read(
+        404,
+        br#"{"error": {"code": "0405", "retry_in": 1e400, "s": "1e400"}}"#,
+    );
+    assert_eq!(kept.response().error().extra()["retry_in"], "1e400");
+    assert_eq!(kept.response().error().extra()["s"], "1e400");
+    // A number inside a string, or a finite one, is left as it is.
+    let plain = read(
+        404,
+        br#"{"error": {"code": "0405", "text": "1e400", "n": 1e300}}"#,
+    );
+    assert_eq!(plain.text(), "1e400");
+    assert_eq!(plain.response().error().extra()["n"], 1e300);
+}
