@@ -19,7 +19,7 @@
 //! the policy, read against the `Date` header when there is one, else the system clock. Header
 //! names are matched in any letter case; a header given twice counts with its first value.
 //! Without `--json` it prints the same for a person. A bare code is a four-digit code (`0405`,
-//! or `405`) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
+//! or `405`, white space around it aside) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
 //! mistake exits with status 2. Reading a response (`--status`) needs the `json` feature.
@@ -130,22 +130,19 @@ impl Report {
 
 /// Milliseconds as seconds, for a person: `2 s`, `1.5 s`.
 fn seconds(ms: u128) -> String {
-    match ms % 1000 {
-        0 => format!("{} s", ms / 1000),
-        frac => {
-            format!("{}.{:03} s", ms / 1000, frac)
-                .trim_end_matches('0')
-                .to_string()
-                + " s"
-        }
+    let (secs, frac) = (ms / 1000, ms % 1000);
+    match format!("{frac:03}").trim_end_matches('0') {
+        "" => format!("{secs} s"),
+        frac => format!("{secs}.{frac} s"),
     }
 }
 
 /// A bare code, and whether it is catalogued or an HTTP status (if neither, the example exits
 /// with status 1).
 fn explain_code(arg: &str) -> (Report, bool) {
-    // Accept the wire form ("0405") and the bare number ("405"), as rustc accepts E0405 and 0405.
-    let number = Some(arg)
+    // Accept the wire form ("0405") and the bare number ("405"), as rustc accepts E0405 and 0405,
+    // with white space around it as `ResponseCode` reads a code (" 0405").
+    let number = Some(arg.trim_ascii())
         .filter(|a| (1..=4).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|a| a.parse::<u16>().ok());
     let unknown = |kind, code: Option<String>| Report {

@@ -175,7 +175,19 @@ fn bare_codes() {
         (&json!("0405"), &json!(false), &json!([]))
     );
 
-    for unknown in ["0418", "9999", "abc", "12345"] {
+    // White space around a code is read past, as in a body's `code` and as `" HTTP 404"` was.
+    for (padded, read) in [
+        (" 0405", "0405"),
+        ("0405 ", "0405"),
+        ("\t405\n", "0405"),
+        (" HTTP 404 ", "HTTP 404"),
+    ] {
+        let (v, code) = json_of(&[padded], b"");
+        assert_eq!((code, &v["code"]), (Some(0), &json!(read)), "{padded:?}");
+        assert_eq!(v["status"], 404, "{padded:?}");
+    }
+
+    for unknown in ["0418", "9999", "abc", "12345", " 0418", "0 405"] {
         let (v, code) = json_of(&[unknown], b"");
         assert_eq!(code, Some(1), "{unknown}");
         assert_eq!(v["name"], Value::Null);
