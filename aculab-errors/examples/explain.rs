@@ -8,7 +8,8 @@
 //!     --header 'Content-Type: text/html' --header 'Retry-After: 120' --body page.html
 //! ```
 //!
-//! The contract, for scripts: with `--json` it prints exactly one JSON object on one line, with
+//! The contract, for scripts: with `--json` it prints exactly one JSON object on one line (any
+//! character a line reader may end a line at, NEL and U+2028 among them, written escaped), with
 //! `kind` (`catalogued`, `unknown_code`, `http_status`, `other_code`, `not_json`, `empty`),
 //! `code` (the code as read, or null), `name` (the catalogue's, or null), `status` (the HTTP
 //! status: the one given with `--status`, else the catalogue's, or null), `text` (the server's
@@ -50,7 +51,21 @@ impl Report {
     }
 
     fn json(&self) -> String {
-        let string = |s: &str| serde_json::Value::from(s).to_string();
+        // A JSON string, with what some line readers end a line at (DEL and C1 controls such as
+        // NEL, U+2028, U+2029; Python's `str.splitlines` does) escaped too, so that the object
+        // is one line to any of them.
+        let string = |s: &str| {
+            let mut out = String::with_capacity(s.len() + 2);
+            for c in serde_json::Value::from(s).to_string().chars() {
+                match c {
+                    '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => {
+                        out.push_str(&format!("\\u{:04x}", u32::from(c)))
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        };
         let or_null = |s: Option<&str>| s.map_or("null".into(), string);
         let details: Vec<String> = self.details.iter().map(|d| string(d)).collect();
         let waits: Vec<String> = self.waits_ms().iter().map(u128::to_string).collect();

@@ -462,3 +462,26 @@ fn arguments_that_are_not_utf_8_are_read_not_a_panic() {
     let (v, code) = json_of(&[OsStr::from_bytes(b"04\xff")], b"");
     assert_eq!((code, &v["kind"]), (Some(1), &json!("other_code")));
 }
+
+#[test]
+fn the_object_is_one_line_to_any_line_reader_and_the_text_survives() {
+    // Python's str.splitlines ends a line at NEL, U+2028 and U+2029 too, and at C0 controls.
+    let text = "a\u{85}b\u{2028}c\u{2029}d\u{7f}e\u{1c}f\u{b}g\r\nh";
+    let body = json!({"error": {"code": "0405", "text": text, "details": [text]}}).to_string();
+    let out = run(
+        &["--json", "--status", "404", "--body", "-"],
+        body.as_bytes(),
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let breaks = [
+        '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+        '\u{2029}',
+    ];
+    let line = stdout.strip_suffix('\n').unwrap();
+    assert!(!line.contains(breaks), "{stdout:?}");
+    let value: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(
+        (&value["text"], &value["details"][0]),
+        (&json!(text), &json!(text))
+    );
+}
