@@ -131,7 +131,7 @@ fn read_page(path: &Path) -> Result<Page, Error> {
         return Ok(page);
     }
     // Read with certainty or not compared at all: a guess could blame the wrong code.
-    let unclear: Vec<String> = page
+    let mut unclear: Vec<String> = page
         .unclear
         .iter()
         .map(|u| match u.line {
@@ -139,6 +139,9 @@ fn read_page(path: &Path) -> Result<Page, Error> {
             None => format!("{:04} {}", u.code, u.what),
         })
         .collect();
+    if page.unclear_more > 0 {
+        unclear.push(format!("and {} more", page.unclear_more));
+    }
     Err(fail(format!(
         "parts of it cannot be read with certainty, so nothing was compared:\n  {}",
         unclear.join("\n  ")
@@ -831,6 +834,24 @@ mod tests {
             fs::remove_file(&path).unwrap();
             assert_eq!(snapshot(root), before, "{name}");
         }
+        // A mistake made 100,000 times is reported in a few lines, not 100,000.
+        let path = pages.join("labels");
+        fs::write(
+            &path,
+            format!("0405 : A.\n\n{}", "Remedy\n\n".repeat(100_000)),
+        )
+        .unwrap();
+        let message = run(root, &path, false, TODAY).unwrap_err().to_string();
+        assert_eq!(
+            message.lines().count(),
+            upstream::MAX_UNCLEAR + 3,
+            "{message}"
+        );
+        let more = 99_999 - upstream::MAX_UNCLEAR;
+        assert!(
+            message.contains(&format!("\n  and {more} more\n")),
+            "{message}"
+        );
     }
 
     #[test]
