@@ -462,6 +462,9 @@ impl fmt::Display for ApiError {
             }
             (ResponseKind::Empty, _) => return write!(f, "HTTP {status}, empty body"),
             (_, None) => write!(f, "HTTP {status}, no error code")?,
+            (_, Some(code)) if code.as_str().trim().is_empty() => {
+                write!(f, "HTTP {status}, empty error code")?
+            }
             (_, Some(code)) => {
                 write!(f, "{}", Escaped(code.as_str()))?;
                 match code.error_code() {

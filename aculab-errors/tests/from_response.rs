@@ -206,6 +206,15 @@ fn html_display_is_one_line_and_names_the_content_type() {
     );
 }
 
+#[test]
+fn a_blank_code_is_named_as_such_in_display() {
+    for code in [r#""""#, r#"" \t""#] {
+        let body = format!(r#"{{"error": {{"code": {code}, "text": "Bad request"}}}}"#);
+        let err = ApiError::from_response(400, Some("application/json"), body.as_bytes());
+        assert_eq!(err.to_string(), "HTTP 400, empty error code: Bad request");
+    }
+}
+
 /// The body of an `error_code.json`-like error in another encoding.
 fn encoded(text: &str, encoding: &str) -> Vec<u8> {
     match encoding {
