@@ -181,9 +181,11 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// Elements whose content is never page text, skipped up to their closing tag.
+/// A `<nav>` is the site's navigation (menus, a table of contents listing the codes), never
+/// the page's text.
 const SKIPPED: &[&str] = &[
     "script", "style", "head", "title", "noscript", "template", "svg", "iframe", "object", "math",
-    "select", "canvas",
+    "select", "canvas", "nav",
 ];
 
 /// Elements that end a paragraph where they open or close.
@@ -237,6 +239,8 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut run = String::new();
     let mut tables = Tables::default();
+    // How many `<pre>` elements are open: in them a line break is one.
+    let mut pre = 0usize;
     let lower = html.to_ascii_lowercase();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -279,7 +283,14 @@ pub fn html_to_text(html: &str) -> String {
         }
         let name = &rest[start..start + name_len];
         let end = tag_end(bytes, i + start + name_len);
-        flush(&mut out, &mut run);
+        flush(&mut out, &mut run, pre > 0);
+        if name == "pre" {
+            pre = if closing {
+                pre.saturating_sub(1)
+            } else {
+                pre + 1
+            };
+        }
         let self_closing = end >= 2 && bytes[end - 2] == b'/' && bytes[end - 1] == b'>';
         if !closing && !self_closing && SKIPPED.contains(&name) {
             let close = format!("</{name}");
@@ -301,7 +312,7 @@ pub fn html_to_text(html: &str) -> String {
         }
         i = end;
     }
-    flush(&mut out, &mut run);
+    flush(&mut out, &mut run, pre > 0);
     tables.tag(&mut out, "table", true);
     out
 }
@@ -429,8 +440,9 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-/// Appends a text run, entities decoded and HTML whitespace collapsed to one space.
-fn flush(out: &mut String, run: &mut String) {
+/// Appends a text run, entities decoded and HTML whitespace collapsed to one space; in a
+/// `<pre>` (`preformatted`), each line break (LF, CRLF or CR) kept as one.
+fn flush(out: &mut String, run: &mut String, preformatted: bool) {
     if run.is_empty() {
         return;
     }
@@ -446,8 +458,15 @@ fn flush(out: &mut String, run: &mut String) {
         out.push_str("\n\n");
     }
     let mut space = false;
-    for c in decoded.chars() {
-        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+    let mut chars = decoded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if preformatted && matches!(c, '\n' | '\r') {
+            if c == '\r' {
+                chars.next_if_eq(&'\n');
+            }
+            out.push('\n');
+            space = false;
+        } else if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
             space = true;
         } else {
             if space {
@@ -930,11 +949,17 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut lost = false;
     let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
         let Some((e, line)) = entry else { return };
+        // A code with nothing after it (a table of contents' link) only mentions it: where the
+        // page also lists the code, the listing is read and the mention is none.
+        let bare =
+            |e: &PageEntry| e.description.is_empty() && e.http.is_none() && e.remedy.is_none();
         match first.get(&e.code) {
             None => {
                 first.insert(e.code, page.entries.len());
                 page.entries.push(e);
             }
+            Some(_) if bare(&e) => {}
+            Some(&i) if bare(&page.entries[i]) => page.entries[i] = e,
             Some(&i) => {
                 let a = &page.entries[i];
                 let alike = a.http == e.http
@@ -1065,13 +1090,15 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 want = Want::Nothing;
             }
             None => {
+                // After a code or a label alone (`<dt>0405</dt><dd>: text</dd>`,
+                // `<em>Remedy</em>: text`), the separator is no part of the value.
+                let value = p.trim_start_matches(':').trim_start();
                 match want {
-                    // `<dt>0405</dt><dd>: text</dd>`: the separator is not the wording.
                     Want::Description => {
-                        entry.description = p.trim_start_matches(':').trim_start().to_string();
+                        entry.description = value.to_string();
                     }
                     Want::Status => {
-                        entry.http = status(p);
+                        entry.http = status(value);
                         if entry.http.is_none() {
                             let what =
                                 format!("has an HTTP status that cannot be read: {:?}", short(p));
@@ -1079,7 +1106,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                         }
                     }
                     Want::Remedy => {
-                        entry.remedy = Some(p.clone());
+                        entry.remedy = Some(value.to_string());
                     }
                     // A table whose description column follows the status column.
                     Want::Nothing if entry.description.is_empty() => {
@@ -2406,6 +2433,63 @@ mod tests {
             unclear("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n"),
             []
         );
+    }
+
+    /// A table of contents that lists the codes (in a `<nav>`, or a bare list of them, before
+    /// or after the entries) is no second listing: each code is read once, from its entry.
+    #[test]
+    fn a_table_of_contents_is_no_second_listing() {
+        let entries = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h3>0406 : B.</h3><h4>Remedy</h4><p>R.</p>";
+        let plain = parse_page(format!("<html><body>{entries}").as_bytes()).unwrap();
+        assert_eq!(plain.entries.len(), 2);
+        let nav = "<nav><ul><li><a href=\"#e0405\">0405</a></li><li><a href=\"#e0406\">0406 : B</a></li></ul></nav><p>Intro.</p>";
+        let list =
+            "<ul><li><a href=\"#e0405\">0405</a></li><li><a href=\"#e0406\">0406</a></li></ul>";
+        for page in [
+            format!("<html><body>{nav}{entries}"),
+            format!("<html><body>{list}{entries}"),
+            format!("<html><body>{entries}{list}"),
+        ] {
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), plain, "{page}");
+        }
+        let text =
+            "0405\n0406\n\n0405 : A.\n\nHTTP Error code\n\n404\n\n0406 : B.\n\nRemedy\n\nR.\n";
+        assert_eq!(parse_page(text.as_bytes()).unwrap(), plain);
+        // A code only mentioned is still a code on the page.
+        let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
+        assert_eq!(mentioned.entries.len(), 3);
+    }
+
+    /// `<em>HTTP Error code</em>: 404`: the label is a paragraph of its own, and the colon
+    /// after it no part of the value.
+    #[test]
+    fn a_separator_after_a_label_is_no_part_of_its_value() {
+        let base = parse_page(b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n").unwrap();
+        for page in [
+            "<p>0405 : A.</p><p><em>HTTP Error code</em>: 404</p><p><b>Remedy</b>: R.</p>",
+            "<dl><dt>0405</dt><dd>A.<br><strong>HTTP Error code</strong> : 404<br><strong>Remedy</strong>:&nbsp;R.</dd></dl>",
+            "<ul><li><strong>0405</strong> : A.<br><em>HTTP Error code</em>: 404<br><em>Remedy</em>: R.</li></ul>",
+        ] {
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), base, "{page}");
+        }
+    }
+
+    /// Text in `<pre>` keeps its line breaks, as a browser shows it: the text page wrapped in
+    /// one reads as the text page.
+    #[test]
+    fn preformatted_text_keeps_its_line_breaks() {
+        let text = "0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n0406 : B.\n\nHTTP Error code\n\n400\n";
+        let base = parse_page(text.as_bytes()).unwrap();
+        let html = format!("<html><body><pre>{text}</pre></body></html>");
+        assert_eq!(parse_page(html.as_bytes()).unwrap(), base);
+        let crlf = text.replace('\n', "\r\n");
+        let html = format!("<html><body><PRE class=x>\r\n{crlf}</PRE><p>after</p></body></html>");
+        assert_eq!(parse_page(html.as_bytes()).unwrap(), base);
+        // Outside it, line breaks are spaces.
+        let html =
+            format!("<html><body><pre>{text}</pre><p>0407 : C\nD.</p><p>Remedy</p><p>E.</p>");
+        let page = parse_page(html.as_bytes()).unwrap();
+        assert_eq!(page.entries[2].description, "C D.");
     }
 
     /// A page of a mistake made a million times keeps [`MAX_UNCLEAR`] of them and counts the
