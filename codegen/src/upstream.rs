@@ -961,11 +961,8 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             Some(_) if bare(&e) => {}
             Some(&i) if bare(&page.entries[i]) => page.entries[i] = e,
             Some(&i) => {
-                let a = &page.entries[i];
-                let alike = a.http == e.http
-                    && a.remedy.is_some() == e.remedy.is_some()
-                    && fingerprint(&a.description) == fingerprint(&e.description);
-                if alike {
+                // Alike as the record keeps them: status, remedy or none, and both wordings.
+                if Fact::of(&page.entries[i]) == Fact::of(&e) {
                     if repeated.insert(e.code) {
                         page.repeated.push(e.code);
                     }
@@ -2400,6 +2397,13 @@ mod tests {
         );
         let alike = parse_page(b"0001 : First.\n\n0001 : First.\n").unwrap();
         assert_eq!((alike.repeated, alike.unclear), (vec![1], vec![]));
+        // A remedy worded otherwise the second time is other facts too.
+        let remedies = parse_page(
+            b"0001 : First.\n\nRemedy\n\nOne.\n\n0001 : First.\n\nRemedy\n\nTwo.\n\n0002 : B.\n",
+        )
+        .unwrap();
+        assert_eq!(remedies.repeated, Vec::<u16>::new());
+        assert_eq!(remedies.unclear.len(), 1, "{:?}", remedies.unclear);
     }
 
     /// What cannot be read with certainty is named by code, never guessed: a second status in
