@@ -91,6 +91,13 @@ fn every_code_and_category_has_a_page_and_every_link_resolves() {
 #[test]
 fn texts_stay_text_and_pages_are_well_formed() {
     let (_, files, _) = site();
+    // Each file says it is the site's, so that a rerun replaces it and no visitor's file.
+    for f in &files {
+        assert!(codegen::site::is_ours(f.contents.as_bytes()), "{}", f.path);
+    }
+    assert!(!codegen::site::is_ours(
+        b"<!DOCTYPE html>\n<p>my own page</p>"
+    ));
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = &f.contents;
         // Only the index loads a script, its own.
@@ -335,11 +342,12 @@ fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
     );
 }
 
-/// A catalogue of names that share words, and descriptions of more than one sentence.
+/// A catalogue of names that share words, descriptions of more than one sentence, and a
+/// category title longer than a phone is wide (it widens the index's category menu).
 const SHARED_WORDS: &str = r#"links: "https://example.com/errors?error={code}"
 categories:
   - id: everything
-    title: Everything
+    title: Everything the Aculab Cloud web services document, in one category with a long title
     range: "0000-9999"
     description: Every code.
 errors:

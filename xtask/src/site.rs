@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::gen::{inside, lock_and_read, read_generated, Current, Error, Mode};
@@ -37,13 +38,29 @@ impl fmt::Display for Report {
 }
 
 /// Writes the site for the catalogue under `root` into `dir`.
+///
+/// Only files the site wrote itself (they carry [`codegen::site::MARK`]) are ever replaced or
+/// removed: a file of anyone else's at one of the site's paths stops the run before anything is
+/// written, and one beside them is left alone.
 pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
+    if dir.as_os_str().is_empty() {
+        return Err(Error::Write(
+            dir.to_path_buf(),
+            io::Error::other("the site's directory is an empty name; give one such as target/site"),
+        ));
+    }
     // The project's lock, exclusive: runs at once into one directory take turns.
     let (_lock, bytes) = lock_and_read(root, Mode::Write)?;
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
     let files = codegen::site::render(&catalogue);
 
     let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
+    if fs::symlink_metadata(dir).is_ok() && !fs::metadata(dir).is_ok_and(|m| m.is_dir()) {
+        return Err(Error::Write(
+            dir.to_path_buf(),
+            io::Error::other("not a directory (nor a symlink to one)"),
+        ));
+    }
     // Nothing is written, or deleted, through a symlink leading out of the site's directory.
     fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
     for target in &targets {
@@ -53,10 +70,17 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         }
     }
     remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
-    // What stands there now, to put back should a rename fail midway.
+    // What stands there now: the site's own file (to put back should a rename fail midway), or
+    // nothing; anything else is someone's, and stops the run before a file is replaced.
     let current: Vec<Current> = targets
         .iter()
-        .map(|path| read_generated(path))
+        .map(|path| {
+            let current = read_generated(path)?;
+            match &current {
+                Current::File { raw, .. } if !codegen::site::is_ours(raw) => Err(not_ours(path)),
+                _ => Ok(current),
+            }
+        })
         .collect::<Result<_, _>>()?;
     let replacements: Vec<Replacement<'_>> = files
         .iter()
@@ -73,23 +97,24 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         .collect();
     replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
 
-    // Pages of codes and categories that are gone: only files named as the site names its own
-    // pages (`codes/NNNN.html`, `categories/<id>.html`); anything else there is left alone.
+    // Pages of codes and categories that are gone: only files the site wrote, named as it names
+    // its own pages (`codes/NNNN.html`, `categories/<id>.html`); anything else is left alone.
     let keep: BTreeSet<&PathBuf> = targets.iter().collect();
     let mut removed = 0;
     for sub in ["codes", "categories"] {
         for entry in fs::read_dir(dir.join(sub)).map_err(|e| Error::Write(dir.join(sub), e))? {
             let path = entry.map_err(|e| Error::Write(dir.join(sub), e))?.path();
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            let ours = match sub {
+            let named = match sub {
                 "codes" => codegen::load::parse_code(stem).is_some(),
                 _ => codegen::names::check(stem, &[]).is_ok(),
             };
             let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-            if ours
+            if named
                 && is_file
                 && path.extension().is_some_and(|x| x == "html")
                 && !keep.contains(&path)
+                && head(&path).is_ok_and(|h| codegen::site::is_ours(&h))
             {
                 fs::remove_file(&path).map_err(|e| Error::Write(path.clone(), e))?;
                 removed += 1;
@@ -101,6 +126,25 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         files: files.len(),
         removed,
     })
+}
+
+/// The refusal of a file at one of the site's paths that the site did not write.
+fn not_ours(path: &Path) -> Error {
+    Error::Write(
+        path.to_path_buf(),
+        io::Error::other(
+            "it was not written by `cargo xtask site`; move it away or choose another directory",
+        ),
+    )
+}
+
+/// The first bytes of a file, as many as [`codegen::site::is_ours`] reads.
+fn head(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(codegen::site::MARK_WITHIN as u64)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -125,16 +169,59 @@ mod tests {
         let index = fs::read_to_string(out.path().join("index.html")).unwrap();
         assert!(index.contains("<li data-code=\"0405\""));
 
-        // A page of the visitor's own beside the site's stays; a code's page that is gone goes.
-        fs::write(out.path().join("codes/notes.txt"), "mine").unwrap();
-        fs::write(out.path().join("codes/my-notes.html"), "mine").unwrap();
+        // A page of the visitor's own beside the site's stays, even one named as the site names
+        // its pages; a code's page that is gone goes.
+        let mine = [
+            "codes/notes.txt",
+            "codes/my-notes.html",
+            "codes/9999.html",
+            "categories/travel.html",
+        ];
+        for path in mine {
+            fs::write(out.path().join(path), "mine").unwrap();
+        }
         let start = FIXTURE.find("  - code: \"0406\"").unwrap();
         fs::write(&catalogue, &FIXTURE[..start]).unwrap();
         let report = run(root.path(), out.path()).unwrap();
         assert_eq!(report.removed, 1);
         assert!(!out.path().join("codes/0406.html").exists());
-        assert!(out.path().join("codes/notes.txt").exists());
-        assert!(out.path().join("codes/my-notes.html").exists());
+        for path in mine {
+            assert_eq!(fs::read_to_string(out.path().join(path)).unwrap(), "mine");
+        }
+    }
+
+    /// A file of someone else's where the site would write one of its own (a directory of one's
+    /// own pages given as DIR) stops the run before anything is written; so does a DIR that is
+    /// a file, or an empty name.
+    #[test]
+    fn a_file_the_site_did_not_write_is_never_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        fs::write(root.path().join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
+        fs::create_dir(out.path().join("codes")).unwrap();
+        fs::write(out.path().join("index.html"), "my home page").unwrap();
+        fs::write(out.path().join("codes/0405.html"), "my notes on 0405").unwrap();
+        let message = run(root.path(), out.path()).unwrap_err().to_string();
+        assert!(
+            message.contains("not written by `cargo xtask site`"),
+            "{message}"
+        );
+        assert_eq!(
+            fs::read_to_string(out.path().join("index.html")).unwrap(),
+            "my home page"
+        );
+        assert_eq!(
+            fs::read_to_string(out.path().join("codes/0405.html")).unwrap(),
+            "my notes on 0405"
+        );
+        assert_eq!(fs::read_dir(out.path().join("codes")).unwrap().count(), 1);
+        assert!(!out.path().join("style.css").exists());
+
+        let file = out.path().join("index.html");
+        let message = run(root.path(), &file).unwrap_err().to_string();
+        assert!(message.contains("not a directory"), "{message}");
+        let message = run(root.path(), Path::new("")).unwrap_err().to_string();
+        assert!(message.contains("empty name"), "{message}");
     }
 
     #[cfg(unix)]
