@@ -34,7 +34,7 @@ const ENTRY_KEYS: &[&str] = &[
 ];
 
 /// Validates catalogue bytes as read from disk: size, UTF-8 and NUL bytes first, each problem
-/// at its line, then everything [`load`] checks.
+/// at its line, then everything [`load`] checks, so that every problem is reported at once.
 pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
     if bytes.len() > MAX_CATALOGUE_BYTES {
         return Err(too_large(bytes.len() as u64));
@@ -42,7 +42,7 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
     match std::str::from_utf8(bytes) {
         Ok(text) => load(text),
         Err(_) => {
-            // Every line holding bytes that are not UTF-8.
+            // Every line holding bytes that are not UTF-8; the rest is read without them.
             let mut diags = Collector::default();
             for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
                 if std::str::from_utf8(line).is_err() {
@@ -51,11 +51,12 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
                         "not valid UTF-8; save the catalogue as UTF-8",
                     ));
                     if diags.full() {
-                        break;
+                        return Err(diags.finish());
                     }
                 }
             }
-            Err(diags.finish())
+            let text: String = bytes.utf8_chunks().map(|c| c.valid()).collect();
+            load_after(&text, diags)
         }
     }
 }
@@ -77,43 +78,71 @@ pub fn too_large(len: u64) -> Diagnostics {
 
 /// Parses and validates catalogue text. On failure returns every problem found, in line order.
 pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
+    load_after(text, Collector::default())
+}
+
+/// [`load`], with the problems already found in the bytes the text was read from.
+fn load_after(text: &str, mut diags: Collector) -> Result<Catalogue, Diagnostics> {
     if text.len() > MAX_CATALOGUE_BYTES {
         return Err(too_large(text.len() as u64));
     }
     // A byte-order mark, as some editors write at the start of a UTF-8 file, is not content.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // Bytes that no text field may hold and that would throw line numbers off (YAML counts a
-    // lone CR as a line break; editors and this report count LF), each reported at its line.
-    let mut bad_bytes = Collector::default();
+    // Characters that no text field may hold and that would throw line numbers off (YAML
+    // counts a lone CR as a line break; editors and this report count LF), each reported at its
+    // line, then left out so that the rest of the file is still checked.
+    let (mut conflict, mut stray) = (false, false);
     for (i, l) in text.split('\n').enumerate() {
         let l = l.strip_suffix('\r').unwrap_or(l);
-        let why = if l.contains('\0') {
-            "contains a NUL byte; remove it"
+        let (why, marker) = if l.contains('\0') {
+            ("contains a NUL byte; remove it", false)
         } else if l.contains('\r') {
-            "contains a carriage return (CR) that does not end the line; remove it"
+            (
+                "contains a carriage return (CR) that does not end the line; remove it",
+                false,
+            )
         } else if l.contains('\u{FEFF}') {
             // Invisible; before a key it makes another key, and YAML may read it as content.
-            "contains a byte-order mark (U+FEFF), which may only start the file; remove it"
+            (
+                "contains a byte-order mark (U+FEFF), which may only start the file; remove it",
+                false,
+            )
         } else if is_conflict_marker(l) {
             // Else reported as odd YAML, and at the line after, or taken into a text.
-            "a merge-conflict marker; resolve the conflict, keeping the lines wanted, and remove the markers"
+            ("a merge-conflict marker; resolve the conflict, keeping the lines wanted, and remove the markers", true)
         } else {
             continue;
         };
-        bad_bytes.push(Diagnostic::new(i + 1, why));
-        if bad_bytes.full() {
-            break;
+        conflict |= marker;
+        stray |= !marker;
+        diags.push(Diagnostic::new(i + 1, why));
+        if diags.full() {
+            return Err(diags.finish());
         }
     }
-    if !bad_bytes.diags.is_empty() {
-        return Err(bad_bytes.finish());
+    // Both sides of a conflict read as one file would only add problems that are not there.
+    if conflict {
+        return Err(diags.finish());
     }
-    // The parser's list comes in line order, cut where it stopped.
-    let root = yaml::parse(text).map_err(Diagnostics)?;
-    let mut cx = Cx {
-        diags: Collector::default(),
+    let cleaned;
+    let text = if stray {
+        cleaned = without_stray_characters(text);
+        cleaned.as_str()
+    } else {
+        text
     };
-    let catalogue = cx.catalogue(root.as_ref());
+    let read = yaml::read(text);
+    // Past a syntax error the tree is cut short: what it lacks is not missing.
+    if !read.whole {
+        read.problems.into_iter().for_each(|d| diags.push(d));
+        return Err(diags.finish());
+    }
+    read.problems.into_iter().for_each(|d| diags.push(d));
+    // A line with a problem in its bytes or its YAML has it reported already: what the checks
+    // below would find there (an alias read as empty, a NUL byte's value) follows from it.
+    let reported = diags.diags.iter().map(|d| d.line).collect();
+    let mut cx = Cx { diags, reported };
+    let catalogue = cx.catalogue(read.root.as_ref());
     if cx.diags.diags.is_empty() {
         if let Some(catalogue) = catalogue {
             return Ok(catalogue);
@@ -122,8 +151,25 @@ pub fn load(text: &str) -> Result<Catalogue, Diagnostics> {
     Err(cx.diags.finish())
 }
 
+/// `text` without the characters reported as stray: NUL bytes, byte-order marks, and carriage
+/// returns that do not end a line.
+fn without_stray_characters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\0' | '\u{FEFF}' => {}
+            '\r' if chars.peek() != Some(&'\n') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 struct Cx {
     diags: Collector,
+    /// Lines whose problem is reported already; nothing more is reported there.
+    reported: HashSet<usize>,
 }
 
 /// The category ids an entry may name.
@@ -145,7 +191,9 @@ struct CategoryAt {
 
 impl Cx {
     fn err(&mut self, line: usize, message: impl Into<String>) {
-        self.diags.push(Diagnostic::new(line, message));
+        if !self.reported.contains(&line) {
+            self.diags.push(Diagnostic::new(line, message));
+        }
     }
 
     /// Whether enough problems are known: what is left need not be looked at.

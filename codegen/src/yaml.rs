@@ -249,29 +249,58 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
 /// Parses `text` into its root node (`None` for a document with no content), or every problem
 /// found, each with its line.
 pub fn parse(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
+    let read = read(text);
+    if read.problems.is_empty() {
+        Ok(read.root)
+    } else {
+        Err(read.problems)
+    }
+}
+
+/// What [`read`] made of a text.
+#[derive(Debug)]
+pub struct Read {
+    /// The root node (`None` for a document with no content), as far as it was read.
+    pub root: Option<Node>,
+    /// Whether the whole text was read into `root`. Tags, anchors, aliases, duplicate and
+    /// non-scalar keys are problems that leave the tree whole, so what else is wrong with the
+    /// catalogue can still be found; a syntax error, a second document, nesting too deep or
+    /// too many problems stop reading.
+    pub whole: bool,
+    /// Every problem found, each with its line, in line order.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads `text` into a tree of nodes, with every problem found.
+pub fn read(text: &str) -> Read {
     // The parser is a third party's: should it ever panic, that is a problem in the file
     // reported at line 1, not a crash of the generator.
-    std::panic::catch_unwind(|| parse_events(text)).unwrap_or_else(|_| {
-        Err(vec![Diagnostic::new(
+    std::panic::catch_unwind(|| parse_events(text)).unwrap_or_else(|_| Read {
+        root: None,
+        whole: false,
+        problems: vec![Diagnostic::new(
             1,
             "not valid YAML: the YAML parser could not read this file",
-        )])
+        )],
     })
 }
 
-fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
+fn parse_events(text: &str) -> Read {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
     let mut documents = 0;
     let mut diags = Collector::default();
     let mut lines = Lines::new(text);
+    // Set where reading stops before the end.
+    let mut whole = true;
     // Millions of one mistake (duplicate keys, say) stop at a bound.
     while !diags.full() {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(e) => {
                 diags.push(blame(text, &stack, &e));
+                whole = false;
                 break;
             }
         };
@@ -291,6 +320,7 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                 documents += 1;
                 if documents > 1 {
                     diags.push(Diagnostic::new(line, "a second YAML document starts here; the catalogue is one document, so remove the `---` and what follows or merge it"));
+                    whole = false;
                     break;
                 }
                 continue;
@@ -333,6 +363,7 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
                         line,
                         format!("values nest more than {MAX_DEPTH} levels deep; the catalogue needs three"),
                     ));
+                    whole = false;
                     break;
                 }
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
@@ -401,10 +432,10 @@ fn parse_events(text: &str) -> Result<Option<Node>, Vec<Diagnostic>> {
             },
         }
     }
-    if diags.diags.is_empty() {
-        Ok(root)
-    } else {
-        Err(diags.finish().0)
+    Read {
+        root,
+        whole: whole && !diags.full(),
+        problems: diags.finish().0,
     }
 }
 
