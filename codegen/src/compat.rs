@@ -75,8 +75,10 @@ impl Baseline {
     }
 
     /// Reads the names from a JSON export. Fails, saying why, on anything but a whole export
-    /// this generator wrote (a merge-conflict marker, a truncated file, a hand-made one).
+    /// this generator wrote (a merge-conflict marker, a truncated file, a hand-made one). A
+    /// byte-order mark an editor put in front, as CRLF line ends, changes nothing it says.
     pub fn from_json(text: &str) -> Result<Self, String> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let export: ExportIn = serde_json::from_str(text).map_err(|e| e.to_string())?;
         if !export.generated.contains("cargo xtask gen") {
             return Err("its `@generated` key does not name `cargo xtask gen`".into());
@@ -587,5 +589,15 @@ mod tests {
         ] {
             assert!(Baseline::from_json(&broken).is_err(), "{broken}");
         }
+    }
+
+    /// A Windows editor's byte-order mark and line ends do not make the baseline unreadable,
+    /// which would leave only `--allow-breaking`, and no check at all.
+    #[test]
+    fn a_baseline_saved_with_a_byte_order_mark_and_crlf_is_read() {
+        let cat = catalogue(&entry("0001", "first", "    aliases: [old]\n"));
+        let json = crate::json::render(&cat);
+        let saved = format!("\u{FEFF}{}", json.replace('\n', "\r\n"));
+        assert_eq!(Baseline::from_json(&saved), Ok(Baseline::of(&cat)));
     }
 }
