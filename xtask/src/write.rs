@@ -78,36 +78,29 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
 }
 
 /// Writes `contents` to a new temporary file beside `target`, synced, with the target's
-/// permissions (or 0644 for a new file).
+/// permissions; a new file gets those any new file gets (0666 less the umask, as from cargo or
+/// an editor), never wider.
 fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(target))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(10)
-        .tempfile_in(dir)?;
+    let prefix = temp_prefix(target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Given at creation, so the system takes the umask off.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    let permissions = match fs::symlink_metadata(target) {
-        Ok(m) if m.is_file() => m.permissions(),
-        _ => {
-            let mut p = tmp.as_file().metadata()?.permissions();
-            set_default_mode(&mut p);
-            p
+    if let Ok(m) = fs::symlink_metadata(target) {
+        if m.is_file() {
+            tmp.as_file().set_permissions(m.permissions())?;
         }
-    };
-    tmp.as_file().set_permissions(permissions)?;
+    }
     tmp.as_file().sync_all()?;
     Ok(tmp)
 }
-
-#[cfg(unix)]
-fn set_default_mode(p: &mut fs::Permissions) {
-    use std::os::unix::fs::PermissionsExt;
-    p.set_mode(0o644);
-}
-
-#[cfg(not(unix))]
-fn set_default_mode(_: &mut fs::Permissions) {}
 
 /// Replaces every file in `files`, or none. On error, says which path failed.
 pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)> {
@@ -257,6 +250,41 @@ mod tests {
         assert!(!b.exists());
         assert_eq!(names(dir.path()), ["a.txt", "c"]);
         assert_eq!(fs::read_to_string(c.join("inside")).unwrap(), "x");
+    }
+
+    /// A new file gets the mode any new file gets, 0666 less the umask (it was 0644 whatever
+    /// the umask: readable by all under `umask 077`). The umask is the process's, so the
+    /// writing is done by this test run again as a child under `umask 027`.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        const CHILD: &str = "XTASK_TEST_UMASK_DIR";
+        if let Some(dir) = std::env::var_os(CHILD) {
+            let files = [Replacement {
+                path: Path::new(&dir).join("new.txt"),
+                contents: "new",
+                old: None,
+            }];
+            replace_all(&files).unwrap();
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("sh")
+            .args(["-c", "umask 027 && exec \"$0\" \"$@\""])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", "write::tests::a_new_file_follows_the_umask"])
+            .env(CHILD, dir.path())
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let mode = fs::metadata(dir.path().join("new.txt"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+        assert_eq!(names(dir.path()), ["new.txt"]);
     }
 
     #[cfg(unix)]
