@@ -514,7 +514,7 @@ mod tests {
     /// is one line of bounded length.
     #[test]
     fn a_break_is_one_short_line() {
-        let many: Vec<String> = (0..500)
+        let many: Vec<String> = (0..crate::load::MAX_ALIASES)
             .map(|i| format!("former_name_number_{i}"))
             .collect();
         let aliases = format!("    aliases: [{}]\n", many.join(", "));
