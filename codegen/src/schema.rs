@@ -19,9 +19,14 @@ pub const SCHEMA_ID: &str = "urn:aculab-errors:errors.schema.json:1";
 
 /// The schema as a JSON value.
 pub fn schema() -> Value {
-    let code = json!({ "type": "string", "pattern": "^[0-9]{4}$" });
-    let name =
-        json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64 });
+    // No line break anywhere. ECMA-262, which 2020-12 names, ends `$` only at the end, but
+    // other engines (Python's, Java's, PCRE's) also before a final line break and Ruby's at
+    // every line, so a validator built on one of those would let `"0405\n"` through the
+    // anchored patterns alone.
+    let one_line =
+        json!({ "type": "string", "pattern": "[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]" });
+    let code = json!({ "type": "string", "pattern": "^[0-9]{4}$", "not": one_line });
+    let name = json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64, "not": one_line });
     // Something visible, and none of the characters `errors.yaml` refuses in prose
     // (`text::forbidden`).
     let prose = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*$";
@@ -41,7 +46,7 @@ pub fn schema() -> Value {
             "$schema": { "const": SCHEMA_REF },
             "schema_version": { "const": SCHEMA_VERSION },
             "catalogue_version": { "type": ["string", "null"], "minLength": 1 },
-            "upstream_checked": { "type": ["string", "null"], "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" },
+            "upstream_checked": { "type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "not": one_line },
             "categories": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/category" } },
             "errors": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/error" } },
         },
@@ -78,7 +83,7 @@ pub fn schema() -> Value {
                     "retryable": { "type": "boolean" },
                     "retry_after_secs": { "type": ["integer", "null"], "minimum": 1, "maximum": 86400 },
                     "idempotent_only": { "type": "boolean" },
-                    "doc_url": { "type": "string", "pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$" },
+                    "doc_url": { "type": "string", "pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$", "not": one_line },
                     "aliases": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/name" } },
                     "retired": optional_text,
                 },

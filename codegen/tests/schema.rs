@@ -17,6 +17,32 @@ fn export() -> Value {
 /// Whether `value` validates against the generated schema.
 fn valid(value: &Value) -> bool {
     let schema: Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+    valid_against(schema, value)
+}
+
+/// Whether `value` validates where `^` and `$` match at every line, as in Ruby, and so also
+/// before a final line break, as in Python, Java and PCRE: validators that many consumers use.
+fn valid_by_lines(value: &Value) -> bool {
+    fn by_lines(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    match v {
+                        Value::String(p) if key == "pattern" => *p = format!("(?m){p}"),
+                        _ => by_lines(v),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(by_lines),
+            _ => {}
+        }
+    }
+    let mut schema: Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+    by_lines(&mut schema);
+    valid_against(schema, value)
+}
+
+fn valid_against(schema: Value, value: &Value) -> bool {
     let mut schemas = Schemas::new();
     let mut compiler = Compiler::new();
     compiler
@@ -52,6 +78,7 @@ fn the_export_states_its_schema_and_validates_against_it() {
     assert_eq!(export["$schema"], codegen::schema::SCHEMA_REF);
     assert_eq!(export["catalogue_version"], "1.2.3");
     assert!(valid(&export));
+    assert!(valid_by_lines(&export));
     // Unstamped, the version and date are null, which the schema allows.
     let cat = codegen::load(include_str!("escaping/errors.yaml")).unwrap();
     let bare: Value = serde_json::from_str(&codegen::json::render(&cat)).unwrap();
@@ -197,10 +224,37 @@ fn broken_copies_fail() {
             "a hand-made export",
             Box::new(|v| v["@generated"] = json!("hand made")),
         ),
+        // A line break, refused by the schema itself and not only by an engine whose `$` ends
+        // nothing but the text (below, read line by line, `"0405\n"` passed).
+        (
+            "a code and a newline",
+            Box::new(|v| v["errors"][0]["code"] = json!("0405\n")),
+        ),
+        (
+            "a name on two lines",
+            Box::new(|v| v["errors"][0]["name"] = json!("evil\nhostile_text")),
+        ),
+        (
+            "a category's first code and a CR LF",
+            Box::new(|v| v["categories"][0]["first"] = json!("0000\r\n")),
+        ),
+        (
+            "a date and a newline",
+            Box::new(|v| v["upstream_checked"] = json!("2026-12-01\n")),
+        ),
+        (
+            "a link and a newline",
+            Box::new(|v| v["errors"][0]["doc_url"] = json!("https://a.example/x\n")),
+        ),
+        (
+            "an alias on two lines",
+            Box::new(|v| v["errors"][0]["aliases"] = json!(["x\nold_name"])),
+        ),
     ];
     for (what, breakage) in breakages {
         let mut copy = export();
         breakage(&mut copy);
         assert!(!valid(&copy), "{what} passed the schema");
+        assert!(!valid_by_lines(&copy), "{what} passed, read line by line");
     }
 }
