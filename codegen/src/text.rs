@@ -140,6 +140,14 @@ pub fn markdown(text: &str) -> String {
     escape_block_start(out)
 }
 
+/// Whether `c` ends a URL written in prose: white space, or a character that cannot be in one
+/// and that prose puts right after one (`<`, `>`, a quote or a backtick). Any other character
+/// that cannot be in a URL (`\`, a bracket, a non-ASCII letter) makes what it is in no plain
+/// URL, rather than ending a link to a part of it (`https://b` of `https://bücher.example`).
+fn ends_url(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`')
+}
+
 /// The first plain https URL in `s` that starts a word: its start and length, without the
 /// sentence punctuation after it.
 fn find_url(s: &str) -> Option<(usize, usize)> {
@@ -149,7 +157,7 @@ fn find_url(s: &str) -> Option<(usize, usize)> {
             .chars()
             .next_back()
             .is_none_or(|c| c.is_whitespace() || c == '(');
-        let run = s[i..].find(|c| !url_char(c)).unwrap_or(s.len() - i);
+        let run = s[i..].find(ends_url).unwrap_or(s.len() - i);
         #[cfg(test)]
         tests::SCANNED.with(|n| n.set(n.get() + run));
         let url = trim_url(&s[i..i + run]);
@@ -324,6 +332,27 @@ mod tests {
         );
         assert_eq!(markdown("javascript:alert(1)"), r"javascript:alert(1)");
         assert_eq!(markdown("ftp://a.b"), r"ftp\://a.b");
+    }
+
+    /// A URL that is not plain is text as a whole: no part of it becomes a link that goes
+    /// somewhere other than the text says.
+    #[test]
+    fn no_part_of_a_url_that_is_not_plain_is_linked() {
+        for text in [
+            "https://bücher.example/x",
+            r"https://a.example\@evil.example/",
+            "https://a.example/x[1]",
+            "https://a.example/{x}",
+            "https://a.example/a|b",
+            "https://a.example/a^b",
+        ] {
+            assert!(!markdown(text).contains('<'), "{text}: {}", markdown(text));
+            assert!(!html(text).contains("<a "), "{text}: {}", html(text));
+        }
+        assert_eq!(
+            markdown("see https://a.example/x\"go\" or `https://a.example/y`"),
+            r#"see <https://a.example/x>\"go\" or \`https\://a.example/y\`"#
+        );
     }
 
     /// A link goes where its text says: a parenthesis the URL opened is part of it.
