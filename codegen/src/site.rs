@@ -62,6 +62,7 @@ input[type=search] { width: 100%; max-width: 24rem; padding: .4rem; }
 select { padding: .3rem; max-width: 100%; min-width: 0; }
 ul.codes { list-style: none; padding: 0; }
 ul.codes li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.remedy { display: block; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
@@ -74,7 +75,8 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 <path d=\"M5 3h6v2H7.5v2H10v2H7.5v2H11v2H5z\" fill=\"#fff\"/></svg>\n";
 
 /// The search: filters the index as you type, over code (with or without its leading zeros),
-/// name and former names (with `_` or spaces, any case) and text, by category and by
+/// name and former names (with `_` or spaces, any case) and text (description and remedy, both
+/// shown in the entry, so that what matched is in sight), by category and by
 /// "retryable"; `?q=`, `?category=` and `?retryable=1` preset them, and the address follows
 /// what is chosen, so a search can be shared. Letters and digits count, punctuation does not
 /// (`invalid-token`, `token.`). Where some entry holds the query as typed (a name such as
@@ -270,6 +272,7 @@ fn index(cat: &Catalogue) -> String {
         let mut parts = vec![code.as_str(), number.as_str(), e.name.as_str()];
         parts.extend(e.aliases.iter().map(String::as_str));
         parts.push(&e.description);
+        parts.extend(e.remedy.as_deref());
         let formerly = if e.aliases.is_empty() {
             String::new()
         } else {
@@ -286,13 +289,17 @@ fn index(cat: &Catalogue) -> String {
         let _ = writeln!(
             body,
             "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\" data-search=\"{search}\">\
-             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly} {description}</li>",
+             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly} {description}{remedy}</li>",
             cat = esc(&c.id),
             retry = e.retry.is_retryable(),
             search = esc(&search_text(&parts)),
             href = code_page(e),
             name = esc(&e.name),
             description = html(&e.description),
+            remedy = e.remedy.as_deref().map_or(String::new(), |r| format!(
+                "<span class=\"remedy\"><span class=\"muted\">What to do:</span> {}</span>",
+                html(r)
+            )),
         );
     }
     body += "</ul>\n<h2>Categories</h2>\n<ul>\n";

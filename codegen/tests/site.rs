@@ -357,6 +357,7 @@ errors:
     category: everything
     retry: false
     description: The token is invalid. It lapsed after four hours, or was never issued by the service at all.
+    remedy: Ask the account holder for a fresh one.
   - code: "0604"
     name: invalid_reservation_token
     http: 400
@@ -429,6 +430,9 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         ("Invalid+Token", &["0405"]),
         ("Web_Service_Rate_Limited", &["1003"]),
         ("lapsed", &["0405"]),
+        // A word of a remedy, which the entry shows.
+        ("fresh", &["0405"]),
+        ("account%20holder", &["0405"]),
         ("never%20issued", &["0405"]),
         // Words that are not side by side anywhere: each must be there.
         ("token%20lapsed", &["0405"]),
