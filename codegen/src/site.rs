@@ -186,10 +186,15 @@ fn search_text(parts: &[&str]) -> String {
         .join(" | ")
 }
 
+/// What a page may load: only the site's own files, so that the browser itself holds it to
+/// "no request to another host", whatever a page might come to hold.
+const CSP: &str = "default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
 /// A whole page. `root` is the relative path back to the site's root (`""` or `"../"`).
 fn page(root: &str, title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<!-- {MARK} -->\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} · Aculab Cloud errors</title>\n<link rel=\"stylesheet\" href=\"{root}style.css\">\n\
          <link rel=\"icon\" href=\"{root}icon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n\

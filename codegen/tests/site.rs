@@ -106,6 +106,13 @@ fn texts_stay_text_and_pages_are_well_formed() {
         assert!(!html.contains("javascript:alert(3)\""), "{}", f.path);
         assert!(!html.contains("<b>"), "{}: raw markup", f.path);
         assert!(html.contains("<meta name=\"viewport\""));
+        assert!(
+            html.contains(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self';"
+            ),
+            "{}",
+            f.path
+        );
         assert_eq!(html.matches("<h1>").count(), 1, "{}", f.path);
         assert_eq!(html.matches("<link rel=\"stylesheet\"").count(), 1);
         // Headings in order: no h3 before an h2.
@@ -316,6 +323,19 @@ fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
         let dom = dump_dom(&browser, profile.path(), proxy, &url(q));
         assert_eq!(shown(&dom), expect, "?q={q}");
     }
+    // The pages' policy stops a request to another host, were one ever to be in a page.
+    let page = dir.path().join("codes/0002.html");
+    let html = fs::read_to_string(&page).unwrap().replace(
+        "</main>",
+        "<img src=\"https://example.com/x.png\"><link rel=\"stylesheet\" href=\"https://example.com/x.css\"></main>",
+    );
+    fs::write(&page, html).unwrap();
+    dump_dom(
+        &browser,
+        profile.path(),
+        proxy,
+        &format!("file://{}", page.display()),
+    );
     // No page is wider than a 360 px phone screen: each is measured in a 360 px frame.
     for page in [
         "index.html",
