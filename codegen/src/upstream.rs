@@ -292,6 +292,12 @@ pub fn html_to_text(html: &str) -> String {
             };
         }
         let self_closing = end >= 2 && bytes[end - 2] == b'/' && bytes[end - 1] == b'>';
+        if !closing && name == "a" {
+            if let Some(after) = symbol_link_end(html, end) {
+                i = after;
+                continue;
+            }
+        }
         if !closing && !self_closing && SKIPPED.contains(&name) {
             let close = format!("</{name}");
             i = match lower[end..].find(&close) {
@@ -417,6 +423,42 @@ impl Table {
             self.labels = Some(Vec::new());
         }
     }
+}
+
+/// Where a link of symbols alone ends (just past its `</a>`), for a link whose content starts
+/// at `from`: a permalink beside a heading (`<a class="headerlink" href="#e0405">¶</a>`, `#`,
+/// `§`, an icon) is the site's furniture, not the entry's wording. Only a short link is looked
+/// at, so a page of unclosed `<a>`s costs no more than one of text.
+fn symbol_link_end(html: &str, from: usize) -> Option<usize> {
+    const LONGEST: usize = 256;
+    let window = html.get(from..)?;
+    let mut n = window.len().min(LONGEST);
+    while !window.is_char_boundary(n) {
+        n -= 1;
+    }
+    let window = &window[..n];
+    let lower = window.to_ascii_lowercase();
+    let close = lower.match_indices("</a").map(|(n, _)| n).find(|&n| {
+        matches!(
+            lower.as_bytes().get(n + 3),
+            Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+        )
+    })?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in window[..close].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = html_escape::decode_html_entities(&terminate_references(&text)).into_owned();
+    if text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(tag_end(html.as_bytes(), from + close + 3))
 }
 
 /// The index just past the `>` that closes the tag whose attributes start at `from`, skipping
@@ -2462,6 +2504,31 @@ mod tests {
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
+    }
+
+    /// A permalink of symbols beside a heading (Sphinx's `¶`, `#`, an icon) is no part of the
+    /// entry; a link with a word or a code in it is.
+    #[test]
+    fn a_permalink_beside_a_heading_is_no_part_of_its_entry() {
+        let base = parse_page(b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n").unwrap();
+        for link in [
+            "<a class=\"headerlink\" href=\"#e0405\" title=\"Permalink\">\u{b6}</a>",
+            "<a href=\"#e0405\">&para;</a>",
+            "<a href='#e0405'><span aria-hidden=true>#</span></a>",
+            "<A HREF=\"#e0405\">&#167;</A >",
+            "<a href=\"#e0405\"><svg><title>link</title><path d=\"M0 0\"/></svg></a>",
+        ] {
+            for page in [
+                format!("<h3>0405 : A.{link}</h3><p>HTTP Error code</p><p>404</p><p>Remedy</p><p>R.</p>"),
+                format!("<h3>{link}<span>Error code </span>0405 : A.</h3><p>HTTP Error code</p><p>404</p><p>Remedy</p><p>R.</p>"),
+            ] {
+                assert_eq!(parse_page(page.as_bytes()).unwrap(), base, "{page}");
+            }
+        }
+        // Words and codes in a link are text; `</abbr>` does not close an `<a>`.
+        let page = parse_page(b"<h3>0405 : A <a href=\"#x\">token</a>.</h3><p>Remedy</p><p><a href=#y>!</abbr> R.</a></p>").unwrap();
+        assert_eq!(page.entries[0].description, "A token.");
+        assert_eq!(page.entries[0].remedy.as_deref(), Some("! R."));
     }
 
     /// `<em>HTTP Error code</em>: 404`: the label is a paragraph of its own, and the colon
