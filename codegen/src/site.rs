@@ -80,8 +80,9 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 /// "retryable"; `?q=`, `?category=` and `?retryable=1` preset them, and the address follows
 /// what is chosen, so a search can be shared. Letters and digits count, punctuation does not
 /// (`invalid-token`, `token.`). Where some entry holds the query as typed (a name such as
-/// `invalid token`, a phrase), only those are shown; else those holding each of its words.
-/// What is typed matches from the start of a word, so that `rate` finds "rate" and
+/// `invalid token`, a phrase), only those are shown; else, where words of it are codes as
+/// written (`Error 0405: Invalid token`, `{"code": "0405"}`, `0405 0406`: pasted from a log
+/// line), those codes; else those holding each of its words. What is typed matches from the start of a word, so that `rate` finds "rate" and
 /// "rate_limited" but not "generated". When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
   "use strict";
@@ -123,10 +124,15 @@ const SCRIPT: &str = r##"(function () {
     var whole = candidates.some(function (li) {
       return has(li.getAttribute("data-search"), phrase);
     });
+    // Codes named in a longer query, as written: "error 0405" means 0405.
+    var named = words.length < 2 ? [] : words.filter(function (w) {
+      return items.some(function (li) { return li.getAttribute("data-code") === w; });
+    });
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
       var ok = candidates.indexOf(li) !== -1 && (whole ? has(text, phrase) :
+        named.length > 0 ? named.indexOf(li.getAttribute("data-code")) !== -1 :
         words.every(function (w) { return has(text, w); }));
       li.hidden = !ok;
       if (ok) { shown += 1; }

@@ -546,6 +546,12 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=token.", &["0405", "0604", "0616"]),
         ("q=token%2C%20lapsed!", &["0405"]),
         ("q=TOKEN%3A", &["0405", "0604", "0616"]),
+        // A code as a log line or a ticket gives it, words around it; several codes at once.
+        ("q=error%200405", &["0405"]),
+        ("q=Error%200604%3A%20Invalid%20reservation", &["0604"]),
+        ("q=%7B%22code%22%3A%20%220616%22%7D", &["0616"]),
+        ("q=HTTP%20404%200405", &["0405"]),
+        ("q=0405%2C%201003", &["0405", "1003"]),
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), expect, "?{query}");
