@@ -28,9 +28,11 @@ const TABLE_LEN: usize = MAX_CODE as usize + 2;
 /// that record in `const` code, the facts a service asks for most, so that they come with the
 /// same load that says whether the number is catalogued.
 ///
-/// Bits 0..14: the position (`NO_ENTRY`, 0, where no code has the number; codes are four
-/// digits, so positions stay below 2^14). Bit 14: retryable. Bit 15: retryable by idempotent
-/// requests only. Bits 16..32: the HTTP status, 0 for none. Bits 32..46: the category's
+/// Bits 0..16: the HTTP status, 0 for none (the lowest bits, so that the status and the test
+/// for "none" are one truncation and `http_status().unwrap_or(0)` folds to it). Bit 16:
+/// retryable. Bit 17: retryable by idempotent requests only. Bits 18..32: the position
+/// (`NO_ENTRY`, 0, where no code has the number; codes are four digits, so positions stay below
+/// 2^14). Bits 32..46: the category's
 /// discriminant (fewer than 2^14 categories: each holds at least one four-digit code). Bits
 /// 46..63: the wait in seconds, 0 for none (at most 86,400, which the generator checks). So a
 /// slot is 0 exactly where no code has the number, and every fact is "none" there: the compiler
@@ -40,10 +42,10 @@ const TABLE_LEN: usize = MAX_CODE as usize + 2;
 #[derive(Clone, Copy)]
 struct Slot(u64);
 
+const RETRYABLE: u64 = 1 << 16;
+const IDEMPOTENT_ONLY: u64 = 1 << 17;
+const POSITION_SHIFT: u32 = 18;
 const POSITION_BITS: u32 = 14;
-const RETRYABLE: u64 = 1 << 14;
-const IDEMPOTENT_ONLY: u64 = 1 << 15;
-const STATUS_SHIFT: u32 = 16;
 const CATEGORY_SHIFT: u32 = 32;
 const CATEGORY_BITS: u32 = 14;
 const WAIT_SHIFT: u32 = 46;
@@ -76,9 +78,9 @@ impl Slot {
         assert!(position < 1 << POSITION_BITS);
         assert!(category < 1 << CATEGORY_BITS && wait < 1 << WAIT_BITS);
         Slot(
-            position as u64
+            status
                 | retry
-                | status << STATUS_SHIFT
+                | (position as u64) << POSITION_SHIFT
                 | category << CATEGORY_SHIFT
                 | wait << WAIT_SHIFT,
         )
@@ -86,7 +88,7 @@ impl Slot {
 
     #[inline]
     const fn position(self) -> usize {
-        (self.0 & ((1 << POSITION_BITS) - 1)) as usize
+        ((self.0 >> POSITION_SHIFT) & ((1 << POSITION_BITS) - 1)) as usize
     }
 
     #[inline]
@@ -127,11 +129,42 @@ const INDEX: [Slot; TABLE_LEN] = {
 /// highest code land on the last slot, which has no entry) by a conditional move, not a branch.
 #[inline]
 const fn slot(n: u16) -> Slot {
-    INDEX[if (n as usize) < TABLE_LEN {
-        n as usize
+    INDEX[clamp(n) as usize]
+}
+
+/// `n`, or the last slot's number for larger numbers.
+#[inline]
+const fn clamp(n: u16) -> u16 {
+    if (n as usize) < TABLE_LEN {
+        n
     } else {
-        TABLE_LEN - 1
-    }]
+        (TABLE_LEN - 1) as u16
+    }
+}
+
+/// The code numbered `n`, if the catalogue has one.
+#[inline]
+const fn code_at(n: u16) -> Option<ErrorCode> {
+    if slot(n).is_catalogued() {
+        // SAFETY: `n`'s slot says "catalogued". `INDEX` is built from `ErrorCode::ALL` by
+        // writing each code's slot at the code's number, so a slot says "catalogued" only at
+        // the number of a variant, and `slot(n)` is slot `n` itself whenever it says so (larger
+        // numbers land on the last slot, which never does, as `INDEX`'s construction asserts).
+        // So `n` is the discriminant of a variant of this `#[repr(u16)]` enum, which is what
+        // reading it as one needs.
+        //
+        // Why not a safe table of `Option<ErrorCode>`: the answer would be a value loaded from
+        // memory, and an accessor called on it would need a second load that the compiler may
+        // not move before the caller's test of the answer, so the caller pays a branch that
+        // unlearnable input mispredicts. With the code being the number itself, an accessor's
+        // `slot(code)` is the load already made, and the caller's test becomes a conditional
+        // move (BENCHMARKS.md). A read rather than `transmute`: the compiler marks a transmute
+        // into an enum with an assumption that stays in the branch and keeps it from becoming
+        // a conditional move.
+        Some(unsafe { *(&n as *const u16).cast::<ErrorCode>() })
+    } else {
+        None
+    }
 }
 
 impl ErrorCode {
@@ -144,26 +177,12 @@ impl ErrorCode {
     /// ```
     #[inline]
     pub const fn from_u16(code: u16) -> Option<ErrorCode> {
-        if slot(code).is_catalogued() {
-            // SAFETY: `code`'s slot says "catalogued". `INDEX` is built from
-            // `ErrorCode::ALL` by writing each code's slot at the code's number, so a slot says
-            // "catalogued" only at the number of a variant, and `slot(code)` is slot `code`
-            // itself whenever it says so (larger numbers land on the last slot, which never
-            // does, as `INDEX`'s construction asserts). So `code` is the discriminant of a
-            // variant of this `#[repr(u16)]` enum, which is what reading it as one needs.
-            //
-            // Why not a safe table of `Option<ErrorCode>`: the answer would be a value loaded
-            // from memory, and an accessor called on it would need a second load that the
-            // compiler may not move before the caller's test of the answer, so the caller pays
-            // a branch that unlearnable input mispredicts. With the code being `code` itself,
-            // an accessor's `slot(code)` is the load already made, and the caller's test
-            // becomes a conditional move (BENCHMARKS.md). A read rather than `transmute`: the
-            // compiler marks a transmute into an enum with an assumption that stays in the
-            // branch and keeps it from becoming a conditional move.
-            Some(unsafe { *(&code as *const u16).cast::<ErrorCode>() })
-        } else {
-            None
-        }
+        // The number clamped as `slot` clamps it, which changes no catalogued number: so the
+        // code returned is the very index its slot was loaded from, and an accessor called on
+        // it finds that load even where the compiler knows the code is in range and drops its
+        // own clamp (with the number itself, `map_or(0, |c| c.is_retryable())` loaded the slot
+        // again after a branch).
+        code_at(clamp(code))
     }
 
     /// This code's slot: the hot facts, and where its record is.
@@ -206,7 +225,7 @@ impl ErrorCode {
     /// The HTTP status Aculab documents for this code; `None` for the 20xx events, which have none.
     #[inline]
     pub const fn http_status(self) -> Option<u16> {
-        match (self.slot().0 >> STATUS_SHIFT) as u16 {
+        match self.slot().0 as u16 {
             0 => None,
             status => Some(status),
         }
@@ -371,7 +390,10 @@ impl FromStr for ErrorCode {
 /// data a branch predictor cannot learn, and a mispredicted branch costs more than the lookup.
 #[inline]
 fn known(n: u16) -> Result<ErrorCode, ParseCodeError> {
-    match ErrorCode::from_u16(n) {
+    // `code_at(n)`, not `from_u16(n)`: the code must carry `n` itself, as the error does, so
+    // that the result's payload is `n` either way; `from_u16`'s clamped number made the payload
+    // a choice that the back end turned into a branch.
+    match code_at(n) {
         Some(code) => Ok(code),
         None => Err(ParseCodeError::Unknown(n)),
     }
@@ -411,6 +433,12 @@ mod tests {
             let expected = ErrorCode::ALL.iter().position(|&c| c as u16 == n);
             let found = ErrorCode::from_u16(n);
             assert_eq!(found, expected.map(|i| ErrorCode::ALL[i]), "{n}");
+            // `TryFrom` (and so `FromStr`) takes its own path to the code.
+            assert_eq!(
+                ErrorCode::try_from(n),
+                found.ok_or(super::ParseCodeError::Unknown(n)),
+                "{n}"
+            );
             if let (Some(code), Some(i)) = (found, expected) {
                 let record = &RECORDS[i + 1];
                 assert_eq!(code.as_u16(), n);

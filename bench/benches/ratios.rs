@@ -62,6 +62,16 @@ fn each<T, R>(inputs: &[T], lookup: impl Fn(&T) -> R) {
     }
 }
 
+/// Every result summed, as a caller counting or totalling them would use it: no store per
+/// lookup, so the caller's own test of the lookup is left to the compiler.
+fn sum<T>(inputs: &[T], lookup: impl Fn(&T) -> u64) {
+    let mut total = 0u64;
+    for input in black_box(inputs) {
+        total = total.wrapping_add(lookup(input));
+    }
+    black_box(total);
+}
+
 /// Median nanoseconds per lookup of each contender, `passes` passes over `items` inputs per
 /// sample.
 fn measure(contenders: &[Contender], items: usize, passes: usize) -> Vec<f64> {
@@ -103,6 +113,8 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
     let strings = wire_strings_of(numbers);
     let dense = dense_table();
     let statuses = dense_status_table();
+    // The statuses with 0 for none: summing `Option`s would put the floor's own test in the loop.
+    let plain: Vec<u16> = statuses.iter().map(|s| s.unwrap_or(0)).collect();
     let by_number = hash_by_number();
     let by_str: HashMap<&str, ErrorCode> = hash_by_str();
     let phf_n = &alternatives::PHF_BY_NUMBER;
@@ -165,6 +177,38 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
                 ErrorCode::from_u16(n).map(ErrorCode::description)
             })
         }),
+        // The same, summed the ways a caller would write it.
+        contender("floor, summed: u16 statuses", Kind::Accessor, || {
+            sum(numbers, |&n| u64::from(plain[usize::from(n)]))
+        }),
+        contender("summed: if let, http_status", Kind::Accessor, || {
+            sum(numbers, |&n| {
+                if let Some(code) = ErrorCode::from_u16(n) {
+                    u64::from(code.http_status().unwrap_or(0))
+                } else {
+                    0
+                }
+            })
+        }),
+        contender("summed: map_or, is_retryable", Kind::Accessor, || {
+            sum(numbers, |&n| {
+                ErrorCode::from_u16(n).map_or(0, |c| u64::from(c.is_retryable()))
+            })
+        }),
+        contender("summed: map_or, category", Kind::Accessor, || {
+            sum(numbers, |&n| {
+                ErrorCode::from_u16(n).map_or(0, |c| c.category() as u64)
+            })
+        }),
+        contender(
+            "summed: map_or, description().len()",
+            Kind::Accessor,
+            || {
+                sum(numbers, |&n| {
+                    ErrorCode::from_u16(n).map_or(0, |c| c.description().len() as u64)
+                })
+            },
+        ),
         contender("phf, then http_status", Kind::Accessor, || {
             each(numbers, |n| phf_n.get(n).and_then(|c| c.http_status()))
         }),
@@ -265,5 +309,25 @@ fn main() {
         ),
     ] {
         target(what, accessor, "floor: dense table by number", 3.0);
+    }
+    for (what, accessor) in [
+        (
+            "summed: if let, http_status, × summed floor",
+            "summed: if let, http_status",
+        ),
+        (
+            "summed: map_or, is_retryable, × summed floor",
+            "summed: map_or, is_retryable",
+        ),
+        (
+            "summed: map_or, category, × summed floor",
+            "summed: map_or, category",
+        ),
+        (
+            "summed: map_or, description().len(), × summed floor",
+            "summed: map_or, description().len()",
+        ),
+    ] {
+        target(what, accessor, "floor, summed: u16 statuses", 3.0);
     }
 }
