@@ -61,17 +61,12 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             io::Error::other("not a directory (nor a symlink to one)"),
         ));
     }
-    // Nothing is written, or deleted, through a symlink leading out of the site's directory.
-    fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    // Nothing is read, written or deleted through a symlink leading out of the site's directory.
     for target in &targets {
         inside(dir, target, "the site's directory")?;
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
-        }
     }
-    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     // What stands there now: the site's own file (to put back should a rename fail midway), or
-    // nothing; anything else is someone's, and stops the run before a file is replaced.
+    // nothing; anything else is someone's, and stops the run before anything is created.
     let current: Vec<Current> = targets
         .iter()
         .map(|path| {
@@ -82,6 +77,12 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             }
         })
         .collect::<Result<_, _>>()?;
+    for target in &targets {
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
+        }
+    }
+    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     let replacements: Vec<Replacement<'_>> = files
         .iter()
         .zip(&targets)
@@ -216,6 +217,10 @@ mod tests {
         );
         assert_eq!(fs::read_dir(out.path().join("codes")).unwrap().count(), 1);
         assert!(!out.path().join("style.css").exists());
+        assert!(
+            !out.path().join("categories").exists(),
+            "nothing is created"
+        );
 
         let file = out.path().join("index.html");
         let message = run(root.path(), &file).unwrap_err().to_string();
