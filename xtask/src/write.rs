@@ -91,8 +91,9 @@ fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
         // Given at creation, so the system takes the umask off.
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(contents)?;
+    let mut tmp = builder.tempfile_in(dir).map_err(without_temp_name)?;
+    // The file's own `write_all`: `NamedTempFile`'s would name the temporary file too.
+    tmp.as_file_mut().write_all(contents)?;
     if let Ok(m) = fs::symlink_metadata(target) {
         if m.is_file() {
             tmp.as_file().set_permissions(m.permissions())?;
@@ -100,6 +101,16 @@ fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     }
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// `e` without the temporary file's name that `tempfile` adds (`... at path ".x.gen-tmp"`): a
+/// file that is gone when the error is shown, beside the target, which the caller names.
+fn without_temp_name(e: io::Error) -> io::Error {
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(end) => io::Error::new(e.kind(), &text[..end]),
+        None => e,
+    }
 }
 
 /// Replaces every file in `files`, or none. On error, says which path failed.
@@ -207,7 +218,11 @@ mod tests {
                 old: None,
             },
         ];
-        assert!(replace_all(&files).is_err());
+        let (failed, e) = replace_all(&files).unwrap_err();
+        assert_eq!(failed, dir.path().join("not-a-dir/b.txt"));
+        // The error is the system's, without the name of a temporary file that is gone.
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory, "{e}");
+        assert!(!e.to_string().contains(TEMP_SUFFIX), "{e}");
         assert_eq!(fs::read_to_string(&a).unwrap(), "old a");
         assert_eq!(names(dir.path()), ["a.txt", "not-a-dir"]);
     }
