@@ -117,12 +117,14 @@ const SCRIPT: &str = r##"(function () {
   function apply() {
     var phrase = norm(input.value);
     var words = phrase.split(" ").filter(function (w) { return w !== ""; });
-    var candidates = items.filter(function (li) {
+    // Whether `li` passes the filters: a test of its own, not a search of a list, so that
+    // typing stays linear in the number of codes.
+    function fits(li) {
       return (category.value === "" || li.getAttribute("data-category") === category.value) &&
         (!retryable.checked || li.getAttribute("data-retryable") === "true");
-    });
-    var whole = candidates.some(function (li) {
-      return has(li.getAttribute("data-search"), phrase);
+    }
+    var whole = items.some(function (li) {
+      return fits(li) && has(li.getAttribute("data-search"), phrase);
     });
     // Codes named in a longer query, as written: "error 0405" means 0405.
     var named = words.length < 2 ? [] : words.filter(function (w) {
@@ -131,7 +133,7 @@ const SCRIPT: &str = r##"(function () {
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
-      var ok = candidates.indexOf(li) !== -1 && (whole ? has(text, phrase) :
+      var ok = fits(li) && (whole ? has(text, phrase) :
         named.length > 0 ? named.indexOf(li.getAttribute("data-code")) !== -1 :
         words.every(function (w) { return has(text, w); }));
       li.hidden = !ok;
