@@ -279,8 +279,25 @@ pub(crate) fn inside(root: &Path, path: &Path, what: &str) -> Result<(), Error> 
             None => break,
         }
     }
-    let (Ok(root), Ok(dir)) = (root.canonicalize(), dir.canonicalize()) else {
+    let Ok(root) = root.canonicalize() else {
         return Ok(());
+    };
+    let dir = match dir.canonicalize() {
+        Ok(dir) => dir,
+        // A symlink that leads nowhere: creating the directory would fail with a puzzling
+        // "File exists".
+        Err(e) => {
+            let to = fs::read_link(dir).map_or(String::new(), |to| {
+                format!(", a symlink to {}", to.display())
+            });
+            return Err(Error::Write(
+                path.to_path_buf(),
+                io::Error::other(format!(
+                    "its directory {}{to} cannot be resolved: {e}",
+                    dir.display()
+                )),
+            ));
+        }
     };
     if dir.starts_with(&root) {
         Ok(())
@@ -948,6 +965,15 @@ mod tests {
         let message = run(dir.path(), ALLOW).unwrap_err().to_string();
         assert!(message.contains("outside the project"), "{message}");
         assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+        // One that leads nowhere is named as such.
+        let dir = project();
+        let docs = dir.path().join("docs");
+        fs::rename(&docs, dir.path().join("moved")).unwrap();
+        symlink(dir.path().join("nowhere"), &docs).unwrap();
+        let message = run(dir.path(), ALLOW).unwrap_err().to_string();
+        assert!(message.contains("a symlink to"), "{message}");
+        assert!(message.contains("cannot be resolved"), "{message}");
+        assert!(!dir.path().join("nowhere").exists());
 
         // A device or a FIFO where an output goes is never read (it would hang or never end).
         for special in [Path::new("/dev/zero"), Path::new("/dev/null")] {
