@@ -1637,10 +1637,12 @@ pub enum Change {
         /// Whether the page gives a remedy.
         remedy: bool,
     },
-    /// In the catalogue (not retired), no longer on the page.
+    /// In the catalogue (not retired), not on the page.
     Removed {
         /// The code.
         code: u16,
+        /// Whether the record has it: the page listed it when last checked.
+        recorded: bool,
     },
     /// Marked retired in the catalogue, yet on the page.
     Relisted {
@@ -1693,7 +1695,7 @@ impl Change {
     pub fn code(&self) -> u16 {
         match *self {
             Change::Added { code, .. }
-            | Change::Removed { code }
+            | Change::Removed { code, .. }
             | Change::Relisted { code }
             | Change::Status { code, .. }
             | Change::RemedyAppeared { code }
@@ -1719,14 +1721,18 @@ impl fmt::Display for Change {
                 http_str(http),
                 if remedy { "with a remedy" } else { "no remedy" }
             ),
-            Change::Removed { .. } => write!(
+            Change::Removed { recorded, .. } => write!(
                 f,
-                "removed from the page; mark it `retired: <why>` in errors.yaml (never delete it)"
+                "{}; mark it `retired: <why>` in errors.yaml (never delete it)",
+                if recorded {
+                    "removed from the page"
+                } else {
+                    "not on the page (removed from it, or never listed there)"
+                }
             ),
-            Change::Relisted { .. } => write!(
-                f,
-                "listed on the page again, but errors.yaml marks it retired"
-            ),
+            Change::Relisted { .. } => {
+                write!(f, "listed on the page, but errors.yaml marks it retired")
+            }
             Change::Status { old, new, .. } => write!(
                 f,
                 "HTTP status changed: {} -> {}",
@@ -1790,7 +1796,10 @@ pub fn drift(page: &Page, catalogue: &CatalogueCodes, record: &Record) -> Vec<Ch
                 http: p.http,
                 remedy: p.remedy.is_some(),
             }),
-            (None, Some(c)) if !c.retired => out.push(Change::Removed { code }),
+            (None, Some(c)) if !c.retired => out.push(Change::Removed {
+                code,
+                recorded: r.is_some(),
+            }),
             (None, _) => {
                 if r.is_some() {
                     out.push(Change::RecordStale { code });

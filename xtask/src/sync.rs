@@ -29,6 +29,8 @@ pub struct Outcome {
     pub written: Vec<&'static str>,
     /// Codes scaffolded in the catalogue (with `--write`).
     pub scaffolded: Vec<u16>,
+    /// Whether `--write` was given.
+    pub write: bool,
 }
 
 impl Outcome {
@@ -69,8 +71,13 @@ impl fmt::Display for Outcome {
         for path in &self.written {
             writeln!(f, "updated {path}")?;
         }
-        if !self.in_step() && self.written.is_empty() {
-            writeln!(f, "next: `cargo xtask sync --write PAGE` scaffolds added codes and records the page; then edit {CATALOGUE_FILE}, `cargo xtask gen`, `cargo test`")?;
+        if !self.in_step() {
+            if !self.write {
+                write!(f, "next: `cargo xtask sync --write PAGE` scaffolds added codes and records the page; then ")?;
+            } else {
+                write!(f, "next: ")?;
+            }
+            writeln!(f, "edit {CATALOGUE_FILE}, `cargo xtask gen`, `cargo test`")?;
         }
         Ok(())
     }
@@ -170,6 +177,7 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         repeated: page.repeated.clone(),
         written: Vec::new(),
         scaffolded: Vec::new(),
+        write,
     };
     if !write {
         return Ok(outcome);
@@ -933,7 +941,26 @@ mod tests {
         assert!(!record.contains("\n0405\t"));
         // Still drift: the catalogue has not retired it.
         let again = run(root, &path, false, TODAY).unwrap();
-        assert_eq!(again.changes, [Change::Removed { code: 405 }]);
+        assert_eq!(
+            again.changes,
+            [Change::Removed {
+                code: 405,
+                recorded: false
+            }]
+        );
+        let said = again.to_string();
+        assert!(said.contains("0405: not on the page (removed from it, or never listed there); mark it `retired: <why>`"), "{said}");
+        assert!(
+            said.contains("next: `cargo xtask sync --write PAGE`"),
+            "{said}"
+        );
+        // With --write, nothing is left for `sync --write` to do: the hint says what is.
+        let said = run(root, &path, true, TODAY).unwrap().to_string();
+        assert!(
+            said.contains("next: edit errors.yaml, `cargo xtask gen`"),
+            "{said}"
+        );
+        assert!(!said.contains("sync --write"), "{said}");
         let retired = before.replacen(
             "name: code_0405\n",
             "name: code_0405\n    retired: no longer on the official page\n",
