@@ -109,7 +109,8 @@ impl fmt::Display for Error {
             Error::Baseline(why) => writeln!(
                 f,
                 "{JSON_FILE}: cannot read the last generated state, which the check for renamed or removed names compares against: {why}\n\
-                 error: refusing to guess; restore {JSON_FILE} (`git checkout {JSON_FILE}`), or pass --allow-breaking to generate without the check; no file was written"
+                 error: refusing to guess; restore it with the module generated with it (`git checkout HEAD -- {JSON_FILE} {}`), or pass --allow-breaking to generate without the check; no file was written",
+                codegen::RUST_FILE
             ),
             Error::Breaking(breaks) => {
                 for b in breaks.iter().take(MAX_BREAKS_LISTED) {
@@ -767,6 +768,12 @@ mod tests {
             "{message}"
         );
         assert!(message.contains("--allow-breaking"), "{message}");
+        // Restoring the export alone could disagree with the module: the advice names both.
+        assert!(
+            message
+                .contains("git checkout HEAD -- docs/errors.json aculab-errors/src/generated.rs"),
+            "{message}"
+        );
         assert_eq!(snapshot(dir.path()), before);
         fs::remove_file(&json).unwrap();
         assert!(run(dir.path(), WRITE).is_err(), "a missing baseline too");
