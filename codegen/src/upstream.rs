@@ -293,7 +293,7 @@ pub fn html_to_text(html: &str) -> String {
         }
         let self_closing = end >= 2 && bytes[end - 2] == b'/' && bytes[end - 1] == b'>';
         if !closing && name == "a" {
-            if let Some(after) = symbol_link_end(html, end) {
+            if let Some(after) = symbol_link_end(html, &lower, end) {
                 i = after;
                 continue;
             }
@@ -429,7 +429,8 @@ impl Table {
 /// at `from`: a permalink beside a heading (`<a class="headerlink" href="#e0405">¶</a>`, `#`,
 /// `§`, an icon) is the site's furniture, not the entry's wording. Only a short link is looked
 /// at, so a page of unclosed `<a>`s costs no more than one of text.
-fn symbol_link_end(html: &str, from: usize) -> Option<usize> {
+/// `lower` is `html` in ASCII lower case.
+fn symbol_link_end(html: &str, lower: &str, from: usize) -> Option<usize> {
     const LONGEST: usize = 256;
     let window = html.get(from..)?;
     let mut n = window.len().min(LONGEST);
@@ -437,7 +438,7 @@ fn symbol_link_end(html: &str, from: usize) -> Option<usize> {
         n -= 1;
     }
     let window = &window[..n];
-    let lower = window.to_ascii_lowercase();
+    let lower = &lower[from..from + n];
     let close = lower.match_indices("</a").map(|(n, _)| n).find(|&n| {
         matches!(
             lower.as_bytes().get(n + 3),
