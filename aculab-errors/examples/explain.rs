@@ -4,8 +4,8 @@
 //! ```sh
 //! cargo run -p aculab-errors --example explain -- 0405
 //! cargo run -p aculab-errors --example explain -- --json 0018
-//! cargo run -p aculab-errors --features json --example explain -- --json --status 503 \
-//!     --header 'Content-Type: text/html' --header 'Retry-After: 120' --body page.html
+//! printf '<h1>Busy</h1>' | cargo run -p aculab-errors --features json --example explain -- \
+//!     --json --status 503 --header 'Content-Type: text/html' --header 'Retry-After: 120' --body -
 //! ```
 //!
 //! The contract, for scripts: with `--json` it prints exactly one JSON object on one line (any

@@ -83,7 +83,7 @@ fn two_digit_years_are_at_most_fifty_years_ahead() {
     // century earlier, not before (2076-12-31 is 50.6 years after May 2026).
     assert_eq!(year("Thursday, 31-Dec-76 00:00:00 GMT"), Some(1976));
     // Read on 6 Nov 1994 08:49:37, as written, and in 2051 (2100 has no 29 February).
-    let now_2051 = 2_556_230_400; // 2051-01-01
+    let now_2051 = 2_556_230_400; // 2051-01-02
     for (now, rfc_850, imf) in [
         (
             EXAMPLE,
