@@ -6,6 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::json::SCHEMA_VERSION;
+use crate::load::MAX_ALIASES;
 use crate::GENERATED_BY;
 
 /// How the export names its schema, in its `$schema` key: the schema's file name, beside it.
@@ -28,9 +29,10 @@ pub fn schema() -> Value {
     let code = json!({ "type": "string", "pattern": "^[0-9]{4}$", "not": one_line });
     let name = json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64, "not": one_line });
     // Something visible, and none of the characters `errors.yaml` refuses in prose
-    // (`text::forbidden`).
-    let prose = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*$";
-    let text = json!({ "type": "string", "allOf": [{ "pattern": prose }, { "pattern": "\\S" }] });
+    // (`text::forbidden`) on any line: refused by `not` and unanchored, as for line breaks
+    // above, since an anchored `^[^…]*$` read line by line checks only one line.
+    let forbidden = json!({ "pattern": "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]" });
+    let text = json!({ "type": "string", "pattern": "\\S", "not": forbidden });
     let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });
     json!({
         "$comment": format!("@generated {GENERATED_BY} What a schema cannot say is checked when `cargo xtask gen` reads the export back: each code has one entry, listed by the category it names."),
@@ -84,7 +86,7 @@ pub fn schema() -> Value {
                     "retry_after_secs": { "type": ["integer", "null"], "minimum": 1, "maximum": 86400 },
                     "idempotent_only": { "type": "boolean" },
                     "doc_url": { "type": "string", "pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$", "not": one_line },
-                    "aliases": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/name" } },
+                    "aliases": { "type": "array", "maxItems": MAX_ALIASES, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } },
                     "retired": optional_text,
                 },
                 // Advice for a retry only where a retry can help.

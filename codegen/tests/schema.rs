@@ -85,6 +85,22 @@ fn the_export_states_its_schema_and_validates_against_it() {
     assert!(valid(&bare));
 }
 
+/// What gen accepts still validates: prose over several lines with a tab, and as many aliases
+/// as an entry may keep.
+#[test]
+fn multi_line_prose_and_the_most_aliases_validate() {
+    let mut copy = export();
+    copy["errors"][0]["description"] = json!("first line\n\tsecond line\n\nlast line");
+    copy["errors"][0]["remedy"] = json!("one\ntwo");
+    copy["categories"][0]["title"] = json!("A title\non two lines");
+    let most: Vec<String> = (0..codegen::load::MAX_ALIASES)
+        .map(|i| format!("old_{i}"))
+        .collect();
+    copy["errors"][0]["aliases"] = json!(most);
+    assert!(valid(&copy));
+    assert!(valid_by_lines(&copy));
+}
+
 /// A way to break an export, named.
 type Breakage = (&'static str, Box<dyn Fn(&mut Value)>);
 
@@ -249,6 +265,37 @@ fn broken_copies_fail() {
         (
             "an alias on two lines",
             Box::new(|v| v["errors"][0]["aliases"] = json!(["x\nold_name"])),
+        ),
+        // A refused character after the first line of prose: an anchored `^[^…]*$` read line
+        // by line checked only the line that matched.
+        (
+            "a bidi control on a description's second line",
+            Box::new(|v| v["errors"][0]["description"] = json!("fine first line\n\u{202e}evil")),
+        ),
+        (
+            "a control character on a remedy's second line",
+            Box::new(|v| v["errors"][0]["remedy"] = json!("fine\n\u{7}bell")),
+        ),
+        (
+            "a bidi isolate on a retirement note's last line",
+            Box::new(|v| v["errors"][0]["retired"] = json!("fine\nstill fine\nthen \u{2066}")),
+        ),
+        (
+            "an escape character on a category title's second line",
+            Box::new(|v| v["categories"][0]["title"] = json!("Title\n\u{1b}[31m")),
+        ),
+        (
+            "a byte-order mark on a category description's second line",
+            Box::new(|v| v["categories"][0]["description"] = json!("fine\n\u{feff}")),
+        ),
+        (
+            "more aliases than gen keeps",
+            Box::new(|v| {
+                let many: Vec<String> = (0..=codegen::load::MAX_ALIASES)
+                    .map(|i| format!("old_{i}"))
+                    .collect();
+                v["errors"][0]["aliases"] = json!(many);
+            }),
         ),
     ];
     for (what, breakage) in breakages {
