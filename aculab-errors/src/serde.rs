@@ -30,6 +30,7 @@ where
 macro_rules! via_str {
     ($ty:ty, $expecting:literal) => {
         /// Serialises as its [`Display`](core::fmt::Display) form.
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.collect_str(self)
@@ -37,6 +38,7 @@ macro_rules! via_str {
         }
 
         /// Deserialises from the string [`FromStr`] accepts.
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 d.deserialize_str(FromStrVisitor($expecting, PhantomData))
