@@ -12,6 +12,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::load::MAX_ALIASES;
 use crate::model::Catalogue;
 use crate::names::{constant, variant};
 
@@ -266,20 +267,24 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                 }),
                 (Some(e), false) => {
                     // The whole list to write, unless it is long: then the name to add to it.
+                    // An entry with no room for the names it would keep cannot keep them: advice
+                    // to add an alias there would only be refused.
                     let gone = dropped.get(&code).map_or(&[][..], Vec::as_slice);
-                    let hint = if e.aliases.len() + gone.len() < MAX_ALIASES_QUOTED {
+                    let kept = e.aliases.len() + gone.len();
+                    let advice = if kept >= MAX_ALIASES {
+                        format!("the entry already keeps the most former names ({MAX_ALIASES}), so the rename needs --allow-breaking")
+                    } else if kept < MAX_ALIASES_QUOTED {
                         let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
                         keep.extend(gone);
                         keep.push(name);
-                        format!("with `aliases: [{}]` in the entry", keep.join(", "))
+                        format!("keep the old name working with `aliases: [{}]` in the entry, or pass --allow-breaking", keep.join(", "))
                     } else {
-                        format!("by adding `{name}` to the entry's `aliases`")
+                        format!("keep the old name working by adding `{name}` to the entry's `aliases`, or pass --allow-breaking")
                     };
                     breaks.push(Break {
                         line: Some(e.name_line),
                         what: format!(
-                            "entry {code:04}: {item} would be renamed to `ErrorCode::{}`, breaking code that names it; \
-                             keep the old name working {hint}, or pass --allow-breaking",
+                            "entry {code:04}: {item} would be renamed to `ErrorCode::{}`, breaking code that names it; {advice}",
                             variant(&e.name),
                         ),
                     });
@@ -511,22 +516,35 @@ mod tests {
     }
 
     /// However many aliases an entry has, or however long the names a baseline holds, a break
-    /// is one line of bounded length.
+    /// is one line of bounded length; a rename's advice is one the loader accepts.
     #[test]
     fn a_break_is_one_short_line() {
-        let many: Vec<String> = (0..crate::load::MAX_ALIASES)
-            .map(|i| format!("former_name_number_{i}"))
-            .collect();
-        let aliases = format!("    aliases: [{}]\n", many.join(", "));
-        let old = generated(&catalogue(&entry("0001", "first", &aliases)));
-        let m = messages(&old, &catalogue(&entry("0001", "second", &aliases)));
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].contains("would be renamed"), "{m:?}");
-        assert!(
-            m[0].contains("adding `first` to the entry's `aliases`"),
-            "{m:?}"
+        let many = |n: usize| (0..n).map(|i| format!("former_name_number_{i}"));
+        let aliases = |names: Vec<String>| format!("    aliases: [{}]\n", names.join(", "));
+        let renamed = |n: usize| {
+            let aliases = aliases(many(n).collect());
+            let old = generated(&catalogue(&entry("0001", "first", &aliases)));
+            let m = messages(&old, &catalogue(&entry("0001", "second", &aliases)));
+            assert_eq!(m.len(), 1, "{m:?}");
+            assert!(m[0].contains("would be renamed"), "{m:?}");
+            assert!(m[0].len() < 400, "{}", m[0].len());
+            (old, m[0].clone())
+        };
+        // Room for one more: the advice, followed, loads and breaks nothing.
+        let (old, m) = renamed(MAX_ALIASES - 1);
+        assert!(m.contains("adding `first` to the entry's `aliases`"), "{m}");
+        let kept = aliases(many(MAX_ALIASES - 1).chain(["first".into()]).collect());
+        assert_eq!(
+            messages(&old, &catalogue(&entry("0001", "second", &kept))),
+            Vec::<String>::new()
         );
-        assert!(m[0].len() < 400, "{}", m[0].len());
+        // No room: adding an alias would be refused, so the advice does not ask for it.
+        let (_, m) = renamed(MAX_ALIASES);
+        assert!(
+            m.ends_with(&format!("the entry already keeps the most former names ({MAX_ALIASES}), so the rename needs --allow-breaking")),
+            "{m}"
+        );
+        assert!(!m.contains("`aliases`"), "{m}");
         let huge = Break {
             line: Some(1),
             what: format!("name `{}`\nerrors.yaml:1: forged", "x".repeat(100_000)),
