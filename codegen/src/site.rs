@@ -93,6 +93,8 @@ const SCRIPT: &str = r##"(function () {
   var count = document.getElementById("count");
   var none = document.getElementById("none");
   var items = Array.prototype.slice.call(document.querySelectorAll("#codes > li"));
+  // Every code, looked up once per word typed rather than searched for.
+  var codes = new Set(items.map(function (li) { return li.getAttribute("data-code"); }));
   // As `search_text` in site.rs: lower case, anything but letters and digits a space.
   function norm(s) {
     return s.toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
@@ -126,15 +128,14 @@ const SCRIPT: &str = r##"(function () {
     var whole = items.some(function (li) {
       return fits(li) && has(li.getAttribute("data-search"), phrase);
     });
-    // Codes named in a longer query, as written: "error 0405" means 0405.
-    var named = words.length < 2 ? [] : words.filter(function (w) {
-      return items.some(function (li) { return li.getAttribute("data-code") === w; });
-    });
+    // Codes named in a longer query, as written: "error 0405" means 0405. A set, so that a
+    // pasted log line costs its words plus the codes, not their product.
+    var named = new Set(words.length < 2 ? [] : words.filter(function (w) { return codes.has(w); }));
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
       var ok = fits(li) && (whole ? has(text, phrase) :
-        named.length > 0 ? named.indexOf(li.getAttribute("data-code")) !== -1 :
+        named.size > 0 ? named.has(li.getAttribute("data-code")) :
         words.every(function (w) { return has(text, w); }));
       li.hidden = !ok;
       if (ok) { shown += 1; }

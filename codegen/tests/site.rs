@@ -552,11 +552,15 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=%7B%22code%22%3A%20%220616%22%7D", &["0616"]),
         ("q=HTTP%20404%200405", &["0405"]),
         ("q=0405%2C%201003", &["0405", "1003"]),
+        ("q=0405%200405%209999", &["0405"]),
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), expect, "?{query}");
         assert!(!none_shown(&dom), "?{query}: says nothing matched");
     }
+    // A whole log pasted in: thousands of words, one of them a code.
+    let log = format!("q={}0616", "request%20failed%20".repeat(2500));
+    assert_eq!(shown(&load(shared.path(), &log)), ["0616"]);
     // Former names are names too; each shown entry says the name that matched.
     let dom = load(dir.path(), "q=older_hostile_text");
     let texts = shown_texts(&dom);
