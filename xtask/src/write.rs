@@ -81,6 +81,25 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
 /// permissions; a new file gets those any new file gets (0666 less the umask, as from cargo or
 /// an editor), never wider.
 fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
+    let existing = fs::symlink_metadata(target)
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    let mut tmp = create_temp(target, existing.as_ref())?;
+    // The file's own `write_all`: `NamedTempFile`'s would name the temporary file too.
+    tmp.as_file_mut().write_all(contents)?;
+    // Exactly the target's, now: the umask may have taken bits off at creation.
+    if let Some(permissions) = existing {
+        tmp.as_file().set_permissions(permissions)?;
+    }
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// A new, empty temporary file beside `target`, created with no more permission than
+/// `existing` (the target's, if it is a file) gives, or 0666, less the umask: a target the user
+/// keeps private is never readable by others, not even while it is written.
+fn create_temp(target: &Path, existing: Option<&fs::Permissions>) -> io::Result<NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let prefix = temp_prefix(target);
     let mut builder = tempfile::Builder::new();
@@ -89,18 +108,12 @@ fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     {
         use std::os::unix::fs::PermissionsExt;
         // Given at creation, so the system takes the umask off.
-        builder.permissions(fs::Permissions::from_mode(0o666));
+        let mode = existing.map_or(0o666, |p| p.mode() & 0o777);
+        builder.permissions(fs::Permissions::from_mode(mode));
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(without_temp_name)?;
-    // The file's own `write_all`: `NamedTempFile`'s would name the temporary file too.
-    tmp.as_file_mut().write_all(contents)?;
-    if let Ok(m) = fs::symlink_metadata(target) {
-        if m.is_file() {
-            tmp.as_file().set_permissions(m.permissions())?;
-        }
-    }
-    tmp.as_file().sync_all()?;
-    Ok(tmp)
+    #[cfg(not(unix))]
+    let _ = existing;
+    builder.tempfile_in(dir).map_err(without_temp_name)
 }
 
 /// `e` without the temporary file's name that `tempfile` adds (`... at path ".x.gen-tmp"`): a
@@ -267,14 +280,31 @@ mod tests {
         assert_eq!(fs::read_to_string(c.join("inside")).unwrap(), "x");
     }
 
+    /// The environment variable that makes this test binary the child of [`under_umask`].
+    #[cfg(unix)]
+    const CHILD: &str = "XTASK_TEST_UMASK_DIR";
+
+    /// Runs `test` of this binary again as a child under `umask` (the umask is the process's,
+    /// shared by every test thread), with `dir` in [`CHILD`]; whether it passed.
+    #[cfg(unix)]
+    fn under_umask(umask: &str, test: &str, dir: &Path) -> bool {
+        std::process::Command::new("sh")
+            .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", test])
+            .env(CHILD, dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .success()
+    }
+
     /// A new file gets the mode any new file gets, 0666 less the umask (it was 0644 whatever
-    /// the umask: readable by all under `umask 077`). The umask is the process's, so the
-    /// writing is done by this test run again as a child under `umask 027`.
+    /// the umask: readable by all under `umask 077`).
     #[cfg(unix)]
     #[test]
     fn a_new_file_follows_the_umask() {
         use std::os::unix::fs::PermissionsExt;
-        const CHILD: &str = "XTASK_TEST_UMASK_DIR";
         if let Some(dir) = std::env::var_os(CHILD) {
             let files = [Replacement {
                 path: Path::new(&dir).join("new.txt"),
@@ -285,21 +315,72 @@ mod tests {
             return;
         }
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new("sh")
-            .args(["-c", "umask 027 && exec \"$0\" \"$@\""])
-            .arg(std::env::current_exe().unwrap())
-            .args(["--exact", "write::tests::a_new_file_follows_the_umask"])
-            .env(CHILD, dir.path())
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        assert!(under_umask(
+            "027",
+            "write::tests::a_new_file_follows_the_umask",
+            dir.path()
+        ));
         let mode = fs::metadata(dir.path().join("new.txt"))
             .unwrap()
             .permissions()
             .mode();
         assert_eq!(mode & 0o777, 0o640);
         assert_eq!(names(dir.path()), ["new.txt"]);
+    }
+
+    /// A target made 0600 stays private while it is written, under a umask that would leave a
+    /// new file readable by all: the temporary file is 0600 from its creation (it was 0644 until
+    /// written), and the file that replaces the target is 0600 too.
+    #[cfg(unix)]
+    #[test]
+    fn a_private_target_is_never_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        if let Some(dir) = std::env::var_os(CHILD) {
+            let target = Path::new(&dir).join("private.txt");
+            let existing = fs::metadata(&target).unwrap().permissions();
+            let tmp = create_temp(&target, Some(&existing)).unwrap();
+            assert_eq!(mode(tmp.path()), 0o600, "at creation");
+            drop(tmp);
+            let files = [Replacement {
+                path: target.clone(),
+                contents: "new",
+                old: Some(b"old"),
+            }];
+            replace_all(&files).unwrap();
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("private.txt");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(under_umask(
+            "022",
+            "write::tests::a_private_target_is_never_readable_by_others",
+            dir.path()
+        ));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(mode(&target), 0o600);
+        assert_eq!(names(dir.path()), ["private.txt"]);
+    }
+
+    /// A target wider than the umask allows keeps its mode exactly: set after creation.
+    #[cfg(unix)]
+    #[test]
+    fn a_target_keeps_its_mode_exactly() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("shared.txt");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o664)).unwrap();
+        replace_all(&[Replacement {
+            path: target.clone(),
+            contents: "new",
+            old: Some(b"old"),
+        }])
+        .unwrap();
+        let mode = fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o664);
     }
 
     #[cfg(unix)]
