@@ -100,6 +100,9 @@ impl Report {
             if let Some(remedy) = code.remedy() {
                 println!("Remedy:      {remedy}");
             }
+            if let Some(note) = code.retired() {
+                println!("Retired:     {note}");
+            }
         }
         match (self.status, self.catalogued) {
             (Some(status), _) => println!("HTTP status: {status}"),

@@ -243,6 +243,14 @@ impl ErrorCode {
         self.record().remedy
     }
 
+    /// Why and when Aculab stopped using the code, for a code the catalogue marks retired;
+    /// `None` for a code in use. A retired code stays catalogued (old systems and logs still
+    /// carry it), so matching on it keeps working.
+    #[inline]
+    pub fn retired(self) -> Option<&'static str> {
+        self.record().retired
+    }
+
     /// The category the code belongs to.
     #[inline]
     pub const fn category(self) -> Category {

@@ -1743,6 +1743,8 @@ pub(crate) struct Record {
     pub(crate) description: &'static str,
     /// What to do about it.
     pub(crate) remedy: Option<&'static str>,
+    /// Why and when Aculab stopped using the code, if it has.
+    pub(crate) retired: Option<&'static str>,
     /// The official page.
     pub(crate) doc_url: &'static str,
 }
@@ -1757,6 +1759,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "",
         remedy: None,
+        retired: None,
         doc_url: "",
     },
     Record {
@@ -1767,6 +1770,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A required parameter was left out of the request. The error text names it.",
         remedy: Some("Add the missing parameter to the request."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0001",
     },
     Record {
@@ -1777,6 +1781,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A parameter's value failed the service's sanity check, for example a country given as digits.",
         remedy: Some("Look again at the value being sent and correct it."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0002",
     },
     Record {
@@ -1787,6 +1792,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The same named parameter appears more than once, but the service accepts only one.",
         remedy: Some("Send each such parameter once."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0003",
     },
     Record {
@@ -1797,6 +1803,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A numeric parameter was given the value zero, which it may not take.",
         remedy: Some("Give the parameter a value of at least one."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0004",
     },
     Record {
@@ -1809,6 +1816,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Create a valid regulation address on the Cloud website if there is none yet, then pass its name with the purchase request.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0005",
     },
     Record {
@@ -1821,6 +1829,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Read the error text, which says which kind of address is needed, and supply one of that kind.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0006",
     },
     Record {
@@ -1831,6 +1840,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A boolean parameter held something other than the accepted spellings: 'True', 'T' or '1' for true and 'False', 'F' or '0' for false.",
         remedy: Some("Send one of the accepted boolean spellings."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0007",
     },
     Record {
@@ -1843,6 +1853,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the country being sent; it must match, exactly, a country name returned by tel_get_supported_countries for the same DID type.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0008",
     },
     Record {
@@ -1855,6 +1866,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the region being sent; it must match, exactly, a region name returned by tel_get_supported_regions for the same country and, where one applies, the same state.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0009",
     },
     Record {
@@ -1867,6 +1879,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the state being sent; it must match, exactly, a state name returned by tel_get_supported_states for the same country.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0010",
     },
     Record {
@@ -1879,6 +1892,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Leave the state out if the DID type and country are what you meant. Buying by state needs the geographic DID type.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0011",
     },
     Record {
@@ -1891,6 +1905,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Correct the address name; tel_list_regulation_address lists the addresses on your account.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0012",
     },
     Record {
@@ -1901,6 +1916,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "This request carries personal information, so it must be made over HTTPS.",
         remedy: Some("Send the request over HTTPS instead of plain HTTP."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0013",
     },
     Record {
@@ -1913,6 +1929,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Use one of the allowed methods, which the JSON error response lists.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0014",
     },
     Record {
@@ -1923,6 +1940,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The Cloud ID in the request is not valid; it must have the form Region-Layer-Cloud. The guide at https://www.aculab.com/cloud/guides/cloud-regions explains Cloud IDs.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0015",
     },
     Record {
@@ -1933,6 +1951,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "This operation needs a filename and none was given.",
         remedy: Some("Pass the filename to the operation."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0016",
     },
     Record {
@@ -1943,6 +1962,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "No file with the given name exists on the server.",
         remedy: Some("Check the filename being sent."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0017",
     },
     Record {
@@ -1958,6 +1978,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Wait a few minutes and send the request again; contact Aculab if it keeps failing.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0018",
     },
     Record {
@@ -1968,6 +1989,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The POST request reached the server with an empty body.",
         remedy: Some("Put the data in the POST body; it may not be empty."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0019",
     },
     Record {
@@ -1978,6 +2000,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The request did not say how long its content is.",
         remedy: Some("Add a Content-Length header to the HTTP request."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0020",
     },
     Record {
@@ -1990,6 +2013,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check that the Content-Type and Content-Encoding headers describe how the body is really encoded, and that each escape sequence in the query string decodes to valid UTF-8.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0021",
     },
     Record {
@@ -2002,6 +2026,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the credentials being sent. If a service was given where none is allowed, leave it out.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0022",
     },
     Record {
@@ -2012,6 +2037,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A required parameter is present but has no content.",
         remedy: Some("Check the value being sent and fill it in."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0023",
     },
     Record {
@@ -2022,6 +2048,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A list parameter contains at least one empty element.",
         remedy: Some("Check the list being sent and remove or fill the empty elements."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0024",
     },
     Record {
@@ -2032,6 +2059,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A reference ID is malformed. An ID has three dot-separated parts, the first hexadecimal and the other two decimal, and must be one the web services returned earlier. Several IDs are separated by a forward slash.",
         remedy: Some("Send only IDs exactly as the web services returned them."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0025",
     },
     Record {
@@ -2047,6 +2075,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Wait until a minute has passed since the previous change, then send the request again.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0026",
     },
     Record {
@@ -2057,6 +2086,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The server does not know the API service the request asked for.",
         remedy: Some("Check the spelling of the web-service path."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0027",
     },
     Record {
@@ -2067,6 +2097,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A state was given for a national or toll-free number. Only geographic numbers, and only in a few countries, are organised by state.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0028",
     },
     Record {
@@ -2077,6 +2108,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The request contains a parameter this API does not recognise.",
         remedy: Some("Correct the parameter's spelling or leave it out."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0029",
     },
     Record {
@@ -2087,6 +2119,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The request combines parameters that cannot be used together.",
         remedy: Some("Send only one of the conflicting parameters."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0030",
     },
     Record {
@@ -2099,6 +2132,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check whether the request was sent twice by mistake; otherwise choose a different id.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0031",
     },
     Record {
@@ -2111,6 +2145,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Set Content-Type to one of the accepted types, which the JSON error response lists.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0032",
     },
     Record {
@@ -2123,6 +2158,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Upgrade to a Production account: when logged in, choose Account, then Upgrade.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0100",
     },
     Record {
@@ -2133,6 +2169,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The account does not hold enough credit for the operation. The error text says how much credit is needed.",
         remedy: Some("Add credit: when logged in, choose Account, then Add funds."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0101",
     },
     Record {
@@ -2145,6 +2182,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the request, and check that the named Inbound Service exists on your account.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0102",
     },
     Record {
@@ -2155,6 +2193,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The username given is not valid.",
         remedy: Some("Correct the username, then send the request again."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0103",
     },
     Record {
@@ -2167,6 +2206,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Correct the application instance ID, then send the request again.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0104",
     },
     Record {
@@ -2177,6 +2217,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A request asked to interrupt a REST application that had already finished.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0105",
     },
     Record {
@@ -2187,6 +2228,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The account has been deactivated and can no longer make web-service requests. Contact support if this is unexpected.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0106",
     },
     Record {
@@ -2197,6 +2239,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The account is not enabled for VoiSentry. Contact support if you believe it should be.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0107",
     },
     Record {
@@ -2209,6 +2252,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Where it suits, set the allow_partial flag to buy as many of the requested numbers as are available instead of all or nothing.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0200",
     },
     Record {
@@ -2219,6 +2263,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "did_type has to be one of geographic, national, tollfree or mobile.",
         remedy: Some("Send one of those did_type values."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0201",
     },
     Record {
@@ -2231,6 +2276,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Allow at least one kind of phone: set one or more of payphone_cpc, cellular_cpc and ordinary_cpc to true.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0202",
     },
     Record {
@@ -2243,6 +2289,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Set that kind of phone to False, or pick a region (prefix) that allows it.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0203",
     },
     Record {
@@ -2255,6 +2302,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the number being sent; tel_list_numbers lists the numbers on your account.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0300",
     },
     Record {
@@ -2267,6 +2315,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the number being sent; tel_list_numbers lists the numbers on your account.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0301",
     },
     Record {
@@ -2277,6 +2326,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The number is not on your account's whitelist.",
         remedy: Some("Make sure the number is whitelisted on your account."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0302",
     },
     Record {
@@ -2289,6 +2339,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Read the documentation of the web service that failed and the character restrictions in the Media File Names and Extensions guide, then send the request again with a valid filename.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0401",
     },
     Record {
@@ -2301,6 +2352,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "For a WAV file, change its sampling rate or codec to one Aculab Cloud accepts; for a TIFF file, process the image again.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0402",
     },
     Record {
@@ -2311,6 +2363,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The from parameter was not given.",
         remedy: Some("Give a valid file as from."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0403",
     },
     Record {
@@ -2321,6 +2374,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The to parameter was not given.",
         remedy: Some("Give a valid file as to."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0404",
     },
     Record {
@@ -2331,6 +2385,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The token is invalid, has lapsed or cannot be identified. Tokens returned by media_delete are kept for only four hours after the delete completes.",
         remedy: Some("Send the request again with a valid token."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405",
     },
     Record {
@@ -2341,6 +2396,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "MEDIA is a valid filetype, but the requested function does not work with MEDIA files.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0406",
     },
     Record {
@@ -2351,6 +2407,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "REST is a valid filetype, but the requested function does not work with REST files.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0407",
     },
     Record {
@@ -2361,6 +2418,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The filetype is not one of those the error text lists.",
         remedy: Some("Send one of the listed filetypes."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0408",
     },
     Record {
@@ -2371,6 +2429,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The time to live in hours is above the maximum the error text gives.",
         remedy: Some("Ask for fewer hours."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0409",
     },
     Record {
@@ -2381,6 +2440,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The time to live in days is above the maximum the error text gives.",
         remedy: Some("Ask for fewer days."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0410",
     },
     Record {
@@ -2391,6 +2451,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The time to live in minutes is above the maximum the error text gives.",
         remedy: Some("Ask for fewer minutes."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0411",
     },
     Record {
@@ -2401,6 +2462,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The time to live is not written correctly. The format is n[d|h|m]: a number n followed by d, h or m for days, hours or minutes.",
         remedy: Some("Write the time to live in that format."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0412",
     },
     Record {
@@ -2411,6 +2473,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A time to live was given for a filetype that cannot have one; only MEDIA files can.",
         remedy: Some("Use the MEDIA filetype."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0413",
     },
     Record {
@@ -2421,6 +2484,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "MSG_MEDIA files cannot be uploaded encrypted; only MEDIA files can.",
         remedy: Some("Decrypt the file and upload it without the encrypted argument."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0414",
     },
     Record {
@@ -2433,6 +2497,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Put the folder in the foldername argument, and use prefix only for the prefix inside that folder.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0415",
     },
     Record {
@@ -2443,6 +2508,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The report type is not supported. The supported types are 'adr', 'cdr', 'fdr', 'msg' and 'err'.",
         remedy: Some("Ask for one of the supported report types."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0500",
     },
     Record {
@@ -2453,6 +2519,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The report file type is not supported. The supported file types are csv and json.",
         remedy: Some("Ask for csv or json."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0501",
     },
     Record {
@@ -2463,6 +2530,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A full report can only be generated as a json file.",
         remedy: Some("Ask for json when generating a full report."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0503",
     },
     Record {
@@ -2473,6 +2541,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A date and time is not in the expected format, YYYY-MM-DD_hh:mm:ss in UTC.",
         remedy: Some("Write the date and time in that format."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0504",
     },
     Record {
@@ -2485,6 +2554,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Check the parameters and put the dates and times in the right order.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0505",
     },
     Record {
@@ -2495,6 +2565,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The report would cover more days than the maximum of two months.",
         remedy: Some("Ask for a report that covers fewer days."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0506",
     },
     Record {
@@ -2507,6 +2578,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Wait for that report to finish instead of asking again. If it seems stuck, cancel it before asking again.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0507",
     },
     Record {
@@ -2517,6 +2589,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The from date is too far back: data is kept for six months, counting the current month.",
         remedy: Some("Ask again with a from date no more than six months ago."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0508",
     },
     Record {
@@ -2532,6 +2605,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Wait for some of the reports in progress to finish before starting another.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0509",
     },
     Record {
@@ -2545,6 +2619,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "The report cannot start now: to keep the Cloud's quality up, Aculab caps how many reports may be active across the whole Cloud at once, and capacity is short.",
         remedy: Some("Wait a little and submit the report again."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0510",
     },
     Record {
@@ -2555,6 +2630,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The number of participants is outside the range the web service allows (the bounds are inclusive).",
         remedy: Some("Give a number of participants within the range."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0600",
     },
     Record {
@@ -2565,6 +2641,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The start time is not valid. It must be in UTC, written YYYY-MM-DD-HH-MM with all parts numeric, at least five minutes and at most 24 hours ahead.",
         remedy: Some("Give a valid start time."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0601",
     },
     Record {
@@ -2575,6 +2652,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The conference duration is not valid: it is counted in minutes and must fall in the range given in the error text.",
         remedy: Some("Give a valid duration."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0602",
     },
     Record {
@@ -2587,6 +2665,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Choose another name; putting a few time-based or random characters at its start makes it unique.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0603",
     },
     Record {
@@ -2599,6 +2678,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send a reservation_token that conference_reservation_create returned.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0604",
     },
     Record {
@@ -2611,6 +2691,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Changes need the reservation_token of an existing reservation; conference_list gives them.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0605",
     },
     Record {
@@ -2621,6 +2702,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The request would take the conference's total duration past 480 minutes.",
         remedy: Some("Ask for a shorter duration."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0606",
     },
     Record {
@@ -2633,6 +2715,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send the reservation_token of a conference that has not finished yet.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0607",
     },
     Record {
@@ -2643,6 +2726,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The conference starts in under five minutes, which is too late to cancel it.",
         remedy: Some("Send the reservation_token of a conference that starts later."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0608",
     },
     Record {
@@ -2655,6 +2739,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send the reservation_token of a conference that has not started yet.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0609",
     },
     Record {
@@ -2667,6 +2752,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send the reservation_token of a conference that is not about to end.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0610",
     },
     Record {
@@ -2677,6 +2763,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The conference's start time is not later than now.",
         remedy: Some("Send a start time after the current UTC time."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0611",
     },
     Record {
@@ -2689,6 +2776,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Ask for fewer participants, or ask Aculab to raise the account's limit.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0612",
     },
     Record {
@@ -2699,6 +2787,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The system knows no conference of that name at present.",
         remedy: Some("See which conferences exist with conference_list."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0613",
     },
     Record {
@@ -2711,6 +2800,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "See which participants the conference has with conference_participant_list.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0614",
     },
     Record {
@@ -2724,6 +2814,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "The conference is not in the running state at the moment.",
         remedy: Some("It may not have started yet; send the request again once it has."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0615",
     },
     Record {
@@ -2736,6 +2827,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Identify the conference by conference_name or by reservation_token, not both.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0616",
     },
     Record {
@@ -2746,6 +2838,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "None of the participant options was given; at least one is needed.",
         remedy: Some("Send the request again with at least one participant option set."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0617",
     },
     Record {
@@ -2756,6 +2849,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The message was not sent: its \"from\" number was not bought on your Aculab Cloud account.",
         remedy: Some("Send again from a number bought on your account."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0700",
     },
     Record {
@@ -2766,6 +2860,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The mobile phone at the \"to\" number opted out of messages from your \"from\" number and has not opted back in, so the message was not sent.",
         remedy: Some("Stop sending these messages to that phone."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0701",
     },
     Record {
@@ -2778,6 +2873,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Do not ask for delivery reports on messages from this \"from\" number to this \"to\" number.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0702",
     },
     Record {
@@ -2788,6 +2884,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The content cannot be encoded in a form the carrier accepts, so the message was not sent.",
         remedy: Some("Submit the message content encoded as UTF-8."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0703",
     },
     Record {
@@ -2798,6 +2895,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The content is too long to split into messages the carrier accepts, so the message was not sent.",
         remedy: Some("Submit UTF-8 content of at most 1200 characters."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0704",
     },
     Record {
@@ -2810,6 +2908,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Submit UTF-8 content of at most 140 characters if it can be encoded as ASCII, and at most 70 characters otherwise.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0705",
     },
     Record {
@@ -2820,6 +2919,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The message type is not one the service handles, so the message was not sent. The documentation lists the supported types.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0706",
     },
     Record {
@@ -2830,6 +2930,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The status_method is not handled, so the message was not sent. Only POST and GET are supported; send again with one of them.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0707",
     },
     Record {
@@ -2840,6 +2941,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Messaging is switched off on the \"from\" number, so the message was not sent. To switch it on, choose Account, then Purchases, and make the number's envelope green (a red envelope means off; click it). Only numbers bought from Aculab Cloud can send messages.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0708",
     },
     Record {
@@ -2850,6 +2952,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Neither \"to\" nor \"from\" was given; one of the two is required.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0709",
     },
     Record {
@@ -2860,6 +2963,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Both \"to\" and \"from\" were given; only one of the two may be.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0710",
     },
     Record {
@@ -2873,6 +2977,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "The message queue for this phone number already holds as many messages as it may, so the message was not sent.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0711",
     },
     Record {
@@ -2885,6 +2990,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send again to a valid \"to\" number whose country code Aculab Cloud can reach.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0712",
     },
     Record {
@@ -2895,6 +3001,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Flash SMS has to be enabled on the account before it can be used; contact support to arrange it.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0713",
     },
     Record {
@@ -2905,6 +3012,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Alphanumeric sender IDs have to be enabled on the account before they can be used; contact support to arrange it.",
         remedy: None,
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0714",
     },
     Record {
@@ -2915,6 +3023,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The account is not set up to send SMS to US telephone numbers.",
         remedy: Some("Contact support to discuss what you need."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0718",
     },
     Record {
@@ -2925,6 +3034,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The requested message type does not accept the named parameter.",
         remedy: Some("Send the message as another type, or without that parameter."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0719",
     },
     Record {
@@ -2935,6 +3045,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The requested message type needs the named parameter.",
         remedy: Some("Send the message as another type, or with that parameter."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0720",
     },
     Record {
@@ -2945,6 +3056,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "At least one of the message's media files has a problem.",
         remedy: Some("Check that the media files exist and suit the message type."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0721",
     },
     Record {
@@ -2955,6 +3067,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Sending A2P SMS in the US needs a campaign registration ID recorded against every number used to send.",
         remedy: Some("Contact support for help registering with the campaign registry."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0722",
     },
     Record {
@@ -2965,6 +3078,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The campaign registration ID recorded against the \"from\" number belongs to a registration that has expired.",
         remedy: Some("Ask support to help you update the campaign registration."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0723",
     },
     Record {
@@ -2975,6 +3089,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The SMS has no visible characters.",
         remedy: Some("Make sure the message contains characters other than whitespace."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0724",
     },
     Record {
@@ -2985,6 +3100,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "An MMS must carry at least one media file attachment, and this one has none.",
         remedy: Some("Attach at least one media file."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0725",
     },
     Record {
@@ -2995,6 +3111,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "An SMS cannot carry file attachments.",
         remedy: Some("Leave out msg_media, or send the message as an MMS."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0726",
     },
     Record {
@@ -3007,6 +3124,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Send from a number enabled for that message type, or contact support for help.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0727",
     },
     Record {
@@ -3017,6 +3135,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The account is not set up to send SMS.",
         remedy: Some("Contact support to discuss what you need."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0728",
     },
     Record {
@@ -3027,6 +3146,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A message cannot be sent to the number it comes from.",
         remedy: Some("Change the 'From' or the 'To' number."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0729",
     },
     Record {
@@ -3037,6 +3157,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A token has to permit at least one usage, and none was given.",
         remedy: Some("Give at least one permitted usage."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0800",
     },
     Record {
@@ -3047,6 +3168,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Developer accounts may create at most 1000 tokens a month, for testing.",
         remedy: Some("Upgrade to a Production account."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0801",
     },
     Record {
@@ -3057,6 +3179,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "No file-conversion job matches the token: it is invalid, has lapsed or cannot be identified. The status of a conversion job is kept only for a limited time; the documentation gives the details.",
         remedy: Some("Send the request again with a valid token."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0802",
     },
     Record {
@@ -3069,6 +3192,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Upgrade to a Production account (the Aculab Cloud Console stays available), or contact support for help.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0900",
     },
     Record {
@@ -3081,6 +3205,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Either upgrade the account to Production, or buy a number in the country the account is registered in.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0901",
     },
     Record {
@@ -3093,6 +3218,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Either upgrade the account to Production, or buy a number that is geographic or mobile.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0902",
     },
     Record {
@@ -3103,6 +3229,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A trial account may own only a limited number of telephone numbers, and this one has reached the limit.",
         remedy: Some("Upgrade to a Production account to buy more numbers."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0903",
     },
     Record {
@@ -3116,6 +3243,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "A trial account may run only a limited number of outbound services at the same time, and this one is at the limit.",
         remedy: Some("Upgrade to a Production account."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=0904",
     },
     Record {
@@ -3131,6 +3259,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Make the call again; if it keeps failing, report the problem to Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1001",
     },
     Record {
@@ -3144,6 +3273,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "The web service could not reach its back-end server, so the operation stopped. This is usually temporary. Aculab documents the same condition as 1004 with HTTP 502.",
         remedy: Some("Try again shortly; if it keeps happening, contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1002",
     },
     Record {
@@ -3159,6 +3289,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Call it less often when you retry; if the error persists, contact Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1003",
     },
     Record {
@@ -3172,6 +3303,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         },
         description: "The web service could not reach its back-end server, so the operation stopped. This is usually temporary. Aculab documents the same condition as 1002 with HTTP 503.",
         remedy: Some("Try again shortly; if it keeps happening, contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1004",
     },
     Record {
@@ -3187,6 +3319,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Wait a short time and retry; if the error persists, contact Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1005",
     },
     Record {
@@ -3202,6 +3335,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Lower the account's request rate when you retry; if the error persists, contact Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1006",
     },
     Record {
@@ -3217,6 +3351,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Lower the rate when you retry; if the error persists, contact Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1007",
     },
     Record {
@@ -3227,6 +3362,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The Content-Type header is missing or wrong; this service expects application/pdf.",
         remedy: Some("Set the request's Content-Type header to application/pdf."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1100",
     },
     Record {
@@ -3237,6 +3373,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "The request body does not contain a PDF.",
         remedy: Some("Put the PDF in the request body."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=1101",
     },
     Record {
@@ -3249,6 +3386,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Make the Cloud, username and API Access Key configured on the UAS match your Cloud account.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2001",
     },
     Record {
@@ -3259,6 +3397,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Your UAS reached the Cloud and authenticated, but the handshake that follows failed.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2002",
     },
     Record {
@@ -3271,6 +3410,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "The error text carries a status value. -4: an error in the application stopped its main function from being called; look at the application's code. -6: the application is meant for one direction (inbound, say) but a service using it runs the other way (outbound, say); give the application the same direction as every service that uses it. -7: the UAS was refusing new application requests, so another UAS will be tried; if this happens often, add UAS capacity. Any other status: contact Aculab.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2004",
     },
     Record {
@@ -3283,6 +3423,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "The REST logs usually explain the problem; they are at https://cloud.aculab.com/home/files?path=/&file_type=rest_logs.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2005",
     },
     Record {
@@ -3295,6 +3436,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "If your UAS was not running, or had been told to stop taking application requests, this error records a call that went unanswered as a result. If the application was not loaded on the UAS, load it. Otherwise, if this is frequent, add UAS capacity.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2007",
     },
     Record {
@@ -3307,6 +3449,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Look in the application's code for why it returned a negative value.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2008",
     },
     Record {
@@ -3319,6 +3462,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "Look in the application's code for why it returned a negative value.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2009",
     },
     Record {
@@ -3331,6 +3475,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         remedy: Some(
             "The UAS is very old: install the latest version from the website, or contact Aculab if that is not possible.",
         ),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2011",
     },
     Record {
@@ -3341,6 +3486,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "An incoming call to the DDI in the error text was hung up because the account had no credit.",
         remedy: Some("Add credit: when logged in, choose Account, then Add funds."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2013",
     },
     Record {
@@ -3351,6 +3497,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A call with the DDI given in the error text was hung up because the account had no credit. 2013 reports the same for an incoming call to that DDI.",
         remedy: Some("Add credit: when logged in, choose Account, then Add funds."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2014",
     },
     Record {
@@ -3361,6 +3508,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Running applications were stopped because the account had no credit.",
         remedy: Some("Add credit: when logged in, choose Account, then Add funds."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2016",
     },
     Record {
@@ -3371,6 +3519,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "Running applications were stopped because the account is on administrative hold.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2017",
     },
     Record {
@@ -3381,6 +3530,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "An incoming call to the DDI in the error text was hung up because the account is on administrative hold.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2018",
     },
     Record {
@@ -3391,6 +3541,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A call with the DDI given in the error text was hung up because the account is on administrative hold. 2018 reports the same for an incoming call to that DDI.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2019",
     },
     Record {
@@ -3401,6 +3552,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "An incoming call to the DDI in the error text was hung up because the developer account had used up its monthly allowance.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2024",
     },
     Record {
@@ -3411,6 +3563,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A call with the DDI given in the error text was hung up because the developer account had gone over its monthly usage limit. 2024 reports the same for an incoming call to that DDI.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2025",
     },
     Record {
@@ -3421,6 +3574,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A call from the CLI in the error text was hung up because that number is not on the account's whitelist.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2026",
     },
     Record {
@@ -3431,6 +3585,7 @@ pub(crate) static RECORDS: [Record; 153] = [
         retry: Retry::Never,
         description: "A call involving the DDI in the error text was hung up because that number is not on the account's list of allowed numbers.",
         remedy: Some("Contact Aculab."),
+        retired: None,
         doc_url: "https://www.aculab.com/cloud/web-services/web-service-errors?error=2027",
     },
 ];

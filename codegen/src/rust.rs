@@ -142,6 +142,7 @@ fn module(cat: &Catalogue) -> TokenStream {
         };
         let description = &e.description;
         let remedy = option(e.remedy.as_ref());
+        let retired = option(e.retired.as_ref());
         let url = cat.doc_url(e);
         quote! {
             Record {
@@ -152,6 +153,7 @@ fn module(cat: &Catalogue) -> TokenStream {
                 retry: #retry,
                 description: #description,
                 remedy: #remedy,
+                retired: #retired,
                 doc_url: #url,
             },
         }
@@ -268,6 +270,8 @@ fn module(cat: &Catalogue) -> TokenStream {
             pub(crate) description: &'static str,
             /// What to do about it.
             pub(crate) remedy: Option<&'static str>,
+            /// Why and when Aculab stopped using the code, if it has.
+            pub(crate) retired: Option<&'static str>,
             /// The official page.
             pub(crate) doc_url: &'static str,
         }
@@ -283,6 +287,7 @@ fn module(cat: &Catalogue) -> TokenStream {
                 retry: Retry::Never,
                 description: "",
                 remedy: None,
+                retired: None,
                 doc_url: "",
             },
             #(#records)*

@@ -154,6 +154,7 @@ fn scratch_crate(cat: &Catalogue, generated: &str) -> tempfile::TempDir {
         test += &format!("    let c = ErrorCode::from_u16({}).unwrap();\n", e.code);
         test += &format!("    assert_eq!(c.description(), {:?});\n", e.description);
         test += &format!("    assert_eq!(c.remedy(), {:?});\n", e.remedy.as_deref());
+        test += &format!("    assert_eq!(c.retired(), {:?});\n", e.retired.as_deref());
         test += &format!("    assert_eq!(c.name(), {:?});\n", e.name);
         test += &format!("    assert_eq!(c.doc_url(), {:?});\n", cat.doc_url(e));
     }
