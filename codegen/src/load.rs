@@ -136,12 +136,18 @@ fn load_after(text: &str, mut diags: Collector) -> Result<Catalogue, Diagnostics
         text
     };
     let read = yaml::read(text);
+    // A line with a problem in its bytes has it reported already: what YAML makes of the line
+    // without the character (a lone CR joining two lines into one) follows from it.
+    let bytes: HashSet<usize> = diags.diags.iter().map(|d| d.line).collect();
+    for d in read.problems {
+        if !bytes.contains(&d.line) {
+            diags.push(d);
+        }
+    }
     // Past a syntax error the tree is cut short: what it lacks is not missing.
     if !read.whole {
-        read.problems.into_iter().for_each(|d| diags.push(d));
         return Err(diags.finish());
     }
-    read.problems.into_iter().for_each(|d| diags.push(d));
     // A line with a problem in its bytes or its YAML has it reported already: what the checks
     // below would find there (an alias read as empty, a NUL byte's value) follows from it.
     let reported = diags.diags.iter().map(|d| d.line).collect();
@@ -181,7 +187,7 @@ struct Known<'a> {
     /// Valid categories: id → position.
     ids: &'a HashMap<String, usize>,
     /// Every id written, valid or not, so that entries naming a broken one are not blamed.
-    written: &'a HashSet<String>,
+    written: &'a HashSet<&'a str>,
     /// Whether the `categories` list is there and not empty.
     usable: bool,
 }
@@ -190,7 +196,6 @@ struct Known<'a> {
 struct CategoryAt {
     category: Category,
     line: usize,
-    used: bool,
 }
 
 impl Cx {
@@ -262,19 +267,9 @@ impl Cx {
         for (i, c) in categories.iter().enumerate() {
             ids.entry(c.category.id.clone()).or_insert(i);
         }
-        let mut written_ids: HashSet<String> = HashSet::new();
-        for node in category_nodes.iter().flat_map(|l| l.iter()) {
-            if let Value::Map(m) = &node.value {
-                if let Some((_, v)) = m.iter().find(|(k, _)| k.text == "id") {
-                    if let Some(Plain::Str(s)) = v.scalar() {
-                        written_ids.insert(s.to_string());
-                    }
-                }
-            }
-        }
         let known = Known {
             ids: &ids,
-            written: &written_ids,
+            written: &written(root, "categories", "id"),
             // Without a usable `categories` list every reference would be undefined.
             usable: category_nodes.is_some_and(|l| !l.is_empty()),
         };
@@ -283,13 +278,14 @@ impl Cx {
             if self.full() {
                 break;
             }
-            entries.extend(self.entry(i, node, &mut categories, &known));
+            entries.extend(self.entry(i, node, &categories, &known));
         }
         self.check_entries(&entries);
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
+            let named = written(root, "errors", "category");
             for c in &categories {
-                if !c.used {
+                if !named.contains(c.category.id.as_str()) {
                     self.err(
                         c.line,
                         format!(
@@ -376,7 +372,6 @@ impl Cx {
                 line: node.line,
             },
             line: node.line,
-            used: false,
         })
     }
 
@@ -424,7 +419,7 @@ impl Cx {
         &mut self,
         index: usize,
         node: &Node,
-        categories: &mut [CategoryAt],
+        categories: &[CategoryAt],
         known: &Known<'_>,
     ) -> Option<Entry> {
         let code_node = match &node.value {
@@ -482,11 +477,9 @@ impl Cx {
         });
         let category = f.string(self, "category", true).and_then(|id| {
             let found = known.ids.get(&id).copied();
-            if let Some(i) = found {
-                categories[i].used = true;
-            } else if known.usable && !known.written.contains(&id) {
+            if found.is_none() && known.usable && !known.written.contains(id.as_str()) {
                 let ids: Vec<&str> = if known.written.len() <= MAX_SUGGEST {
-                    known.written.iter().map(String::as_str).collect()
+                    known.written.iter().copied().collect()
                 } else {
                     Vec::new()
                 };
@@ -638,6 +631,32 @@ impl Cx {
             }
         }
     }
+}
+
+/// The text of every `key: text` written in the items of every list under `list` at the top of
+/// the catalogue, for the checks across categories and entries. A key written twice in a
+/// mapping is reported and only its first value is read and checked; the names written under
+/// the others still count here, so that no entry is blamed for naming a category defined only
+/// there, and no category for being named only there (a name no list has is still reported).
+fn written<'a>(root: &'a Node, list: &str, key: &str) -> HashSet<&'a str> {
+    let items = |node: &'a Node| match &node.value {
+        Value::Map(m) => m.as_slice(),
+        _ => &[],
+    };
+    items(root)
+        .iter()
+        .filter(|(k, _)| k.text == list)
+        .flat_map(|(_, v)| match &v.value {
+            Value::Seq(s) => s.as_slice(),
+            _ => &[],
+        })
+        .flat_map(items)
+        .filter(|(k, _)| k.text == key)
+        .filter_map(|(_, v)| match v.scalar() {
+            Some(Plain::Str(s)) => Some(s),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Reads one mapping key by key, reporting each problem at the key's line.
