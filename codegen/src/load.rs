@@ -102,7 +102,7 @@ fn load_after(text: &str, mut diags: Collector) -> Result<Catalogue, Diagnostics
             ("contains a NUL byte; remove it", false)
         } else if l.contains('\r') {
             (
-                "contains a carriage return (CR) that does not end the line; remove it",
+                "contains a carriage return (CR) that does not end the line; remove it, or make it a line break",
                 false,
             )
         } else if l.contains('\u{FEFF}') {
@@ -192,12 +192,6 @@ struct Known<'a> {
     usable: bool,
 }
 
-/// A category as read, with where it was written.
-struct CategoryAt {
-    category: Category,
-    line: usize,
-}
-
 impl Cx {
     fn err(&mut self, line: usize, message: impl Into<String>) {
         if !self.reported.contains(&line) {
@@ -255,7 +249,7 @@ impl Cx {
         let category_nodes = top.list(self, "categories");
         let entry_nodes = top.list(self, "errors");
 
-        let mut categories: Vec<CategoryAt> = Vec::new();
+        let mut categories: Vec<Category> = Vec::new();
         for (i, node) in category_nodes.iter().flat_map(|l| l.iter()).enumerate() {
             if self.full() {
                 break;
@@ -265,7 +259,7 @@ impl Cx {
         self.check_categories(&categories);
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, c) in categories.iter().enumerate() {
-            ids.entry(c.category.id.clone()).or_insert(i);
+            ids.entry(c.id.clone()).or_insert(i);
         }
         let known = Known {
             ids: &ids,
@@ -285,13 +279,10 @@ impl Cx {
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
             let named = written(root, "errors", "category");
             for c in &categories {
-                if !named.contains(c.category.id.as_str()) {
+                if !named.contains(c.id.as_str()) {
                     self.err(
                         c.line,
-                        format!(
-                            "category `{}` is defined but no entry uses it",
-                            c.category.id
-                        ),
+                        format!("category `{}` is defined but no entry uses it", c.id),
                     );
                 }
             }
@@ -309,7 +300,7 @@ impl Cx {
         // In ascending order of codes, as `Category::ALL` and the docs list them, whatever the
         // file's order: disjoint ranges sort one way only.
         let mut order: Vec<usize> = (0..categories.len()).collect();
-        order.sort_by_key(|&i| categories[i].category.first);
+        order.sort_by_key(|&i| categories[i].first);
         let mut position = vec![0; categories.len()];
         for (new, &old) in order.iter().enumerate() {
             position[old] = new;
@@ -317,8 +308,7 @@ impl Cx {
         for e in &mut entries {
             e.category = position[e.category];
         }
-        let mut categories: Vec<Option<Category>> =
-            categories.into_iter().map(|c| Some(c.category)).collect();
+        let mut categories: Vec<Option<Category>> = categories.into_iter().map(Some).collect();
         Some(Catalogue {
             links: links?,
             categories: order.iter().filter_map(|&i| categories[i].take()).collect(),
@@ -326,7 +316,7 @@ impl Cx {
         })
     }
 
-    fn category(&mut self, index: usize, node: &Node) -> Option<CategoryAt> {
+    fn category(&mut self, index: usize, node: &Node) -> Option<Category> {
         let mut f = Fields::new(
             self,
             node,
@@ -362,24 +352,21 @@ impl Cx {
             parsed
         });
         let (first, last) = range?;
-        Some(CategoryAt {
-            category: Category {
-                id: id?,
-                title: title?,
-                description: description?,
-                first,
-                last,
-                line: node.line,
-            },
+        Some(Category {
+            id: id?,
+            title: title?,
+            description: description?,
+            first,
+            last,
             line: node.line,
         })
     }
 
     /// Duplicate ids, ids that case to one Rust name, and overlapping ranges: O(n log n).
-    fn check_categories(&mut self, categories: &[CategoryAt]) {
+    fn check_categories(&mut self, categories: &[Category]) {
         let mut seen = Namespace::Category.taken();
         for c in categories {
-            let id = &c.category.id;
+            let id = &c.id;
             if let Some((other, first)) = seen.claim(id, c.line) {
                 let ident = names::variant(id);
                 let msg = if other == *id {
@@ -392,13 +379,13 @@ impl Cx {
                 self.err(c.line, msg);
             }
         }
-        let mut by_range: Vec<&CategoryAt> = categories.iter().collect();
-        by_range.sort_by_key(|c| (c.category.first, c.line));
+        let mut by_range: Vec<&Category> = categories.iter().collect();
+        by_range.sort_by_key(|c| (c.first, c.line));
         // The category reaching furthest so far: any later one starting before its end overlaps.
-        let mut reach: Option<&CategoryAt> = None;
+        let mut reach: Option<&Category> = None;
         for c in by_range {
             if let Some(r) = reach {
-                let (a, b) = (&c.category, &r.category);
+                let (a, b) = (c, r);
                 if a.first <= b.last {
                     let (later, earlier) = if c.line > r.line { (a, b) } else { (b, a) };
                     let msg = format!(
@@ -419,7 +406,7 @@ impl Cx {
         &mut self,
         index: usize,
         node: &Node,
-        categories: &[CategoryAt],
+        categories: &[Category],
         known: &Known<'_>,
     ) -> Option<Entry> {
         let code_node = match &node.value {
@@ -493,7 +480,7 @@ impl Cx {
             found
         });
         if let (Some(code), Some(i)) = (code, category) {
-            let c = &categories[i].category;
+            let c = &categories[i];
             if !(c.first..=c.last).contains(&code) {
                 let msg = format!(
                     "{}: code {code:04} is outside category `{}`, which covers {:04}-{:04}",
