@@ -6,7 +6,8 @@
 use serde_json::{json, Value};
 
 use crate::json::SCHEMA_VERSION;
-use crate::load::MAX_ALIASES;
+use crate::load::{MAX_ALIASES, MAX_TITLE_LEN};
+use crate::names::MAX_LEN;
 use crate::GENERATED_BY;
 
 /// How the export names its schema, in its `$schema` key: the schema's file name, beside it.
@@ -27,12 +28,14 @@ pub fn schema() -> Value {
     let one_line =
         json!({ "type": "string", "pattern": "[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]" });
     let code = json!({ "type": "string", "pattern": "^[0-9]{4}$", "not": one_line });
-    let name = json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": 64, "not": one_line });
+    let name = json!({ "type": "string", "pattern": "^[a-z][a-z0-9]*(_[a-z0-9]+)*$", "maxLength": MAX_LEN, "not": one_line });
     // Something visible, and none of the characters `errors.yaml` refuses in prose
     // (`text::forbidden`) on any line: refused by `not` and unanchored, as for line breaks
     // above, since an anchored `^[^…]*$` read line by line checks only one line.
     let forbidden = json!({ "pattern": "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]" });
     let text = json!({ "type": "string", "pattern": "\\S", "not": forbidden });
+    let title =
+        json!({ "type": "string", "pattern": "\\S", "not": forbidden, "maxLength": MAX_TITLE_LEN });
     let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });
     json!({
         "$comment": format!("@generated {GENERATED_BY} What a schema cannot say is checked when `cargo xtask gen` reads the export back: each code has one entry, listed by the category it names."),
@@ -61,7 +64,7 @@ pub fn schema() -> Value {
                 "required": ["id", "title", "description", "first", "last", "codes"],
                 "properties": {
                     "id": { "$ref": "#/$defs/name" },
-                    "title": text,
+                    "title": title,
                     "description": text,
                     "first": { "$ref": "#/$defs/code" },
                     "last": { "$ref": "#/$defs/code" },

@@ -97,6 +97,7 @@ fn multi_line_prose_and_the_most_aliases_validate() {
         .map(|i| format!("old_{i}"))
         .collect();
     copy["errors"][0]["aliases"] = json!(most);
+    copy["categories"][1]["title"] = json!("é".repeat(codegen::load::MAX_TITLE_LEN));
     assert!(valid(&copy));
     assert!(valid_by_lines(&copy));
 }
@@ -295,6 +296,18 @@ fn broken_copies_fail() {
                     .map(|i| format!("old_{i}"))
                     .collect();
                 v["errors"][0]["aliases"] = json!(many);
+            }),
+        ),
+        (
+            "a category title longer than gen takes",
+            Box::new(|v| {
+                v["categories"][0]["title"] = json!("t".repeat(codegen::load::MAX_TITLE_LEN + 1));
+            }),
+        ),
+        (
+            "a name longer than gen takes",
+            Box::new(|v| {
+                v["errors"][0]["name"] = json!("n".repeat(codegen::names::MAX_LEN + 1));
             }),
         ),
     ];
