@@ -289,13 +289,29 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                         ),
                     });
                 }
-                (Some(e), true) => breaks.push(Break {
-                    line: Some(e.alias_lines.first().copied().unwrap_or(e.name_line)),
-                    what: format!(
-                        "entry {code:04}: alias `{name}` ({item}) would be removed, breaking code that names it; \
-                         keep it in the entry's `aliases`, or pass --allow-breaking"
-                    ),
-                }),
+                (Some(e), true) => {
+                    // Keeping every dropped alias must fit under the cap; if it does not, one
+                    // the last generated state did not have can make room, else nothing can.
+                    let gone = dropped.get(&code).map_or(0, Vec::len);
+                    let newer = e.aliases.iter().find(|a| !old.names.contains_key(*a));
+                    let advice = match newer {
+                        _ if e.aliases.len() + gone <= MAX_ALIASES => {
+                            "keep it in the entry's `aliases`, or pass --allow-breaking".to_string()
+                        }
+                        Some(newer) => format!(
+                            "keep it in the entry's `aliases` in place of `{newer}`, which nothing used yet (an entry keeps at most {MAX_ALIASES}), or pass --allow-breaking"
+                        ),
+                        None => format!(
+                            "the entry already keeps the most former names ({MAX_ALIASES}), so removing it needs --allow-breaking"
+                        ),
+                    };
+                    breaks.push(Break {
+                        line: Some(e.alias_lines.first().copied().unwrap_or(e.name_line)),
+                        what: format!(
+                            "entry {code:04}: alias `{name}` ({item}) would be removed, breaking code that names it; {advice}"
+                        ),
+                    })
+                }
                 (None, false) => breaks.push(Break {
                     line: place_of(code),
                     what: format!(
@@ -545,6 +561,20 @@ mod tests {
             "{m}"
         );
         assert!(!m.contains("`aliases`"), "{m}");
+        // A full entry whose alias is replaced: keeping it would be refused, unless it takes
+        // the place of the new one.
+        let full = aliases(many(MAX_ALIASES).collect());
+        let old = generated(&catalogue(&entry("0001", "first", &full)));
+        let replaced = aliases(many(MAX_ALIASES - 1).chain(["brand_new".into()]).collect());
+        let m = messages(&old, &catalogue(&entry("0001", "first", &replaced)));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("in place of `brand_new`"), "{m:?}");
+        let dropped = aliases(many(MAX_ALIASES - 1).collect());
+        let m = messages(&old, &catalogue(&entry("0001", "first", &dropped)));
+        assert!(
+            m[0].ends_with("keep it in the entry's `aliases`, or pass --allow-breaking"),
+            "{m:?}"
+        );
         let huge = Break {
             line: Some(1),
             what: format!("name `{}`\nerrors.yaml:1: forged", "x".repeat(100_000)),
