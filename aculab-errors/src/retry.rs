@@ -297,7 +297,8 @@ impl RetryPolicy {
         self.jitter
     }
 
-    /// What to do after attempt number `attempt` (1 for the first) failed with `advice`.
+    /// What to do after attempt number `attempt` (1 for the first; 0 counts as 1, so that
+    /// [`RetryPolicy::never`] never retries) failed with `advice`.
     ///
     /// `random` is a uniformly random number the caller draws (any source will do, a fast
     /// non-cryptographic one is fine); the jittered backoff is `random / u32::MAX` of the
@@ -322,7 +323,7 @@ impl RetryPolicy {
         if advice.idempotent_only && idempotency == Idempotency::NotIdempotent {
             return GiveUp(GiveUpReason::NotIdempotent);
         }
-        if attempt >= self.max_attempts {
+        if attempt.max(1) >= self.max_attempts {
             return GiveUp(GiveUpReason::AttemptsExhausted);
         }
         match advice.server_wait.or(advice.catalogue_wait) {
@@ -332,7 +333,7 @@ impl RetryPolicy {
         }
     }
 
-    /// The jittered backoff after attempt number `attempt` (1 for the first):
+    /// The jittered backoff after attempt number `attempt` (1 for the first, 0 counts as 1):
     /// `min(max_backoff, initial_backoff * 2^(attempt - 1))`, scaled by `random / u32::MAX`
     /// when jitter is on. Saturates; never panics.
     pub fn backoff(&self, attempt: u32, random: u32) -> Duration {

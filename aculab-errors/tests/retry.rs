@@ -314,3 +314,25 @@ proptest! {
         prop_assert!(p.backoff(attempt, random) <= d);
     }
 }
+
+#[test]
+fn attempt_zero_counts_as_the_first_so_a_one_attempt_policy_never_retries() {
+    // A caller counting attempts from 0 must not get a retry out of `never()`.
+    let busy = RetryAdvice::for_status(503).with_server_wait(Some(Duration::from_secs(1)));
+    for p in [
+        RetryPolicy::never(),
+        RetryPolicy::new().with_max_attempts(0),
+    ] {
+        assert_eq!(
+            p.decide(0, &busy, IDEMPOTENT, u32::MAX),
+            RetryDecision::GiveUp(GiveUpReason::AttemptsExhausted),
+            "{p:?}"
+        );
+    }
+    let p = RetryPolicy::new().with_jitter(false);
+    let status = RetryAdvice::for_status(503);
+    assert_eq!(
+        p.decide(0, &status, IDEMPOTENT, 0),
+        p.decide(1, &status, IDEMPOTENT, 0)
+    );
+}
