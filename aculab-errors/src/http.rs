@@ -11,7 +11,18 @@ use crate::{ApiError, ErrorCode, ResponseCode, RetryAdvice};
 impl ApiError {
     /// Reads an [`http::Response`]: its status, `Content-Type` and body as
     /// [`ApiError::from_response`] does, and its `Retry-After` header for
-    /// [`ApiError::retry_advice`].
+    /// [`ApiError::retry_advice`]. It equals `from_response(status, content_type, body)` with
+    /// `with_retry_after_header(retry_after)`:
+    ///
+    /// - A header sent more than once counts with its first value, as [`HeaderMap::get`] reads
+    ///   it (the others are not joined to it).
+    /// - A header's bytes outside UTF-8 are replaced by U+FFFD, so such a `Retry-After` is
+    ///   ignored and such a `Content-Type` is recorded, never interpreted beyond its `charset`.
+    /// - Any status the `http` crate allows (100 to 999) is read; only 429, 502, 503 and 504
+    ///   are retryable without a code ([`is_retryable_status`](crate::is_retryable_status)).
+    /// - The `Date` header is not read: pass it ([`parse_http_date`](crate::parse_http_date))
+    ///   as the `now` of [`ApiError::retry_advice`], so that a `Retry-After` date means the
+    ///   same wait whatever the local clock says.
     ///
     /// ```
     /// use aculab_errors::{ApiError, ResponseKind};

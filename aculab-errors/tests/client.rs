@@ -1,6 +1,6 @@
 //! A real client (ureq) against a local server (127.0.0.1), over every kind of response:
-//! plain and odd JSON, an unknown code, HTML, XML, an empty body, Retry-After in seconds and as
-//! a date, and a wait too long to honour. Bounded: the server stops after 40 requests or
+//! plain and odd JSON, an unknown code, JSON with no code, HTML, XML, an empty body, Retry-After
+//! in seconds, as a date and sent twice, the catalogue's wait, and a wait too long to honour. Bounded: the server stops after 40 requests or
 //! 30 seconds, the client times out after 5 seconds, and no wait is slept.
 #![cfg(feature = "http")]
 
@@ -109,6 +109,33 @@ const EXPECTED: &[Expect] = &[
         1,
         Some(GiveUpReason::WaitTooLong(Duration::from_secs(86_400))),
         Some(&[]),
+    ),
+    (
+        "/retry-twice",
+        ResponseKind::HttpStatus,
+        Some("HTTP 503"),
+        "busy",
+        2,
+        None,
+        Some(&[1]),
+    ),
+    (
+        "/other",
+        ResponseKind::OtherCode,
+        None,
+        r#"{"message": "slow down"}"#,
+        2,
+        None,
+        None,
+    ),
+    (
+        "/catalogue-wait",
+        ResponseKind::Catalogued,
+        Some("0026"),
+        "too soon",
+        2,
+        None,
+        Some(&[60]),
     ),
 ];
 

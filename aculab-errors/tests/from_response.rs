@@ -665,3 +665,50 @@ fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
     assert_eq!(plain.text(), "1e400");
     assert_eq!(plain.response().error().extra()["n"], 1e300);
 }
+
+/// A response with `body`, `status`, and each of `headers` appended (a name may come twice).
+#[cfg(feature = "http")]
+fn http_response<B>(status: u16, headers: &[(&'static str, &[u8])], body: B) -> http::Response<B> {
+    let mut response = http::Response::new(body);
+    *response.status_mut() = http::StatusCode::from_u16(status).unwrap();
+    for &(name, value) in headers {
+        let value = http::HeaderValue::from_bytes(value).unwrap();
+        response.headers_mut().append(name, value);
+    }
+    response
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn from_http_equals_from_response_with_each_headers_first_value() {
+    use std::time::Duration;
+
+    let body = br#"{"error": {"code": "HTTP 503", "text": "busy"}}"#;
+    let headers: &[(&'static str, &[u8])] = &[
+        ("retry-after", b"7"),
+        ("retry-after", b"90"),
+        ("content-type", b"text/plain; charset=\xe9"),
+        ("content-type", b"application/json"),
+    ];
+    for status in [100, 200, 204, 302, 429, 500, 503, 599, 999] {
+        let expected = ApiError::from_response(status, Some("text/plain; charset=\u{fffd}"), body)
+            .with_retry_after_header(Some("7"));
+        // Any body that is bytes: a Vec, a slice, a String.
+        let err = ApiError::from_http(&http_response(status, headers, body.to_vec()));
+        assert_eq!(err, expected, "{status}");
+        assert_eq!(
+            err.retry_advice(0).server_wait,
+            Some(Duration::from_secs(7))
+        );
+        let slice = http_response(status, headers, &body[..]);
+        assert_eq!(ApiError::from_http(&slice), expected, "{status}");
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        let string = http_response(status, headers, text);
+        assert_eq!(ApiError::from_http(&string), expected, "{status}");
+    }
+    // A Retry-After with bytes outside UTF-8 is shown, and ignored.
+    let opaque = http_response(503, &[("retry-after", b"1\xff")], Vec::new());
+    let err = ApiError::from_http(&opaque);
+    assert_eq!(err.retry_after_header(), Some("1\u{fffd}"));
+    assert_eq!(err.retry_advice(0).server_wait, None);
+}

@@ -98,6 +98,28 @@ pub const ROUTES: &[Canned] = &[
         headers: &[("Retry-After", "86400")],
         body: br#"{"error": {"code": "HTTP 503", "text": "Down for maintenance"}}"#,
     },
+    Canned {
+        path: "/retry-twice",
+        failures: 1,
+        status: 503,
+        // Retry-After given twice: the first value counts, as `ApiError::from_http` says.
+        headers: &[("Retry-After", "1"), ("Retry-After", "90")],
+        body: br#"{"error": {"code": "HTTP 503", "text": "busy"}}"#,
+    },
+    Canned {
+        path: "/other",
+        failures: 1,
+        status: 429,
+        headers: &[("Content-Type", "application/json")],
+        body: br#"{"message": "slow down"}"#,
+    },
+    Canned {
+        path: "/catalogue-wait",
+        failures: 1,
+        status: 400,
+        headers: &[("Content-Type", "application/json")],
+        body: br#"{"error": {"code": "0026", "text": "too soon"}}"#,
+    },
 ];
 
 /// A running server: its address, and the thread to join.
