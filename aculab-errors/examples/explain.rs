@@ -269,7 +269,7 @@ fn reason_phrase(status: u16) -> &'static str {
 /// A whole response: `--status N [--header 'Name: value']... [--body FILE|-]`.
 #[cfg(feature = "json")]
 fn explain_response(status: u16, headers: &[(String, String)], body: &[u8]) -> Report {
-    use aculab_errors::{parse_http_date, ApiError};
+    use aculab_errors::ApiError;
 
     // A header given twice counts once, with its first value, as `http::HeaderMap::get` (and so
     // `ApiError::from_http`) reads it.
@@ -279,15 +279,13 @@ fn explain_response(status: u16, headers: &[(String, String)], body: &[u8]) -> R
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     };
+    // The response's own Date is "now" for its Retry-After; the system clock only without one.
     let clock = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    // The response's own Date is "now" for its Retry-After; the system clock only without one.
-    let now = header("date")
-        .and_then(|d| parse_http_date(d, clock))
-        .map_or(clock, |t| u64::try_from(t).unwrap_or(0));
     let error = ApiError::from_response(status, header("content-type"), body)
-        .with_retry_after_header(header("retry-after"));
+        .with_retry_after_header(header("retry-after"))
+        .with_date_header(header("date"));
     Report {
         kind: error.kind().as_str(),
         code: error.code().map(|c| c.as_str().into()),
@@ -295,7 +293,7 @@ fn explain_response(status: u16, headers: &[(String, String)], body: &[u8]) -> R
         status: Some(status),
         text: error.text().into(),
         details: error.details().to_vec(),
-        advice: error.retry_advice(now),
+        advice: error.retry_advice(clock),
         summary: Some(error.to_string()),
     }
 }

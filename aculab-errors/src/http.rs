@@ -3,26 +3,27 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 
-use http::header::{HeaderName, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{HeaderName, CONTENT_TYPE, DATE, RETRY_AFTER};
 use http::{HeaderMap, Response, StatusCode};
 
 use crate::{ApiError, ErrorCode, ResponseCode, RetryAdvice};
 
 impl ApiError {
     /// Reads an [`http::Response`]: its status, `Content-Type` and body as
-    /// [`ApiError::from_response`] does, and its `Retry-After` header for
+    /// [`ApiError::from_response`] does, and its `Retry-After` and `Date` headers for
     /// [`ApiError::retry_advice`]. It equals `from_response(status, content_type, body)` with
-    /// `with_retry_after_header(retry_after)`:
+    /// `with_retry_after_header(retry_after)` and `with_date_header(date)`:
     ///
     /// - A header sent more than once counts with its first value, as [`HeaderMap::get`] reads
     ///   it (the others are not joined to it).
     /// - A header's bytes outside UTF-8 are replaced by U+FFFD, so such a `Retry-After` is
-    ///   ignored and such a `Content-Type` is recorded, never interpreted beyond its `charset`.
+    ///   ignored (as is such a `Date`) and such a `Content-Type` is recorded, never interpreted
+    ///   beyond its `charset`.
     /// - Any status the `http` crate allows (100 to 999) is read; only 429, 502, 503 and 504
     ///   are retryable without a code ([`is_retryable_status`](crate::is_retryable_status)).
-    /// - The `Date` header is not read: pass it ([`parse_http_date`](crate::parse_http_date))
-    ///   as the `now` of [`ApiError::retry_advice`], so that a `Retry-After` date means the
-    ///   same wait whatever the local clock says.
+    /// - A `Retry-After` date is read against the `Date` header, so that it means the same wait
+    ///   whatever the local clock says; the `now` given to [`ApiError::retry_advice`] counts
+    ///   only without a valid `Date`.
     ///
     /// ```
     /// use aculab_errors::{ApiError, ResponseKind};
@@ -42,12 +43,14 @@ impl ApiError {
         let headers = response.headers();
         let content_type = header(headers, &CONTENT_TYPE);
         let retry_after = header(headers, &RETRY_AFTER);
+        let date = header(headers, &DATE);
         ApiError::from_response(
             response.status().as_u16(),
             content_type.as_deref(),
             response.body().as_ref(),
         )
         .with_retry_after_header(retry_after.as_deref())
+        .with_date_header(date.as_deref())
     }
 }
 

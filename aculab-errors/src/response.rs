@@ -276,6 +276,7 @@ pub struct ApiError {
     body: Option<Box<str>>,
     content_type: Option<Box<str>>,
     retry_after: Option<Box<str>>,
+    date: Option<Box<str>>,
 }
 
 impl ApiError {
@@ -288,6 +289,7 @@ impl ApiError {
             body: None,
             content_type: None,
             retry_after: None,
+            date: None,
         }
     }
 
@@ -315,6 +317,14 @@ impl ApiError {
         self
     }
 
+    /// The same error, recording the response's `Date` header: [`ApiError::retry_advice`] reads
+    /// a `Retry-After` date against it rather than against the `now` it is given, so that the
+    /// wait is the one the server meant however far the local clock is from the server's.
+    pub fn with_date_header(mut self, value: Option<&str>) -> Self {
+        self.date = value.map(Into::into);
+        self
+    }
+
     /// The HTTP status of the response, as the transport saw it.
     pub fn status(&self) -> u16 {
         self.status
@@ -333,6 +343,11 @@ impl ApiError {
     /// The response's `Retry-After` header, if recorded.
     pub fn retry_after_header(&self) -> Option<&str> {
         self.retry_after.as_deref()
+    }
+
+    /// The response's `Date` header, if recorded.
+    pub fn date_header(&self) -> Option<&str> {
+        self.date.as_deref()
     }
 
     /// The parsed body (for [`ResponseKind::NotJson`] and [`ResponseKind::Empty`], one whose
@@ -416,14 +431,30 @@ impl ApiError {
     /// the catalogue's advice (or the status's), and the server's `Retry-After` read with
     /// `now_unix_secs` as the current time (seconds since the Unix epoch).
     ///
-    /// For `now_unix_secs`, the response's own `Date` header, where it has one
-    /// ([`parse_http_date`](crate::parse_http_date)), is better than the local clock: a
-    /// `Retry-After` date then means the same wait however far the two clocks are apart.
-    /// Otherwise `ApiError::retry_advice_now` (feature `std`) reads the system clock.
+    /// A `Retry-After` date is read against the response's own `Date` header where one is
+    /// recorded and valid ([`ApiError::with_date_header`]; [`ApiError::from_http`] records
+    /// it), so that it means the same wait however far the two clocks are apart;
+    /// `now_unix_secs` is the time only without one. `ApiError::retry_advice_now` (feature
+    /// `std`) passes the system clock's.
+    ///
+    /// ```
+    /// use aculab_errors::ApiError;
+    /// use core::time::Duration;
+    /// let busy = ApiError::from_response(503, None, b"")
+    ///     .with_retry_after_header(Some("Sun, 06 Nov 1994 08:50:07 GMT"))
+    ///     .with_date_header(Some("Sun, 06 Nov 1994 08:49:37 GMT"));
+    /// // The local clock is an hour behind; the wait is still the 30 s the server meant.
+    /// let an_hour_behind = 784_111_777 - 3_600;
+    /// assert_eq!(busy.retry_advice(an_hour_behind).server_wait, Some(Duration::from_secs(30)));
+    /// ```
     pub fn retry_advice(&self, now_unix_secs: u64) -> RetryAdvice {
+        let now = self
+            .date_header()
+            .and_then(|d| crate::parse_http_date(d, now_unix_secs))
+            .map_or(now_unix_secs, |t| u64::try_from(t).unwrap_or(0));
         let server_wait = self
             .retry_after_header()
-            .and_then(|v| crate::parse_retry_after(v, now_unix_secs));
+            .and_then(|v| crate::parse_retry_after(v, now));
         self.advice().with_server_wait(server_wait)
     }
 

@@ -689,10 +689,13 @@ fn from_http_equals_from_response_with_each_headers_first_value() {
         ("retry-after", b"90"),
         ("content-type", b"text/plain; charset=\xe9"),
         ("content-type", b"application/json"),
+        ("date", b"Sun, 06 Nov 1994 08:49:37 GMT"),
+        ("date", b"Mon, 07 Nov 1994 08:49:37 GMT"),
     ];
     for status in [100, 200, 204, 302, 429, 500, 503, 599, 999] {
         let expected = ApiError::from_response(status, Some("text/plain; charset=\u{fffd}"), body)
-            .with_retry_after_header(Some("7"));
+            .with_retry_after_header(Some("7"))
+            .with_date_header(Some("Sun, 06 Nov 1994 08:49:37 GMT"));
         // Any body that is bytes: a Vec, a slice, a String.
         let err = ApiError::from_http(&http_response(status, headers, body.to_vec()));
         assert_eq!(err, expected, "{status}");
@@ -711,4 +714,60 @@ fn from_http_equals_from_response_with_each_headers_first_value() {
     let err = ApiError::from_http(&opaque);
     assert_eq!(err.retry_after_header(), Some("1\u{fffd}"));
     assert_eq!(err.retry_advice(0).server_wait, None);
+    // A Retry-After date is read against the response's Date, not the local clock.
+    let dated = http_response(
+        503,
+        &[
+            ("retry-after", b"Sun, 06 Nov 1994 08:50:07 GMT"),
+            ("date", b"Sun, 06 Nov 1994 08:49:37 GMT"),
+        ],
+        Vec::new(),
+    );
+    let err = ApiError::from_http(&dated);
+    assert_eq!(err.date_header(), Some("Sun, 06 Nov 1994 08:49:37 GMT"));
+    assert_eq!(
+        err.retry_advice(1_700_000_000).server_wait,
+        Some(Duration::from_secs(30))
+    );
+}
+
+/// The response's `Date` is "now" for a `Retry-After` date; the `now` given counts only
+/// without a valid one, and a delay in seconds never depends on either.
+#[test]
+fn a_retry_after_date_is_read_against_the_responses_date() {
+    use std::time::Duration;
+
+    let at = |date: Option<&str>, retry_after: &str, now: u64| {
+        ApiError::from_response(503, None, b"")
+            .with_retry_after_header(Some(retry_after))
+            .with_date_header(date)
+            .retry_advice(now)
+            .server_wait
+    };
+    let server_now = "Sun, 06 Nov 1994 08:49:37 GMT"; // 784_111_777
+    let in_30s = "Sun, 06 Nov 1994 08:50:07 GMT";
+    // The local clock an hour behind or a day ahead: the wait is the server's 30 s.
+    for now in [784_111_777 - 3_600, 784_111_777 + 86_400, 0, u64::MAX] {
+        assert_eq!(
+            at(Some(server_now), in_30s, now),
+            Some(Duration::from_secs(30)),
+            "{now}"
+        );
+    }
+    // No Date, or one that is not a date: the given now.
+    assert_eq!(
+        at(None, in_30s, 784_111_777 + 10),
+        Some(Duration::from_secs(20))
+    );
+    assert_eq!(
+        at(Some("yesterday"), in_30s, 784_111_777 + 10),
+        Some(Duration::from_secs(20))
+    );
+    // Seconds are seconds.
+    assert_eq!(at(Some(server_now), "45", 0), Some(Duration::from_secs(45)));
+    // A Date after the Retry-After date: retry now.
+    assert_eq!(
+        at(Some("Sun, 06 Nov 1994 09:00:00 GMT"), in_30s, 0),
+        Some(Duration::ZERO)
+    );
 }

@@ -4,9 +4,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use aculab_errors::{
-    parse_http_date, ApiError, GiveUpReason, Idempotency, RetryDecision, RetryPolicy, ACCEPT_JSON,
-};
+use aculab_errors::{ApiError, GiveUpReason, Idempotency, RetryDecision, RetryPolicy, ACCEPT_JSON};
 
 /// How a call ended.
 #[derive(Debug)]
@@ -94,17 +92,12 @@ pub fn call(
             return call;
         }
         let error = ApiError::from_http(&response);
-        // The response's own Date is "now" for its Retry-After; the local clock without one.
+        // `from_http` recorded the response's Date, which is "now" for its Retry-After; the
+        // local clock counts only without one.
         let clock = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let now = response
-            .headers()
-            .get(http::header::DATE)
-            .and_then(|d| d.to_str().ok())
-            .and_then(|d| parse_http_date(d, clock))
-            .map_or(clock, |t| u64::try_from(t).unwrap_or(0));
-        let advice = error.retry_advice(now);
+        let advice = error.retry_advice(clock);
         let decision = policy.decide(call.attempts, &advice, idempotency, jitter.next());
         call.errors.push(error.clone());
         match decision {
