@@ -628,7 +628,10 @@ fn text_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// with blank lines; a text with no blank line at all has a paragraph per line.
 fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph> {
     let lines: Vec<(String, bool)> = lines
-        .map(|(l, ends)| (unmark_label(normalise(&tab_after_label(l))), ends))
+        .map(|(l, ends)| {
+            let l = tab_after_label(l);
+            (unmark_label(normalise(&unnumber_links(&l))), ends)
+        })
         .collect();
     // A blank line (or a paragraph's end) with text before and after it.
     let blank_between = lines
@@ -643,13 +646,15 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
         text: String::new(),
     };
     let mut push = |current: &mut Paragraph| {
-        out.push(std::mem::replace(
+        let mut p = std::mem::replace(
             current,
             Paragraph {
                 line: None,
                 text: String::new(),
             },
-        ))
+        );
+        p.text = unwrap_links(&p.text);
+        out.push(p)
     };
     for (n, (line, ends)) in lines.into_iter().enumerate() {
         if line.is_empty() {
@@ -669,10 +674,11 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
         if starts && !current.text.is_empty() {
             push(&mut current);
         }
-        // A line broken after a word's hyphen (`toll-` / `free`) joins without a space.
+        // A line broken after a word's hyphen (`toll-` / `free`), or inside a word or URL where
+        // a text browser breaks one, joins without a space.
         let hyphen = current.text.strip_suffix('-').is_some_and(|t| {
             t.ends_with(|c: char| c.is_alphanumeric()) && line.starts_with(char::is_alphanumeric)
-        });
+        }) || broken_inside_word(&current.text, &line);
         if current.text.is_empty() {
             current.line = Some(n + 1);
         } else if !hyphen {
@@ -689,6 +695,104 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
     if !current.text.is_empty() {
         push(&mut current);
     }
+    out
+}
+
+/// Whether `line` goes on with the word or URL that `before` ends with, broken where a text
+/// browser breaks a long one: a word after a `/` in it (w3m: `Key/` / `outbound`); a URL after a
+/// `/`, `:`, `&`, `?`, `=`, `#` or `_` in it or before a `/` (w3m), or anywhere inside it when
+/// it is longer than the line (lynx: `cl` / `oud-regions`). After a URL's letter, digit, `/` or
+/// `.`, the rest must look like more of a URL (`dotnet/latest/…`, `ons.html`, `oud-regions`):
+/// a URL that ends before a word (`…/a` / `for more`) keeps its space.
+fn broken_inside_word(before: &str, line: &str) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or_default();
+    let lower = last.to_ascii_lowercase();
+    let url = lower.contains("://");
+    if lower.ends_with("http:") || lower.ends_with("https:") {
+        return !line.is_empty();
+    }
+    if !url {
+        return last
+            .strip_suffix('/')
+            .is_some_and(|w| w.ends_with(char::is_alphanumeric))
+            && line.starts_with(char::is_alphanumeric);
+    }
+    if last.ends_with(['&', '?', '=', '#', '_', '%', '~', '+']) {
+        return !line.is_empty();
+    }
+    let next = line.split(' ').next().unwrap_or_default();
+    let next = next.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '>']);
+    last.ends_with(|c: char| c.is_alphanumeric() || c == '/' || c == '.')
+        && next.contains(|c| "/.=&?#_%-".contains(c))
+}
+
+/// `line` without lynx's link numbers (`[7]https://…`, `[12]0405 : …`): a bracketed number
+/// glued to the word after it, at the start of a word.
+fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(']') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('[') {
+        let (head, tail) = rest.split_at(at);
+        out.push_str(head);
+        let digits = tail[1..].bytes().take_while(u8::is_ascii_digit).count();
+        let after = tail[1 + digits..].strip_prefix(']');
+        let word_start = out.is_empty() || out.ends_with(char::is_whitespace);
+        match after {
+            Some(next)
+                if word_start
+                    && (1..=5).contains(&digits)
+                    && next.starts_with(|c: char| !c.is_whitespace() && !"[]():".contains(c)) =>
+            {
+                rest = next;
+            }
+            _ => {
+                out.push('[');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// A paragraph with Markdown's links as the text they show: `[text](https://…)` (or a link to
+/// a path, `/…`, `?…`, `#…`) as `text`, `<https://…>` as the URL (html2text writes both).
+fn unwrap_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(['[', '<']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let link = if tail.starts_with('<') {
+            tail.find('>').and_then(|end| {
+                let url = &tail[1..end];
+                (url.contains("://") && !url.contains([' ', '<'])).then(|| (url, end + 1))
+            })
+        } else {
+            tail.find("](").and_then(|mid| {
+                let shown = &tail[1..mid];
+                let end = mid + 2 + tail[mid + 2..].find(')')?;
+                let target = &tail[mid + 2..end];
+                let target_ok = !target.contains(' ')
+                    && (target.contains("://") || target.starts_with(['/', '?', '#']));
+                (target_ok && !shown.contains(['[', ']'])).then(|| (shown, end + 1))
+            })
+        };
+        match link {
+            Some((shown, len)) => {
+                out.push_str(shown);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -2428,6 +2532,53 @@ mod tests {
         // A dash between words, spaced, stays spaced.
         let dash = parse_page(b"0405 : A -\nB.\n\n0406 : C.\n").unwrap();
         assert_eq!(dash.entries[0].description, "A - B.");
+    }
+
+    /// A page dumped by a text browser or converter reads as the page: a word or URL wrapped
+    /// where the tool breaks it (w3m after or before a `/`, after `:` or `&`; lynx anywhere in a
+    /// URL longer than the line), lynx's `[N]` before a link, html2text's `<url>` and
+    /// `[text](url)`.
+    #[test]
+    fn a_page_dumped_by_a_text_browser_reads_as_the_page() {
+        let want = parse_page(
+            b"0022 : Your Key/outbound password is wrong. See https://www.aculab.com/cloud/web-services/overview for how, unless you're requesting service_start in which case see https://www.aculab.com/cloud/web-services/starting-outbound-services instead.\n\n\
+              HTTP Error code\n\n401\n\n\
+              2005 : Not started.\n\nRemedy\n\nREST logs can be found at https://cloud.aculab.com/home/files?path=/&file_type=rest_logs.\n\n\
+              2008 : For .NET UAS system specific errors, see https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplications.html under Application Rules.\n",
+        )
+        .unwrap();
+        let w3m = "0022 : Your Key/\noutbound password is wrong. See https:\n//www.aculab.com/cloud/web-services\n/overview for how, unless\nyou're requesting service_start in which case see https://\nwww.aculab.com/cloud/web-services/starting-outbound-services instead.\n\n\
+                   HTTP Error code\n\n401\n\n\
+                   2005 : Not started.\n\nRemedy\n\nREST logs can be found at https://cloud.aculab.com/home/files?path=/&\nfile_type=rest_logs.\n\n\
+                   2008 : For .NET UAS system specific errors, see https://cloud.aculab.com/documents/api/\ndotnet/latest/UASCSharpWritingApplications.html under Application Rules.\n";
+        let lynx = "  0022 : Your Key/outbound password is wrong. See\n  [7]https://www.aculab.com/cloud/web-services/overview for how, unless\n  you're requesting service_start in which case see\n  [8]https://www.aculab.com/cloud/web-services/starting-outbound-services\n  instead.\n\n   HTTP Error code\n\n   401\n\n\
+                    \x20 2005 : Not started.\n\n   Remedy\n\n   REST logs can be found at\n   [11]https://cloud.aculab.com/home/files?path=/&file_type=rest_logs.\n\n\
+                    \x20 2008 : For .NET UAS system specific errors, see\n  https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplicati\n  ons.html under Application Rules.\n\n\
+                    References\n\n   7. https://www.aculab.com/cloud/web-services/overview\n";
+        let narrow_lynx = "  0022 : Your Key/outbound password is\n  wrong. See\n  [7]https://www.aculab.com/cloud/web-se\n  rvices/overview for how, unless\n  you're requesting service_start in\n  which case see\n  https://www.aculab.com/cloud/web-servic\n  es/starting-outbound-services instead.\n\n   HTTP Error code\n\n   401\n\n\
+                           \x20 2005 : Not started.\n\n   Remedy\n\n   REST logs can be found at\n   [11]https://cloud.aculab.com/ho\n   me/files?path=/&file_type=rest_\n   logs.\n\n\
+                           \x20 2008 : For .NET UAS system specific\n  errors, see\n  https://cloud.aculab.com/documents/api\n  /dotnet/latest/UASCSharpWritingApplica\n  tions.html under Application Rules.\n";
+        let html2text = "### 0022 : Your Key/outbound password is wrong. See <https://www.aculab.com/cloud/web-services/overview> for how,\nunless you're requesting service_start in which case see <https://www.aculab.com/cloud/web-services/starting-outbound-\nservices> instead.\n\n\
+                         **HTTP Error code**\n\n401\n\n\
+                         ### 2005 : Not started.\n\n**Remedy**\n\nREST logs can be found at\n[https://cloud.aculab.com/home/files?path=/&file_type=rest_logs](https://cloud.aculab.com/home/files?path=/&file_type=rest_logs).\n\n\
+                         ### 2008 : For .NET UAS system specific errors, see\n<https://cloud.aculab.com/documents/api/dotnet/latest/UASCSharpWritingApplications.html>\nunder Application Rules.\n";
+        for (tool, text) in [
+            ("w3m", w3m),
+            ("lynx", lynx),
+            ("lynx -width=40", narrow_lynx),
+            ("html2text", html2text),
+        ] {
+            assert_eq!(parse_page(text.as_bytes()).unwrap(), want, "{tool}");
+        }
+        // A URL that ends a line before a word (a space in the page) keeps the space.
+        let page = parse_page(
+            b"0405 : See https://example.com/a\nfor more, https://example.com/b/\nor not.\n\nRemedy\n\nR.\n",
+        )
+        .unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "See https://example.com/a for more, https://example.com/b/ or not."
+        );
     }
 
     #[test]
