@@ -698,6 +698,10 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
     out
 }
 
+/// The most of a URL (or a link's text) read to tell where it began or ends: longer ones are
+/// no links (a page's URLs are under 100 bytes).
+const MAX_URL: usize = 512;
+
 /// Whether `line` goes on with the word or URL that `before` ends with, broken where a text
 /// browser breaks a long one: a word after a `/` in it (w3m: `Key/` / `outbound`); a URL after a
 /// `/`, `:`, `&`, `?`, `=`, `#` or `_` in it or before a `/` (w3m), or anywhere inside it when
@@ -705,10 +709,17 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
 /// `.`, the rest must look like more of a URL (`dotnet/latest/…`, `ons.html`, `oud-regions`):
 /// a URL that ends before a word (`…/a` / `for more`) keeps its space.
 fn broken_inside_word(before: &str, line: &str) -> bool {
-    let last = before.rsplit(' ').next().unwrap_or_default();
-    let lower = last.to_ascii_lowercase();
-    let url = lower.contains("://");
-    if lower.ends_with("http:") || lower.ends_with("https:") {
+    // Only the word's last bytes are read, so that a page of lines each joined to the one
+    // before is read in linear time.
+    let mut start = before.len().saturating_sub(MAX_URL);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let last = before[start..].rsplit(' ').next().unwrap_or_default();
+    let url = last.contains("://");
+    let b = last.as_bytes();
+    let ends = |s: &[u8]| b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s);
+    if ends(b"http:") || ends(b"https:") {
         return !line.is_empty();
     }
     if !url {
@@ -766,20 +777,28 @@ fn unwrap_links(text: &str) -> String {
     while let Some(at) = rest.find(['[', '<']) {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
+        // Each look ends at the next `[` or `<` (or MAX_URL bytes on), so the text is read in
+        // linear time whatever it holds.
+        let ahead = |from: usize, stops: &[char]| {
+            tail[from..]
+                .find(stops)
+                .map(|n| from + n)
+                .filter(|&n| n - from <= MAX_URL)
+        };
         let link = if tail.starts_with('<') {
-            tail.find('>').and_then(|end| {
-                let url = &tail[1..end];
-                (url.contains("://") && !url.contains([' ', '<'])).then(|| (url, end + 1))
-            })
+            ahead(1, &['>', '<', '[', ' '])
+                .filter(|&end| tail[end..].starts_with('>') && tail[1..end].contains("://"))
+                .map(|end| (&tail[1..end], end + 1))
         } else {
-            tail.find("](").and_then(|mid| {
-                let shown = &tail[1..mid];
-                let end = mid + 2 + tail[mid + 2..].find(')')?;
-                let target = &tail[mid + 2..end];
-                let target_ok = !target.contains(' ')
-                    && (target.contains("://") || target.starts_with(['/', '?', '#']));
-                (target_ok && !shown.contains(['[', ']'])).then(|| (shown, end + 1))
-            })
+            ahead(1, &[']', '[', '<'])
+                .filter(|&mid| tail[mid..].starts_with("]("))
+                .and_then(|mid| {
+                    let end = ahead(mid + 2, &[')', '[', '<', ' '])?;
+                    let target = &tail[mid + 2..end];
+                    (tail[end..].starts_with(')')
+                        && (target.contains("://") || target.starts_with(['/', '?', '#'])))
+                    .then(|| (&tail[1..mid], end + 1))
+                })
         };
         match link {
             Some((shown, len)) => {
@@ -2579,6 +2598,16 @@ mod tests {
             page.entries[0].description,
             "See https://example.com/a for more, https://example.com/b/ or not."
         );
+        // Brackets that make no link stay, each read once (a page of them is read quickly).
+        for junk in [
+            "[a](x".repeat(20_000),
+            "<https://".repeat(20_000),
+            "[1]".repeat(20_000),
+        ] {
+            let text = format!("0405 : {junk}\n\nRemedy\n\nR.\n");
+            let page = parse_page(text.as_bytes()).unwrap();
+            assert_eq!(page.entries[0].description, junk);
+        }
     }
 
     #[test]
