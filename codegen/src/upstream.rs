@@ -703,11 +703,12 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
 const MAX_URL: usize = 512;
 
 /// Whether `line` goes on with the word or URL that `before` ends with, broken where a text
-/// browser breaks a long one: a word after a `/` in it (w3m: `Key/` / `outbound`); a URL after a
-/// `/`, `:`, `&`, `?`, `=`, `#` or `_` in it or before a `/` (w3m), or anywhere inside it when
-/// it is longer than the line (lynx: `cl` / `oud-regions`). After a URL's letter, digit, `/` or
-/// `.`, the rest must look like more of a URL (`dotnet/latest/…`, `ons.html`, `oud-regions`):
-/// a URL that ends before a word (`…/a` / `for more`) keeps its space.
+/// browser breaks a long one: a word after a `/` or `|` in it (w3m: `Key/` / `outbound`,
+/// `[d|h|` / `m]`); a URL after a `/`, `:`, `&`, `?`, `=`, `#` or `_` in it or before a `/`
+/// (w3m), or anywhere inside it when it is longer than the line (lynx: `cl` / `oud-regions`).
+/// After a URL's letter, digit, `/` or `.`, the rest must look like more of a URL
+/// (`dotnet/latest/…`, `ons.html`, `oud-regions`): a URL that ends before a word (`…/a` /
+/// `for more`) keeps its space.
 fn broken_inside_word(before: &str, line: &str) -> bool {
     // Only the word's last bytes are read, so that a page of lines each joined to the one
     // before is read in linear time.
@@ -724,7 +725,7 @@ fn broken_inside_word(before: &str, line: &str) -> bool {
     }
     if !url {
         return last
-            .strip_suffix('/')
+            .strip_suffix(['/', '|'])
             .is_some_and(|w| w.ends_with(char::is_alphanumeric))
             && line.starts_with(char::is_alphanumeric);
     }
@@ -2597,6 +2598,12 @@ mod tests {
         assert_eq!(
             page.entries[0].description,
             "See https://example.com/a for more, https://example.com/b/ or not."
+        );
+        let page =
+            parse_page(b"0412 : In the format n[d|h|\nm], where.\n\nRemedy\n\nR.\n").unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "In the format n[d|h|m], where."
         );
         // Brackets that make no link stay, each read once (a page of them is read quickly).
         for junk in [
