@@ -432,10 +432,10 @@ impl ApiError {
     /// `now_unix_secs` as the current time (seconds since the Unix epoch).
     ///
     /// A `Retry-After` date is read against the response's own `Date` header where one is
-    /// recorded and valid ([`ApiError::with_date_header`]; [`ApiError::from_http`] records
-    /// it), so that it means the same wait however far the two clocks are apart;
-    /// `now_unix_secs` is the time only without one. `ApiError::retry_advice_now` (feature
-    /// `std`) passes the system clock's.
+    /// recorded and valid ([`ApiError::with_date_header`]; `ApiError::from_http`, feature
+    /// `http`, records it), so that it means the same wait however far the two clocks are
+    /// apart; `now_unix_secs` is the time only without one. `ApiError::retry_advice_now`
+    /// (feature `std`) passes the system clock's.
     ///
     /// ```
     /// use aculab_errors::ApiError;
