@@ -1377,10 +1377,12 @@ fn heading_shape(p: &str) -> Option<Option<u16>> {
 }
 
 /// A fingerprint of normalised wording: FNV-1a, 64 bits, as 16 hex digits. It tells whether
-/// the wording changed, and cannot give the wording back.
+/// the wording changed, and cannot give the wording back. White space does not count at all,
+/// not even where it is: a page saved by a tool that breaks long words across lines (lynx,
+/// narrow) reads as the page.
 pub fn fingerprint(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in normalise(text).bytes() {
+    for b in normalise(text).bytes().filter(|&b| b != b' ') {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -2701,6 +2703,23 @@ mod tests {
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
+    }
+
+    /// Where a tool breaks a long word across lines is no change of wording; a changed word is.
+    #[test]
+    fn white_space_anywhere_is_no_change_of_wording() {
+        let same = [
+            "Use cloud-regions.html to list them.",
+            "Use cloud-reg\nions.html to list   them.",
+            "Use cloud- regions .html to list them .",
+        ];
+        for text in same {
+            assert_eq!(fingerprint(text), fingerprint(same[0]), "{text:?}");
+        }
+        assert_ne!(
+            fingerprint("Use cloud-regions.html to list it."),
+            fingerprint(same[0])
+        );
     }
 
     /// A permalink of symbols beside a heading (Sphinx's `¶`, `#`, an icon) is no part of the
