@@ -440,7 +440,7 @@ impl ApiError {
     /// ```
     /// use aculab_errors::ApiError;
     /// use core::time::Duration;
-    /// let busy = ApiError::from_response(503, None, b"")
+    /// let busy = ApiError::new(503, Default::default())
     ///     .with_retry_after_header(Some("Sun, 06 Nov 1994 08:50:07 GMT"))
     ///     .with_date_header(Some("Sun, 06 Nov 1994 08:49:37 GMT"));
     /// // The local clock is an hour behind; the wait is still the 30 s the server meant.
