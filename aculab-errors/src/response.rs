@@ -448,10 +448,12 @@ impl ApiError {
     /// assert_eq!(busy.retry_advice(an_hour_behind).server_wait, Some(Duration::from_secs(30)));
     /// ```
     pub fn retry_advice(&self, now_unix_secs: u64) -> RetryAdvice {
+        // A Date before 1970 is no valid "now" (it would make any Retry-After date decades away).
         let now = self
             .date_header()
             .and_then(|d| crate::parse_http_date(d, now_unix_secs))
-            .map_or(now_unix_secs, |t| u64::try_from(t).unwrap_or(0));
+            .and_then(|t| u64::try_from(t).ok())
+            .unwrap_or(now_unix_secs);
         let server_wait = self
             .retry_after_header()
             .and_then(|v| crate::parse_retry_after(v, now));
