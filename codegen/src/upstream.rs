@@ -739,7 +739,8 @@ fn broken_inside_word(before: &str, line: &str) -> bool {
 }
 
 /// `line` without lynx's link numbers (`[7]https://…`, `[12]0405 : …`): a bracketed number
-/// glued to the word after it, at the start of a word.
+/// glued to the word after it, at the start of a word. A footnote mark (`error [1].`, `[1]-[5]`)
+/// stays: punctuation follows it, not a word.
 fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(']') {
         return line.into();
@@ -756,7 +757,7 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
             Some(next)
                 if word_start
                     && (1..=5).contains(&digits)
-                    && next.starts_with(|c: char| !c.is_whitespace() && !"[]():".contains(c)) =>
+                    && next.starts_with(char::is_alphanumeric) =>
             {
                 rest = next;
             }
@@ -2606,6 +2607,12 @@ mod tests {
         assert_eq!(
             page.entries[0].description,
             "In the format n[d|h|m], where."
+        );
+        // A footnote mark is no link number: punctuation follows it, not a word.
+        let page = parse_page(b"0405 : Values [1]-[5] are refused [2].\n\nRemedy\n\nR.\n").unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "Values [1]-[5] are refused [2]."
         );
         // Brackets that make no link stay, each read once (a page of them is read quickly).
         for junk in [
