@@ -2045,6 +2045,14 @@ pub fn scaffold(text: &str, catalogue: &CatalogueCodes, added: &[&PageEntry]) ->
 mod tests {
     use super::*;
 
+    /// Asserts that each of `pages` reads as the page `text` does.
+    fn reads_as(text: &str, pages: &[&str]) {
+        let want = parse_page(text.as_bytes()).unwrap();
+        for page in pages {
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), want, "{page}");
+        }
+    }
+
     #[test]
     fn html_markup_entities_scripts_and_whitespace_do_not_count() {
         let html = "<!doctype html><html><head><style>p{}</style><script>var x = '0001 : no';</script></head><body>\
@@ -2196,17 +2204,13 @@ mod tests {
     /// block) reads as the text does: the label's element is the label.
     #[test]
     fn a_label_in_an_inline_element_is_a_label() {
-        let text = parse_page(
-            b"0405 : The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n",
-        )
-        .unwrap();
-        for html in [
+        reads_as(
+            "0405 : The text.\n\nHTTP Error code\n\n404\n\nRemedy\n\nTry again.\n\n0406 : B.\n",
+            &[
             "<div><span>0405</span> : <span>The text.</span><div><span class=l>HTTP Error code</span><span>404</span></div><div><span class=l>Remedy</span><span>Try again.</span></div></div><div>0406 : B.</div>",
             "<details><summary><span>0405</span> : The text.</summary><span>HTTP Error code</span> <span>404</span> <label>Remedy</label> Try again.</details><details><summary>0406 : B.</summary></details>",
             "<p><b>0405</b> : The text. <b>HTTP Error code</b> 404 <b>Remedy:</b> Try again.</p><p>0406 : B.</p>",
-        ] {
-            assert_eq!(parse_page(html.as_bytes()).unwrap(), text, "{html}");
-        }
+        ]);
     }
 
     /// A table with a row per code reads whatever its heading row is made of and whatever the
@@ -2758,14 +2762,11 @@ mod tests {
     /// after it no part of the value.
     #[test]
     fn a_separator_after_a_label_is_no_part_of_its_value() {
-        let base = parse_page(b"0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n").unwrap();
-        for page in [
+        reads_as("0405 : A.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n", &[
             "<p>0405 : A.</p><p><em>HTTP Error code</em>: 404</p><p><b>Remedy</b>: R.</p>",
             "<dl><dt>0405</dt><dd>A.<br><strong>HTTP Error code</strong> : 404<br><strong>Remedy</strong>:&nbsp;R.</dd></dl>",
             "<ul><li><strong>0405</strong> : A.<br><em>HTTP Error code</em>: 404<br><em>Remedy</em>: R.</li></ul>",
-        ] {
-            assert_eq!(parse_page(page.as_bytes()).unwrap(), base, "{page}");
-        }
+        ]);
     }
 
     /// Text in `<pre>` keeps its line breaks, as a browser shows it: the text page wrapped in
