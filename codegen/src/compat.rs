@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::load::MAX_ALIASES;
-use crate::model::Catalogue;
+use crate::model::{Catalogue, Entry};
 use crate::names::{constant, variant};
 
 /// The public names of one generated state.
@@ -222,6 +222,30 @@ impl fmt::Display for Break {
     }
 }
 
+/// What entry `e` must give up so that `keep` more former names fit under [`MAX_ALIASES`]: as
+/// many of its aliases as needed, of those the last generated state `old` did not have (nothing
+/// uses them yet); empty when they fit already, `None` when those aliases are too few.
+fn make_room<'a>(e: &'a Entry, old: &Baseline, keep: usize) -> Option<Vec<&'a str>> {
+    let excess = (e.aliases.len() + keep).saturating_sub(MAX_ALIASES);
+    let fresh: Vec<&str> = e
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !old.names.contains_key(*a))
+        .take(excess)
+        .collect();
+    (fresh.len() == excess).then_some(fresh)
+}
+
+/// Names as Markdown code, joined: `` `a`, `b` ``.
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The breaking changes from the generated state `old` to `cat`.
 pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
     let new = Baseline::of(cat);
@@ -271,15 +295,19 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     // to add an alias there would only be refused.
                     let gone = dropped.get(&code).map_or(&[][..], Vec::as_slice);
                     let kept = e.aliases.len() + gone.len();
-                    let advice = if kept >= MAX_ALIASES {
-                        format!("the entry already keeps the most former names ({MAX_ALIASES}), so the rename needs --allow-breaking")
-                    } else if kept < MAX_ALIASES_QUOTED {
+                    let advice = match make_room(e, old, gone.len() + 1) {
+                        None => format!("the entry already keeps the most former names ({MAX_ALIASES}), so the rename needs --allow-breaking"),
+                        Some(fresh) if !fresh.is_empty() => format!(
+                            "keep the old name working by adding `{name}` to the entry's `aliases` in place of {}, which nothing used yet (an entry keeps at most {MAX_ALIASES}), or pass --allow-breaking",
+                            quoted(&fresh)
+                        ),
+                        Some(_) if kept < MAX_ALIASES_QUOTED => {
                         let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
                         keep.extend(gone);
                         keep.push(name);
                         format!("keep the old name working with `aliases: [{}]` in the entry, or pass --allow-breaking", keep.join(", "))
-                    } else {
-                        format!("keep the old name working by adding `{name}` to the entry's `aliases`, or pass --allow-breaking")
+                        }
+                        Some(_) => format!("keep the old name working by adding `{name}` to the entry's `aliases`, or pass --allow-breaking"),
                     };
                     breaks.push(Break {
                         line: Some(e.name_line),
@@ -290,16 +318,14 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     });
                 }
                 (Some(e), true) => {
-                    // Keeping every dropped alias must fit under the cap; if it does not, one
-                    // the last generated state did not have can make room, else nothing can.
                     let gone = dropped.get(&code).map_or(0, Vec::len);
-                    let newer = e.aliases.iter().find(|a| !old.names.contains_key(*a));
-                    let advice = match newer {
-                        _ if e.aliases.len() + gone <= MAX_ALIASES => {
+                    let advice = match make_room(e, old, gone) {
+                        Some(fresh) if fresh.is_empty() => {
                             "keep it in the entry's `aliases`, or pass --allow-breaking".to_string()
                         }
-                        Some(newer) => format!(
-                            "keep it in the entry's `aliases` in place of `{newer}`, which nothing used yet (an entry keeps at most {MAX_ALIASES}), or pass --allow-breaking"
+                        Some(fresh) => format!(
+                            "keep it in the entry's `aliases` in place of {}, which nothing used yet (an entry keeps at most {MAX_ALIASES}), or pass --allow-breaking",
+                            quoted(&fresh)
                         ),
                         None => format!(
                             "the entry already keeps the most former names ({MAX_ALIASES}), so removing it needs --allow-breaking"
@@ -569,6 +595,26 @@ mod tests {
         let m = messages(&old, &catalogue(&entry("0001", "first", &replaced)));
         assert_eq!(m.len(), 1, "{m:?}");
         assert!(m[0].contains("in place of `brand_new`"), "{m:?}");
+        // Two dropped for two new ones: both new ones must make room.
+        let two = aliases(
+            many(MAX_ALIASES - 2)
+                .chain(["new_one".into(), "new_two".into()])
+                .collect(),
+        );
+        let m = messages(&old, &catalogue(&entry("0001", "first", &two)));
+        assert_eq!(m.len(), 2, "{m:?}");
+        for m in &m {
+            assert!(m.contains("in place of `new_one`, `new_two`,"), "{m}");
+        }
+        // A rename of a full entry with an alias nothing used yet: that one makes room.
+        let some = aliases(many(MAX_ALIASES - 1).collect());
+        let old_some = generated(&catalogue(&entry("0001", "first", &some)));
+        let m = messages(&old_some, &catalogue(&entry("0001", "second", &replaced)));
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("adding `first` to the entry's `aliases` in place of `brand_new`,"),
+            "{m:?}"
+        );
         let dropped = aliases(many(MAX_ALIASES - 1).collect());
         let m = messages(&old, &catalogue(&entry("0001", "first", &dropped)));
         assert!(
