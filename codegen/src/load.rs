@@ -278,8 +278,16 @@ impl Cx {
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
             let named = written(root, "errors", "category");
+            // A category is used when any `id` written in it is named (a second `id` key is
+            // reported already, and an entry naming it is not blamed).
+            let mut used = HashSet::new();
+            for (line, id) in written_by_item(root, "categories", "id") {
+                if named.contains(id) {
+                    used.insert(line);
+                }
+            }
             for c in &categories {
-                if !named.contains(c.id.as_str()) {
+                if !used.contains(&c.line) {
                     self.err(
                         c.line,
                         format!("category `{}` is defined but no entry uses it", c.id),
@@ -625,25 +633,38 @@ impl Cx {
 /// mapping is reported and only its first value is read and checked; the names written under
 /// the others still count here, so that no entry is blamed for naming a category defined only
 /// there, and no category for being named only there (a name no list has is still reported).
-fn written<'a>(root: &'a Node, list: &str, key: &str) -> HashSet<&'a str> {
+fn written<'a>(root: &'a Node, list: &'a str, key: &'a str) -> HashSet<&'a str> {
+    written_by_item(root, list, key)
+        .map(|(_, text)| text)
+        .collect()
+}
+
+/// [`written`], each text with the line of the item it is written in.
+fn written_by_item<'a>(
+    root: &'a Node,
+    list: &'a str,
+    key: &'a str,
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
     let items = |node: &'a Node| match &node.value {
         Value::Map(m) => m.as_slice(),
         _ => &[],
     };
     items(root)
         .iter()
-        .filter(|(k, _)| k.text == list)
+        .filter(move |(k, _)| k.text == list)
         .flat_map(|(_, v)| match &v.value {
             Value::Seq(s) => s.as_slice(),
             _ => &[],
         })
-        .flat_map(items)
-        .filter(|(k, _)| k.text == key)
-        .filter_map(|(_, v)| match v.scalar() {
-            Some(Plain::Str(s)) => Some(s),
-            _ => None,
+        .flat_map(move |item| {
+            items(item)
+                .iter()
+                .filter(move |(k, _)| k.text == key)
+                .filter_map(move |(_, v)| match v.scalar() {
+                    Some(Plain::Str(s)) => Some((item.line, s)),
+                    _ => None,
+                })
         })
-        .collect()
 }
 
 /// Reads one mapping key by key, reporting each problem at the key's line.
