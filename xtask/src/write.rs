@@ -288,15 +288,17 @@ mod tests {
     /// shared by every test thread), with `dir` in [`CHILD`]; whether it passed.
     #[cfg(unix)]
     fn under_umask(umask: &str, test: &str, dir: &Path) -> bool {
-        std::process::Command::new("sh")
+        let out = std::process::Command::new("sh")
             .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
             .arg(std::env::current_exe().unwrap())
             .args(["--exact", test])
             .env(CHILD, dir)
-            .stdout(std::process::Stdio::null())
-            .status()
-            .unwrap()
-            .success()
+            .output()
+            .unwrap();
+        // A name that matches no test would run none and succeed: the child must have run one.
+        let ran = String::from_utf8_lossy(&out.stdout).contains("1 passed");
+        assert!(ran, "the child ran no test named {test}");
+        out.status.success()
     }
 
     /// A new file gets the mode any new file gets, 0666 less the umask (it was 0644 whatever
