@@ -31,8 +31,10 @@ impl ApiError {
     ///
     /// JSON that serde_json alone would refuse is read too: the unquoted code above, an escaped
     /// lone surrogate (`"\ud800"`, read as U+FFFD), a number too large for an `f64` (`1e400`),
-    /// and arrays or objects nested deeper than 100 levels (the last two each kept as a string
-    /// of its JSON text).
+    /// `NaN`, `Infinity` and `-Infinity` as Python's `json` module writes them, and arrays or
+    /// objects nested deeper than 100 levels (all but the surrogate each kept as a string of its
+    /// JSON text). Anything else that is not JSON (a trailing comma, text after the value) is
+    /// [`ResponseKind::NotJson`].
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
     /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`].
@@ -92,8 +94,9 @@ impl ApiError {
 const JSON_SPACE: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// `json` with what serde_json refuses but a lenient reader can take mended (the bare codes of
-/// Aculab's documentation, lone surrogate escapes, numbers beyond an `f64`, nesting deeper than
-/// serde_json recurses); `None` when there is nothing to mend.
+/// Aculab's documentation, lone surrogate escapes, numbers beyond an `f64` and Python's `NaN`
+/// and `Infinity`, nesting deeper than serde_json recurses); `None` when there is nothing to
+/// mend.
 fn mend(json: &str) -> Option<String> {
     let mut text = Cow::Borrowed(json);
     for step in [
@@ -147,24 +150,25 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
 }
 
 /// `json` with every number too large for an `f64` (`1e400`, which JSON's grammar allows and
-/// serde_json refuses) written as a string of its text. `None` when there is none.
+/// serde_json refuses), and every `NaN`, `Infinity` and `-Infinity` (which Python's `json`
+/// module writes and reads), written as a string of its text. `None` when there is none.
 fn mend_huge_numbers(json: &str) -> Option<String> {
     let b = json.as_bytes();
-    let is_number_byte =
-        |c: u8| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.' | b'e' | b'E');
+    let is_number_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.');
     let mut out = String::new();
     let (mut copied, mut in_string, mut i) = (0, false, 0);
     while i < b.len() {
         match b[i] {
             b'\\' if in_string => i += 1,
             b'"' => in_string = !in_string,
-            c if !in_string && (c == b'-' || c.is_ascii_digit()) => {
+            c if !in_string && (c.is_ascii_digit() || matches!(c, b'-' | b'N' | b'I')) => {
                 let end = b[i..]
                     .iter()
                     .position(|&c| !is_number_byte(c))
                     .map_or(b.len(), |n| i + n);
                 let token = &json[i..end];
-                if token.parse::<f64>().is_ok_and(f64::is_infinite) {
+                let python = matches!(token, "NaN" | "Infinity" | "-Infinity");
+                if python || token.parse::<f64>().is_ok_and(f64::is_infinite) {
                     out.push_str(&json[copied..i]);
                     out.push_str(&serde_json::Value::from(token).to_string());
                     copied = end;

@@ -666,6 +666,37 @@ fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
     assert_eq!(plain.response().error().extra()["n"], 1e300);
 }
 
+#[test]
+fn python_nan_and_infinity_lose_nothing_else_in_the_body() {
+    // Python's json module writes NaN, Infinity and -Infinity by default; serde_json refuses
+    // them, which made the whole body not JSON and lost its code (and with it, for 1001, that
+    // only an idempotent request may be sent again).
+    let err = read(
+        500,
+        br#"{"error": {"code": "1001", "text": "x", "details": [NaN, -Infinity], "load": Infinity}}"#,
+    );
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+    assert_eq!(err.error_code(), Some(ErrorCode::InternalError));
+    assert!(err.idempotent_only());
+    assert_eq!(err.details(), ["NaN", "-Infinity"]);
+    assert_eq!(err.response().error().extra()["load"], "Infinity");
+    // In a string, or as any other bare word, it is left alone.
+    let text = read(
+        404,
+        br#"{"error": {"code": "0405", "text": "NaN Infinity"}}"#,
+    );
+    assert_eq!(text.text(), "NaN Infinity");
+    let word = read(404, br#"{"error": {"code": "0405", "n": NaNa}}"#);
+    assert_eq!(word.kind(), ResponseKind::NotJson);
+    // Other JSON that is not JSON stays not JSON: a trailing comma, text after the value.
+    for body in [
+        &br#"{"error": {"code": "0405", "text": "x",}}"#[..],
+        br#"{"error": {"code": "0405"}} <!-- proxy -->"#,
+    ] {
+        assert_eq!(read(404, body).kind(), ResponseKind::NotJson);
+    }
+}
+
 /// A response with `body`, `status`, and each of `headers` appended (a name may come twice).
 #[cfg(feature = "http")]
 fn http_response<B>(status: u16, headers: &[(&'static str, &[u8])], body: B) -> http::Response<B> {
