@@ -26,6 +26,8 @@ impl ApiError {
     /// four bytes (RFC 4627); else as UTF-8 when it is valid UTF-8 (a `charset` of UTF-16 or
     /// UTF-32 is believed, first, only when one byte in eight or more is zero, and never otherwise);
     /// else by the `charset` of the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
+    /// else, without one, by the single-byte charset an HTML or XML page declares in its first
+    /// 1024 bytes (`<meta charset="iso-8859-1">`, `<?xml version="1.0" encoding="ISO-8859-1"?>`);
     /// else as UTF-8 with invalid sequences replaced by U+FFFD (JSON with a stray byte in its
     /// text still gives its code).
     ///
@@ -326,8 +328,12 @@ fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
                 }
                 // Valid UTF-8, checked once, is the text as it is.
                 (_, Ok(text)) => return Cow::Borrowed(text),
-                // Else the label's single-byte charset, or UTF-8 with stray bytes replaced.
+                // Else the label's single-byte charset, or the page's, or UTF-8 with stray
+                // bytes replaced.
                 (Some(e @ Encoding::Windows1252), Err(_)) => (e, 0),
+                (None, Err(_)) if declared_in_page(body) == Some(Encoding::Windows1252) => {
+                    (Encoding::Windows1252, 0)
+                }
                 (_, Err(_)) => return String::from_utf8_lossy(body),
             }
         }
@@ -384,6 +390,38 @@ fn charset(content_type: &str) -> Option<Encoding> {
             .eq_ignore_ascii_case("charset")
             .then(|| value.trim().trim_matches('"').trim())
     })?;
+    encoding(value)
+}
+
+/// The encoding an HTML page (`<meta charset=...>`, or `charset=` in a `<meta>`'s content) or
+/// an XML document (`<?xml ... encoding=...?>`) names in its first 1024 bytes, as browsers look
+/// for it there.
+fn declared_in_page(body: &[u8]) -> Option<Encoding> {
+    let head = body[..body.len().min(1024)].to_ascii_lowercase();
+    let key: &[u8] = if head.trim_ascii_start().starts_with(b"<?xml") {
+        b"encoding="
+    } else if head.windows(5).any(|w| w == b"<meta") {
+        b"charset="
+    } else {
+        return None;
+    };
+    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
+    let value = head[at..].trim_ascii_start();
+    let value = value
+        .strip_prefix(b"\"")
+        .or(value.strip_prefix(b"'"))
+        .unwrap_or(value);
+    let end = value
+        .iter()
+        .position(|c| {
+            matches!(c, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || c.is_ascii_whitespace()
+        })
+        .unwrap_or(value.len());
+    encoding(core::str::from_utf8(&value[..end]).ok()?)
+}
+
+/// The encoding a charset label names, if it is one this reads.
+fn encoding(value: &str) -> Option<Encoding> {
     let is = |labels: &[&str]| labels.iter().any(|l| l.eq_ignore_ascii_case(value));
     if is(&["utf-8", "utf8", "unicode-1-1-utf-8"]) {
         Some(Encoding::Utf8)

@@ -463,6 +463,36 @@ fn a_charset_that_the_body_plainly_is_not_is_not_believed() {
 }
 
 #[test]
+fn a_legacy_page_in_latin_1_is_read_by_the_charset_it_declares() {
+    // A legacy XML or HTML error page, sent without a charset in its content type, names its
+    // own; its é was read as U+FFFD, losing the byte.
+    let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><error><text>Caf\xe9</text></error>";
+    let meta =
+        b"<html><head><META CHARSET='windows-1252'></head><body>\x93busy\x94 \xe9</body></html>";
+    let http_equiv = b"<html><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"><p>r\xe9essayez</p></html>";
+    for (content_type, body, text) in [
+        (Some("application/xml"), &xml[..], "Caf\u{e9}</text>"),
+        (None, &meta[..], "\u{201c}busy\u{201d} \u{e9}</body>"),
+        (Some("text/html"), &http_equiv[..], "r\u{e9}essayez"),
+    ] {
+        let err = ApiError::from_response(503, content_type, body);
+        assert_eq!(err.kind(), ResponseKind::NotJson);
+        assert!(err.text().contains(text), "{}", err.text());
+    }
+    // The content type's charset comes first; a page that names UTF-8 (or nothing), or text
+    // that only mentions a charset, is UTF-8 with the stray byte replaced.
+    let labelled = ApiError::from_response(503, Some("text/html; charset=utf-8"), meta);
+    assert!(labelled.text().contains("\u{fffd}busy"));
+    for body in [
+        &b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><text>\xe9</text>"[..],
+        b"<p>charset=iso-8859-1 \xe9</p>",
+    ] {
+        let err = ApiError::from_response(503, None, body);
+        assert!(err.text().ends_with("\u{fffd}</text>") || err.text().ends_with("\u{fffd}</p>"));
+    }
+}
+
+#[test]
 fn a_lone_surrogate_escape_is_replaced_not_a_reason_to_call_the_body_not_json() {
     // JSON's grammar allows any \uXXXX, and servers (Python's json.dumps among them) write
     // unpaired surrogates; serde_json refuses them in a string.
