@@ -75,15 +75,25 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 <path d=\"M5 3h6v2H7.5v2H10v2H7.5v2H11v2H5z\" fill=\"#fff\"/></svg>\n";
 
 /// The search: filters the index as you type, over code (with or without its leading zeros),
-/// name and former names (with `_` or spaces, any case) and text (description and remedy, both
-/// shown in the entry, so that what matched is in sight), by category and by
-/// "retryable"; `?q=`, `?category=` and `?retryable=1` preset them, and the address follows
-/// what is chosen, so a search can be shared. Letters and digits count, punctuation does not
-/// (`invalid-token`, `token.`). Where some entry holds the query as typed (a name such as
-/// `invalid token`, a phrase), only those are shown; else, where words of it are codes as
-/// written (`Error 0405: Invalid token`, `{"code": "0405"}`, `0405 0406`: pasted from a log
-/// line), those codes; else those holding each of its words. What is typed matches from the start of a word, so that `rate` finds "rate" and
-/// "rate_limited" but not "generated". When nothing matches, the page says so.
+/// name and former names (with `_` or spaces, any case, or cased as in Rust: `InvalidToken`),
+/// HTTP status and text (description and remedy, both shown in the entry, so that what matched
+/// is in sight), by category and by "retryable"; `?q=`, `?category=` and `?retryable=1` preset
+/// them, and the address follows what is chosen, so a search can be shared. Letters and digits
+/// count, punctuation does not (`invalid-token`, `token.`); a query of punctuation alone matches
+/// nothing. What is typed matches from the start of a word, so that `rate` finds "rate" and
+/// "rate_limited" but not "generated". In that order:
+///
+/// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, or a number
+///   alone that is a status and no code's number: `429`, where `404` is the code 0404) show
+///   the codes sent with them, unless it names codes too;
+/// - where some entry holds the query as typed (a name such as `invalid token`, a phrase), only
+///   those are shown;
+/// - else, where the query names codes as written, four digits standing alone
+///   (`Error 0405: Invalid token`, `{"code": "0405"}`, `0405 0406`: pasted from a log line;
+///   not the digits of a date or a time such as `2024-05-01_12:00:00`), those codes;
+/// - else those holding each of its words.
+///
+/// When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
   "use strict";
   var form = document.getElementById("search");
@@ -93,11 +103,14 @@ const SCRIPT: &str = r##"(function () {
   var count = document.getElementById("count");
   var none = document.getElementById("none");
   var items = Array.prototype.slice.call(document.querySelectorAll("#codes > li"));
-  // Every code, looked up once per word typed rather than searched for.
+  // Every code and every HTTP status, looked up once per word typed rather than searched for.
   var codes = new Set(items.map(function (li) { return li.getAttribute("data-code"); }));
-  // As `search_text` in site.rs: lower case, anything but letters and digits a space.
+  var statuses = new Set(items.map(function (li) { return li.getAttribute("data-status"); }));
+  // As `search_text` in site.rs: words cased as in Rust apart, lower case, anything but letters
+  // and digits a space.
   function norm(s) {
-    return s.toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
+    return s.replace(/(\p{Lowercase})(?=\p{Uppercase})/gu, "$1 ").toLowerCase()
+      .replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
   }
   // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").
   function has(text, w) {
@@ -105,6 +118,32 @@ const SCRIPT: &str = r##"(function () {
       if (i === 0 || !/[\p{Alphabetic}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
     }
     return false;
+  }
+  // The codes `raw` names as written: four digits standing alone ("Error 0405:", "0405/0406"),
+  // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405").
+  function namedCodes(raw) {
+    var found = new Set();
+    var groups = raw.match(/(?<![\p{Alphabetic}\p{N}])[0-9]+(?:[-:.\/][0-9]+)*(?![\p{Alphabetic}\p{N}])/gu) || [];
+    groups.forEach(function (group) {
+      var parts = group.split(/[-:.\/]/);
+      if (parts.every(function (p) { return p.length === 4; })) {
+        parts.forEach(function (p) { if (codes.has(p)) { found.add(p); } });
+      }
+    });
+    return found;
+  }
+  // The HTTP statuses `words` name: a status after "http" or "status" ("HTTP 429", "HTTP/1.1
+  // 429"), or one alone that is no code's number ("429"; "404" is the code 0404).
+  function namedStatuses(words) {
+    var found = new Set();
+    words.forEach(function (w, i) {
+      if (!/^[1-5][0-9][0-9]$/.test(w)) { return; }
+      var j = i - 1;
+      while (j >= 0 && /^[0-9]$/.test(words[j])) { j -= 1; }
+      var after = j >= 0 && (words[j] === "http" || words[j] === "status");
+      if (after || (words.length === 1 && statuses.has(w) && !codes.has("0" + w))) { found.add(w); }
+    });
+    return found;
   }
   function remember() {
     var params = new URLSearchParams();
@@ -117,6 +156,7 @@ const SCRIPT: &str = r##"(function () {
     } catch (e) { /* some hosts and file:// refuse; the search works all the same */ }
   }
   function apply() {
+    var empty = input.value.trim() === "";
     var phrase = norm(input.value);
     var words = phrase.split(" ").filter(function (w) { return w !== ""; });
     // Whether `li` passes the filters: a test of its own, not a search of a list, so that
@@ -125,18 +165,21 @@ const SCRIPT: &str = r##"(function () {
       return (category.value === "" || li.getAttribute("data-category") === category.value) &&
         (!retryable.checked || li.getAttribute("data-retryable") === "true");
     }
-    var whole = items.some(function (li) {
-      return fits(li) && has(li.getAttribute("data-search"), phrase);
-    });
     // Codes named in a longer query, as written: "error 0405" means 0405. A set, so that a
     // pasted log line costs its words plus the codes, not their product.
-    var named = new Set(words.length < 2 ? [] : words.filter(function (w) { return codes.has(w); }));
+    var named = words.length < 2 ? new Set() : namedCodes(input.value);
+    var status = named.size > 0 ? new Set() : namedStatuses(words);
+    var whole = phrase !== "" && status.size === 0 && items.some(function (li) {
+      return fits(li) && has(li.getAttribute("data-search"), phrase);
+    });
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
-      var ok = fits(li) && (whole ? has(text, phrase) :
+      var ok = fits(li) && (empty ||
+        (status.size > 0 ? status.has(li.getAttribute("data-status")) :
+        whole ? has(text, phrase) :
         named.size > 0 ? named.has(li.getAttribute("data-code")) :
-        words.every(function (w) { return has(text, w); }));
+        words.length > 0 && words.every(function (w) { return has(text, w); })));
       li.hidden = !ok;
       if (ok) { shown += 1; }
     });
@@ -170,13 +213,24 @@ const SCRIPT: &str = r##"(function () {
 "##;
 
 /// What the search matches against: each part with the same normalisation as the script's
-/// `norm` (lower case; anything but letters and digits a space), parts apart (` | `, which no
-/// normalised query holds), so that a phrase never runs from one into the next.
+/// `norm` (words cased as in Rust apart, `InvalidToken` as `Invalid Token`; lower case;
+/// anything but letters and digits a space), parts apart (` | `, which no normalised query
+/// holds), so that a phrase never runs from one into the next.
 fn search_text(parts: &[&str]) -> String {
     parts
         .iter()
         .map(|part| {
-            part.to_lowercase()
+            let mut apart = String::with_capacity(part.len());
+            let mut lower = false;
+            for c in part.chars() {
+                if lower && c.is_uppercase() {
+                    apart.push(' ');
+                }
+                lower = c.is_lowercase();
+                apart.push(c);
+            }
+            apart
+                .to_lowercase()
                 .chars()
                 .map(|c| {
                     if c.is_alphabetic() || c.is_numeric() {
@@ -232,21 +286,19 @@ fn sentence(phrase: &str) -> String {
     format!("{first}{}.", chars.as_str())
 }
 
-/// The body the web service sends with this code, as an example.
+/// The body the web service sends with this code, as an example: its fields in the order and
+/// layout of the bodies on Aculab's page.
 fn example_body(cat: &Catalogue, e: &Entry) -> String {
-    let body = serde_json::json!({
-        "error": {
-            "code": e.code_str(),
-            "text": e.description,
-            "datetime": "2024-05-01_12:00:00",
-            "link": cat.doc_url(e),
-        },
-        "request": {
-            "url": "/example_request",
-            "datetime": "2024-05-01_12:00:00",
-        },
-    });
-    serde_json::to_string_pretty(&body).unwrap_or_default()
+    let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    format!(
+        "{{\n    \"error\": {{\n        \"code\": {},\n        \"text\": {},\n        \
+         \"datetime\": \"2024-05-01_12:00:00\",\n        \"link\": {}\n    }},\n    \
+         \"request\": {{\n        \"url\": \"/example_request\",\n        \
+         \"datetime\": \"2024-05-01_12:00:00\"\n    }}\n}}",
+        string(&e.code_str()),
+        string(&e.description),
+        string(&cat.doc_url(e)),
+    )
 }
 
 /// The example error body of every code's page, as the page shows it (unescaped), for tests.
@@ -300,10 +352,17 @@ fn index(cat: &Catalogue) -> String {
                 names.join(", ")
             )
         };
+        // The HTTP status, shown and looked up apart from the text: `404` is the code 0404.
+        let (status, http) = e.http.map_or((String::new(), String::new()), |s| {
+            (
+                format!(" data-status=\"{s}\""),
+                format!(" <span class=\"muted\">(HTTP {s})</span>"),
+            )
+        });
         let _ = writeln!(
             body,
-            "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\" data-search=\"{search}\">\
-             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly} {description}{remedy}</li>",
+            "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\"{status} data-search=\"{search}\">\
+             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly}{http} {description}{remedy}</li>",
             cat = esc(&c.id),
             retry = e.retry.is_retryable(),
             search = esc(&search_text(&parts)),
@@ -413,7 +472,8 @@ fn code(cat: &Catalogue, e: &Entry) -> String {
     );
     body += "<h2>In Rust</h2>\n";
     let rust = format!(
-        "use aculab_errors::ErrorCode;\n\nmatch code {{\n    ErrorCode::{v} => {{ /* {} */ }}\n    _ => {{}}\n}}",
+        "use aculab_errors::ErrorCode;\n\nfn handle(code: ErrorCode) {{\n    match code {{\n        \
+         ErrorCode::{v} => {{ /* {} */ }}\n        _ => {{}}\n    }}\n}}",
         e.code_str()
     );
     let _ = writeln!(body, "<pre><code>{}</code></pre>", esc(&rust));
@@ -485,9 +545,10 @@ mod tests {
                 "0405",
                 "invalid_token",
                 "The  Token\nis BAD",
-                "It's a-b. (c)"
+                "It's a-b. (c)",
+                "InvalidToken, HTTPStatus, aBC"
             ]),
-            "0405 | invalid token | the token is bad | it s a b c"
+            "0405 | invalid token | the token is bad | it s a b c | invalid token httpstatus a bc"
         );
     }
 }

@@ -147,6 +147,16 @@ fn every_example_body_parses_into_the_crates_own_type() {
             "{body}"
         );
         assert_eq!(err.text(), e.description, "{body}");
+        // As the server writes it: the fields of the error in the order of Aculab's examples.
+        let at = |key: &str| body.find(&format!("\"{key}\": ")).unwrap_or(usize::MAX);
+        assert!(
+            at("code") < at("text") && at("text") < at("datetime") && at("datetime") < at("link"),
+            "{body}"
+        );
+        assert!(
+            at("link") < at("request") && at("request") < at("url"),
+            "{body}"
+        );
     }
 }
 
@@ -378,6 +388,12 @@ errors:
     retry: false
     description: The token is invalid. It lapsed after four hours, or was never issued by the service at all.
     remedy: Ask the account holder for a fresh one.
+  - code: "0503"
+    name: conference_paused
+    http: 409
+    category: everything
+    retry: false
+    description: The conference is paused until its host resumes it.
   - code: "0604"
     name: invalid_reservation_token
     http: 400
@@ -396,6 +412,11 @@ errors:
     category: everything
     retry: false
     description: Too many requests. Slow down the rate of requests_with_a_very_long_identifier_that_cannot_wrap_anywhere_at_all_ever.
+  - code: "2024"
+    name: recording_unavailable
+    category: everything
+    retry: false
+    description: The recording is not available yet.
 "#;
 
 /// The text of each `<li data-code>` line of `dom` that is shown, by code: tags removed,
@@ -462,6 +483,13 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         // Words match from their start: "rate" is not in "generated".
         ("rate", &["1003"]),
         ("Rat", &["1003"]),
+        // An HTTP status, shown in the entry: written as such, or a number alone that is no
+        // code's (503 is the code 0503).
+        ("HTTP%20503", &["1003"]),
+        ("http%20404", &["0405"]),
+        ("409", &["0503"]),
+        ("400", &["0604", "0616"]),
+        ("503", &["0503"]),
     ] {
         let dom = dump_dom(
             &browser,
@@ -553,6 +581,21 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=HTTP%20404%200405", &["0405"]),
         ("q=0405%2C%201003", &["0405", "1003"]),
         ("q=0405%200405%209999", &["0405"]),
+        ("q=0405%2F0604", &["0405", "0604"]),
+        // The digits of a date or a time are not a code, even where they read as one (2024).
+        (
+            "q=2024-05-01_12%3A00%3A00%20ERROR%200616%20failed",
+            &["0616"],
+        ),
+        (
+            "q=%5B2024-05-01%2012%3A00%3A00.2024%5D%20error%201003",
+            &["1003"],
+        ),
+        // A status line or a body naming only an HTTP status; a name cased as in Rust.
+        ("q=HTTP%2F1.1%20503%20Service%20Unavailable", &["1003"]),
+        ("q=%7B%22code%22%3A%20%22HTTP%20409%22%7D", &["0503"]),
+        ("q=InvalidToken", &["0405"]),
+        ("q=conferencePaused", &["0503"]),
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), expect, "?{query}");
@@ -566,10 +609,24 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
     let texts = shown_texts(&dom);
     assert_eq!(texts.len(), 1, "{texts:?}");
     assert!(texts[0].1.contains("older_hostile_text"), "{texts:?}");
-    // Nothing matches: the page says so, rather than showing an empty list.
-    let dom = load(shared.path(), "q=zzzz");
-    assert_eq!(shown(&dom), Vec::<String>::new());
-    assert!(none_shown(&dom), "no message that nothing matched: {dom}");
+    // The example body of a code's page, pasted in, finds that code alone (its date is no code).
+    for (code, body) in codegen::site::example_bodies(&cat) {
+        let query: String = body.bytes().map(|b| format!("%{b:02X}")).collect();
+        assert_eq!(
+            shown(&load(shared.path(), &format!("q={query}"))),
+            [format!("{code:04}")]
+        );
+    }
+    // Nothing matches: the page says so, rather than showing an empty list; so does a query of
+    // punctuation or symbols alone, or a status no code is sent with.
+    for query in ["q=zzzz", "q=%E2%82%AC", "q=!!!", "q=HTTP%20418"] {
+        let dom = load(shared.path(), query);
+        assert_eq!(shown(&dom), Vec::<String>::new(), "?{query}");
+        assert!(
+            none_shown(&dom),
+            "?{query}: no message that nothing matched: {dom}"
+        );
+    }
     // Markup typed into the search is text: in the box, not in the page.
     let dom = load(shared.path(), "q=%3Cb%3Ex%3C%2Fb%3E");
     assert!(!dom.contains("<b>x</b>"), "{dom}");
@@ -591,6 +648,67 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         0,
         "requests to another host"
     );
+}
+
+/// The search filters at each input, typed, pasted or deleted, not only from the address; the
+/// filters' changes combine with the query and with each other; the address follows; Enter
+/// goes to the first code shown.
+#[test]
+fn in_a_real_browser_the_search_filters_as_you_type() {
+    let Some(browser) = browser_or_skip("in_a_real_browser_the_search_filters_as_you_type") else {
+        return;
+    };
+    let (_, _, dir) = site();
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let steps = measure_at_360(
+        &browser,
+        profile.path(),
+        proxy,
+        dir.path(),
+        "index.html",
+        r#"var q = doc.getElementById('q'), category = doc.getElementById('category');
+           var retryable = doc.getElementById('retryable'), out = [];
+           function step() {
+             var shown = Array.prototype.filter.call(doc.querySelectorAll('#codes > li'),
+               function (li) { return !li.hidden; }).map(function (li) { return li.getAttribute('data-code'); });
+             var none = doc.getElementById('none').hidden ? '' : ' none';
+             out.push((shown.join(',') || '-') + none + ' ' + decodeURIComponent(doc.defaultView.location.search));
+           }
+           function input(text, kind) {
+             q.value = text;
+             q.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: kind, data: text}));
+             step();
+           }
+           function change(control) { control.dispatchEvent(new Event('change', {bubbles: true})); step(); }
+           input('hostile', 'insertText');
+           input('', 'deleteContentBackward');
+           input('Error 0003: error', 'insertFromPaste');
+           input('e', 'insertText');
+           category.value = 'call_events'; change(category);
+           retryable.checked = true; change(retryable);
+           category.value = ''; change(category);
+           doc.getElementById('search').requestSubmit();
+           out.push(doc.activeElement.getAttribute('href'));
+           return out.join(' ; ');"#,
+    );
+    // The probe's attribute, as the browser dumps it.
+    let steps = steps.replace("&amp;", "&");
+    let steps: Vec<&str> = steps.split(" ; ").collect();
+    assert_eq!(
+        steps,
+        [
+            "0001 ?q=hostile",
+            "0001,0002,0003,2001 ",
+            "0003 ?q=Error+0003:+error",
+            "0001,0003,2001 ?q=e",
+            "2001 ?q=e&category=call_events",
+            "- none ?q=e&category=call_events&retryable=1",
+            "0001 ?q=e&retryable=1",
+            "codes/0001.html",
+        ]
+    );
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
 
 /// A code's page says everything about its retry advice, its aliases and whether it is
