@@ -588,7 +588,7 @@ proptest! {
     }
 
     #[test]
-    fn what_is_mended_reads_without_panicking(body in r#"\{("error"|"code"|"text"|\\u[dD][89a-fA-F][0-9a-f]{2}|\\|\\\\|[:,\[\]{}0-9 "]|\[{95,105}|\]{95,105}|é|HTTP 4|0405|\{{95,105}|\}{95,105}){0,24}\}?"#) {
+    fn what_is_mended_reads_without_panicking(body in r#"\{("error"|"code"|"text"|\\u[dD][89a-fA-F][0-9a-f]{2}|\\|\\\\|[:,\[\]{}0-9 "]|\[{95,105}|\]{95,105}|é|HTTP 4|0405|NaN|-?Infinity|1e400|\{{95,105}|\}{95,105}){0,24}\}?"#) {
         let err = ApiError::from_response(400, None, body.as_bytes());
         prop_assert!(!err.to_string().contains('\n'));
         // The mends only ever add: JSON that serde_json reads as it is reads as JSON, and an
