@@ -281,7 +281,29 @@ pub struct ApiError {
 
 impl ApiError {
     /// Joins the transport's HTTP `status` with a parsed body.
-    pub fn new(status: u16, response: ErrorResponse) -> Self {
+    ///
+    /// A code that is the status itself is read as that HTTP status, kept as written: a
+    /// gateway's `"code": 503` on a 503 response is "HTTP 503" (retryable), not the catalogued
+    /// 0503 (a report that must be JSON, documented with HTTP 400, not retryable). This holds
+    /// only where the catalogue documents the code of that number with another status.
+    ///
+    /// ```
+    /// use aculab_errors::{ApiError, ErrorResponse, ResponseKind};
+    /// let gateway = ApiError::new(503, ErrorResponse::new("503", "Service Unavailable"));
+    /// assert_eq!((gateway.kind(), gateway.error_code()), (ResponseKind::HttpStatus, None));
+    /// assert!(gateway.is_retryable());
+    /// let report = ApiError::new(400, ErrorResponse::new("0503", "Full reports are JSON"));
+    /// assert_eq!(report.kind(), ResponseKind::Catalogued);
+    /// ```
+    pub fn new(status: u16, mut response: ErrorResponse) -> Self {
+        if let Some(read) = response
+            .error
+            .code
+            .as_ref()
+            .and_then(|c| c.as_status_of(status))
+        {
+            response.error.code = Some(read);
+        }
         ApiError {
             status,
             kind: ResponseKind::of(response.error.code.as_ref()),

@@ -215,6 +215,18 @@ impl ResponseCode {
     pub fn retry_after(&self) -> Option<Duration> {
         self.error_code().and_then(ErrorCode::retry_after)
     }
+
+    /// This code read as the HTTP `status` of the response that carried it, kept as written,
+    /// when it is that status's number and the catalogue documents the code of that number
+    /// with another status: `"code": 503` on a 503 (as gateways write a status) is the status,
+    /// not 0503, a report that must be JSON (HTTP 400).
+    pub(crate) fn as_status_of(&self, status: u16) -> Option<ResponseCode> {
+        let code = self.error_code()?;
+        let is_status = (100..=599).contains(&status)
+            && code.as_u16() == status
+            && code.http_status() != Some(status);
+        is_status.then(|| ResponseCode(Repr::Loose(self.as_str().into(), Loose::Http(status))))
+    }
 }
 
 /// The status in `"HTTP nnn"`, if it is one in 100..=599.

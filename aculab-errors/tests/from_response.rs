@@ -697,6 +697,39 @@ fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
 }
 
 #[test]
+fn a_code_that_is_the_responses_own_status_is_that_status() {
+    // A gateway's `{"error": {"code": 503}}` on a 503 was read as 0503 (a full report must be
+    // JSON, HTTP 400): not retryable, so a passing outage made the client give up.
+    // The code is kept as read (a JSON number as its four digits).
+    for (status, code, idempotent_only, line) in [
+        (503, "503", false, "0503: busy"),
+        (503, "\"503\"", false, "503: busy"),
+        (504, "504", true, "0504: busy"),
+        (504, "\"0504\"", true, "0504: busy"),
+    ] {
+        let body = format!(r#"{{"error": {{"code": {code}, "text": "busy"}}}}"#);
+        let err = read(status, body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::HttpStatus, "{code}");
+        assert_eq!(err.error_code(), None, "{code}");
+        assert_eq!(err.code().and_then(|c| c.http_status()), Some(status));
+        assert!(err.is_retryable(), "{code}");
+        assert_eq!(err.idempotent_only(), idempotent_only, "{code}");
+        assert_eq!(err.to_string(), line);
+    }
+    // Not the status, or a code documented with that status: the catalogued code.
+    for (status, code, expected) in [
+        (400, "503", ErrorCode::from_u16(503)),
+        (503, "504", ErrorCode::from_u16(504)),
+        (404, "405", Some(ErrorCode::InvalidToken)),
+    ] {
+        let body = format!(r#"{{"error": {{"code": {code}, "text": "x"}}}}"#);
+        let err = read(status, body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::Catalogued, "{status} {code}");
+        assert_eq!(err.error_code(), expected);
+    }
+}
+
+#[test]
 fn python_nan_and_infinity_lose_nothing_else_in_the_body() {
     // Python's json module writes NaN, Infinity and -Infinity by default; serde_json refuses
     // them, which made the whole body not JSON and lost its code (and with it, for 1001, that
