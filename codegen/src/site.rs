@@ -121,15 +121,16 @@ const SCRIPT: &str = r##"(function () {
   }
   // The codes `raw` names as written: four digits standing alone ("Error 0405:", "0405/0406"),
   // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405").
+  // (No look-behind, which older browsers cannot parse: the character before is matched.)
   function namedCodes(raw) {
     var found = new Set();
-    var groups = raw.match(/(?<![\p{Alphabetic}\p{N}])[0-9]+(?:[-:.\/][0-9]+)*(?![\p{Alphabetic}\p{N}])/gu) || [];
-    groups.forEach(function (group) {
-      var parts = group.split(/[-:.\/]/);
+    var group = /(^|[^\p{Alphabetic}\p{N}])([0-9]+(?:[-:.\/][0-9]+)*)(?![\p{Alphabetic}\p{N}])/gu;
+    for (var m = group.exec(raw); m !== null; m = group.exec(raw)) {
+      var parts = m[2].split(/[-:.\/]/);
       if (parts.every(function (p) { return p.length === 4; })) {
         parts.forEach(function (p) { if (codes.has(p)) { found.add(p); } });
       }
-    });
+    }
     return found;
   }
   // The HTTP statuses `words` name: a status after "http" or "status" ("HTTP 429", "HTTP/1.1
