@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use aculab_errors::{ApiError, ResponseKind};
+use aculab_errors::{ApiError, ErrorResponse, ResponseKind};
 use codegen::site::SiteFile;
 use codegen::Catalogue;
 
@@ -142,12 +142,36 @@ fn texts_stay_text_and_pages_are_well_formed() {
 
 #[test]
 fn every_example_body_parses_into_the_crates_own_type() {
-    let cat = catalogue();
+    let (cat, files, _) = site();
     let bodies = codegen::site::example_bodies(&cat);
     assert_eq!(bodies.len(), cat.entries.len());
     for ((code, body), e) in bodies.iter().zip(&cat.entries) {
+        // The body tested is the one its page shows.
+        let page = files
+            .iter()
+            .find(|f| f.path == format!("codes/{code:04}.html"))
+            .unwrap();
+        let shown = format!(
+            "<pre><code>{}</code></pre>",
+            codegen::text::html_escape(body)
+        );
+        assert!(page.contents.contains(&shown), "{}", page.path);
         let err = ApiError::from_response(400, Some("application/json"), body.as_bytes());
         assert_eq!(err.kind(), ResponseKind::Catalogued, "{body}");
+        // Read as a whole `ErrorResponse`, every field in its place and none left over.
+        let strict: ErrorResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            strict.error().code().and_then(|c| c.error_code()),
+            err.error_code(),
+            "{body}"
+        );
+        assert_eq!(strict.error().link(), Some(cat.doc_url(e).as_str()));
+        assert!(strict.error().timestamp().is_ok() && strict.request().timestamp().is_ok());
+        assert!(strict.request().url().is_some(), "{body}");
+        assert!(
+            strict.extra().is_empty() && strict.error().extra().is_empty(),
+            "{body}"
+        );
         assert_eq!(
             err.code().map(|c| c.as_str().to_string()),
             Some(format!("{code:04}")),
