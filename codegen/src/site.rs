@@ -310,6 +310,30 @@ pub fn example_bodies(cat: &Catalogue) -> Vec<(u16, String)> {
         .collect()
 }
 
+/// What an entry of a list says of a code beside its name: its HTTP status, the retry advice
+/// where a retry can help, and whether it is retired (` <span>(HTTP 429; retryable)</span>`).
+fn facts(e: &Entry) -> String {
+    let mut facts: Vec<String> = e.http.iter().map(|s| format!("HTTP {s}")).collect();
+    if let Retry::Later {
+        after,
+        idempotent_only,
+    } = e.retry
+    {
+        let mut retry = after.map_or("retryable".into(), |s| format!("retryable after {s} s"));
+        if idempotent_only {
+            retry += ", idempotent requests only";
+        }
+        facts.push(retry);
+    }
+    if e.retired.is_some() {
+        facts.push("retired".into());
+    }
+    if facts.is_empty() {
+        return String::new();
+    }
+    format!(" <span class=\"muted\">({})</span>", facts.join("; "))
+}
+
 fn index(cat: &Catalogue) -> String {
     let mut body = String::from(
         "<h1>Aculab Cloud web-service errors</h1>\n\
@@ -353,17 +377,16 @@ fn index(cat: &Catalogue) -> String {
                 names.join(", ")
             )
         };
-        // The HTTP status, shown and looked up apart from the text: `404` is the code 0404.
-        let (status, http) = e.http.map_or((String::new(), String::new()), |s| {
-            (
-                format!(" data-status=\"{s}\""),
-                format!(" <span class=\"muted\">(HTTP {s})</span>"),
-            )
-        });
+        // The HTTP status (looked up apart from the text: `404` is the code 0404), the retry
+        // advice where a retry can help, and whether it is retired, in sight beside the name.
+        let status = e
+            .http
+            .map_or(String::new(), |s| format!(" data-status=\"{s}\""));
         let _ = writeln!(
             body,
             "<li data-code=\"{code}\" data-category=\"{cat}\" data-retryable=\"{retry}\"{status} data-search=\"{search}\">\
-             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly}{http} {description}{remedy}</li>",
+             <a href=\"{href}\">{code}</a> <code>{name}</code>{formerly}{facts} {description}{remedy}</li>",
+            facts = facts(e),
             cat = esc(&c.id),
             retry = e.retry.is_retryable(),
             search = esc(&search_text(&parts)),
@@ -493,8 +516,9 @@ fn category(cat: &Catalogue, i: usize) -> String {
     for e in &cat.entries[cat.span(i)] {
         let _ = writeln!(
             body,
-            "<li data-code=\"{code}\"><a href=\"../{href}\">{code}</a> <code>{}</code> {}</li>",
+            "<li data-code=\"{code}\"><a href=\"../{href}\">{code}</a> <code>{}</code>{} {}</li>",
             esc(&e.name),
+            facts(e),
             html(e.summary()),
             code = e.code_str(),
             href = code_page(e),

@@ -742,6 +742,37 @@ fn in_a_real_browser_the_search_filters_as_you_type() {
     assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
 
+/// Each entry of the index and of a category's page says, beside the name, the HTTP status,
+/// whether and when a retry can help, and whether the code is retired: what the filters filter
+/// on is in sight.
+#[test]
+fn each_entry_of_a_list_says_its_status_retry_advice_and_retirement() {
+    let (_, files, _) = site();
+    let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+    let entry = |path: &str, code: &str| {
+        let html = file(path);
+        let start = html.find(&format!("<li data-code=\"{code}\"")).unwrap();
+        html[start..start + html[start..].find("</li>").unwrap()].to_string()
+    };
+    for (path, code, facts) in [
+        ("index.html", "0001", "(HTTP 400; retryable after 60 s)"),
+        ("index.html", "2001", "(retired)"),
+        (
+            "categories/request_validation.html",
+            "0001",
+            "(HTTP 400; retryable after 60 s)",
+        ),
+        ("categories/call_events.html", "2001", "(retired)"),
+    ] {
+        let entry = entry(path, code);
+        assert!(
+            entry.contains(&format!("<span class=\"muted\">{facts}</span>")),
+            "{path}: {entry}"
+        );
+    }
+    assert!(!entry("index.html", "0002").contains("<span class=\"muted\">"));
+}
+
 /// A code's page says everything about its retry advice, its aliases and whether it is
 /// retired, each as a fact of its own, even where the answer is "none" or "no"; and no page
 /// asks its host for a favicon it does not have.
