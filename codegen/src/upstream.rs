@@ -133,9 +133,9 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     let html = looks_like_html(text);
     let mut paragraphs = if html {
         let text = html_to_text(text);
-        paragraphs(text.lines().map(|l| (l, false)))
+        paragraphs(text.lines().map(|l| (l, false)), false)
     } else {
-        paragraphs(text_lines(text))
+        paragraphs(text_lines(text), true)
     };
     if html {
         // Lines of the text the HTML was turned into are no lines of the page.
@@ -626,20 +626,56 @@ fn text_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// starts a paragraph of its own, and a bare label or code ends one, so a page that puts single line
 /// breaks between an entry's parts (text copied from a browser, `<br>` in HTML) reads as one
 /// with blank lines; a text with no blank line at all has a paragraph per line.
-fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph> {
-    let lines: Vec<(String, bool)> = lines
-        .map(|(l, ends)| {
+///
+/// In a `text_page` (not one turned from HTML), what a converter writes as markup is none of
+/// the wording: Markdown's emphasis and escapes (`**Account**`, `` `media_delete` ``, `\'`),
+/// Pandoc's fenced divs (`::: {.error}`), html2text's heading marks (`**** 0405 : … ****`) and
+/// the character references it leaves (`&#x27;`).
+/// In a page without blank lines, a line that filled the page's width goes on in the next
+/// (a tool wrapped it), and they are one paragraph.
+fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool) -> Vec<Paragraph> {
+    let raw: Vec<(&str, bool)> = lines.collect();
+    // (line, its end ends a paragraph, its width in characters)
+    let lines: Vec<(String, bool, usize)> = raw
+        .iter()
+        .map(|&(l, ends)| {
             let l = tab_after_label(l);
-            (unmark_label(normalise(&unnumber_links(&l))), ends)
+            let l = if text_page { unmark_line(&l) } else { l };
+            // A reference a converter left undecoded (html2text: `you&#x27;re`) reads as the
+            // character; only whole ones, ended by `;` (`?a=1&b=2` stays).
+            let l = if text_page && l.contains('&') {
+                html_escape::decode_html_entities(&l).into_owned().into()
+            } else {
+                l
+            };
+            let width = l.trim_end().chars().count();
+            (unmark_label(normalise(&unnumber_links(&l))), ends, width)
         })
         .collect();
+    let page_width = lines.iter().map(|l| l.2).max().unwrap_or(0);
+    // Whether line `n` goes on from the one before: that one filled the page's width, so that
+    // this line's first word did not fit on it.
+    let wrapped = |n: usize| {
+        let Some(before) = n.checked_sub(1).and_then(|b| lines.get(b)) else {
+            return false;
+        };
+        let word = lines[n]
+            .0
+            .split(' ')
+            .next()
+            .map_or(0, |w| w.chars().count());
+        (40..=200).contains(&page_width)
+            && !before.0.is_empty()
+            && !before.1
+            && before.2 + 1 + word > page_width
+    };
     // A blank line (or a paragraph's end) with text before and after it.
     let blank_between = lines
         .iter()
-        .skip_while(|(l, _)| l.is_empty())
-        .skip_while(|(l, ends)| !l.is_empty() && !ends)
+        .skip_while(|(l, ..)| l.is_empty())
+        .skip_while(|(l, ends, _)| !l.is_empty() && !ends)
         .skip(1)
-        .any(|(l, _)| !l.is_empty());
+        .any(|(l, ..)| !l.is_empty());
     let mut out = Vec::new();
     let mut current = Paragraph {
         line: None,
@@ -654,23 +690,35 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
             },
         );
         p.text = unwrap_links(&p.text);
+        if text_page {
+            p.text = unemphasise(&p.text);
+        }
         out.push(p)
     };
-    for (n, (line, ends)) in lines.into_iter().enumerate() {
+    for (n, (line, ends, _)) in lines.iter().enumerate() {
+        let (line, ends) = (line.as_str(), *ends);
         if line.is_empty() {
             if !current.text.is_empty() {
                 push(&mut current);
             }
             continue;
         }
-        let label = label(&line);
+        let label = label(line);
         // A label starts a paragraph alone or followed by a colon ("Remedy: ..."); a line of
-        // wrapped prose may begin "HTTP Error code 404 is sent when ...".
+        // wrapped prose may begin "HTTP Error code 404 is sent when ...", or be the words alone
+        // ("... Either an Error Code, or an" / "HTTP status code" / "text string ..."): a bare
+        // status label within a paragraph that ends no sentence, and followed by no status.
+        let next = lines[n + 1..].iter().map(|l| &l.0).find(|l| !l.is_empty());
+        let prose = matches!(label, Some(Label::Http("")))
+            && !current.text.is_empty()
+            && !ends_part(&current.text)
+            && next.is_none_or(|l| status(l).is_none());
+        let label = if prose { None } else { label };
         let label_line = label.is_some()
             && line
                 .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
                 .is_none_or(|i| line[i..].starts_with(':'));
-        let starts = !blank_between || code_head(&line).is_some() || label_line;
+        let starts = (!blank_between && !wrapped(n)) || code_head(line).is_some() || label_line;
         if starts && !current.text.is_empty() {
             push(&mut current);
         }
@@ -678,22 +726,89 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>) -> Vec<Paragraph
         // a text browser breaks one, joins without a space.
         let hyphen = current.text.strip_suffix('-').is_some_and(|t| {
             t.ends_with(|c: char| c.is_alphanumeric()) && line.starts_with(char::is_alphanumeric)
-        }) || broken_inside_word(&current.text, &line);
+        }) || broken_inside_word(&current.text, line);
         if current.text.is_empty() {
             current.line = Some(n + 1);
         } else if !hyphen {
             current.text.push(' ');
         }
-        current.text.push_str(&line);
+        current.text.push_str(line);
         // A label or a code alone on its line: its text follows on the next.
         let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
-            || code_head(&line).is_some_and(|(_, text)| text.is_empty());
-        if bare || ends || !blank_between {
+            || code_head(line).is_some_and(|(_, text)| text.is_empty());
+        if bare || ends {
             push(&mut current);
         }
     }
     if !current.text.is_empty() {
         push(&mut current);
+    }
+    out
+}
+
+/// Whether paragraph text ends one of an entry's parts: a sentence (a closing bracket or quote
+/// aside), or a heading, a label or a status.
+fn ends_part(text: &str) -> bool {
+    text.trim_end_matches([')', ']', '"', '\'', '\u{201d}', '\u{2019}'])
+        .ends_with(['.', '!', '?', ':', ';'])
+        || code_head(text).is_some()
+        || label(text).is_some()
+        || status(text).is_some()
+}
+
+/// A text page's line without a converter's marks around it: Pandoc's fenced div (`::: {…}`,
+/// `:::`) is no text; html2text's heading marks (`**** 0405 : …`, `… ****`, `*** Remedy ***`)
+/// go.
+fn unmark_line(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim();
+    if t.starts_with(":::") {
+        return "".into();
+    }
+    let stars = |s: &str| (2..=6).contains(&s.len()) && s.bytes().all(|b| b == b'*');
+    let open = t.split_once(' ').filter(|(m, _)| stars(m)).map(|(_, r)| r);
+    let body = open.unwrap_or(t);
+    let close = body
+        .rsplit_once(' ')
+        .filter(|(_, m)| stars(m))
+        .map(|(r, _)| r);
+    match (open, close) {
+        (None, None) => line.into(),
+        (_, Some(body)) | (Some(body), None) => body.to_string().into(),
+    }
+}
+
+/// Text without Markdown's emphasis and code marks (`**Account**`, `_x_`, `` `media_delete` ``)
+/// and its escapes (`\'`, `\_`): a `*`, `_` or `` ` `` stays only between two letters or digits
+/// (`tel_get_supported_countries`).
+fn unemphasise(text: &str) -> String {
+    if !text.contains(['*', '_', '`', '\\']) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && chars.get(i + 1).is_some_and(char::is_ascii_punctuation) {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if matches!(c, '*' | '_' | '`') {
+            let end = (i..chars.len())
+                .find(|&j| chars[j] != c)
+                .unwrap_or(chars.len());
+            let inside = i > 0
+                && chars[i - 1].is_alphanumeric()
+                && chars.get(end).is_some_and(|n| n.is_alphanumeric());
+            if inside {
+                out.extend(&chars[i..end]);
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
     }
     out
 }
@@ -738,9 +853,13 @@ fn broken_inside_word(before: &str, line: &str) -> bool {
         && next.contains(|c| "/.=&?#_%-".contains(c))
 }
 
+/// The symbols a permalink beside a heading shows (`#`, `¶`, `§`, a link icon).
+const PERMALINKS: &str = "#\u{b6}\u{a7}\u{1f517}\u{2693}";
+
 /// `line` without lynx's link numbers (`[7]https://…`, `[12]0405 : …`): a bracketed number
 /// glued to the word after it, at the start of a word. A footnote mark (`error [1].`, `[1]-[5]`)
-/// stays: punctuation follows it, not a word.
+/// stays: punctuation follows it, not a word. A permalink's symbol after the number goes with
+/// it (`[161]#0405 : …`, `… string.[162]¶`), as the HTML page reads without it.
 fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(']') {
         return line.into();
@@ -753,13 +872,19 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
         let digits = tail[1..].bytes().take_while(u8::is_ascii_digit).count();
         let after = tail[1 + digits..].strip_prefix(']');
         let word_start = out.is_empty() || out.ends_with(char::is_whitespace);
+        let permalink = after.map_or(0, |next| {
+            next.chars()
+                .take_while(|c| PERMALINKS.contains(*c))
+                .map(char::len_utf8)
+                .sum()
+        });
         match after {
             Some(next)
-                if word_start
+                if (word_start || permalink > 0)
                     && (1..=5).contains(&digits)
-                    && next.starts_with(char::is_alphanumeric) =>
+                    && (permalink > 0 || next.starts_with(char::is_alphanumeric)) =>
             {
-                rest = next;
+                rest = &next[permalink..];
             }
             _ => {
                 out.push('[');
@@ -874,7 +999,8 @@ pub fn normalise(text: &str) -> String {
     let mut space = false;
     for c in text.chars() {
         let plain = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => "'",
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}'
+            | '\u{ff07}' => "'",
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
             '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
             '\u{2026}' => "...",
@@ -980,7 +1106,8 @@ fn head(p: &str) -> Option<(&str, &str)> {
             }
         }
     }
-    let s = s.strip_prefix('#').unwrap_or(s);
+    // `#0405`, and `#**0405**` (a permalink's `#` before the code, as html2text writes it).
+    let s = s.strip_prefix('#').map_or(s, strip_lead);
     let n = s.bytes().take_while(u8::is_ascii_digit).count();
     if n == 0 {
         return None;
@@ -1087,6 +1214,8 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         Status,
         Remedy,
         Nothing,
+        /// Nothing but labels: the entry only mentions its code.
+        Mention,
     }
     let mut page = Page {
         entries: Vec::new(),
@@ -1117,17 +1246,21 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut lost = false;
     let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
         let Some((e, line)) = entry else { return };
-        // A code with nothing after it (a table of contents' link) only mentions it: where the
-        // page also lists the code, the listing is read and the mention is none.
-        let bare =
-            |e: &PageEntry| e.description.is_empty() && e.http.is_none() && e.remedy.is_none();
+        // A code with no status and no remedy after it (a table of contents' link, bare or
+        // with a title, and whatever paragraph follows the last of them) only mentions it:
+        // where the page also lists the code with either, the listing is read and the mention
+        // is none.
+        let mention = |e: &PageEntry| e.http.is_none() && e.remedy.is_none();
+        let bare = |e: &PageEntry| e.description.is_empty() && mention(e);
         match first.get(&e.code) {
             None => {
                 first.insert(e.code, page.entries.len());
                 page.entries.push(e);
             }
-            Some(_) if bare(&e) => {}
-            Some(&i) if bare(&page.entries[i]) => page.entries[i] = e,
+            Some(&i) if bare(&e) || mention(&e) && !mention(&page.entries[i]) => {}
+            Some(&i) if bare(&page.entries[i]) || mention(&page.entries[i]) && !mention(&e) => {
+                page.entries[i] = e
+            }
             Some(&i) => {
                 // Alike as the record keeps them: status, remedy or none, and both wordings.
                 if Fact::of(&page.entries[i]) == Fact::of(&e) {
@@ -1164,10 +1297,13 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 },
                 line,
             ));
-            want = if text.is_empty() {
-                Want::Description
-            } else {
-                Want::Nothing
+            // A code alone right after another (a list of them: a table of contents) is a
+            // mention too: the paragraph after the list is not its text.
+            let listed = want == Want::Description;
+            want = match (text.is_empty(), listed) {
+                (true, false) => Want::Description,
+                (true, true) => Want::Mention,
+                (false, _) => Want::Nothing,
             };
             continue;
         }
@@ -1281,6 +1417,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                         strays.push(paragraph);
                         continue;
                     }
+                    Want::Mention => continue,
                 }
                 want = Want::Nothing;
             }
@@ -1348,7 +1485,7 @@ fn heading_shape(p: &str) -> Option<Option<u16>> {
     if let Some(n) = word {
         s = strip_lead(s[n..].trim_start_matches([' ', ':', '#']));
     }
-    let s = s.strip_prefix('#').unwrap_or(s);
+    let s = s.strip_prefix('#').map_or(s, strip_lead);
     let n = s
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(s.len());
@@ -2693,6 +2830,56 @@ mod tests {
 
     /// A table of contents that lists the codes (in a `<nav>`, or a bare list of them, before
     /// or after the entries) is no second listing: each code is read once, from its entry.
+    /// Pages converted by other tools read as the page: a permalink's `#` before the code
+    /// (lynx and elinks `[161]#0405`, html2text `### #**0405**`), a trailing `¶` link, lynx's
+    /// modifier-letter apostrophe for `&apos;`, Markdown's emphasis, code marks and escapes,
+    /// Debian html2text's heading stars with no blank lines and the references it leaves, and
+    /// a table cell wrapped so that a line is "HTTP status code" alone in the text after the
+    /// last entry (w3m, at 80 columns, of the page's parameter table).
+    #[test]
+    fn a_page_converted_by_other_tools_reads_as_the_page() {
+        let page = "0001 : It's gone. Use tel_get_states first.\n\nHTTP Error code\n\n400\n\nRemedy\n\nClick Account then Add funds.\n\n\
+                    0002 : Two.\n\nRemedy\n\nPlease contact us.\n\nError Responses\n\n\
+                    code string always Either an Error Code, or an HTTP status code\n\ntext string always A text.\n";
+        let lynx = "[161]#0001 : It\u{2bc}s gone. Use tel_get_states\nfirst.[162]\u{b6}\n\nHTTP Error code\n\n   400\n\nRemedy\n\n   Click Account then Add funds.\n\n\
+                    [163]#0002 : Two.\n\nRemedy\n\n   Please contact us.\n\nError Responses\n\n\
+                    code                 string always Either an Error Code, or an\n                            HTTP status code\ntext                 string always A text.\n";
+        let html2text = "### #**0001**  : It\\'s gone. Use `tel_get_states` first.\n\n#### HTTP Error code\n\n`400`\n\n#### Remedy\n\nClick **Account** then **Add\nfunds**.\n\n\
+                         ::: {#error-0002 .error}\n### #**0002**  : _Two._\n\n#### Remedy\n\nPlease contact us.\n:::\n\n## Error Responses\n\n\
+                         code string always Either an Error Code, or an HTTP status code\n\ntext string always A text.\n";
+        let debian = "****** Web Service Errors ******\n\
+                      **** 0001 : It&#x27;s gone. Use tel_get_states first. ****\n*** HTTP Error code ***\n400\n*** Remedy ***\n\
+                      Click Account then Add funds. Click Account then Add funds. Click Account\nthen Add funds.\n\
+                      **** 0002 : Two. ****\n*** Remedy ***\nPlease contact us.\n\
+                      ***** Error Responses *****\ncode string always Either an Error Code, or an HTTP status code\n";
+        let mut want = parse_page(page.as_bytes()).unwrap();
+        assert_eq!(
+            want.entries[0].description,
+            "It's gone. Use tel_get_states first."
+        );
+        assert_eq!(
+            want.entries[1].remedy.as_deref(),
+            Some("Please contact us.")
+        );
+        reads_as(page, &[lynx, html2text]);
+        want.entries[0].remedy = Some("Click Account then Add funds. Click Account then Add funds. Click Account then Add funds.".into());
+        assert_eq!(parse_page(debian.as_bytes()).unwrap(), want);
+        // A line of a page without blank lines that did not fill the width is a paragraph's end.
+        let short = "0001 : A.\nRemedy\nR.\nError Responses\nAll web service API's respond with JSON objects, as this long line says to us.\n";
+        assert_eq!(
+            parse_page(short.as_bytes()).unwrap().entries[0]
+                .remedy
+                .as_deref(),
+            Some("R.")
+        );
+        // The words of a label in prose are a label where a status follows them.
+        let copied = "0001 : A mandatory parameter is missing\nHTTP Error code\n\n400\n";
+        assert_eq!(
+            parse_page(copied.as_bytes()).unwrap().entries[0].http,
+            Some(400)
+        );
+    }
+
     #[test]
     fn a_table_of_contents_is_no_second_listing() {
         let entries = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h3>0406 : B.</h3><h4>Remedy</h4><p>R.</p>";
@@ -2711,6 +2898,23 @@ mod tests {
         let text =
             "0405\n0406\n\n0405 : A.\n\nHTTP Error code\n\n404\n\n0406 : B.\n\nRemedy\n\nR.\n";
         assert_eq!(parse_page(text.as_bytes()).unwrap(), plain);
+        // A sidebar listing the codes, then the page's title and introduction: the last code
+        // listed takes no paragraph after it as its text, whether it comes before or after the
+        // entries, and a code listed with a title only mentions it too.
+        let aside = "<aside><ul><li><a href=\"#e0405\">0405</a></li><li><a href=\"#e0406\">0406</a></li></ul></aside>";
+        let titled = "<aside><ul><li><a href=\"#e0405\">0405 : Gone</a></li><li><a href=\"#e0406\">0406 : Bad</a></li></ul></aside>";
+        for page in [
+            format!("<html><body>{aside}<h1>Errors</h1><p>This page lists codes.</p>{entries}"),
+            format!("<html><body>{entries}{aside}<footer><p>Tel: 01908 273800.</p></footer>"),
+            format!("<html><body>{titled}<h1>Errors</h1><p>This page lists codes.</p>{entries}"),
+        ] {
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), plain, "{page}");
+        }
+        // ...also where the entry it mentions has neither status nor remedy.
+        let bare_last = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h3>0406 : B.</h3>";
+        let want = parse_page(format!("<html><body>{bare_last}").as_bytes()).unwrap();
+        let page = format!("<html><body>{aside}<h1>Errors</h1><p>Intro.</p>{bare_last}");
+        assert_eq!(parse_page(page.as_bytes()).unwrap(), want);
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
