@@ -342,7 +342,12 @@ fn parse_events(text: &str) -> Read {
             Event::Scalar(text, style, anchor, tag) => {
                 // Only a value left out is plain and empty: a written plain scalar has text.
                 let in_block = stack.last().is_some_and(|f| !f.start().flow);
-                let line = if text.is_empty() && style == TScalarStyle::Plain && in_block {
+                let left_out = text.is_empty() && style == TScalarStyle::Plain && in_block;
+                // A block scalar (`|`, `>`) is marked where its text starts, a line or more
+                // below its indicator: it is reported at the indicator's line, found the same
+                // way (only blank lines lie between the two).
+                let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
+                let line = if left_out || block {
                     lines.left_out(line, mark.col())
                 } else {
                     line
