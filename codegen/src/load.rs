@@ -434,6 +434,7 @@ impl Cx {
         let code_line = f.line("code");
         match code_node.filter(|n| !n.is_null()) {
             _ if code.is_some() || f.map.is_none() => {}
+            None if f.meant.contains(&"code") => {}
             None => self.err(
                 node.line,
                 format!("{}: missing required key `code`", f.context),
@@ -481,7 +482,7 @@ impl Cx {
                 let msg = format!(
                     "{}: category `{id}` is not defined{}",
                     f.context,
-                    suggest(&id, &ids)
+                    did_you_mean(closest(&id, &ids))
                 );
                 self.err(f.line("category"), msg);
             }
@@ -672,10 +673,13 @@ struct Fields<'a> {
     map: Option<&'a [(Key, Node)]>,
     line: usize,
     context: String,
+    /// The keys an unknown key was taken for (`retyr`: did you mean `retry`?): that report
+    /// says the key is missing, so it is not said again.
+    meant: Vec<&'static str>,
 }
 
 impl<'a> Fields<'a> {
-    fn new(cx: &mut Cx, node: &'a Node, context: String, allowed: &[&str]) -> Self {
+    fn new(cx: &mut Cx, node: &'a Node, context: String, allowed: &[&'static str]) -> Self {
         let map = match &node.value {
             Value::Map(m) => Some(m.as_slice()),
             _ => {
@@ -689,25 +693,29 @@ impl<'a> Fields<'a> {
                 None
             }
         };
+        let mut meant = Vec::new();
         for (key, _) in map.unwrap_or_default() {
             if cx.full() {
                 break;
             }
             if !allowed.contains(&key.text.as_str()) {
+                let close = closest(&key.text, allowed);
                 cx.err(
                     key.line,
                     format!(
                         "{context}: unknown key `{}`{}",
                         shorten(&key.text),
-                        suggest(&key.text, allowed)
+                        did_you_mean(close)
                     ),
                 );
+                meant.extend(close);
             }
         }
         Fields {
             map,
             line: node.line,
             context,
+            meant,
         }
     }
 
@@ -737,6 +745,7 @@ impl<'a> Fields<'a> {
                     k.line,
                     format!("{}: `{key}` is empty; it needs a value", self.context),
                 ),
+                None if self.meant.contains(&key) => {}
                 None => cx.err(
                     self.line,
                     format!("{}: missing required key `{key}`", self.context),
@@ -846,21 +855,25 @@ fn parse_range(r: &str) -> Option<(u16, u16)> {
 /// The most known words a suggestion is looked for among.
 const MAX_SUGGEST: usize = 200;
 
-/// " (did you mean `x`?)" when a known word is close to `word`. Only among a few hundred known
-/// words of a name's length at most, so that a catalogue with thousands of bad references, or
-/// huge ids, stays linear.
-fn suggest(word: &str, known: &[&str]) -> String {
+/// The known word close to `word`, if one is. Only among a few hundred known words of a name's
+/// length at most, so that a catalogue with thousands of bad references, or huge ids, stays
+/// linear.
+fn closest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     if known.len() > MAX_SUGGEST || word.len() > names::MAX_LEN {
-        return String::new();
+        return None;
     }
     known
         .iter()
         .filter(|k| k.len() <= names::MAX_LEN)
-        .map(|k| (strsim::jaro_winkler(word, k), k))
+        .map(|&k| (strsim::jaro_winkler(word, k), k))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-        .unwrap_or_default()
+        .map(|(_, k)| k)
+}
+
+/// " (did you mean `x`?)" for the [`closest`] word, if there is one.
+fn did_you_mean(close: Option<&str>) -> String {
+    close.map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"))
 }
 
 #[cfg(test)]
