@@ -375,8 +375,13 @@ fn package_version(manifest: &str) -> Option<String> {
 
 /// The last generated state, from the JSON export, checked against the generated Rust module:
 /// a baseline that cannot be read, or that disagrees with the module (a stale or hand-cut copy),
-/// is refused rather than trusted.
-fn baseline(files: &[codegen::GeneratedFile], current: &[Current]) -> Result<Baseline, Error> {
+/// is refused rather than trusted. `None` when the export disagrees with a module that is already
+/// what this run writes: the public names stay as they are, so nothing can break, and the export
+/// (left by a run killed between its renames, or edited by hand) is only rewritten.
+fn baseline(
+    files: &[codegen::GeneratedFile],
+    current: &[Current],
+) -> Result<Option<Baseline>, Error> {
     let text_of = |path: &str| {
         files
             .iter()
@@ -403,8 +408,9 @@ fn baseline(files: &[codegen::GeneratedFile], current: &[Current]) -> Result<Bas
                 codegen::RUST_FILE
             )));
         }
+        return Ok(None);
     }
-    Ok(baseline)
+    Ok(Some(baseline))
 }
 
 /// The outputs, for sweeping before anything is rendered.
@@ -457,10 +463,11 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     if !options.allow_breaking {
         let first_run = current.iter().all(|c| matches!(c, Current::Missing));
         if !first_run {
-            let baseline = baseline(&files, &current)?;
-            let breaks = breaking_changes(&baseline, &catalogue);
-            if !breaks.is_empty() {
-                return Err(Error::Breaking(breaks));
+            if let Some(baseline) = baseline(&files, &current)? {
+                let breaks = breaking_changes(&baseline, &catalogue);
+                if !breaks.is_empty() {
+                    return Err(Error::Breaking(breaks));
+                }
             }
         }
     }
@@ -1041,6 +1048,33 @@ mod tests {
             message.contains("disagrees with aculab-errors/src/generated.rs"),
             "{message}"
         );
+    }
+
+    /// An export edited by hand beside a module that is already what the catalogue generates
+    /// changes no public name: it is rewritten, not read as a rename the catalogue never made.
+    #[test]
+    fn an_export_edited_beside_a_current_module_is_rewritten_not_blamed() {
+        let dir = project();
+        let json = dir.path().join(JSON_FILE);
+        let fresh = fs::read_to_string(&json).unwrap();
+        assert!(fresh.contains("\"invalid_token\""));
+        fs::write(
+            &json,
+            fresh.replace("\"invalid_token\"", "\"invalid_tokem\""),
+        )
+        .unwrap();
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!(report.written, [JSON_FILE]);
+        assert_eq!(fs::read_to_string(&json).unwrap(), fresh);
+        // Beside a module this run would change, the same export is still refused.
+        fs::write(
+            &json,
+            fresh.replace("\"invalid_token\"", "\"invalid_tokem\""),
+        )
+        .unwrap();
+        edit(dir.path(), "The token is invalid", "The token is bad");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(message.contains("disagrees with"), "{message}");
     }
 
     /// The module the export is checked against is gone: said so, not blamed on a name.
