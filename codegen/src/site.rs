@@ -83,6 +83,8 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 /// nothing. What is typed matches from the start of a word, so that `rate` finds "rate" and
 /// "rate_limited" but not "generated". In that order:
 ///
+/// - a number alone that is a code's, with or without its leading zeros, shows that code alone
+///   (`1` is 0001);
 /// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, or a number
 ///   alone that is a status and no code's number: `429`, where `404` is the code 0404) show
 ///   the codes sent with them, unless it names codes too;
@@ -169,15 +171,21 @@ const SCRIPT: &str = r##"(function () {
     // Codes named in a longer query, as written: "error 0405" means 0405. A set, so that a
     // pasted log line costs its words plus the codes, not their product.
     var named = words.length < 2 ? new Set() : namedCodes(input.value);
-    var status = named.size > 0 ? new Set() : namedStatuses(words);
-    var whole = phrase !== "" && status.size === 0 && items.some(function (li) {
+    // A number alone that is a code's, with or without its leading zeros, is that code alone:
+    // "1" is 0001, not every code and text with a word starting with 1.
+    var exact = words.length === 1 && /^[0-9]{1,8}$/.test(phrase) && Number(phrase) <= 9999 ?
+      ("000" + Number(phrase)).slice(-4) : "";
+    if (!codes.has(exact)) { exact = ""; }
+    var status = named.size > 0 || exact !== "" ? new Set() : namedStatuses(words);
+    var whole = phrase !== "" && exact === "" && status.size === 0 && items.some(function (li) {
       return fits(li) && has(li.getAttribute("data-search"), phrase);
     });
     var shown = 0;
     items.forEach(function (li) {
       var text = li.getAttribute("data-search");
       var ok = fits(li) && (empty ||
-        (status.size > 0 ? status.has(li.getAttribute("data-status")) :
+        (exact !== "" ? li.getAttribute("data-code") === exact :
+        status.size > 0 ? status.has(li.getAttribute("data-status")) :
         whole ? has(text, phrase) :
         named.size > 0 ? named.has(li.getAttribute("data-code")) :
         words.length > 0 && words.every(function (w) { return has(text, w); })));

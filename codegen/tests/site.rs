@@ -661,6 +661,11 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
     // Markup typed into the search is text: in the box, not in the page.
     let dom = load(shared.path(), "q=%3Cb%3Ex%3C%2Fb%3E");
     assert!(!dom.contains("<b>x</b>"), "{dom}");
+    // A number alone that is a code's shows that code alone, whatever its leading zeros, not
+    // each code and text with a word starting with it (2001, "2)", "[2]").
+    for query in ["q=2", "q=0002", "q=00002", "q=%202%20"] {
+        assert_eq!(shown(&load(dir.path(), query)), ["0002"], "?{query}");
+    }
     // The filters are preset from the address too, and combine with the query.
     let dom = load(dir.path(), "category=call_events");
     assert_eq!(shown(&dom), ["2001"]);
