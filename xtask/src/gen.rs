@@ -851,6 +851,26 @@ mod tests {
         let report = run(dir.path(), WRITE).unwrap();
         assert_eq!(report.leftovers, 1);
         assert!(!leftover.exists());
+        // The one name earlier versions staged both docs files in, even as a planted symlink,
+        // which is removed itself, never followed.
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let legacy = [
+            dir.path().join("docs/errors.tmp~"),
+            dir.path().join("aculab-errors/src/generated.tmp~"),
+        ];
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&victim, &legacy[0]).unwrap();
+        #[cfg(not(unix))]
+        fs::write(&legacy[0], "half a file").unwrap();
+        fs::create_dir_all(legacy[1].parent().unwrap()).unwrap();
+        fs::write(&legacy[1], "half a module").unwrap();
+        edit(dir.path(), "The token is bad", "The token is wrong");
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!(report.leftovers, 2);
+        assert!(legacy.iter().all(|l| fs::symlink_metadata(l).is_err()));
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
     }
 
     /// A run killed between its renames (the module already replaced, the export, renamed last,

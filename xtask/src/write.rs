@@ -36,21 +36,28 @@ fn temp_prefix(target: &Path) -> String {
     format!(".{name}.")
 }
 
+/// The one temporary name earlier versions of `gen` used for `target`, shared by every output
+/// of its stem (`errors.md` and `errors.json` both staged in `errors.tmp~`).
+fn legacy_temp_name(target: &Path) -> Option<String> {
+    let name = target.with_extension("tmp~");
+    Some(name.file_name()?.to_string_lossy().into_owned())
+}
+
 /// Deletes temporary files a killed run left beside `targets` (files and symlinks with this
-/// module's names; anything else is left alone). Returns how many, or the path that failed.
+/// module's names, or the name earlier versions used; anything else is left alone). Returns how
+/// many, or the path that failed.
 pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Error)> {
     // Each directory is read once, however many targets it holds.
-    let mut by_dir: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
+    let mut by_dir: BTreeMap<&Path, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     for target in targets {
         if let (Some(dir), Some(name)) = (target.parent(), target.file_name()) {
-            by_dir
-                .entry(dir)
-                .or_default()
-                .insert(name.to_string_lossy().into_owned());
+            let (names, legacy) = by_dir.entry(dir).or_default();
+            names.insert(name.to_string_lossy().into_owned());
+            legacy.extend(legacy_temp_name(target));
         }
     }
     let mut removed = 0;
-    for (dir, names) in by_dir {
+    for (dir, (names, legacy)) in by_dir {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -67,7 +74,8 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
                 .and_then(|n| n.rsplit_once('.'))
                 .map(|(target, _)| target);
             let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
-            if target.is_some_and(|t| names.contains(t)) && (kind.is_file() || kind.is_symlink()) {
+            let ours = target.is_some_and(|t| names.contains(t)) || legacy.contains(&*name);
+            if ours && (kind.is_file() || kind.is_symlink()) {
                 // Removes a symlink itself, never what it points to.
                 fs::remove_file(entry.path()).map_err(|e| (entry.path(), e))?;
                 removed += 1;
