@@ -40,12 +40,18 @@ pub fn shorten(text: &str, max: usize) -> String {
 
 /// `text` on one line with nothing a terminal would act on: control characters (line breaks,
 /// escape sequences), Unicode line separators and bidirectional controls are written as Rust
-/// escapes (`\n`, `\u{1b}`, `\u{202e}`).
+/// escapes (`\n`, `\u{1b}`, `\u{202e}`). So are white space other than a space and the
+/// characters that show nothing ([`crate::text::is_invisible`]), so that a quoted key or name
+/// shows what is wrong with it (`retry\u{a0}`, not `retry `).
 pub fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        // What prose may not hold, and the line breaks and tabs it may.
-        if c.is_control() || crate::text::forbidden(c).is_some() {
+        // What prose may not hold, the line breaks and tabs it may, and what cannot be seen.
+        if c.is_control()
+            || crate::text::forbidden(c).is_some()
+            || (c.is_whitespace() && c != ' ')
+            || crate::text::is_invisible(c)
+        {
             out.extend(c.escape_default());
         } else {
             out.push(c);
