@@ -188,6 +188,56 @@ const SKIPPED: &[&str] = &[
     "select", "canvas", "nav",
 ];
 
+/// Elements that have no content and no closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Whether a start tag (`tag`, in ASCII lower case) hides its element as a browser does: the
+/// `hidden` attribute, or an inline style of `display: none`. (`aria-hidden` hides nothing
+/// from sight.)
+fn hidden(tag: &str) -> bool {
+    let attribute = tag.match_indices("hidden").any(|(at, _)| {
+        tag[..at].ends_with(|c: char| c.is_ascii_whitespace())
+            && tag[at + 6..].starts_with(|c: char| c.is_ascii_whitespace() || "=/>".contains(c))
+    });
+    let compact: String = tag.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    attribute || compact.contains("display:none")
+}
+
+/// Just past the end tag that closes the `name` element whose content starts at `from`,
+/// counting the same elements opened inside it; the end of input if none does. `lower` is
+/// the page in ASCII lower case.
+fn matching_close(bytes: &[u8], lower: &str, name: &str, from: usize) -> usize {
+    let (open, close) = (format!("<{name}"), format!("</{name}"));
+    let named_here = |at: usize, len: usize| {
+        lower
+            .as_bytes()
+            .get(at + len)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b'-')
+    };
+    let mut depth = 1usize;
+    let mut at = from;
+    while let Some(n) = lower[at..].find('<') {
+        let tag = at + n;
+        let rest = &lower[tag..];
+        if rest.starts_with(&close) && named_here(tag, close.len()) {
+            depth -= 1;
+            at = tag_end(bytes, tag + close.len());
+            if depth == 0 {
+                return at;
+            }
+        } else if rest.starts_with(&open) && named_here(tag, open.len()) {
+            depth += 1;
+            at = tag_end(bytes, tag + open.len());
+        } else {
+            at = tag + 1;
+        }
+    }
+    bytes.len()
+}
+
 /// Elements that end a paragraph where they open or close.
 const BLOCKS: &[&str] = &[
     "address",
@@ -304,6 +354,11 @@ pub fn html_to_text(html: &str) -> String {
                 Some(n) => tag_end(bytes, end + n + close.len()),
                 None => html.len(),
             };
+            out.push_str("\n\n");
+            continue;
+        }
+        if !closing && !self_closing && !VOID.contains(&name) && hidden(&lower[i..end]) {
+            i = matching_close(bytes, &lower, name, end);
             out.push_str("\n\n");
             continue;
         }
@@ -758,11 +813,15 @@ fn ends_part(text: &str) -> bool {
 
 /// A text page's line without a converter's marks around it: Pandoc's fenced div (`::: {…}`,
 /// `:::`) is no text; html2text's heading marks (`**** 0405 : …`, `… ****`, `*** Remedy ***`)
-/// go.
+/// and lynx's `(BUTTON) ` before a button's text go.
 fn unmark_line(line: &str) -> std::borrow::Cow<'_, str> {
     let t = line.trim();
     if t.starts_with(":::") {
         return "".into();
+    }
+    // lynx's mark for a button (an accordion's heading is one).
+    if let Some(rest) = t.strip_prefix("(BUTTON) ") {
+        return unmark_line(rest).into_owned().into();
     }
     let stars = |s: &str| (2..=6).contains(&s.len()) && s.bytes().all(|b| b == b'*');
     let open = t.split_once(' ').filter(|(m, _)| stars(m)).map(|(_, r)| r);
@@ -2861,7 +2920,8 @@ mod tests {
             want.entries[1].remedy.as_deref(),
             Some("Please contact us.")
         );
-        reads_as(page, &[lynx, html2text]);
+        let button = lynx.replace("[161]#0001", "(BUTTON) 0001");
+        reads_as(page, &[lynx, html2text, &button]);
         want.entries[0].remedy = Some("Click Account then Add funds. Click Account then Add funds. Click Account then Add funds.".into());
         assert_eq!(parse_page(debian.as_bytes()).unwrap(), want);
         // A line of a page without blank lines that did not fill the width is a paragraph's end.
@@ -2878,6 +2938,27 @@ mod tests {
             parse_page(copied.as_bytes()).unwrap().entries[0].http,
             Some(400)
         );
+    }
+
+    /// What a browser hides (the `hidden` attribute, `display: none`) is not on the page, nested
+    /// elements of its kind and all; `aria-hidden` hides nothing from sight.
+    #[test]
+    fn hidden_elements_are_not_on_the_page() {
+        let entry = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p>";
+        let want = parse_page(entry.as_bytes()).unwrap();
+        for hide in [
+            "<div hidden><div><h3>0999 : Draft.</h3></div><p>0998 : More.</p></div>",
+            "<section class=x hidden=\"\"><p>0999 : Draft.</p></section>",
+            "<div style=\"color: red; display : none\"><p>0999 : Draft.</p></div>",
+        ] {
+            reads_as(
+                entry,
+                &[&format!("<html><body>{entry}{hide}<p>Footer.</p>")],
+            );
+        }
+        let shown = "<div aria-hidden=\"true\" data-hidden-x=\"1\"><p>0999 : Shown.</p></div>";
+        let page = parse_page(format!("<html><body>{entry}{shown}").as_bytes()).unwrap();
+        assert_eq!(page.entries.len(), want.entries.len() + 1);
     }
 
     #[test]
