@@ -158,9 +158,12 @@ const SCRIPT: &str = r##"(function () {
       window.history.replaceState(null, "", query === "" ? window.location.pathname : "?" + query);
     } catch (e) { /* some hosts and file:// refuse; the search works all the same */ }
   }
+  // A Rust path as copied from code, `aculab_errors::ErrorCode::InvalidToken`, is its last name.
+  function unpath(s) { return s.replace(/(?:[\p{Alphabetic}\p{N}_]+::)+/gu, ""); }
   function apply() {
-    var empty = input.value.trim() === "";
-    var phrase = norm(input.value);
+    var raw = unpath(input.value);
+    var empty = raw.trim() === "";
+    var phrase = norm(raw);
     var words = phrase.split(" ").filter(function (w) { return w !== ""; });
     // Whether `li` passes the filters: a test of its own, not a search of a list, so that
     // typing stays linear in the number of codes.
@@ -170,7 +173,7 @@ const SCRIPT: &str = r##"(function () {
     }
     // Codes named in a longer query, as written: "error 0405" means 0405. A set, so that a
     // pasted log line costs its words plus the codes, not their product.
-    var named = words.length < 2 ? new Set() : namedCodes(input.value);
+    var named = words.length < 2 ? new Set() : namedCodes(raw);
     // A number alone that is a code's, with or without its leading zeros, is that code alone:
     // "1" is 0001, not every code and text with a word starting with 1.
     var exact = words.length === 1 && /^[0-9]{1,8}$/.test(phrase) && Number(phrase) <= 9999 ?
