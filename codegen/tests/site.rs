@@ -627,7 +627,10 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=%7B%22code%22%3A%20%22HTTP%20409%22%7D", &["0503"]),
         ("q=InvalidToken", &["0405"]),
         ("q=ErrorCode%3A%3AInvalidToken", &["0405"]),
-        ("q=aculab_errors%3A%3AErrorCode%3A%3AInvalidToken%20%3D%3E", &["0405"]),
+        (
+            "q=aculab_errors%3A%3AErrorCode%3A%3AInvalidToken%20%3D%3E",
+            &["0405"],
+        ),
         ("q=conferencePaused", &["0503"]),
     ] {
         let dom = load(shared.path(), query);
