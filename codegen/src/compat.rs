@@ -7,7 +7,7 @@
 //! the set of category ids, exactly, compares every public name: a rename, a removal, two names
 //! swapping codes, or a change only the const shows (`error_2fa` → `error2fa`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Deserialize;
@@ -265,19 +265,39 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
             dropped.entry(code).or_default().push(name);
         }
     }
+    // The codes whose name is renamed (not only recased): a dropped alias's hint makes room for
+    // the old name too, as the rename's hint makes room for the dropped aliases, so both name
+    // the same aliases to give way.
+    let renamed: BTreeSet<u16> = old
+        .names
+        .iter()
+        .filter(|(name, &(code, was_alias))| {
+            !was_alias
+                && !new.names.contains_key(*name)
+                && entry(code).is_some_and(|e| variant(&e.name) != variant(name))
+        })
+        .map(|(_, &(code, _))| code)
+        .collect();
     let mut breaks = Vec::new();
     for (name, &(code, was_alias)) in &old.names {
         let item = format!("`ErrorCode::{}`", variant(name));
         let what = if was_alias { "alias" } else { "name" };
         match new.names.get(name) {
             Some(&(new_code, _)) if new_code == code => {}
-            Some(&(new_code, _)) => breaks.push(Break {
-                line: entry(new_code).map(|e| e.line),
-                what: format!(
-                    "entry {new_code:04}: {what} `{name}` would move from code {code:04} to code {new_code:04}, so {item} would mean a different error; \
-                     give code {new_code:04} a new name, or pass --allow-breaking"
-                ),
-            }),
+            Some(&(new_code, now_alias)) => {
+                let fix = if now_alias {
+                    format!("take `{name}` out of the `aliases` of code {new_code:04}")
+                } else {
+                    format!("give code {new_code:04} a new name")
+                };
+                breaks.push(Break {
+                    line: entry(new_code).map(|e| e.line),
+                    what: format!(
+                        "entry {new_code:04}: {what} `{name}` would move from code {code:04} to code {new_code:04}, so {item} would mean a different error; \
+                         {fix}, or pass --allow-breaking"
+                    ),
+                })
+            }
             None => match (entry(code), was_alias) {
                 (Some(e), false) if variant(&e.name) == variant(name) => breaks.push(Break {
                     line: Some(e.name_line),
@@ -318,7 +338,8 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     });
                 }
                 (Some(e), true) => {
-                    let gone = dropped.get(&code).map_or(0, Vec::len);
+                    let gone = dropped.get(&code).map_or(0, Vec::len)
+                        + usize::from(renamed.contains(&code));
                     let advice = match make_room(e, old, gone) {
                         Some(fresh) if fresh.is_empty() => {
                             "keep it in the entry's `aliases`, or pass --allow-breaking".to_string()
@@ -615,6 +636,20 @@ mod tests {
             m[0].contains("adding `first` to the entry's `aliases` in place of `brand_new`,"),
             "{m:?}"
         );
+        // A rename that also drops two aliases of an entry left full: every hint names the
+        // same three new aliases to give way, one for each name kept.
+        let six = aliases(many(MAX_ALIASES - 2).collect());
+        let old_six = generated(&catalogue(&entry("0001", "first", &six)));
+        let four_new = aliases(
+            many(MAX_ALIASES - 4)
+                .chain(["new_a", "new_b", "new_c", "new_d"].map(String::from))
+                .collect(),
+        );
+        let m = messages(&old_six, &catalogue(&entry("0001", "second", &four_new)));
+        assert_eq!(m.len(), 3, "{m:?}");
+        for m in &m {
+            assert!(m.contains("in place of `new_a`, `new_b`, `new_c`,"), "{m}");
+        }
         let dropped = aliases(many(MAX_ALIASES - 1).collect());
         let m = messages(&old, &catalogue(&entry("0001", "first", &dropped)));
         assert!(
@@ -631,6 +666,32 @@ mod tests {
             shown.chars().count() <= MAX_BREAK_LEN + 20,
             "{}",
             shown.len()
+        );
+    }
+
+    /// An alias moved to another code is to be taken out of that code's aliases, not answered
+    /// by renaming the code.
+    #[test]
+    fn an_alias_moved_to_another_code_is_caught() {
+        let old = generated(&catalogue(
+            &(entry("0001", "first", "    aliases: [former]\n") + &entry("0002", "second", "")),
+        ));
+        let m = messages(
+            &old,
+            &catalogue(
+                &(entry("0001", "first", "") + &entry("0002", "second", "    aliases: [former]\n")),
+            ),
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("alias `former` would move from code 0001 to code 0002"),
+            "{m:?}"
+        );
+        assert!(
+            m[0].ends_with(
+                "take `former` out of the `aliases` of code 0002, or pass --allow-breaking"
+            ),
+            "{m:?}"
         );
     }
 
