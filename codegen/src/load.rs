@@ -263,7 +263,7 @@ impl Cx {
         }
         let known = Known {
             ids: &ids,
-            written: &written(root, "categories", "id"),
+            written: &written(root, "categories", "id", CATEGORY_KEYS),
             // Without a usable `categories` list every reference would be undefined.
             usable: category_nodes.is_some_and(|l| !l.is_empty()),
         };
@@ -277,11 +277,11 @@ impl Cx {
         self.check_entries(&entries);
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
-            let named = written(root, "errors", "category");
+            let named = written(root, "errors", "category", ENTRY_KEYS);
             // A category is used when any `id` written in it is named (a second `id` key is
             // reported already, and an entry naming it is not blamed).
             let mut used = HashSet::new();
-            for (line, id) in written_by_item(root, "categories", "id") {
+            for (line, id) in written_by_item(root, "categories", "id", CATEGORY_KEYS) {
                 if named.contains(id) {
                     used.insert(line);
                 }
@@ -634,8 +634,15 @@ impl Cx {
 /// mapping is reported and only its first value is read and checked; the names written under
 /// the others still count here, so that no entry is blamed for naming a category defined only
 /// there, and no category for being named only there (a name no list has is still reported).
-fn written<'a>(root: &'a Node, list: &'a str, key: &'a str) -> HashSet<&'a str> {
-    written_by_item(root, list, key)
+/// So do the names written under a key taken for `key` (`idd`, `categry`: did you mean...?),
+/// which is reported once, as that key.
+fn written<'a>(
+    root: &'a Node,
+    list: &'a str,
+    key: &'a str,
+    allowed: &'a [&'static str],
+) -> HashSet<&'a str> {
+    written_by_item(root, list, key, allowed)
         .map(|(_, text)| text)
         .collect()
 }
@@ -645,7 +652,10 @@ fn written_by_item<'a>(
     root: &'a Node,
     list: &'a str,
     key: &'a str,
+    allowed: &'a [&'static str],
 ) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let taken_for_key =
+        move |k: &str| k == key || (!allowed.contains(&k) && closest(k, allowed) == Some(key));
     let items = |node: &'a Node| match &node.value {
         Value::Map(m) => m.as_slice(),
         _ => &[],
@@ -660,7 +670,7 @@ fn written_by_item<'a>(
         .flat_map(move |item| {
             items(item)
                 .iter()
-                .filter(move |(k, _)| k.text == key)
+                .filter(move |(k, _)| taken_for_key(&k.text))
                 .filter_map(move |(_, v)| match v.scalar() {
                     Some(Plain::Str(s)) => Some((item.line, s)),
                     _ => None,
