@@ -39,6 +39,13 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
     if bytes.len() > MAX_CATALOGUE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
+    // Saved as UTF-16 or UTF-32, every line would be reported for its NUL bytes.
+    if let Some(encoding) = wide_encoding(bytes) {
+        return Err(Diagnostics(vec![Diagnostic::new(
+            1,
+            format!("the catalogue is saved as {encoding}; save it as UTF-8"),
+        )]));
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => load(text),
         Err(_) => {
@@ -58,6 +65,21 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
             let text: String = bytes.utf8_chunks().map(|c| c.valid()).collect();
             load_after(&text, diags)
         }
+    }
+}
+
+/// The encoding of text saved as UTF-16 or UTF-32, by its byte-order mark or, without one, by
+/// the NUL bytes around its first two characters (a catalogue starts with a key or a comment).
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    let ascii = |c: &u8| c.is_ascii() && *c != 0;
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32"),
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Some("UTF-16"),
+        [a, 0, 0, 0, b, 0, 0, 0, ..] | [0, 0, 0, a, 0, 0, 0, b, ..] if ascii(a) && ascii(b) => {
+            Some("UTF-32")
+        }
+        [a, 0, b, 0, ..] | [0, a, 0, b, ..] if ascii(a) && ascii(b) => Some("UTF-16"),
+        _ => None,
     }
 }
 
