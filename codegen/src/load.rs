@@ -732,13 +732,15 @@ impl<'a> Fields<'a> {
             }
             if !allowed.contains(&key.text.as_str()) {
                 let close = closest(&key.text, allowed);
+                // YAML 1.1's merge key, which YAML 1.2 and this reader do not have.
+                let hint = if key.text == "<<" {
+                    " (merge keys are not supported; write each key out)".to_string()
+                } else {
+                    did_you_mean(close)
+                };
                 cx.err(
                     key.line,
-                    format!(
-                        "{context}: unknown key `{}`{}",
-                        shorten(&key.text),
-                        did_you_mean(close)
-                    ),
+                    format!("{context}: unknown key `{}`{hint}", shorten(&key.text)),
                 );
                 meant.extend(close);
             }
