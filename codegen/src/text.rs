@@ -209,6 +209,28 @@ fn email_len(s: &str) -> Option<usize> {
     (domain.contains('.') && !domain.starts_with('.')).then_some(at + 1 + domain.len())
 }
 
+/// The length of the emoji shortcode (`:smile:`, `:+1:`) starting at `s`, if one does: a name
+/// of lowercase letters, digits, `_`, `+` and `-` with a letter in it (or one of the few
+/// without), between colons, and no word or colon right after it (so `10:30:45` and
+/// `std::io::Error` are no shortcodes).
+fn shortcode_len(s: &str) -> Option<usize> {
+    let name = s.strip_prefix(':')?;
+    // A name is short: looked for in the next few bytes only, so a long text stays linear.
+    let end = name.bytes().take(41).position(|b| b == b':')?;
+    let (name, after) = (&name[..end], &name[end + 1..]);
+    let name_ok = (1..=40).contains(&name.len())
+        && name.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+        })
+        && (name.bytes().any(|b| b.is_ascii_lowercase())
+            || matches!(name, "+1" | "-1" | "100" | "1234"));
+    let ends = after
+        .chars()
+        .next()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == ':'));
+    (name_ok && ends).then_some(name.len() + 2)
+}
+
 fn escape_into(out: &mut String, s: &str) {
     let mut skip_to = 0;
     let mut prev: Option<char> = None;
@@ -230,6 +252,17 @@ fn escape_into(out: &mut String, s: &str) {
                 out.push('`');
                 skip_to = i + len;
                 prev = s[..i + len].chars().next_back();
+                continue;
+            }
+        }
+        // GitHub shows `:name:` as an emoji (`:+1:` as a thumb) unless it is in a code span.
+        if c == ':' && !prev.is_some_and(|p| p.is_alphanumeric() || p == ':') {
+            if let Some(len) = shortcode_len(&s[i..]) {
+                out.push('`');
+                out.push_str(&s[i..i + len]);
+                out.push('`');
+                skip_to = i + len;
+                prev = Some(':');
                 continue;
             }
         }
@@ -302,6 +335,31 @@ mod tests {
             markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
             r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a.b -x"#
         );
+    }
+
+    /// GitHub would show an emoji for a shortcode; in a code span it shows as written. Colons
+    /// in times, paths and words are left alone.
+    #[test]
+    fn an_emoji_shortcode_stays_text() {
+        assert_eq!(
+            markdown(":smile: then :+1:, (:tada:) and :white_check_mark:."),
+            "`:smile:` then `:+1:`, (`:tada:`) and `:white_check_mark:`."
+        );
+        for plain in [
+            "10:30:45",
+            "std::io::Error",
+            "a:b:c",
+            "key:value:",
+            "x :: y",
+            ": a :",
+            ":no space:",
+        ] {
+            assert!(
+                !markdown(plain).contains('`'),
+                "{plain}: {}",
+                markdown(plain)
+            );
+        }
     }
 
     #[test]
