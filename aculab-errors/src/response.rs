@@ -253,7 +253,8 @@ impl fmt::Display for ResponseKind {
 ///
 /// Its [`Display`](fmt::Display) is one line whatever the server sent, such as
 /// `0405 invalid_token (HTTP 404): Invalid token`: line breaks and other control and
-/// bidirectional-formatting characters are shown escaped (`\n`, `\u{2028}`). It implements
+/// bidirectional-formatting characters are shown escaped (`\n`, `\u{2028}`), and a backslash
+/// doubled (`\\`), so that the line reads back as exactly what was sent. It implements
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
 /// ```
@@ -539,7 +540,8 @@ impl fmt::Display for ApiError {
 impl core::error::Error for ApiError {}
 
 /// Writes a string on one line: controls (C0, DEL, C1 including NEL), line and paragraph
-/// separators and bidirectional formatting characters become visible escapes.
+/// separators and bidirectional formatting characters become visible escapes, and a backslash
+/// is doubled, so that a server's literal `\n` never reads as an escaped line break.
 pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Escaped<'_> {
@@ -552,6 +554,7 @@ impl fmt::Display for Escaped<'_> {
                 '\n' => f.write_str("\\n")?,
                 '\r' => f.write_str("\\r")?,
                 '\t' => f.write_str("\\t")?,
+                '\\' => f.write_str("\\\\")?,
                 _ => write!(f, "\\u{{{:04x}}}", u32::from(c))?,
             }
             rest = &rest[at + c.len_utf8()..];
@@ -561,7 +564,8 @@ impl fmt::Display for Escaped<'_> {
 }
 
 fn needs_escape(c: char) -> bool {
-    c.is_control()
+    c == '\\'
+        || c.is_control()
         || matches!(
             c,
             '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'

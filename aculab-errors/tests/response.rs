@@ -285,10 +285,16 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
         line,
         r"HTTP 400: a\u{0085}b\u{2029}c\u{202e}d\u{000b}e\u{000c}f"
     );
-    // Ordinary text, tabs aside, is left alone.
-    let plain = "Ünïcödé — 日本語 \"quoted\" \\ path";
+    // Ordinary text is left alone.
+    let plain = "Ünïcödé — 日本語 \"quoted\" / path";
     let line = ApiError::new(400, ErrorResponse::new("HTTP 400", plain)).to_string();
     assert_eq!(line, format!("HTTP 400: {plain}"));
+    // A backslash is doubled: the server's own `\n` (two characters) never reads as a line
+    // break shown escaped.
+    let line = |text: &str| ApiError::new(400, ErrorResponse::new("HTTP 400", text)).to_string();
+    assert_eq!(line("a\nb"), r"HTTP 400: a\nb");
+    assert_eq!(line("a\\nb"), r"HTTP 400: a\\nb");
+    assert_ne!(line("a\nb"), line("a\\nb"));
 }
 
 #[cfg(feature = "json")]
