@@ -50,7 +50,7 @@ pub fn schema() -> Value {
             "@generated": { "const": GENERATED_BY },
             "$schema": { "const": SCHEMA_REF },
             "schema_version": { "const": SCHEMA_VERSION },
-            "catalogue_version": { "type": ["string", "null"], "minLength": 1 },
+            "catalogue_version": { "type": ["string", "null"], "pattern": SEMVER },
             "upstream_checked": { "type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "not": one_line },
             "categories": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/category" } },
             "errors": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/error" } },
@@ -99,6 +99,9 @@ pub fn schema() -> Value {
         },
     })
 }
+
+/// A version as Cargo writes it (Semantic Versioning 2.0.0, the pattern semver.org gives).
+const SEMVER: &str = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$";
 
 /// Renders the schema (pretty-printed, with a trailing newline).
 pub fn render() -> String {

@@ -78,6 +78,11 @@ fn the_export_states_its_schema_and_validates_against_it() {
     assert_eq!(export["$schema"], codegen::schema::SCHEMA_REF);
     assert_eq!(export["catalogue_version"], "1.2.3");
     assert!(valid(&export));
+    for version in ["0.1.0", "10.20.30-rc.1+build.5", "1.0.0-alpha-1"] {
+        let mut copy = export.clone();
+        copy["catalogue_version"] = json!(version);
+        assert!(valid(&copy), "{version}");
+    }
     assert!(valid_by_lines(&export));
     // Unstamped, the version and date are null, which the schema allows.
     let cat = codegen::load(include_str!("escaping/errors.yaml")).unwrap();
@@ -154,6 +159,14 @@ fn broken_copies_fail() {
         (
             "a bad date",
             Box::new(|v| v["upstream_checked"] = json!("yesterday")),
+        ),
+        (
+            "a catalogue version that is no version",
+            Box::new(|v| v["catalogue_version"] = json!("x")),
+        ),
+        (
+            "a catalogue version with a leading zero",
+            Box::new(|v| v["catalogue_version"] = json!("1.02.3")),
         ),
         (
             "another schema version",
