@@ -283,18 +283,28 @@ pub struct ApiError {
 impl ApiError {
     /// Joins the transport's HTTP `status` with a parsed body.
     ///
-    /// A code that is the status itself is read as that HTTP status, kept as written: a
-    /// gateway's `"code": 503` on a 503 response is "HTTP 503" (retryable), not the catalogued
-    /// 0503 (a report that must be JSON, documented with HTTP 400, not retryable). This holds
-    /// only where the catalogue documents the code of that number with another status.
+    /// A code number not written as four digits (`"503"`, or a JSON number read by
+    /// `ApiError::from_response`, feature `json`) that is the status itself (100..=599) is read as that HTTP
+    /// status, kept as written: a gateway's `"code": 503` on a 503 response is the status 503
+    /// (retryable), not the catalogued 0503 (a report that must be JSON, documented with HTTP
+    /// 400, not retryable), and `"code": 429` on a 429 is the status 429, though the catalogue
+    /// has no 0429. The catalogue's own four digits (`"0503"`) are always the code, and so is
+    /// a code the catalogue documents with that very status. (serde reads a JSON number as the
+    /// four digits of a code, so a body parsed by serde alone gives `"0503"` here; use
+    /// `from_response` to read the number as written.)
     ///
     /// ```
     /// use aculab_errors::{ApiError, ErrorResponse, ResponseKind};
     /// let gateway = ApiError::new(503, ErrorResponse::new("503", "Service Unavailable"));
     /// assert_eq!((gateway.kind(), gateway.error_code()), (ResponseKind::HttpStatus, None));
+    /// assert_eq!(gateway.to_string(), "503: Service Unavailable");
     /// assert!(gateway.is_retryable());
+    /// let limited = ApiError::new(429, ErrorResponse::new("429", "Too Many Requests"));
+    /// assert_eq!(limited.kind(), ResponseKind::HttpStatus);
     /// let report = ApiError::new(400, ErrorResponse::new("0503", "Full reports are JSON"));
     /// assert_eq!(report.kind(), ResponseKind::Catalogued);
+    /// let zero_led = ApiError::new(503, ErrorResponse::new("0503", "Full reports are JSON"));
+    /// assert_eq!(zero_led.kind(), ResponseKind::Catalogued);
     /// ```
     pub fn new(status: u16, mut response: ErrorResponse) -> Self {
         if let Some(read) = response

@@ -216,17 +216,37 @@ impl ResponseCode {
         self.error_code().and_then(ErrorCode::retry_after)
     }
 
-    /// This code read as the HTTP `status` of the response that carried it, kept as written,
-    /// when it is that status's number and the catalogue documents the code of that number
-    /// with another status: `"code": 503` on a 503 (as gateways write a status) is the status,
-    /// not 0503, a report that must be JSON (HTTP 400).
-    pub(crate) fn as_status_of(&self, status: u16) -> Option<ResponseCode> {
-        let code = self.error_code()?;
-        let is_status = (100..=599).contains(&status)
-            && code.as_u16() == status
-            && code.http_status() != Some(status);
-        is_status.then(|| ResponseCode(Repr::Loose(self.as_str().into(), Loose::Http(status))))
+    /// A code that a JSON body wrote as the number `text` (`503`, `503.0`), whose value `n`
+    /// serde read as the four digits of a code; kept as written for [`ResponseCode::as_status_of`].
+    #[cfg(feature = "json")]
+    pub(crate) fn from_json_number(text: String, n: u16) -> ResponseCode {
+        let read = ErrorCode::from_u16(n).map_or(Loose::Unknown(n), Loose::Known);
+        ResponseCode(Repr::Loose(text.into_boxed_str(), read))
     }
+
+    /// This code read as the HTTP `status` of the response that carried it, kept as written:
+    /// a code number not written as four digits (a JSON number, `"503"`) that is the status,
+    /// as gateways write one. `"code": 503` on a 503 is the status, not 0503, a report that must
+    /// be JSON (HTTP 400); `"0503"`, the catalogue's own form, is always the code.
+    pub(crate) fn as_status_of(&self, status: u16) -> Option<ResponseCode> {
+        let Repr::Loose(written, Loose::Known(_) | Loose::Unknown(_)) = &self.0 else {
+            return None;
+        };
+        let digits = written.trim_ascii().as_bytes();
+        let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
+        let number = self.number()?;
+        let documented = self.error_code().and_then(ErrorCode::http_status);
+        (!four_digits && is_status(number, documented, status))
+            .then(|| ResponseCode(Repr::Loose(written.clone(), Loose::Http(status))))
+    }
+}
+
+/// Whether a code `number` written on a response with this `status` is that status: it is the
+/// status's number (100..=599), and the catalogue does not document the code of that number
+/// (`documented`: its HTTP status, if catalogued) with that very status, whether or not it has
+/// the code at all.
+fn is_status(number: u16, documented: Option<u16>, status: u16) -> bool {
+    (100..=599).contains(&status) && number == status && documented != Some(status)
 }
 
 /// The status in `"HTTP nnn"`, if it is one in 100..=599.
@@ -292,5 +312,23 @@ impl PartialEq<ErrorCode> for ResponseCode {
 impl PartialEq<ResponseCode> for ErrorCode {
     fn eq(&self, other: &ResponseCode) -> bool {
         other == self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_status;
+
+    #[test]
+    fn a_code_number_is_the_status_unless_catalogued_with_that_very_status() {
+        // 0503 is documented with 400; 0429 is not in the catalogue; a code documented with
+        // its own number as its status (none is, today) stays that code.
+        assert!(is_status(503, Some(400), 503));
+        assert!(is_status(429, None, 429));
+        assert!(is_status(404, Some(400), 404));
+        assert!(!is_status(404, Some(404), 404));
+        assert!(!is_status(503, Some(400), 400));
+        assert!(!is_status(99, None, 99));
+        assert!(!is_status(600, None, 600));
     }
 }

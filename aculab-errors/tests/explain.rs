@@ -485,3 +485,44 @@ fn the_object_is_one_line_to_any_line_reader_and_the_text_survives() {
         (&json!(text), &json!(text))
     );
 }
+
+#[test]
+fn a_code_that_is_the_responses_own_status_is_explained_as_written() {
+    // A gateway's `"code": 503` on a 503 is that status, and its code is as on the wire: it
+    // read "0503" (kind http_status), and `0503: Service Unavailable` for a person.
+    let dir = std::env::temp_dir().join(format!("explain-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("body.json");
+    let body = br#"{"error":{"code":503,"text":"Service Unavailable"}}"#;
+    std::fs::write(&file, body).unwrap();
+    let path = file.to_str().unwrap();
+    let (v, code) = json_of(&["--status", "503", "--body", path], b"");
+    let person = run(&["--status", "503", "--body", path], b"");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        (&v["kind"], &v["code"], &v["name"], &v["retryable"]),
+        (
+            &json!("http_status"),
+            &json!("503"),
+            &Value::Null,
+            &json!(true)
+        )
+    );
+    let text = String::from_utf8(person.stdout).unwrap();
+    assert!(text.starts_with("503: Service Unavailable\n"), "{text}");
+    assert!(!text.contains("0503"), "{text}");
+
+    // The catalogue's own four digits are that code, not the status; a number that the
+    // catalogue does not have is the status all the same.
+    let zero_led = response("504", &[], br#"{"error":{"code":"0504","text":"x"}}"#);
+    assert_eq!(
+        (&zero_led["kind"], &zero_led["code"]),
+        (&json!("catalogued"), &json!("0504"))
+    );
+    let limited = response("429", &[], br#"{"error":{"code":429,"text":"x"}}"#);
+    assert_eq!(
+        (&limited["kind"], &limited["code"]),
+        (&json!("http_status"), &json!("429"))
+    );
+}

@@ -699,34 +699,63 @@ fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
 #[test]
 fn a_code_that_is_the_responses_own_status_is_that_status() {
     // A gateway's `{"error": {"code": 503}}` on a 503 was read as 0503 (a full report must be
-    // JSON, HTTP 400): not retryable, so a passing outage made the client give up.
-    // The code is kept as read (a JSON number as its four digits).
+    // JSON, HTTP 400): not retryable, so a passing outage made the client give up. A code not
+    // written as four digits (a JSON number, a string of one to three digits) that equals the
+    // status is that status, whether or not the catalogue has a code of that number, and is
+    // kept as it was on the wire (it read "0503").
     for (status, code, idempotent_only, line) in [
-        (503, "503", false, "0503: busy"),
+        (503, "503", false, "503: busy"),
         (503, "\"503\"", false, "503: busy"),
-        (504, "504", true, "0504: busy"),
-        (504, "\"0504\"", true, "0504: busy"),
+        (503, "503.0", false, "503.0: busy"),
+        (504, "504", true, "504: busy"),
+        (429, "429", false, "429: busy"),
+        (429, "\"429\"", false, "429: busy"),
+        (405, "405", false, "405: busy"),
+        (502, "502", true, "502: busy"),
     ] {
         let body = format!(r#"{{"error": {{"code": {code}, "text": "busy"}}}}"#);
         let err = read(status, body.as_bytes());
         assert_eq!(err.kind(), ResponseKind::HttpStatus, "{code}");
         assert_eq!(err.error_code(), None, "{code}");
         assert_eq!(err.code().and_then(|c| c.http_status()), Some(status));
-        assert!(err.is_retryable(), "{code}");
+        assert!(err.is_retryable() == (status != 405), "{code}");
         assert_eq!(err.idempotent_only(), idempotent_only, "{code}");
         assert_eq!(err.to_string(), line);
+        // The same through `ApiError::new`, for the digits written as a string (a string
+        // `"503.0"` is no code number).
+        let string = code.trim_matches('"').trim_end_matches(".0");
+        let new = ApiError::new(status, ErrorResponse::new(string, "busy"));
+        assert_eq!(new.kind(), ResponseKind::HttpStatus, "{code}");
+        assert_eq!(new.code().map(|c| c.as_str()), Some(string));
     }
-    // Not the status, or a code documented with that status: the catalogued code.
-    for (status, code, expected) in [
-        (400, "503", ErrorCode::from_u16(503)),
-        (503, "504", ErrorCode::from_u16(504)),
-        (404, "405", Some(ErrorCode::InvalidToken)),
+    // Not the status, or a code written in the catalogue's own four digits (no gateway writes
+    // a zero-led code): the code it is (a JSON number as its four digits, as ever).
+    use ResponseKind::{Catalogued, UnknownCode};
+    for (status, code, as_read, kind) in [
+        (400, "503", "0503", Catalogued),
+        (503, "504", "0504", Catalogued),
+        (404, "405", "0405", Catalogued),
+        (504, "\"0504\"", "0504", Catalogued),
+        (405, "\"0405\"", "0405", Catalogued),
+        (405, "0405", "0405", Catalogued),
+        (429, "\"0429\"", "0429", UnknownCode),
+        (503, "\" 0503\"", " 0503", Catalogued),
+        (503, "5030", "5030", UnknownCode),
     ] {
         let body = format!(r#"{{"error": {{"code": {code}, "text": "x"}}}}"#);
         let err = read(status, body.as_bytes());
-        assert_eq!(err.kind(), ResponseKind::Catalogued, "{status} {code}");
-        assert_eq!(err.error_code(), expected);
+        let number = as_read.trim().parse().ok();
+        assert_eq!(err.kind(), kind, "{status} {code}");
+        assert_eq!(err.error_code(), number.and_then(ErrorCode::from_u16));
+        assert_eq!(
+            err.code().map(|c| c.as_str()),
+            Some(as_read),
+            "{status} {code}"
+        );
     }
+    // The same through `ApiError::new`.
+    let report = ApiError::new(504, ErrorResponse::new("0504", "x"));
+    assert_eq!(report.kind(), ResponseKind::Catalogued);
 }
 
 #[test]
