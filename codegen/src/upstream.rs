@@ -194,16 +194,53 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
-/// Whether a start tag (`tag`, in ASCII lower case) hides its element as a browser does: the
-/// `hidden` attribute, or an inline style of `display: none`. (`aria-hidden` hides nothing
-/// from sight.)
-fn hidden(tag: &str) -> bool {
-    let attribute = tag.match_indices("hidden").any(|(at, _)| {
-        tag[..at].ends_with(|c: char| c.is_ascii_whitespace())
-            && tag[at + 6..].starts_with(|c: char| c.is_ascii_whitespace() || "=/>".contains(c))
-    });
-    let compact: String = tag.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    attribute || compact.contains("display:none")
+/// Whether a start tag's attributes (`attributes`, the text after its name, in ASCII lower
+/// case) take its element off the page: the `hidden` attribute, which marks what is not (or
+/// no longer) relevant, so no visitor ever sees it. What a visitor can reveal stays on the
+/// page: `hidden="until-found"` (find-in-page opens it), and `display: none`, the state a
+/// script leaves an accordion's collapsed panel in (every text dump shows it, as the page as
+/// text has it). `aria-hidden` hides nothing from sight.
+fn hidden(attributes: &str) -> bool {
+    // A browser keeps the first of an attribute given twice.
+    attributes_of(attributes)
+        .find(|&(name, _)| name == "hidden")
+        .is_some_and(|(_, value)| value != "until-found")
+}
+
+/// A start tag's attributes, `(name, value)`, read from the text after its name as a browser's
+/// tokenizer reads them: a name runs to white space, `/`, `>` or `=` (its first character may
+/// be `=`); a value follows `=` (white space around it allowed) and is quoted (`"…"`, `'…'`)
+/// or runs to white space or `>`; an attribute without `=` has the empty value.
+fn attributes_of(tag: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = tag;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        let first = rest.chars().next().filter(|&c| c != '>')?;
+        let end = rest[first.len_utf8()..]
+            .find(|c: char| c.is_ascii_whitespace() || "/>=".contains(c))
+            .map_or(rest.len(), |n| first.len_utf8() + n);
+        let name = &rest[..end];
+        rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let Some(after) = rest.strip_prefix('=') else {
+            return Some((name, ""));
+        };
+        let after = after.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &after[1..];
+                body.find(q)
+                    .map_or((body, ""), |n| (&body[..n], &body[n + 1..]))
+            }
+            _ => {
+                let n = after
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .unwrap_or(after.len());
+                after.split_at(n)
+            }
+        };
+        rest = next;
+        Some((name, value))
+    })
 }
 
 /// Just past the end tag that closes the `name` element whose content starts at `from`,
@@ -357,7 +394,11 @@ pub fn html_to_text(html: &str) -> String {
             out.push_str("\n\n");
             continue;
         }
-        if !closing && !self_closing && !VOID.contains(&name) && hidden(&lower[i..end]) {
+        if !closing
+            && !self_closing
+            && !VOID.contains(&name)
+            && hidden(&lower[i + start + name_len..end])
+        {
             i = matching_close(bytes, &lower, name, end);
             out.push_str("\n\n");
             continue;
@@ -2940,8 +2981,12 @@ mod tests {
         );
     }
 
-    /// What a browser hides (the `hidden` attribute, `display: none`) is not on the page, nested
-    /// elements of its kind and all; `aria-hidden` hides nothing from sight.
+    /// What the page holds as no longer relevant (the `hidden` attribute) is not on the page,
+    /// nested elements of its kind and all; only the attribute counts, read as a browser reads
+    /// a start tag: not the word in another attribute's name or value (a class, a title, an
+    /// unquoted value). What a visitor can reveal is on the page: `hidden="until-found"` (found
+    /// by find-in-page), an accordion's panel collapsed by `display: none` (shown by a click,
+    /// and in every text dump); so is what `aria-hidden` hides from screen readers only.
     #[test]
     fn hidden_elements_are_not_on_the_page() {
         let entry = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p>";
@@ -2949,16 +2994,33 @@ mod tests {
         for hide in [
             "<div hidden><div><h3>0999 : Draft.</h3></div><p>0998 : More.</p></div>",
             "<section class=x hidden=\"\"><p>0999 : Draft.</p></section>",
-            "<div style=\"color: red; display : none\"><p>0999 : Draft.</p></div>",
+            "<div HIDDEN=Hidden><p>0999 : Draft.</p></div>",
+            "<div class=\"x\"hidden><p>0999 : Draft.</p></div>",
+            "<div/hidden><p>0999 : Draft.</p></div>",
+            "<div title='a > b' hidden><p>0999 : Draft.</p></div>",
+            "<div hidden=\"\" hidden=until-found><p>0999 : Draft.</p></div>",
         ] {
             reads_as(
                 entry,
                 &[&format!("<html><body>{entry}{hide}<p>Footer.</p>")],
             );
         }
-        let shown = "<div aria-hidden=\"true\" data-hidden-x=\"1\"><p>0999 : Shown.</p></div>";
-        let page = parse_page(format!("<html><body>{entry}{shown}").as_bytes()).unwrap();
-        assert_eq!(page.entries.len(), want.entries.len() + 1);
+        for shown in [
+            "<div aria-hidden=\"true\" data-hidden-x=\"1\"><p>0999 : Shown.</p></div>",
+            "<div class=\"error shown hidden print\"><p>0999 : Shown.</p></div>",
+            "<div title=\"show hidden details\"><p>0999 : Shown.</p></div>",
+            "<div title=hidden data-x='display:none'><p>0999 : Shown.</p></div>",
+            "<div hidden=\"until-found\"><p>0999 : Shown.</p></div>",
+            "<div hidden=UNTIL-FOUND hidden><p>0999 : Shown.</p></div>",
+            "<div style=\"color: red; display : none\"><p>0999 : Shown.</p></div>",
+        ] {
+            let page = parse_page(format!("<html><body>{entry}{shown}").as_bytes()).unwrap();
+            assert_eq!(page.entries.len(), want.entries.len() + 1, "{shown}");
+        }
+        // An accordion: each entry's details collapsed until its code is clicked.
+        let accordion = "<html><body><div class=\"error\"><h3><a href=\"?error=0405\" title=\"show hidden details\">0405</a> : A.</h3>\
+            <div class=\"details\" style=\"display: none;\"><h4>HTTP Error code</h4><p>404</p></div></div></body></html>";
+        reads_as(entry, &[accordion]);
     }
 
     #[test]
