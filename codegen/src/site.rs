@@ -83,17 +83,23 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 /// nothing. What is typed matches from the start of a word, so that `rate` finds "rate" and
 /// "rate_limited" but not "generated". In that order:
 ///
-/// - a number alone that is a code's, with or without its leading zeros, shows that code alone
-///   (`1` is 0001);
-/// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, or a number
-///   alone that is a status and no code's number: `429`, where `404` is the code 0404) show
-///   the codes sent with them, unless it names codes too;
+/// - a number alone that is a code's, four digits or without leading zeros, shows that code
+///   alone (`1` and `00001` are 0001); fewer than four digits with a leading zero are the start
+///   of codes, as typed (`04` is 0400-0499);
+/// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, `status code
+///   429`, `429 Too Many Requests`, `503 Server Error: ...`, or a number alone that is a status
+///   and no code's number: `429`, where `404` is the code 0404) show the codes sent with them,
+///   unless it names codes too;
 /// - where some entry holds the query as typed (a name such as `invalid token`, a phrase), only
 ///   those are shown;
 /// - else, where the query names codes as written, four digits standing alone
 ///   (`Error 0405: Invalid token`, `{"code": "0405"}`, `0405 0406`: pasted from a log line;
-///   not the digits of a date or a time such as `2024-05-01_12:00:00`), those codes;
-/// - else those holding each of its words.
+///   not the digits of a date or a time such as `2024-05-01_12:00:00`, nor a year beside a
+///   month or a weekday, or before a time: `Wed, 01 May 2024 12:00:00`), or a code's number after
+///   "error" or "code" (`error 405`), those codes;
+/// - else those holding each of its words;
+/// - else, where it holds a status that is no code's number (`rate limit 429`), the codes sent
+///   with it.
 ///
 /// When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
@@ -121,30 +127,76 @@ const SCRIPT: &str = r##"(function () {
     }
     return false;
   }
+  // A month or a weekday, a time, and what a date can hold between them and a year: the year
+  // of "01 May 2024", "Jan 02 2025", "Wed May  1 12:00:00 UTC 2024" or "2024 12:00" is no code.
+  var month = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|" +
+    "april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|" +
+    "thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+  var time = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?";
+  var yearAfter = new RegExp("(?:^|[^\\p{Alphabetic}])" + month +
+    "\\.?,?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?)?(?:\\s+" + time + "(?:\\s+[a-z]{1,5})?)?\\s*$", "iu");
+  var yearBefore = new RegExp("^,?\\s*(?:" + time + "|(?:[0-9]{1,2}\\s+)?" + month +
+    "(?![\\p{Alphabetic}]))", "iu");
+  // What a code's number follows when it is written without its leading zeros ("error 405",
+  // "code: 405", {"code": 405}), and what makes that a status instead ("status code 503").
+  var codeWord = /(?:^|[^\p{Alphabetic}\p{N}])(?:error|code|errorcode)[^\p{Alphabetic}\p{N}]*$/iu;
+  var statusWord = /(?:http|status)[^\p{Alphabetic}\p{N}]*code[^\p{Alphabetic}\p{N}]*$/iu;
   // The codes `raw` names as written: four digits standing alone ("Error 0405:", "0405/0406"),
-  // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405").
+  // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405") nor a
+  // year ("May 2024"); or a code's number after "error" or "code" ("error 405").
   // (No look-behind, which older browsers cannot parse: the character before is matched.)
   function namedCodes(raw) {
     var found = new Set();
     var group = /(^|[^\p{Alphabetic}\p{N}])([0-9]+(?:[-:.\/][0-9]+)*)(?![\p{Alphabetic}\p{N}])/gu;
     for (var m = group.exec(raw); m !== null; m = group.exec(raw)) {
       var parts = m[2].split(/[-:.\/]/);
-      if (parts.every(function (p) { return p.length === 4; })) {
-        parts.forEach(function (p) { if (codes.has(p)) { found.add(p); } });
+      var before = raw.slice(0, m.index + m[1].length);
+      var after = raw.slice(group.lastIndex);
+      var code = parts.length === 1 && m[2].length <= 8 && Number(m[2]) <= 9999 ?
+        ("000" + Number(m[2])).slice(-4) : "";
+      if (code !== "" && codeWord.test(before) && !statusWord.test(before)) {
+        if (codes.has(code)) { found.add(code); }
+      } else if (parts.every(function (p) { return p.length === 4; })) {
+        var year = parts.length === 1 && /^(?:19|20)/.test(m[2]) &&
+          (yearAfter.test(before) || yearBefore.test(after));
+        parts.forEach(function (p) { if (codes.has(p) && !year) { found.add(p); } });
       }
     }
     return found;
   }
-  // The HTTP statuses `words` name: a status after "http" or "status" ("HTTP 429", "HTTP/1.1
-  // 429"), or one alone that is no code's number ("429"; "404" is the code 0404).
-  function namedStatuses(words) {
+  // What follows a status in a status line or a message: its reason phrase ("503 Service
+  // Unavailable"), or the words of Python's requests ("503 Server Error: ...").
+  var reasons = {
+    400: "bad request", 401: "unauthorized", 402: "payment required", 403: "forbidden",
+    404: "not found", 405: "method not allowed", 406: "not acceptable",
+    407: "proxy authentication required", 408: "request timeout", 409: "conflict", 410: "gone",
+    411: "length required", 412: "precondition failed",
+    413: "content too large|payload too large|request entity too large", 414: "uri too long",
+    415: "unsupported media type", 416: "range not satisfiable", 417: "expectation failed",
+    421: "misdirected request", 422: "unprocessable content|unprocessable entity",
+    423: "locked", 424: "failed dependency", 425: "too early", 426: "upgrade required",
+    428: "precondition required", 429: "too many requests",
+    431: "request header fields too large", 451: "unavailable for legal reasons",
+    500: "internal server error", 501: "not implemented", 502: "bad gateway",
+    503: "service unavailable", 504: "gateway timeout", 505: "http version not supported"
+  };
+  // The HTTP statuses `words` name: a status after "http", "status" or "status code" ("HTTP
+  // 429", "HTTP/1.1 429", "status code 503"), before its reason phrase ("503 Service
+  // Unavailable"), or, with `loose` or alone, one that is no code's number ("429", "rate limit
+  // 429"; "404" is the code 0404).
+  function namedStatuses(words, loose) {
     var found = new Set();
     words.forEach(function (w, i) {
       if (!/^[1-5][0-9][0-9]$/.test(w)) { return; }
       var j = i - 1;
       while (j >= 0 && /^[0-9]$/.test(words[j])) { j -= 1; }
+      if (j >= 1 && words[j] === "code" && words[j - 1] === "status") { j -= 1; }
       var after = j >= 0 && (words[j] === "http" || words[j] === "status");
-      if (after || (words.length === 1 && statuses.has(w) && !codes.has("0" + w))) { found.add(w); }
+      var next = words.slice(i + 1).join(" ") + " ";
+      var reason = ((reasons[w] || "") + "|client error|server error").split("|")
+        .some(function (r) { return r !== "" && next.indexOf(r + " ") === 0; });
+      var bare = (loose || words.length === 1) && statuses.has(w) && !codes.has("0" + w);
+      if (after || reason || bare) { found.add(w); }
     });
     return found;
   }
@@ -174,24 +226,42 @@ const SCRIPT: &str = r##"(function () {
     // Codes named in a longer query, as written: "error 0405" means 0405. A set, so that a
     // pasted log line costs its words plus the codes, not their product.
     var named = words.length < 2 ? new Set() : namedCodes(raw);
-    // A number alone that is a code's, with or without its leading zeros, is that code alone:
-    // "1" is 0001, not every code and text with a word starting with 1.
-    var exact = words.length === 1 && /^[0-9]{1,8}$/.test(phrase) && Number(phrase) <= 9999 ?
-      ("000" + Number(phrase)).slice(-4) : "";
+    // A number alone: four digits, or no leading zero, is that code alone ("1" is 0001, not
+    // every code and text with a word starting with 1; "00002" is 0002); fewer than four
+    // digits with a leading zero are the start of codes, as typed ("04" is 0400-0499).
+    var exact = "";
+    var prefix = "";
+    if (words.length === 1 && /^0[0-9]{0,2}$/.test(phrase)) {
+      prefix = phrase;
+    } else if (words.length === 1 && /^[0-9]{1,8}$/.test(phrase) && Number(phrase) <= 9999) {
+      exact = ("000" + Number(phrase)).slice(-4);
+    }
     if (!codes.has(exact)) { exact = ""; }
-    var status = named.size > 0 || exact !== "" ? new Set() : namedStatuses(words);
-    var whole = phrase !== "" && exact === "" && status.size === 0 && items.some(function (li) {
+    var single = exact !== "" || prefix !== "";
+    var status = named.size > 0 || single ? new Set() : namedStatuses(words, false);
+    var whole = phrase !== "" && !single && status.size === 0 && items.some(function (li) {
       return fits(li) && has(li.getAttribute("data-search"), phrase);
     });
+    function every(li) {
+      var text = li.getAttribute("data-search");
+      return words.length > 0 && words.every(function (w) { return has(text, w); });
+    }
+    // Else, where no entry holds every word, a status in a longer line that is no code's
+    // number ("rate limit 429").
+    if (!single && status.size === 0 && !whole && named.size === 0 &&
+        !items.some(function (li) { return fits(li) && every(li); })) {
+      status = namedStatuses(words, true);
+    }
     var shown = 0;
     items.forEach(function (li) {
-      var text = li.getAttribute("data-search");
+      var code = li.getAttribute("data-code");
       var ok = fits(li) && (empty ||
-        (exact !== "" ? li.getAttribute("data-code") === exact :
+        (exact !== "" ? code === exact :
+        prefix !== "" ? code.indexOf(prefix) === 0 :
         status.size > 0 ? status.has(li.getAttribute("data-status")) :
-        whole ? has(text, phrase) :
-        named.size > 0 ? named.has(li.getAttribute("data-code")) :
-        words.length > 0 && words.every(function (w) { return has(text, w); })));
+        whole ? has(li.getAttribute("data-search"), phrase) :
+        named.size > 0 ? named.has(code) :
+        every(li)));
       li.hidden = !ok;
       if (ok) { shown += 1; }
     });

@@ -412,6 +412,11 @@ categories:
     range: "0000-9999"
     description: Every code.
 errors:
+  - code: "0006"
+    name: call_dropped
+    category: everything
+    retry: false
+    description: The call was dropped.
   - code: "0405"
     name: invalid_token
     http: 404
@@ -632,6 +637,37 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
             &["0405"],
         ),
         ("q=conferencePaused", &["0503"]),
+        // The year of a date written with a month or a weekday, or before a time, is no code
+        // (2024 is one here).
+        ("q=Jan%2002%202024%2010%3A00%3A00%20host%20app%3A%200405", &["0405"]),
+        ("q=Wed%20May%20%201%2012%3A00%3A00%20UTC%202024%20error%200604", &["0604"]),
+        (
+            "q=HTTP%2F1.1%20400%20Bad%20Request%0D%0ADate%3A%20Wed%2C%2001%20May%202024%2012%3A00%3A00%20GMT%0D%0A\
+             Content-Type%3A%20application%2Fjson%0D%0A%0D%0A%7B%22error%22%3A%7B%22code%22%3A%220616%22%7D%7D",
+            &["0616"],
+        ),
+        // A status without "HTTP": before its reason phrase (or the "Server Error" of Python's
+        // requests), after "status code", or in a longer line where it is no code's number.
+        ("q=503%20Service%20Unavailable", &["1003"]),
+        (
+            "q=503%20Server%20Error%3A%20Service%20Unavailable%20for%20url%3A%20https%3A%2F%2Fapi.example.com%2Fv1",
+            &["1003"],
+        ),
+        ("q=404%20Not%20Found", &["0405"]),
+        ("q=status%20code%20503", &["1003"]),
+        ("q=request%20failed%20400", &["0604", "0616"]),
+        // A code's number after "error" or "code", without its leading zeros.
+        ("q=error%20405", &["0405"]),
+        ("q=code%20405", &["0405"]),
+        ("q=Error%20code%3A%20604", &["0604"]),
+        ("q=%7B%22code%22%3A%20616%7D", &["0616"]),
+        // Digits with a leading zero, fewer than four, are the start of a code, as typed.
+        ("q=06", &["0604", "0616"]),
+        ("q=0", &["0006", "0405", "0503", "0604", "0616"]),
+        ("q=00", &["0006"]),
+        ("q=040", &["0405"]),
+        ("q=6", &["0006"]),
+        ("q=0006", &["0006"]),
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), expect, "?{query}");
@@ -655,7 +691,14 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
     }
     // Nothing matches: the page says so, rather than showing an empty list; so does a query of
     // punctuation or symbols alone, or a status no code is sent with.
-    for query in ["q=zzzz", "q=%E2%82%AC", "q=!!!", "q=HTTP%20418"] {
+    for query in [
+        "q=zzzz",
+        "q=%E2%82%AC",
+        "q=!!!",
+        "q=HTTP%20418",
+        // A pasted date names no code, not even its year, and no entry holds its words.
+        "q=Date%3A%20Wed%2C%2001%20May%202024%2012%3A00%3A00%20GMT",
+    ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), Vec::<String>::new(), "?{query}");
         assert!(
