@@ -750,7 +750,8 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
         .collect();
     let page_width = lines.iter().map(|l| l.2).max().unwrap_or(0);
     // Whether line `n` goes on from the one before: that one filled the page's width, so that
-    // this line's first word did not fit on it.
+    // this line's first word did not fit on it, or would have filled it exactly (`fold -s`
+    // moves such a word on, as the blank after it does not fit).
     let wrapped = |n: usize| {
         let Some(before) = n.checked_sub(1).and_then(|b| lines.get(b)) else {
             return false;
@@ -763,7 +764,7 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
         (40..=200).contains(&page_width)
             && !before.0.is_empty()
             && !before.1
-            && before.2 + 1 + word > page_width
+            && before.2 + 1 + word >= page_width
     };
     // A blank line (or a paragraph's end) with text before and after it.
     let blank_between = lines

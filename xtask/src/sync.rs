@@ -363,6 +363,50 @@ mod tests {
         assert_eq!(Record::of(&text, TODAY), Record::of(&html, TODAY));
     }
 
+    /// `text` as `fold -s -w width` writes it: a line longer than `width` is broken after its
+    /// last blank within the width (the blank kept at the line's end), or at the width if it
+    /// has none. A word that would exactly fill the line moves to the next, as the blank after
+    /// it would not fit.
+    fn fold(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for line in text.lines() {
+            let mut run = String::new();
+            for c in line.chars() {
+                if run.chars().count() == width {
+                    let at = run.rfind(' ').map_or(run.len(), |at| at + 1);
+                    out += &run[..at];
+                    out.push('\n');
+                    run.drain(..at);
+                }
+                run.push(c);
+            }
+            out += &run;
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The page without its blank lines, hard-wrapped by `fold -s` at any usual width, reads in
+    /// step: each line that filled the width goes on in the next.
+    #[test]
+    fn the_official_page_folded_without_blank_lines_reads_in_step() {
+        let (dir, pages) = project();
+        let dense: String = PAGE_TXT
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for width in 60..=80 {
+            let name = format!("folded-{width}.txt");
+            let folded = fold(&dense, width);
+            assert_eq!(
+                sync(dir.path(), &pages, &name, &folded),
+                (0, vec![]),
+                "{name}"
+            );
+        }
+    }
+
     #[test]
     fn each_kind_of_drift_is_named_code_by_code_and_nothing_is_written() {
         let (dir, pages) = project();
