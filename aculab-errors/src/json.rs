@@ -27,7 +27,9 @@ impl ApiError {
     /// UTF-32 is believed, first, only when one byte in eight or more is zero, and never otherwise);
     /// else by the `charset` of the content type (`ISO-8859-1` and its aliases read as `windows-1252`, as browsers do);
     /// else, without one, by the single-byte charset an HTML or XML page declares in its first
-    /// 1024 bytes (`<meta charset="iso-8859-1">`, `<?xml version="1.0" encoding="ISO-8859-1"?>`);
+    /// 1024 bytes, as a browser's prescan finds it (`<meta charset="iso-8859-1">`, a `<meta
+    /// http-equiv="Content-Type">`'s content, `<?xml version="1.0" encoding="ISO-8859-1"?>`; not
+    /// a `<script charset>`, a comment or text);
     /// else as UTF-8 with invalid sequences replaced by U+FFFD (JSON with a stray byte in its
     /// text still gives its code).
     ///
@@ -419,31 +421,186 @@ fn charset(content_type: &str) -> Option<Encoding> {
     encoding(value)
 }
 
-/// The encoding an HTML page (`<meta charset=...>`, or `charset=` in a `<meta>`'s content) or
-/// an XML document (`<?xml ... encoding=...?>`) names in its first 1024 bytes, as browsers look
-/// for it there.
+/// The encoding a page names in its first 1024 bytes, found as browsers find it: an XML
+/// declaration's `encoding` (`<?xml version="1.0" encoding="ISO-8859-1"?>`), else WHATWG's
+/// prescan of an HTML page, whose first `<meta charset>`, or `<meta http-equiv="Content-Type">`
+/// whose `content` names a charset, counts; comments, the attributes of other tags (a
+/// `<script charset>`) and text do not.
 fn declared_in_page(body: &[u8]) -> Option<Encoding> {
+    // Names and values are read in ASCII lower case, as the prescan reads them.
     let head = body[..body.len().min(1024)].to_ascii_lowercase();
-    let key: &[u8] = if head.trim_ascii_start().starts_with(b"<?xml") {
-        b"encoding="
-    } else if head.windows(5).any(|w| w == b"<meta") {
-        b"charset="
-    } else {
-        return None;
+    let mut at = head.len() - head.trim_ascii_start().len();
+    if head[at..].starts_with(b"<?xml") && head.get(at + 5).is_some_and(|&c| is_space(c)) {
+        at += 5;
+        while let Some((name, value)) = attribute(&head, &mut at) {
+            if name == b"encoding" {
+                return label(value);
+            }
+        }
+    }
+    while at < head.len() {
+        let rest = &head[at..];
+        let after = |n: usize| rest.get(n).copied().unwrap_or(0);
+        if rest.starts_with(b"<!--") {
+            // To the `>` of the first `-->` after the `<`, whose dashes may be the opening's.
+            at += 2 + find(&rest[2..], b"-->")? + 2;
+        } else if rest.starts_with(b"<meta") && (is_space(after(5)) || after(5) == b'/') {
+            at += 5;
+            if let Some(encoding) = meta(&head, &mut at) {
+                return Some(encoding);
+            }
+        } else if rest.starts_with(b"<")
+            && (after(1).is_ascii_alphabetic()
+                || after(1) == b'/' && after(2).is_ascii_alphabetic())
+        {
+            // Any other tag: its name, then its attributes, skipped.
+            at += rest
+                .iter()
+                .position(|&c| is_space(c) || c == b'>')
+                .unwrap_or(rest.len());
+            while attribute(&head, &mut at).is_some() {}
+        } else if rest.starts_with(b"<!") || rest.starts_with(b"</") || rest.starts_with(b"<?") {
+            at += rest.iter().position(|&c| c == b'>')?;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The encoding a `<meta>` whose attributes start at `at` names, as WHATWG's prescan reads it:
+/// its `charset`, or the charset in its `content` when its `http-equiv` is `content-type`; the
+/// first of each attribute counts. `at` is left at the tag's end.
+fn meta(head: &[u8], at: &mut usize) -> Option<Encoding> {
+    let (mut seen, mut got_pragma) = ([false; 3], false);
+    // The charset found (`Some(None)`: a label this does not read), and whether it came from
+    // `content`, which needs the pragma.
+    let (mut charset, mut need_pragma) = (None, None);
+    while let Some((name, value)) = attribute(head, at) {
+        let slot = match name {
+            b"http-equiv" => 0,
+            b"content" => 1,
+            b"charset" => 2,
+            _ => continue,
+        };
+        if core::mem::replace(&mut seen[slot], true) {
+            continue;
+        }
+        match slot {
+            0 => got_pragma = value == b"content-type",
+            1 if charset.is_none() => {
+                if let Some(named) = charset_in_content(value) {
+                    (charset, need_pragma) = (Some(label(named)), Some(true));
+                }
+            }
+            1 => {}
+            _ => (charset, need_pragma) = (Some(label(value)), Some(false)),
+        }
+    }
+    match need_pragma {
+        Some(true) if !got_pragma => None,
+        Some(_) => charset.flatten(),
+        None => None,
+    }
+}
+
+/// The charset a `<meta>`'s `content` names (`text/html; charset=iso-8859-1`), as WHATWG's
+/// "extract a character encoding from a meta element" reads it.
+fn charset_in_content(content: &[u8]) -> Option<&[u8]> {
+    let mut at = 0;
+    loop {
+        at += find(&content[at..], b"charset")? + b"charset".len();
+        let Some(value) = content[at..].trim_ascii_start().strip_prefix(b"=") else {
+            continue;
+        };
+        let value = value.trim_ascii_start();
+        return match *value.first()? {
+            quote @ (b'"' | b'\'') => {
+                let end = value[1..].iter().position(|&c| c == quote)?;
+                Some(&value[1..=end])
+            }
+            _ => {
+                let end = value
+                    .iter()
+                    .position(|&c| is_space(c) || c == b';')
+                    .unwrap_or(value.len());
+                Some(&value[..end])
+            }
+        };
+    }
+}
+
+/// The next attribute of a tag, from `at`, as WHATWG's prescan "gets an attribute": its name
+/// and its value (empty when it has none); `None` at the tag's end (`at` left at its `>`) or at
+/// the end of `head` (`at` left there).
+fn attribute<'a>(head: &'a [u8], at: &mut usize) -> Option<(&'a [u8], &'a [u8])> {
+    let found = read_attribute(head, at);
+    if found.is_none() && head.get(*at) != Some(&b'>') {
+        *at = head.len();
+    }
+    found
+}
+
+fn read_attribute<'a>(head: &'a [u8], at: &mut usize) -> Option<(&'a [u8], &'a [u8])> {
+    let skip_space = |at: &mut usize| {
+        while head.get(*at).is_some_and(|&c| is_space(c)) {
+            *at += 1;
+        }
     };
-    let at = head.windows(key.len()).position(|w| w == key)? + key.len();
-    let value = head[at..].trim_ascii_start();
-    let value = value
-        .strip_prefix(b"\"")
-        .or(value.strip_prefix(b"'"))
-        .unwrap_or(value);
-    let end = value
-        .iter()
-        .position(|c| {
-            matches!(c, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || c.is_ascii_whitespace()
-        })
-        .unwrap_or(value.len());
-    encoding(core::str::from_utf8(&value[..end]).ok()?)
+    while head.get(*at).is_some_and(|&c| is_space(c) || c == b'/') {
+        *at += 1;
+    }
+    let start = *at;
+    // A name ends at white space, `/` or `>`, or at `=` after its first byte.
+    loop {
+        match *head.get(*at)? {
+            b'>' if *at == start => return None,
+            b'=' if *at > start => break,
+            c if is_space(c) || c == b'/' || c == b'>' => break,
+            _ => *at += 1,
+        }
+    }
+    let name = &head[start..*at];
+    skip_space(at);
+    if head.get(*at) != Some(&b'=') {
+        return Some((name, b""));
+    }
+    *at += 1;
+    skip_space(at);
+    let value = match *head.get(*at)? {
+        quote @ (b'"' | b'\'') => {
+            let len = head[*at + 1..].iter().position(|&c| c == quote)?;
+            *at += len + 2;
+            &head[*at - len - 1..*at - 1]
+        }
+        b'>' => b"",
+        _ => {
+            let start = *at;
+            while head.get(*at).is_some_and(|&c| !is_space(c) && c != b'>') {
+                *at += 1;
+            }
+            &head[start..*at]
+        }
+    };
+    Some((name, value))
+}
+
+/// The encoding a label in a page names; UTF-16 and UTF-32 labels, which a page read as
+/// ASCII cannot be in, read as UTF-8, as browsers read them.
+fn label(value: &[u8]) -> Option<Encoding> {
+    match encoding(core::str::from_utf8(value.trim_ascii()).ok()?)? {
+        Encoding::Utf16(_) | Encoding::Utf32(_) => Some(Encoding::Utf8),
+        other => Some(other),
+    }
+}
+
+/// HTML's white space, as the prescan reads it.
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// Where `needle` first starts in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The encoding a charset label names, if it is one this reads.

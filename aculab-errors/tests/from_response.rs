@@ -493,6 +493,42 @@ fn a_legacy_page_in_latin_1_is_read_by_the_charset_it_declares() {
 }
 
 #[test]
+fn only_a_meta_or_the_xml_declaration_names_a_pages_charset_as_browsers_prescan_it() {
+    // The first `charset=` anywhere counted (a script's), and `charset = "..."` (valid HTML)
+    // did not: "Caf\xe9" read "Caf\u{fffd}". As WHATWG's prescan reads a page: a `<meta
+    // charset>`, or a `<meta http-equiv="Content-Type">` whose content names one; other tags'
+    // attributes, comments and text do not count; the first meta that names one wins.
+    // Each body, and whether its declaration counts (é read as Latin-1, else U+FFFD).
+    let cases: [(&[u8], bool); 20] = [
+        (b"<script src=\"a.js\" charset=\"utf-8\"></script><meta charset=\"iso-8859-1\">Caf\xe9", true),
+        (b"<meta charset = \"windows-1252\"><p>Caf\xe9", true),
+        (b"<META\tCharset=\n'Latin1' /><p>Caf\xe9", true),
+        (b"<meta charset=iso-8859-1><p>Caf\xe9", true),
+        (b"<!-- <meta charset=\"utf-8\"> --><meta charset=\"latin1\"><p>Caf\xe9", true),
+        (b"<p title='<meta charset=utf-8>'><meta charset=\"latin1\">Caf\xe9", true),
+        (b"<meta content=\"text/html; charset = 'iso-8859-1'\" http-equiv=\"content-type\">Caf\xe9", true),
+        (b"<meta http-equiv=Content-Type content=\"text/html;charset=ISO-8859-1\">Caf\xe9", true),
+        (b"<?xml version=\"1.0\" encoding = 'ISO-8859-1'?><text>Caf\xe9</text>", true),
+        (b"<?xml version=\"1.0\"?><html><meta charset=\"latin1\"/>Caf\xe9</html>", true),
+        (b"<meta charset=\"bogus\"><meta charset=\"latin1\">Caf\xe9", true),
+        (b"<script charset=\"iso-8859-1\"></script><p>Caf\xe9", false),
+        (b"<meta charset=\"utf-8\"><meta charset=\"iso-8859-1\">Caf\xe9", false),
+        (b"<meta content=\"text/html; charset=iso-8859-1\">Caf\xe9", false),
+        (b"<meta name=\"x\" content=\"charset=iso-8859-1\">Caf\xe9", false),
+        (b"<!-- <meta charset=\"iso-8859-1\"> -->Caf\xe9", false),
+        (b"<p title='<meta charset=iso-8859-1>'>Caf\xe9", false),
+        (b"<metadata charset=\"iso-8859-1\">Caf\xe9", false),
+        (b"<?xml version=\"1.0\"?><x encoding=\"iso-8859-1\">Caf\xe9</x>", false),
+        (b"<meta charset=\"iso-8859-1>Caf\xe9", false),
+    ];
+    for (body, counts) in cases {
+        let text = ApiError::from_response(503, None, body).text().to_owned();
+        let read = if counts { "Caf\u{e9}" } else { "Caf\u{fffd}" };
+        assert!(text.contains(read), "{text}");
+    }
+}
+
+#[test]
 fn a_lone_surrogate_escape_is_replaced_not_a_reason_to_call_the_body_not_json() {
     // JSON's grammar allows any \uXXXX, and servers (Python's json.dumps among them) write
     // unpaired surrogates; serde_json refuses them in a string.
