@@ -108,7 +108,8 @@ impl<'de> Visitor<'de> for CodeVisitor {
     /// A whole number up to 9999 written with a fraction or an exponent (`405.0`, `1e3`) is
     /// that number, as JSON has only one kind of number; any other as its JSON text.
     fn visit_f64<E: de::Error>(self, n: f64) -> Result<ResponseCode, E> {
-        if n.fract() == 0.0 && n.is_sign_positive() && n <= 9999.0 {
+        // `as u64` and back is exact only for a whole number (`f64::fract` needs `std`).
+        if n.is_sign_positive() && n <= 9999.0 && (n as u64) as f64 == n {
             // Exact: a whole number in 0..=9999.
             return self.visit_u64(n as u64);
         }
