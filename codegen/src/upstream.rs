@@ -881,6 +881,8 @@ fn unmark_line(line: &str) -> std::borrow::Cow<'_, str> {
 /// Text without Markdown's emphasis and code marks (`**Account**`, `_x_`, `` `media_delete` ``)
 /// and its escapes (`\'`, `\_`): a `*`, `_` or `` ` `` stays only between two letters or digits
 /// (`tel_get_supported_countries`).
+/// It only drops those marks and backslashes, which [`fingerprint`] does not count, so that the
+/// page's own `*.wav` or `_tmp` read from its text changes no fingerprint.
 fn unemphasise(text: &str) -> String {
     if !text.contains(['*', '_', '`', '\\']) {
         return text.to_string();
@@ -1618,10 +1620,16 @@ fn heading_shape(p: &str) -> Option<Option<u16>> {
 /// A fingerprint of normalised wording: FNV-1a, 64 bits, as 16 hex digits. It tells whether
 /// the wording changed, and cannot give the wording back. White space does not count at all,
 /// not even where it is: a page saved by a tool that breaks long words across lines (lynx,
-/// narrow) reads as the page.
+/// narrow) reads as the page. Nor do Markdown's marks (`*`, `_`, `` ` ``, `\`), the only
+/// characters a text page loses when its emphasis and escapes are read off: the page as text
+/// and as HTML give the same fingerprint whether they are a converter's marks or the page's
+/// own characters (`*.wav`).
 pub fn fingerprint(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in normalise(text).bytes().filter(|&b| b != b' ') {
+    for b in normalise(text)
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'*' | b'_' | b'`' | b'\\'))
+    {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -3079,6 +3087,29 @@ mod tests {
             fingerprint("Use cloud-regions.html to list it."),
             fingerprint(same[0])
         );
+    }
+
+    /// Markdown's marks (`*`, `_`, `` ` ``, `\`) are no part of the wording, whether a converter
+    /// wrote them or the page holds them as characters: the page as text, read without them,
+    /// and as HTML, read with them, give the same record.
+    #[test]
+    fn markdown_marks_are_no_change_of_wording() {
+        for words in [
+            "by Aculab Cloud (*.wav, _tmp files)",
+            "a * b, 2*3_ and *.mp3",
+            "`x` or \\\\server\\share, \\* or __init__",
+        ] {
+            let text = format!(
+                "0402 : Not supported {words}.\n\nHTTP Error code\n\n415\n\nRemedy\n\nUse {words}.\n"
+            );
+            let html = format!(
+                "<html><body><h3>0402 : Not supported {words}.</h3><h4>HTTP Error code</h4><p>415</p><h4>Remedy</h4><p>Use {words}.</p>"
+            );
+            let [text, html] =
+                [text, html].map(|p| Record::of(&parse_page(p.as_bytes()).unwrap(), "2026-01-01"));
+            assert_eq!(text, html, "{words}");
+        }
+        assert_ne!(fingerprint("Use *.wav."), fingerprint("Use *.mp3."));
     }
 
     /// A permalink of symbols beside a heading (Sphinx's `¶`, `#`, an icon) is no part of the
