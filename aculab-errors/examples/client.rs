@@ -3,6 +3,11 @@
 //! `ApiError::from_http` reads each error response, whatever its body, and `RetryPolicy`
 //! decides from the code, the status and the server's `Retry-After`.
 //!
+//! The glue a service writes is `call` in `tests/support/client.rs`, shared with the integration
+//! test `tests/client.rs`: ureq's agent set not to turn a 4xx or 5xx into an error (which would
+//! drop the body), the body read into an `http::Response` for `ApiError::from_http`, then
+//! `retry_advice` and `RetryPolicy::decide` until it succeeds or gives up.
+//!
 //! ```sh
 //! cargo run -p aculab-errors --features http --example client
 //! ```
