@@ -6,6 +6,7 @@ mod site;
 mod sync;
 mod write;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,21 +32,32 @@ fn main() -> ExitCode {
         Some((&"site", rest)) => site_command(rest),
         Some((&"sync", rest)) => sync_command(rest),
         _ => {
-            eprintln!("{USAGE}");
+            err(&format!("{USAGE}\n"));
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes `text` to standard output. A reader that went away (`cargo xtask sync PAGE | head`)
+/// is no failure of the command, whose exit code still says what it found: `print!` would panic.
+fn out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Writes `text` to standard error, as [`out`] writes to standard output.
+fn err(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Prints a report on success, the error on failure.
 fn finish<R: std::fmt::Display, E: std::fmt::Display>(result: Result<R, E>) -> ExitCode {
     match result {
         Ok(report) => {
-            print!("{report}");
+            out(&report.to_string());
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{e}");
+            err(&e.to_string());
             ExitCode::FAILURE
         }
     }
@@ -61,7 +73,7 @@ fn gen_command(flags: &[&str]) -> ExitCode {
             "--check" => options.mode = Mode::Check,
             "--allow-breaking" => options.allow_breaking = true,
             other => {
-                eprintln!("unknown argument `{other}`\n\n{USAGE}");
+                err(&format!("unknown argument `{other}`\n\n{USAGE}\n"));
                 return ExitCode::FAILURE;
             }
         }
@@ -75,7 +87,7 @@ fn site_command(args: &[&str]) -> ExitCode {
         [] => root.join("target/site"),
         [dir] if !dir.starts_with('-') => PathBuf::from(dir),
         _ => {
-            eprintln!("{USAGE}");
+            err(&format!("{USAGE}\n"));
             return ExitCode::FAILURE;
         }
     };
@@ -87,17 +99,17 @@ fn sync_command(args: &[&str]) -> ExitCode {
     let write = args.contains(&"--write");
     let rest: Vec<&str> = args.iter().copied().filter(|a| *a != "--write").collect();
     let [page] = rest.as_slice() else {
-        eprintln!("sync needs one PAGE\n\n{USAGE}");
+        err(&format!("sync needs one PAGE\n\n{USAGE}\n"));
         return ExitCode::from(2);
     };
     if page.starts_with("--") {
-        eprintln!("unknown argument `{page}`\n\n{USAGE}");
+        err(&format!("unknown argument `{page}`\n\n{USAGE}\n"));
         return ExitCode::from(2);
     }
     let result = sync::run(&project_root(), Path::new(page), write, &sync::today());
     match &result {
-        Ok(outcome) => print!("{outcome}"),
-        Err(e) => eprint!("{e}"),
+        Ok(outcome) => out(&outcome.to_string()),
+        Err(e) => err(&e.to_string()),
     }
     ExitCode::from(sync::exit_code(&result))
 }
