@@ -85,21 +85,22 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 ///
 /// - a number alone that is a code's, four digits or without leading zeros, shows that code
 ///   alone (`1` and `00001` are 0001); fewer than four digits with a leading zero are the start
-///   of codes, as typed (`04` is 0400-0499);
+///   of codes, as typed (`04` is 0400-0499), or the number where no code starts so (`018`);
 /// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, `status code
-///   429`, `429 Too Many Requests`, `503 Server Error: ...`, or a number alone that is a status
-///   and no code's number: `429`, where `404` is the code 0404) show the codes sent with them,
-///   unless it names codes too;
+///   429`, `HTTP response code: 503`, `429 Too Many Requests`, `503 Server Error: ...`, or a
+///   number alone that is a status and no code's number: `429`, where `404` is the code 0404)
+///   show the codes sent with them, unless it names codes too;
 /// - where some entry holds the query as typed (a name such as `invalid token`, a phrase), only
 ///   those are shown;
 /// - else, where the query names codes as written, four digits standing alone
 ///   (`Error 0405: Invalid token`, `{"code": "0405"}`, `0405 0406`: pasted from a log line;
 ///   not the digits of a date or a time such as `2024-05-01_12:00:00`, nor a year beside a
-///   month or a weekday, or before a time: `Wed, 01 May 2024 12:00:00`), or a code's number after
-///   "error" or "code" (`error 405`), those codes;
+///   month with its day, or before a time: `Wed, 01 May 2024 12:00:00`), or a code's number
+///   after "error" or "code" (`error 405`; not after "HTTP" or "status", nor before its reason
+///   phrase: `HTTP Error 503: Service Unavailable` is the status), those codes;
 /// - else those holding each of its words;
-/// - else, where it holds a status that is no code's number (`rate limit 429`), the codes sent
-///   with it.
+/// - else, where it holds a status that is no code's number and no quantity (`rate limit 429`;
+///   not `took 502 ms`), the codes sent with it.
 ///
 /// When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
@@ -127,16 +128,18 @@ const SCRIPT: &str = r##"(function () {
     }
     return false;
   }
-  // A month or a weekday, a time, and what a date can hold between them and a year: the year
+  // A month with its day, a time, and what a date can hold between them and a year: the year
   // of "01 May 2024", "Jan 02 2025", "Wed May  1 12:00:00 UTC 2024" or "2024 12:00" is no code.
+  // A month needs its day ("2005 may also occur", "May 2024" keep their codes), and a weekday
+  // comes with a date, never alone before a year ("Tue 2004" is a code).
   var month = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|" +
-    "april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|" +
-    "thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+    "april|june|july|august|september|october|november|december)\\.?";
+  var day = "[0-9]{1,2}(?:st|nd|rd|th)?";
   var time = "[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]+)?";
-  var yearAfter = new RegExp("(?:^|[^\\p{Alphabetic}])" + month +
-    "\\.?,?(?:\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?)?(?:\\s+" + time + "(?:\\s+[a-z]{1,5})?)?\\s*$", "iu");
-  var yearBefore = new RegExp("^,?\\s*(?:" + time + "|(?:[0-9]{1,2}\\s+)?" + month +
-    "(?![\\p{Alphabetic}]))", "iu");
+  var yearAfter = new RegExp("(?:^|[^\\p{Alphabetic}\\p{N}])(?:" + day + "\\s+" + month + ",?|" +
+    month + "\\s+" + day + ",?)(?:\\s+" + time + "(?:\\s+[a-z]{1,5})?)?\\s*$", "iu");
+  var yearBefore = new RegExp("^,?\\s*(?:" + time + "|" + month + "\\s+" + day +
+    "(?![\\p{Alphabetic}\\p{N}]))", "iu");
   // What a code's number follows when it is written without its leading zeros ("error 405",
   // "code: 405", {"code": 405}), and what makes that a status instead ("status code 503").
   var codeWord = /(?:^|[^\p{Alphabetic}\p{N}])(?:error|code|errorcode)[^\p{Alphabetic}\p{N}]*$/iu;
@@ -154,7 +157,10 @@ const SCRIPT: &str = r##"(function () {
       var after = raw.slice(group.lastIndex);
       var code = parts.length === 1 && m[2].length <= 8 && Number(m[2]) <= 9999 ?
         ("000" + Number(m[2])).slice(-4) : "";
-      if (code !== "" && codeWord.test(before) && !statusWord.test(before)) {
+      // After "HTTP" or "status" anywhere before, or before its reason phrase, the number is
+      // a status ("HTTP Error 503: Service Unavailable", {"status": 503, "code": 503}).
+      var asStatus = /http|status/iu.test(before) || reasonFollows(m[2], norm(after));
+      if (code !== "" && codeWord.test(before) && !statusWord.test(before) && !asStatus) {
         if (codes.has(code)) { found.add(code); }
       } else if (parts.every(function (p) { return p.length === 4; })) {
         var year = parts.length === 1 && /^(?:19|20)/.test(m[2]) &&
@@ -180,22 +186,33 @@ const SCRIPT: &str = r##"(function () {
     500: "internal server error", 501: "not implemented", 502: "bad gateway",
     503: "service unavailable", 504: "gateway timeout", 505: "http version not supported"
   };
-  // The HTTP statuses `words` name: a status after "http", "status" or "status code" ("HTTP
-  // 429", "HTTP/1.1 429", "status code 503"), before its reason phrase ("503 Service
-  // Unavailable"), or, with `loose` or alone, one that is no code's number ("429", "rate limit
-  // 429"; "404" is the code 0404).
+  // Whether the normalised words `next` open with status `n`'s reason phrase, or the words of
+  // Python's requests ("Server Error: ...").
+  function reasonFollows(n, next) {
+    next += " ";
+    return ((reasons[n] || "") + "|client error|server error").split("|")
+      .some(function (r) { return r !== "" && next.indexOf(r + " ") === 0; });
+  }
+  // Words that make a number a quantity, not a status ("took 502 ms", "400 bytes").
+  var units = new Set(["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute",
+    "minutes", "h", "hour", "hours", "b", "byte", "bytes", "kb", "mb", "gb", "percent"]);
+  // The HTTP statuses `words` name: a status after "http", "status" or a code of either ("HTTP
+  // 429", "HTTP/1.1 429", "status code 503", "HTTP response code: 503"), before its reason
+  // phrase ("503 Service Unavailable"), or, with `loose` or alone, one that is no code's number
+  // and no quantity ("429", "rate limit 429"; "404" is the code 0404, "502 ms" a time).
   function namedStatuses(words, loose) {
     var found = new Set();
     words.forEach(function (w, i) {
       if (!/^[1-5][0-9][0-9]$/.test(w)) { return; }
       var j = i - 1;
       while (j >= 0 && /^[0-9]$/.test(words[j])) { j -= 1; }
-      if (j >= 1 && words[j] === "code" && words[j - 1] === "status") { j -= 1; }
-      var after = j >= 0 && (words[j] === "http" || words[j] === "status");
-      var next = words.slice(i + 1).join(" ") + " ";
-      var reason = ((reasons[w] || "") + "|client error|server error").split("|")
-        .some(function (r) { return r !== "" && next.indexOf(r + " ") === 0; });
-      var bare = (loose || words.length === 1) && statuses.has(w) && !codes.has("0" + w);
+      // The code of a status is the status: "status code 503", "HTTP response code: 503".
+      var lead = words.slice(Math.max(0, j - 2), j + 1);
+      var after = j >= 0 && (words[j] === "http" || words[j] === "status" ||
+        (words[j] === "code" && lead.some(function (v) { return v === "http" || v === "status"; })));
+      var reason = reasonFollows(w, words.slice(i + 1).join(" "));
+      var bare = (loose || words.length === 1) && statuses.has(w) && !codes.has("0" + w) &&
+        !units.has(words[i + 1]);
       if (after || reason || bare) { found.add(w); }
     });
     return found;
@@ -231,7 +248,9 @@ const SCRIPT: &str = r##"(function () {
     // digits with a leading zero are the start of codes, as typed ("04" is 0400-0499).
     var exact = "";
     var prefix = "";
-    if (words.length === 1 && /^0[0-9]{0,2}$/.test(phrase)) {
+    // A start no code has is the number after all ("018" is 0018).
+    if (words.length === 1 && /^0[0-9]{0,2}$/.test(phrase) &&
+        items.some(function (li) { return li.getAttribute("data-code").indexOf(phrase) === 0; })) {
       prefix = phrase;
     } else if (words.length === 1 && /^[0-9]{1,8}$/.test(phrase) && Number(phrase) <= 9999) {
       exact = ("000" + Number(phrase)).slice(-4);

@@ -668,6 +668,19 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=040", &["0405"]),
         ("q=6", &["0006"]),
         ("q=0006", &["0006"]),
+        // A start no code has is the number after all.
+        ("q=006", &["0006"]),
+        // After "HTTP" or "status", or before its reason phrase, a number after "error" or
+        // "code" is a status (0503 is a code here, sent with 409).
+        ("q=HTTP%20Error%20503%3A%20Service%20Unavailable", &["1003"]),
+        (
+            "q=Server%20returned%20HTTP%20response%20code%3A%20503%20for%20URL%3A%20https%3A%2F%2Fx",
+            &["1003"],
+        ),
+        ("q=%7B%22status%22%3A%20503%2C%20%22code%22%3A%20503%7D", &["1003"]),
+        // A month needs its day to make a year of the number after it; a weekday never does.
+        ("q=We%20see%200405%20and%202024%20may%20also%20occur", &["0405", "2024"]),
+        ("q=Tue%202024", &["2024"]),
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), expect, "?{query}");
@@ -698,6 +711,8 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         "q=HTTP%20418",
         // A pasted date names no code, not even its year, and no entry holds its words.
         "q=Date%3A%20Wed%2C%2001%20May%202024%2012%3A00%3A00%20GMT",
+        // A quantity is no status: no entry is sent with "400 ms".
+        "q=took%20400%20ms%20to%20respond",
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), Vec::<String>::new(), "?{query}");
