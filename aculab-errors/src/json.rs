@@ -67,22 +67,13 @@ impl ApiError {
             ApiError::new(status, ErrorResponse::default())
                 .with_body_text(Some(ResponseKind::Empty), text.into_owned())
         } else {
-            let parsed = match serde_json::from_str::<ErrorResponse>(json) {
-                Ok(response) => Ok((response, Cow::Borrowed(json))),
-                Err(e) => mend(json).ok_or(e).and_then(|mended| {
-                    serde_json::from_str(&mended).map(|response| (response, Cow::Owned(mended)))
-                }),
-            };
+            let parsed = serde_json::from_str::<ErrorResponse>(json).or_else(|e| {
+                mend(json)
+                    .ok_or(e)
+                    .and_then(|mended| serde_json::from_str(&mended))
+            });
             match parsed {
-                Ok((mut response, read)) => {
-                    if let Some(code) = response
-                        .error
-                        .code
-                        .as_ref()
-                        .and_then(|code| number_as_written(code, status, &read))
-                    {
-                        response.error.code = Some(code);
-                    }
+                Ok(response) => {
                     // JSON that is not an error body: an object with neither code nor text,
                     // or a bare array, number, `true` or `null` (a bare string is the text).
                     let says_nothing = (response.error.code.is_none()
@@ -100,23 +91,6 @@ impl ApiError {
             }
         };
         error.with_content_type(content_type)
-    }
-}
-
-/// `code`, when it is the four digits serde read from a JSON number (`503`) that is the
-/// response's `status`, as the number was written in `json` (the text it was read from), so that
-/// [`ApiError::new`] can tell the number, which a gateway writes for its status, from the
-/// catalogue's `"0503"`. Only that case reads the body again.
-fn number_as_written(code: &ResponseCode, status: u16, json: &str) -> Option<ResponseCode> {
-    let n = code
-        .number()
-        .filter(|&n| n == status && code.as_str().len() == 4)?;
-    let body: serde_json::Value = serde_json::from_str(json).ok()?;
-    match body.get("error")?.get("code")? {
-        serde_json::Value::Number(number) => {
-            Some(ResponseCode::from_json_number(number.to_string(), n))
-        }
-        _ => None,
     }
 }
 

@@ -134,8 +134,8 @@ impl ErrorResponse {
 
 impl ErrorInfo {
     /// `code`: a four-digit error code or an HTTP status such as `"HTTP 400"`; `None` when the
-    /// body had none (or `null`). A numeric code (`405`, or `405.0`) is read as its four-digit
-    /// form (`"0405"`), since JSON numbers lose leading zeros.
+    /// body had none (or `null`). A numeric code (`405`, or `405.0`) is kept as the number it is
+    /// (`"405"`: JSON numbers have no leading zeros) and read as the code of that number.
     pub fn code(&self) -> Option<&ResponseCode> {
         self.code.as_ref()
     }
@@ -283,15 +283,12 @@ pub struct ApiError {
 impl ApiError {
     /// Joins the transport's HTTP `status` with a parsed body.
     ///
-    /// A code number not written as four digits (`"503"`, or a JSON number read by
-    /// `ApiError::from_response`, feature `json`) that is the status itself (100..=599) is read as that HTTP
-    /// status, kept as written: a gateway's `"code": 503` on a 503 response is the status 503
+    /// A code number not written as four digits (`"503"`, or the JSON number `503`) that is the
+    /// status itself (100..=599) is read as that HTTP status, kept as written: a gateway's `"code": 503` on a 503 response is the status 503
     /// (retryable), not the catalogued 0503 (a report that must be JSON, documented with HTTP
     /// 400, not retryable), and `"code": 429` on a 429 is the status 429, though the catalogue
     /// has no 0429. The catalogue's own four digits (`"0503"`) are always the code, and so is
-    /// a code the catalogue documents with that very status. (serde reads a JSON number as the
-    /// four digits of a code, so a body parsed by serde alone gives `"0503"` here; use
-    /// `from_response` to read the number as written.)
+    /// a code the catalogue documents with that very status.
     ///
     /// ```
     /// use aculab_errors::{ApiError, ErrorResponse, ResponseKind};

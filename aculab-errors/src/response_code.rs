@@ -216,14 +216,6 @@ impl ResponseCode {
         self.error_code().and_then(ErrorCode::retry_after)
     }
 
-    /// A code that a JSON body wrote as the number `text` (`503`, `503.0`), whose value `n`
-    /// serde read as the four digits of a code; kept as written for [`ResponseCode::as_status_of`].
-    #[cfg(feature = "json")]
-    pub(crate) fn from_json_number(text: String, n: u16) -> ResponseCode {
-        let read = ErrorCode::from_u16(n).map_or(Loose::Unknown(n), Loose::Known);
-        ResponseCode(Repr::Loose(text.into_boxed_str(), read))
-    }
-
     /// This code read as the HTTP `status` of the response that carried it, kept as written:
     /// a code number not written as four digits (a JSON number, `"503"`) that is the status,
     /// as gateways write one. `"code": 503` on a 503 is the status, not 0503, a report that must

@@ -66,8 +66,9 @@ macro_rules! as_json_text {
     };
 }
 
-/// A code: a string as sent, a whole number up to 9999 as four digits, anything else as its JSON
-/// text.
+/// A code: a string as sent, a whole number up to 9999 as written (`405`: a JSON number has no
+/// leading zeros, and is read as the code of that number all the same), anything else as its
+/// JSON text.
 struct CodeVisitor;
 
 impl<'de> Visitor<'de> for CodeVisitor {
@@ -89,10 +90,11 @@ impl<'de> Visitor<'de> for CodeVisitor {
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<ResponseCode, E> {
         Ok(match n {
-            // Four digits, leading zeros restored; no allocation for a four-digit code.
+            // As written, without leading zeros; no allocation for a four-digit code.
             0..=9999 => {
                 let digits = [1000, 100, 10, 1].map(|unit| b'0' + (n / unit % 10) as u8);
-                ResponseCode::new(core::str::from_utf8(&digits).unwrap_or_default())
+                let first = digits[..3].iter().take_while(|&&d| d == b'0').count();
+                ResponseCode::new(core::str::from_utf8(&digits[first..]).unwrap_or_default())
             }
             _ => ResponseCode::from_string(format!("{n}")),
         })
