@@ -27,6 +27,15 @@
 
 use std::process::ExitCode;
 
+/// `println!` for a reader that may stop early (`explain 0405 | head -1`): what it no longer
+/// reads is dropped, where `println!` would panic on the closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 use aculab_errors::{Category, ErrorCode, Idempotency, RetryAdvice, RetryPolicy};
 
 /// Everything the two output forms show.
@@ -85,43 +94,43 @@ impl Report {
 
     fn print_for_a_person(&self) {
         match (&self.summary, self.catalogued) {
-            (Some(line), _) => println!("{line}\n"),
-            (None, Some(code)) => println!("{code} {}\n\n{}\n", code.name(), self.text),
+            (Some(line), _) => outln!("{line}\n"),
+            (None, Some(code)) => outln!("{code} {}\n\n{}\n", code.name(), self.text),
             (None, None) => {}
         }
-        println!("Kind:        {}", self.kind.replace('_', " "));
+        outln!("Kind:        {}", self.kind.replace('_', " "));
         if let Some(code) = &self.code {
-            println!("Code:        {code:?}");
+            outln!("Code:        {code:?}");
         }
         if let Some(code) = self.catalogued {
             if self.summary.is_some() {
-                println!("Meaning:     {}", code.description());
+                outln!("Meaning:     {}", code.description());
             }
             if let Some(remedy) = code.remedy() {
-                println!("Remedy:      {remedy}");
+                outln!("Remedy:      {remedy}");
             }
             if let Some(note) = code.retired() {
-                println!("Retired:     {note}");
+                outln!("Retired:     {note}");
             }
         }
         match (self.status, self.catalogued) {
-            (Some(status), _) => println!("HTTP status: {status}"),
+            (Some(status), _) => outln!("HTTP status: {status}"),
             (None, Some(_)) => {
-                println!("HTTP status: none (reported as an event, not in answer to a request)")
+                outln!("HTTP status: none (reported as an event, not in answer to a request)")
             }
             (None, None) => {}
         }
         for detail in &self.details {
-            println!("Detail:      {detail:?}");
+            outln!("Detail:      {detail:?}");
         }
         if let Some(code) = self.catalogued {
             let category = code.category();
-            println!("Category:    {} ({})", category.title(), category.id());
+            outln!("Category:    {} ({})", category.title(), category.id());
         }
-        println!("Retry:       {}", self.retry_advice());
+        outln!("Retry:       {}", self.retry_advice());
         if let Some(code) = self.catalogued {
-            println!("Rust:        aculab_errors::ErrorCode::{code:?}");
-            println!("More:        {}", code.doc_url());
+            outln!("Rust:        aculab_errors::ErrorCode::{code:?}");
+            outln!("More:        {}", code.doc_url());
         }
     }
 
@@ -343,7 +352,7 @@ fn main() -> ExitCode {
                 None => return usage("--body takes a file name, or - for standard input"),
             },
             "-h" | "--help" => {
-                println!("{USAGE}");
+                outln!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             _ if code.is_none() && !arg.starts_with("--") => code = Some(arg),
@@ -374,7 +383,7 @@ fn main() -> ExitCode {
     };
     let (report, known) = report;
     if json {
-        println!("{}", report.json());
+        outln!("{}", report.json());
     } else if known {
         report.print_for_a_person();
     }

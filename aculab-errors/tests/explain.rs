@@ -5,7 +5,7 @@
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -93,14 +93,19 @@ fn find_or_build() -> PathBuf {
     target.join("debug").join("examples").join(name)
 }
 
-fn run<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
-    let mut child = Command::new(explain())
+/// The example started with `args`, every stream piped.
+fn spawn<S: AsRef<OsStr>>(args: &[S]) -> Child {
+    Command::new(explain())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn run<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     child.stdin.take().unwrap().write_all(stdin).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -525,4 +530,21 @@ fn a_code_that_is_the_responses_own_status_is_explained_as_written() {
         (&limited["kind"], &limited["code"]),
         (&json!("http_status"), &json!("429"))
     );
+}
+
+/// `explain 0405 | head -0`: a reader that stops before the output is written. What it no
+/// longer reads is dropped; the exit status still says what was found, and nothing panics
+/// ("failed printing to stdout: Broken pipe", exit 101).
+#[test]
+fn a_reader_that_stops_early_is_no_panic() {
+    for args in [&["0405"][..], &["--json", "0405"], &["9999"]] {
+        let mut child = spawn(args);
+        drop(child.stdin.take());
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        let expected = if args.contains(&"9999") { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(expected), "{args:?}: {stderr}");
+    }
 }
