@@ -143,14 +143,16 @@ pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)
             stage(&file.path, file.contents.as_bytes()).map_err(|e| (file.path.clone(), e))?;
         staged.push(tmp);
     }
-    let mut done: Vec<&Replacement<'_>> = Vec::new();
+    let mut done: Vec<(&Replacement<'_>, Option<PathBuf>)> = Vec::new();
     for (file, tmp) in files.iter().zip(staged) {
+        // A symlink at the target is replaced itself, never followed; it is what is put back.
+        let link = fs::read_link(&file.path).ok();
         if let Err(e) = tmp.persist(&file.path) {
             // `e.file` is dropped here, deleting its temporary file; put back what was replaced.
             roll_back(&done);
             return Err((file.path.clone(), e.error));
         }
-        done.push(file);
+        done.push((file, link));
     }
     // Every file is replaced now, so a failure here must not be reported as "nothing was
     // replaced" (nor undone, which would need the same syncs): syncing the directories only
@@ -162,15 +164,36 @@ pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)
     Ok(())
 }
 
-/// Best effort: restores the old contents of files already replaced (or removes new ones).
-fn roll_back(done: &[&Replacement<'_>]) {
-    for file in done {
-        let _ = match file.old {
-            Some(old) => stage(&file.path, old)
+/// Best effort: restores what stood at each file already replaced: the symlink that was there
+/// (never a copy of the file it leads to, which may be private, or outside the tree), or the old
+/// contents; a new file is removed.
+fn roll_back(done: &[(&Replacement<'_>, Option<PathBuf>)]) {
+    for (file, link) in done {
+        let _ = match (link, file.old) {
+            (Some(link), _) => put_link(link, &file.path),
+            (None, Some(old)) => stage(&file.path, old)
                 .and_then(|t| t.persist(&file.path).map(drop).map_err(|e| e.error)),
-            None => fs::remove_file(&file.path),
+            (None, None) => fs::remove_file(&file.path),
         };
     }
+}
+
+/// Puts a symlink to `link` at `target`, by rename over whatever stands there.
+#[cfg(unix)]
+fn put_link(link: &Path, target: &Path) -> io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(&temp_prefix(target))
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(10)
+        .make_in(dir, |path| std::os::unix::fs::symlink(link, path))?;
+    // Renamed over the target, or deleted when that fails.
+    tmp.persist(target).map(drop).map_err(|e| e.error)
+}
+
+#[cfg(not(unix))]
+fn put_link(_: &Path, target: &Path) -> io::Result<()> {
+    fs::remove_file(target)
 }
 
 #[cfg(unix)]
@@ -248,9 +271,11 @@ mod tests {
         assert_eq!(names(dir.path()), ["a.txt", "not-a-dir"]);
     }
 
-    /// Every file stages, the first is renamed into place, the third cannot be (a non-empty
+    /// Every file stages, the first is renamed into place, the last cannot be (a non-empty
     /// directory stands at its name): the first gets its old bytes back, exactly, the new second
-    /// one goes, and no temporary file stays.
+    /// one goes, and no temporary file stays. A symlink replaced meanwhile is put back as the
+    /// symlink it was (the rollback wrote the contents of the file it leads to, a private file
+    /// outside the tree, at its name, readable by all).
     #[test]
     fn a_failed_rename_puts_back_what_was_replaced() {
         let dir = tempfile::tempdir().unwrap();
@@ -263,6 +288,13 @@ mod tests {
         fs::write(&a, &old_a).unwrap();
         fs::create_dir(&c).unwrap();
         fs::write(c.join("inside"), "x").unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let (secret, link) = (outside.path().join("secret"), dir.path().join("link"));
+        fs::write(&secret, "private").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        #[cfg(not(unix))]
+        fs::write(&link, "private").unwrap();
         let files = [
             Replacement {
                 path: a.clone(),
@@ -275,6 +307,12 @@ mod tests {
                 old: None,
             },
             Replacement {
+                path: link.clone(),
+                contents: "new link",
+                // What a caller reading through the link passes.
+                old: Some(b"private"),
+            },
+            Replacement {
                 path: c.clone(),
                 contents: "new c",
                 old: None,
@@ -284,8 +322,11 @@ mod tests {
         assert_eq!(failed, c);
         assert_eq!(fs::read(&a).unwrap(), old_a);
         assert!(!b.exists());
-        assert_eq!(names(dir.path()), ["a.txt", "c"]);
+        assert_eq!(names(dir.path()), ["a.txt", "c", "link"]);
         assert_eq!(fs::read_to_string(c.join("inside")).unwrap(), "x");
+        #[cfg(unix)]
+        assert_eq!(fs::read_link(&link).unwrap(), secret);
+        assert_eq!(fs::read_to_string(&secret).unwrap(), "private");
     }
 
     /// The environment variable that makes this test binary the child of [`under_umask`].
