@@ -413,18 +413,23 @@ fn baseline(
     Ok(Some(baseline))
 }
 
-/// The outputs, for sweeping before anything is rendered.
-const OUTPUTS: [&str; 4] = [
+/// Every file a command replaces in the project: `gen`'s outputs, and the catalogue and record
+/// that `sync --write` replaces, for sweeping before anything is rendered.
+const WRITTEN: [&str; 6] = [
     codegen::RUST_FILE,
     codegen::MARKDOWN_FILE,
     codegen::JSON_FILE,
     codegen::SCHEMA_FILE,
+    CATALOGUE_FILE,
+    codegen::upstream::RECORD_FILE,
 ];
 
-/// Removes the temporary files a killed run left beside the outputs; returns how many. Where an
-/// output's directory leads outside the project nothing is touched (writing refuses it later).
-fn sweep(root: &Path) -> Result<usize, Error> {
-    let targets: Vec<PathBuf> = OUTPUTS.iter().map(|p| root.join(p)).collect();
+/// Removes the temporary files a killed `gen` or `sync --write` left beside the files either
+/// replaces; returns how many. The caller holds the project's lock for writing, so no other run
+/// is staging. Where an output's directory leads outside the project nothing is touched (writing
+/// refuses it later).
+pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
+    let targets: Vec<PathBuf> = WRITTEN.iter().map(|p| root.join(p)).collect();
     if targets
         .iter()
         .any(|t| inside(root, t, "the project").is_err())
@@ -847,10 +852,20 @@ mod tests {
         let dir = project();
         let leftover = dir.path().join("docs/.errors.md.abcdefghij.gen-tmp");
         fs::write(&leftover, "half a file").unwrap();
+        // What a killed `sync --write` left beside the catalogue and the record: it may not run
+        // again soon, and git would show them as new files.
+        let beside = [
+            dir.path().join(".errors.yaml.abcdefghij.gen-tmp"),
+            dir.path().join(".upstream.tsv.abcdefghij.gen-tmp"),
+        ];
+        for path in &beside {
+            fs::write(path, "half a file").unwrap();
+        }
         edit(dir.path(), "The token is invalid", "The token is bad");
         let report = run(dir.path(), WRITE).unwrap();
-        assert_eq!(report.leftovers, 1);
+        assert_eq!(report.leftovers, 3);
         assert!(!leftover.exists());
+        assert!(beside.iter().all(|p| !p.exists()));
         // The one name earlier versions staged both docs files in, even as a planted symlink,
         // which is removed itself, never followed.
         let outside = tempfile::tempdir().unwrap();

@@ -14,7 +14,7 @@ use codegen::upstream::{self, Change, Page, Record, RECORD_FILE};
 use codegen::CATALOGUE_FILE;
 
 use crate::gen::{lock_and_read, read_record, Mode};
-use crate::write::{remove_leftovers, replace_all, Replacement};
+use crate::write::{replace_all, Replacement};
 
 /// What a run found, and what it wrote.
 #[derive(Debug)]
@@ -182,6 +182,8 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     if !write {
         return Ok(outcome);
     }
+    // What a killed `gen` or `sync --write` left is removed, whatever this run then writes.
+    crate::gen::sweep(root).map_err(|e| Error::Catalogue(e.to_string()))?;
 
     let added: Vec<&upstream::PageEntry> = page
         .entries
@@ -205,8 +207,9 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     if record_text.as_deref() != Some(new_record.as_str()) {
         replacements.push((RECORD_FILE, new_record.as_str(), record_text.as_deref()));
     }
-    let targets: Vec<PathBuf> = replacements.iter().map(|(p, ..)| root.join(p)).collect();
-    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
+    for (path, ..) in &replacements {
+        not_a_symlink(&root.join(path))?;
+    }
     let files: Vec<Replacement<'_>> = replacements
         .iter()
         .map(|(path, contents, old)| Replacement {
@@ -219,6 +222,22 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     outcome.written = replacements.iter().map(|(p, ..)| *p).collect();
     outcome.scaffolded = added.iter().map(|e| e.code).collect();
     Ok(outcome)
+}
+
+/// Refuses to replace a symlink at `path`: the rename would replace the link with a file, and
+/// the file it leads to, which the maintainer edits, would silently stay as it was.
+fn not_a_symlink(path: &Path) -> Result<(), Error> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Write(
+            path.to_path_buf(),
+            io::Error::other(
+                "it is a symlink, which would be replaced by a file while the file it leads to \
+                 stays as it was; run `sync --write` where that file is, or replace the link \
+                 with the file",
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The exit status of a run: 0 in step, 1 drift, 2 nothing compared.
@@ -1102,6 +1121,62 @@ mod tests {
             "{message}"
         );
         assert!(message.ends_with("no file was written"), "{message}");
+    }
+
+    /// What a killed `sync --write` left beside the catalogue and the record is removed by the
+    /// next `--write`, even one with nothing to write (it was left for good: `gen` kept it too).
+    #[test]
+    fn a_write_removes_what_a_killed_write_left() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let path = pages.join("page.txt");
+        fs::write(&path, PAGE_TXT).unwrap();
+        run(root, &path, true, TODAY).unwrap();
+        let leftovers = [
+            root.join(".errors.yaml.k1ll3dxxxx.gen-tmp"),
+            root.join(".upstream.tsv.k1ll3dxxxx.gen-tmp"),
+        ];
+        for leftover in &leftovers {
+            fs::write(leftover, "half a file").unwrap();
+        }
+        assert!(run(root, &path, false, TODAY).unwrap().in_step());
+        assert!(
+            leftovers.iter().all(|l| l.exists()),
+            "a check writes nothing"
+        );
+        let again = run(root, &path, true, TODAY).unwrap();
+        assert!(again.written.is_empty());
+        assert!(leftovers.iter().all(|l| !l.exists()));
+    }
+
+    /// A catalogue that is a symlink is not replaced by a file (which left the file it leads to,
+    /// the one the maintainer edits, without the scaffold): the write is refused, nothing changes.
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_catalogue_is_refused_not_replaced() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let real = elsewhere.path().join(CATALOGUE_FILE);
+        fs::rename(root.join(CATALOGUE_FILE), &real).unwrap();
+        std::os::unix::fs::symlink(&real, root.join(CATALOGUE_FILE)).unwrap();
+        let path = pages.join("page.txt");
+        fs::write(
+            &path,
+            edit(PAGE_TXT, "0100 : ", &format!("{NEW_0033}0100 : ")),
+        )
+        .unwrap();
+        let before = (snapshot(root), fs::read(&real).unwrap());
+        let failed = run(root, &path, true, TODAY);
+        assert_eq!(exit_code(&failed), 2);
+        let message = failed.unwrap_err().to_string();
+        assert!(
+            message.contains("errors.yaml: cannot write: it is a symlink"),
+            "{message}"
+        );
+        assert_eq!((snapshot(root), fs::read(&real).unwrap()), before);
+        let link = fs::symlink_metadata(root.join(CATALOGUE_FILE)).unwrap();
+        assert!(link.file_type().is_symlink());
     }
 
     /// A run waiting for the lock while `sync --write` replaces the catalogue reads the new
