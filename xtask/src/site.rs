@@ -7,7 +7,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::gen::{inside, lock_and_read, read_generated, Current, Error, Mode};
+use crate::gen::{inside, lock_and_read, lock_file, read_generated, Current, Error, Mode};
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// What a successful run wrote.
@@ -49,8 +49,10 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             io::Error::other("the site's directory is an empty name; give one such as target/site"),
         ));
     }
-    // The project's lock, exclusive: runs at once into one directory take turns.
-    let (_lock, bytes) = lock_and_read(root, Mode::Write)?;
+    // The project's lock only while the catalogue is read (a `sync --write` replacing it waits),
+    // then the site directory's own: runs at once into one directory, from this project or
+    // another, take turns, and no run ever holds two locks, so none waits on another for good.
+    let bytes = lock_and_read(root, Mode::Check)?.1;
     let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
     let files = codegen::site::render(&catalogue);
 
@@ -61,6 +63,11 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             io::Error::other("not a directory (nor a symlink to one)"),
         ));
     }
+    holds_not(dir, root)?;
+    fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    let _lock = lock_file(dir)
+        .and_then(|lock| lock.lock().map(|()| lock))
+        .map_err(|e| Error::Lock(dir.to_path_buf(), e))?;
     // Nothing is read, written or deleted through a symlink leading out of the site's directory.
     for target in &targets {
         inside(dir, target, "the site's directory")?;
@@ -127,6 +134,21 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         files: files.len(),
         removed,
     })
+}
+
+/// Refuses a site directory that holds the project (`.` in its root, the root itself, `/`): the
+/// site's pages would be written among the project's own files, or the system's.
+fn holds_not(dir: &Path, root: &Path) -> Result<(), Error> {
+    match (dir.canonicalize(), root.canonicalize()) {
+        (Ok(dir_path), Ok(root)) if root.starts_with(&dir_path) => Err(Error::Write(
+            dir.to_path_buf(),
+            io::Error::other(format!(
+                "it holds the project ({}); give the site a directory of its own, such as target/site",
+                root.display()
+            )),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The refusal of a file at one of the site's paths that the site did not write.
@@ -263,6 +285,53 @@ mod tests {
         });
         assert_eq!(results, [true; 4]);
         assert!(out.path().join("codes/0405.html").is_file());
+    }
+
+    /// Runs at once from two projects into one directory all succeed: each took only its own
+    /// project's lock, so one removed the other's staged files as leftovers, and that one
+    /// failed with "No such file or directory".
+    #[test]
+    fn runs_from_two_projects_into_one_directory_all_succeed() {
+        let roots = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+        let out = tempfile::tempdir().unwrap();
+        for root in &roots {
+            fs::write(root.path().join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
+        }
+        for _ in 0..10 {
+            let results: Vec<Result<(), String>> = std::thread::scope(|s| {
+                let runs: Vec<_> = roots
+                    .iter()
+                    .chain(&roots)
+                    .map(|root| {
+                        s.spawn(|| {
+                            run(root.path(), out.path())
+                                .map(drop)
+                                .map_err(|e| e.to_string())
+                        })
+                    })
+                    .collect();
+                runs.into_iter().map(|r| r.join().unwrap()).collect()
+            });
+            assert!(results.iter().all(Result::is_ok), "{results:?}");
+        }
+    }
+
+    /// A site directory that holds the project (its root, or a directory above it, as `/` is)
+    /// is refused before anything is written; one inside it (docs/site) is not.
+    #[test]
+    fn a_directory_holding_the_project_is_refused() {
+        let outer = tempfile::tempdir().unwrap();
+        let root = outer.path().join("project");
+        fs::create_dir(&root).unwrap();
+        fs::write(root.join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
+        for dir in [&root, outer.path()] {
+            let message = run(&root, dir).unwrap_err().to_string();
+            assert!(message.contains("it holds the project"), "{message}");
+        }
+        assert_eq!(fs::read_dir(outer.path()).unwrap().count(), 1);
+        assert_eq!(fs::read_dir(&root).unwrap().count(), 1);
+        run(&root, &root.join("docs/site")).unwrap();
+        assert!(root.join("docs/site/index.html").is_file());
     }
 
     #[test]
