@@ -103,11 +103,18 @@ impl fmt::Display for Error {
                 writeln!(f, "{}: cannot read the page: {why}", path.display())
             }
             Error::Catalogue(why) | Error::Record(why) => write!(f, "{why}"),
-            Error::Write(path, e) => writeln!(
-                f,
-                "{}: cannot write: {e}; no file was replaced",
-                path.display()
-            ),
+            Error::Write(path, e) => {
+                // The page was read and compared; only the writing failed.
+                writeln!(
+                    f,
+                    "{}: cannot write: {e}; no file was replaced",
+                    path.display()
+                )?;
+                return writeln!(
+                    f,
+                    "error: no file was written; `cargo xtask sync PAGE` (without --write) shows the drift"
+                );
+            }
         }?;
         writeln!(f, "error: nothing was compared and no file was written")
     }
@@ -1172,6 +1179,12 @@ mod tests {
         let message = failed.unwrap_err().to_string();
         assert!(
             message.contains("errors.yaml: cannot write: it is a symlink"),
+            "{message}"
+        );
+        // The page was compared; only the writing was refused.
+        assert!(!message.contains("nothing was compared"), "{message}");
+        assert!(
+            message.contains("without --write) shows the drift"),
             "{message}"
         );
         assert_eq!((snapshot(root), fs::read(&real).unwrap()), before);
