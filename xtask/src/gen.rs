@@ -436,8 +436,21 @@ pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
     {
         return Ok(0);
     }
-    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))
+    let mut removed = remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
+    // The one temporary name earlier versions of `gen` gave each output of a stem.
+    for legacy in LEGACY_TEMPS.map(|p| root.join(p)) {
+        if fs::symlink_metadata(&legacy).is_ok_and(|m| m.is_file() || m.is_symlink()) {
+            // Removes a symlink itself, never what it points to.
+            fs::remove_file(&legacy).map_err(|e| Error::Write(legacy.clone(), e))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
+
+/// Where earlier versions of `gen` staged their outputs (`errors.md` and `errors.json` both in
+/// `errors.tmp~`); a run they left killed is cleaned up by this one.
+const LEGACY_TEMPS: [&str; 2] = ["docs/errors.tmp~", "aculab-errors/src/generated.tmp~"];
 
 /// The order stale files are renamed into place: the JSON export, the baseline the next run
 /// compares against, last. A run killed between two renames so leaves the export as it was

@@ -83,7 +83,10 @@ impl fmt::Display for Outcome {
     }
 }
 
-/// Why nothing could be compared (exit 2).
+/// The last line of an error before anything was compared.
+const NOTHING_COMPARED: &str = "error: nothing was compared and no file was written";
+
+/// Why nothing could be compared, or nothing written (exit 2).
 #[derive(Debug)]
 pub enum Error {
     /// The page could not be read.
@@ -99,24 +102,20 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Page(path, why) => {
-                writeln!(f, "{}: cannot read the page: {why}", path.display())
-            }
-            Error::Catalogue(why) | Error::Record(why) => write!(f, "{why}"),
-            Error::Write(path, e) => {
-                // The page was read and compared; only the writing failed.
-                writeln!(
-                    f,
-                    "{}: cannot write: {e}; no file was replaced",
-                    path.display()
-                )?;
-                return writeln!(
-                    f,
-                    "error: no file was written; `cargo xtask sync PAGE` (without --write) shows the drift"
-                );
-            }
-        }?;
-        writeln!(f, "error: nothing was compared and no file was written")
+            Error::Page(path, why) => writeln!(
+                f,
+                "{}: cannot read the page: {why}\n{NOTHING_COMPARED}",
+                path.display()
+            ),
+            Error::Catalogue(why) | Error::Record(why) => writeln!(f, "{why}{NOTHING_COMPARED}"),
+            // The page was read and compared; only the writing failed.
+            Error::Write(path, e) => writeln!(
+                f,
+                "{}: cannot write: {e}\n\
+                 error: no file was written; `cargo xtask sync PAGE` (without --write) shows the drift",
+                path.display()
+            ),
+        }
     }
 }
 
@@ -190,7 +189,10 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         return Ok(outcome);
     }
     // What a killed `gen` or `sync --write` left is removed, whatever this run then writes.
-    crate::gen::sweep(root).map_err(|e| Error::Catalogue(e.to_string()))?;
+    crate::gen::sweep(root).map_err(|e| match e {
+        crate::gen::Error::Write(path, e) => Error::Write(path, e),
+        e => Error::Catalogue(e.to_string()),
+    })?;
 
     let added: Vec<&upstream::PageEntry> = page
         .entries

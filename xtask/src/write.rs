@@ -36,28 +36,27 @@ fn temp_prefix(target: &Path) -> String {
     format!(".{name}.")
 }
 
-/// The one temporary name earlier versions of `gen` used for `target`, shared by every output
-/// of its stem (`errors.md` and `errors.json` both staged in `errors.tmp~`).
-fn legacy_temp_name(target: &Path) -> Option<String> {
-    let name = target.with_extension("tmp~");
-    Some(name.file_name()?.to_string_lossy().into_owned())
+/// A builder of temporary files named `PREFIX.RANDOM.gen-tmp` (with [`temp_prefix`]), which
+/// [`remove_leftovers`] recognises.
+fn temp_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
+    builder
 }
 
 /// Deletes temporary files a killed run left beside `targets` (files and symlinks with this
-/// module's names, or the name earlier versions used; anything else is left alone). Returns how
-/// many, or the path that failed.
+/// module's names; anything else is left alone). Returns how many, or the path that failed.
 pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Error)> {
     // Each directory is read once, however many targets it holds.
-    let mut by_dir: BTreeMap<&Path, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    let mut by_dir: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
     for target in targets {
         if let (Some(dir), Some(name)) = (target.parent(), target.file_name()) {
-            let (names, legacy) = by_dir.entry(dir).or_default();
+            let names = by_dir.entry(dir).or_default();
             names.insert(name.to_string_lossy().into_owned());
-            legacy.extend(legacy_temp_name(target));
         }
     }
     let mut removed = 0;
-    for (dir, (names, legacy)) in by_dir {
+    for (dir, names) in by_dir {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
@@ -74,7 +73,7 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
                 .and_then(|n| n.rsplit_once('.'))
                 .map(|(target, _)| target);
             let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
-            let ours = target.is_some_and(|t| names.contains(t)) || legacy.contains(&*name);
+            let ours = target.is_some_and(|t| names.contains(t));
             if ours && (kind.is_file() || kind.is_symlink()) {
                 // Removes a symlink itself, never what it points to.
                 fs::remove_file(entry.path()).map_err(|e| (entry.path(), e))?;
@@ -110,8 +109,7 @@ fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
 fn create_temp(target: &Path, existing: Option<&fs::Permissions>) -> io::Result<NamedTempFile> {
     let dir = target.parent().unwrap_or(Path::new("."));
     let prefix = temp_prefix(target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(TEMP_SUFFIX).rand_bytes(10);
+    let mut builder = temp_builder(&prefix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -182,10 +180,7 @@ fn roll_back(done: &[(&Replacement<'_>, Option<PathBuf>)]) {
 #[cfg(unix)]
 fn put_link(link: &Path, target: &Path) -> io::Result<()> {
     let dir = target.parent().unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(&temp_prefix(target))
-        .suffix(TEMP_SUFFIX)
-        .rand_bytes(10)
+    let tmp = temp_builder(&temp_prefix(target))
         .make_in(dir, |path| std::os::unix::fs::symlink(link, path))?;
     // Renamed over the target, or deleted when that fails.
     tmp.persist(target).map(drop).map_err(|e| e.error)
