@@ -172,7 +172,12 @@ fn mend_huge_numbers(json: &str) -> Option<String> {
                     .map_or(b.len(), |n| i + n);
                 let token = &json[i..end];
                 let python = matches!(token, "NaN" | "Infinity" | "-Infinity");
-                if python || token.parse::<f64>().is_ok_and(f64::is_infinite) {
+                // A number by JSON's grammar starts with a digit after its sign: Rust's own
+                // spellings (`inf`, `-INF`, `infinity`) are not JSON, nor Python's.
+                let number = token
+                    .trim_start_matches('-')
+                    .starts_with(|c: char| c.is_ascii_digit());
+                if python || (number && token.parse::<f64>().is_ok_and(f64::is_infinite)) {
                     out.push_str(&json[copied..i]);
                     out.push_str(&serde_json::Value::from(token).to_string());
                     copied = end;

@@ -224,10 +224,10 @@ impl ResponseCode {
         let Repr::Loose(written, Loose::Known(_) | Loose::Unknown(_)) = &self.0 else {
             return None;
         };
-        let digits = written.trim_ascii().as_bytes();
-        let four_digits = digits.len() == 4 && digits.iter().all(u8::is_ascii_digit);
+        // A loose code of a number holds only digits (and white space around them).
+        let four_digits = written.trim_ascii().len() == 4;
         let number = self.number()?;
-        let documented = self.error_code().and_then(ErrorCode::http_status);
+        let documented = self.http_status();
         (!four_digits && is_status(number, documented, status))
             .then(|| ResponseCode(Repr::Loose(written.clone(), Loose::Http(status))))
     }

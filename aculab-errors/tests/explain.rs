@@ -537,7 +537,7 @@ fn a_code_that_is_the_responses_own_status_is_explained_as_written() {
 /// ("failed printing to stdout: Broken pipe", exit 101).
 #[test]
 fn a_reader_that_stops_early_is_no_panic() {
-    for args in [&["0405"][..], &["--json", "0405"], &["9999"]] {
+    for args in [&["0405"][..], &["--json", "0405"], &["--json", "9999"]] {
         let mut child = spawn(args);
         drop(child.stdin.take());
         drop(child.stdout.take());

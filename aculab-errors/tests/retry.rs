@@ -321,7 +321,7 @@ fn attempt_zero_counts_as_the_first_so_a_one_attempt_policy_never_retries() {
     let busy = RetryAdvice::for_status(503).with_server_wait(Some(Duration::from_secs(1)));
     for p in [
         RetryPolicy::never(),
-        RetryPolicy::new().with_max_attempts(0),
+        RetryPolicy::new().with_max_attempts(1),
     ] {
         assert_eq!(
             p.decide(0, &busy, IDEMPOTENT, u32::MAX),

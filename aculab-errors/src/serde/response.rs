@@ -90,11 +90,10 @@ impl<'de> Visitor<'de> for CodeVisitor {
 
     fn visit_u64<E: de::Error>(self, n: u64) -> Result<ResponseCode, E> {
         Ok(match n {
-            // As written, without leading zeros; no allocation for a four-digit code.
-            0..=9999 => {
+            // No allocation for a four-digit code; a shorter one, as written, is kept loosely.
+            1000..=9999 => {
                 let digits = [1000, 100, 10, 1].map(|unit| b'0' + (n / unit % 10) as u8);
-                let first = digits[..3].iter().take_while(|&&d| d == b'0').count();
-                ResponseCode::new(core::str::from_utf8(&digits[first..]).unwrap_or_default())
+                ResponseCode::new(core::str::from_utf8(&digits).unwrap_or_default())
             }
             _ => ResponseCode::from_string(format!("{n}")),
         })

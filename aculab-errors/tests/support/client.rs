@@ -2,7 +2,7 @@
 //! server and `tests/client.rs` checks. The caller passes the sleep, so the test can record the
 //! waits instead of waiting.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use aculab_errors::{ApiError, GiveUpReason, Idempotency, RetryDecision, RetryPolicy, ACCEPT_JSON};
 
@@ -93,11 +93,8 @@ pub fn call(
         }
         let error = ApiError::from_http(&response);
         // `from_http` recorded the response's Date, which is "now" for its Retry-After; the
-        // local clock counts only without one.
-        let clock = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let advice = error.retry_advice(clock);
+        // system clock counts only without one.
+        let advice = error.retry_advice_now();
         let decision = policy.decide(call.attempts, &advice, idempotency, jitter.next());
         call.errors.push(error.clone());
         match decision {
