@@ -41,6 +41,15 @@ fn site() -> (Catalogue, Vec<SiteFile>, tempfile::TempDir) {
     (cat, files, dir)
 }
 
+/// The contents of the site's file at `path`.
+fn file<'a>(files: &'a [SiteFile], path: &str) -> &'a str {
+    &files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("the site has no {path}"))
+        .contents
+}
+
 /// Every value of `attr="..."` in `html`.
 fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!("{attr}=\"");
@@ -120,24 +129,16 @@ fn texts_stay_text_and_pages_are_well_formed() {
         assert!(html.find("<h3>").is_none_or(|h3| h3 > h2), "{}", f.path);
     }
     // The script parses in browsers a few years old: no look-behind in its patterns.
-    let script = &files
-        .iter()
-        .find(|f| f.path == "search.js")
-        .unwrap()
-        .contents;
+    let script = file(&files, "search.js");
     assert!(!script.contains("(?<!") && !script.contains("(?<="));
     let index = &files[0].contents;
     assert!(
         index.contains("<label for=\"q\">"),
         "the search box has a label"
     );
-    let hostile = files.iter().find(|f| f.path == "codes/0001.html").unwrap();
-    assert!(hostile
-        .contents
-        .contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(hostile
-        .contents
-        .contains("- this line would be a list item"));
+    let hostile = file(&files, "codes/0001.html");
+    assert!(hostile.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(hostile.contains("- this line would be a list item"));
 }
 
 #[test]
@@ -147,15 +148,12 @@ fn every_example_body_parses_into_the_crates_own_type() {
     assert_eq!(bodies.len(), cat.entries.len());
     for ((code, body), e) in bodies.iter().zip(&cat.entries) {
         // The body tested is the one its page shows.
-        let page = files
-            .iter()
-            .find(|f| f.path == format!("codes/{code:04}.html"))
-            .unwrap();
+        let path = format!("codes/{code:04}.html");
         let shown = format!(
             "<pre><code>{}</code></pre>",
             codegen::text::html_escape(body)
         );
-        assert!(page.contents.contains(&shown), "{}", page.path);
+        assert!(file(&files, &path).contains(&shown), "{path}");
         let err = ApiError::from_response(400, Some("application/json"), body.as_bytes());
         assert_eq!(err.kind(), ResponseKind::Catalogued, "{body}");
         // Read as a whole `ErrorResponse`, every field in its place and none left over.
@@ -816,7 +814,7 @@ fn in_a_real_browser_the_search_filters_as_you_type() {
 #[test]
 fn each_entry_of_a_list_says_its_status_retry_advice_and_retirement() {
     let (_, files, _) = site();
-    let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+    let file = |path: &str| file(&files, path);
     let entry = |path: &str, code: &str| {
         let html = file(path);
         let start = html.find(&format!("<li data-code=\"{code}\"")).unwrap();
@@ -847,13 +845,7 @@ fn each_entry_of_a_list_says_its_status_retry_advice_and_retirement() {
 #[test]
 fn a_code_page_states_every_fact_even_when_it_is_none() {
     let (_, files, _) = site();
-    let page = |code: &str| {
-        &files
-            .iter()
-            .find(|f| f.path == format!("codes/{code}.html"))
-            .unwrap()
-            .contents
-    };
+    let page = |code: &str| file(&files, &format!("codes/{code}.html"));
     // 0001: retryable after 60 s, any request; four aliases; not retired.
     let hostile = page("0001");
     for fact in [
