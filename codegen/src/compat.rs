@@ -608,48 +608,65 @@ mod tests {
             "{m}"
         );
         assert!(!m.contains("`aliases`"), "{m}");
+        // Entry 0001 keeping `kept` former names, then named `name` with former names `some`
+        // plus `new` ones: `n` messages, each holding `needle`.
+        let check = |kept: usize, name: &str, some: usize, new: &[&str], n: usize, needle: &str| {
+            let old = generated(&catalogue(&entry(
+                "0001",
+                "first",
+                &aliases(many(kept).collect()),
+            )));
+            let list = aliases(
+                many(some)
+                    .chain(new.iter().map(|s| s.to_string()))
+                    .collect(),
+            );
+            let m = messages(&old, &catalogue(&entry("0001", name, &list)));
+            assert_eq!(m.len(), n, "{m:?}");
+            for m in &m {
+                assert!(m.contains(needle), "{m}");
+            }
+        };
         // A full entry whose alias is replaced: keeping it would be refused, unless it takes
         // the place of the new one.
-        let full = aliases(many(MAX_ALIASES).collect());
-        let old = generated(&catalogue(&entry("0001", "first", &full)));
-        let replaced = aliases(many(MAX_ALIASES - 1).chain(["brand_new".into()]).collect());
-        let m = messages(&old, &catalogue(&entry("0001", "first", &replaced)));
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(m[0].contains("in place of `brand_new`"), "{m:?}");
+        let full = MAX_ALIASES;
+        check(
+            full,
+            "first",
+            full - 1,
+            &["brand_new"],
+            1,
+            "in place of `brand_new`",
+        );
         // Two dropped for two new ones: both new ones must make room.
-        let two = aliases(
-            many(MAX_ALIASES - 2)
-                .chain(["new_one".into(), "new_two".into()])
-                .collect(),
+        let (one, two) = ("new_one", "new_two");
+        check(
+            full,
+            "first",
+            full - 2,
+            &[one, two],
+            2,
+            "in place of `new_one`, `new_two`,",
         );
-        let m = messages(&old, &catalogue(&entry("0001", "first", &two)));
-        assert_eq!(m.len(), 2, "{m:?}");
-        for m in &m {
-            assert!(m.contains("in place of `new_one`, `new_two`,"), "{m}");
-        }
         // A rename of a full entry with an alias nothing used yet: that one makes room.
-        let some = aliases(many(MAX_ALIASES - 1).collect());
-        let old_some = generated(&catalogue(&entry("0001", "first", &some)));
-        let m = messages(&old_some, &catalogue(&entry("0001", "second", &replaced)));
-        assert_eq!(m.len(), 1, "{m:?}");
-        assert!(
-            m[0].contains("adding `first` to the entry's `aliases` in place of `brand_new`,"),
-            "{m:?}"
-        );
+        let hint = "adding `first` to the entry's `aliases` in place of `brand_new`,";
+        check(full - 1, "second", full - 1, &["brand_new"], 1, hint);
         // A rename that also drops two aliases of an entry left full: every hint names the
         // same three new aliases to give way, one for each name kept.
-        let six = aliases(many(MAX_ALIASES - 2).collect());
-        let old_six = generated(&catalogue(&entry("0001", "first", &six)));
-        let four_new = aliases(
-            many(MAX_ALIASES - 4)
-                .chain(["new_a", "new_b", "new_c", "new_d"].map(String::from))
-                .collect(),
+        let four = ["new_a", "new_b", "new_c", "new_d"];
+        check(
+            full - 2,
+            "second",
+            full - 4,
+            &four,
+            3,
+            "in place of `new_a`, `new_b`, `new_c`,",
         );
-        let m = messages(&old_six, &catalogue(&entry("0001", "second", &four_new)));
-        assert_eq!(m.len(), 3, "{m:?}");
-        for m in &m {
-            assert!(m.contains("in place of `new_a`, `new_b`, `new_c`,"), "{m}");
-        }
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "first",
+            &aliases(many(full).collect()),
+        )));
         let dropped = aliases(many(MAX_ALIASES - 1).collect());
         let m = messages(&old, &catalogue(&entry("0001", "first", &dropped)));
         assert!(
