@@ -451,7 +451,12 @@ mod tests {
                 let record = &RECORDS[i + 1];
                 assert_eq!(code.as_u16(), n);
                 assert_eq!(code.http_status(), record.http, "{n}");
+                assert_eq!(code.as_str(), record.wire, "{n}");
                 assert_eq!(code.name(), record.name, "{n}");
+                assert_eq!(code.description(), record.description, "{n}");
+                assert_eq!(code.remedy(), record.remedy, "{n}");
+                assert_eq!(code.retired(), record.retired, "{n}");
+                assert_eq!(code.doc_url(), record.doc_url, "{n}");
                 assert_eq!(Some(code.category()), record.category, "{n}");
                 let (retryable, idempotent_only, wait) = match record.retry {
                     Retry::Never => (false, false, None),
