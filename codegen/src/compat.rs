@@ -130,6 +130,10 @@ impl Baseline {
     pub fn agrees_with_module(&self, rust: &str) -> Result<(), String> {
         let file = syn::parse_file(rust).map_err(|e| format!("it does not parse as Rust: {e}"))?;
         let mut in_module: BTreeMap<String, Option<u16>> = BTreeMap::new();
+        // Each code's record (name, category), each category's id: the strings the API returns,
+        // which the names above do not fix (`media_2fa` and `media2fa` are both `Media2fa`).
+        let mut records: BTreeMap<u16, (String, String)> = BTreeMap::new();
+        let mut ids: BTreeSet<String> = BTreeSet::new();
         for item in &file.items {
             match item {
                 syn::Item::Enum(e) if e.ident == "ErrorCode" || e.ident == "Category" => {
@@ -163,6 +167,20 @@ impl Baseline {
                         }
                     }
                 }
+                syn::Item::Static(s) if s.ident == "RECORDS" || s.ident == "CATEGORY_RECORDS" => {
+                    let syn::Expr::Array(array) = &*s.expr else {
+                        continue;
+                    };
+                    for mut record in array.elems.iter().map(record_fields) {
+                        let mut take = |field: &str| record.remove(field).unwrap_or_default();
+                        if s.ident == "CATEGORY_RECORDS" {
+                            ids.insert(take("id"));
+                        } else if let Some(code) = crate::load::parse_code(&take("wire")) {
+                            // (The "no entry" record has no code.)
+                            records.insert(code, (take("name"), take("category")));
+                        }
+                    }
+                }
                 syn::Item::Impl(i) if matches!(&*i.self_ty, syn::Type::Path(p) if p.path.is_ident("ErrorCode")) => {
                     for item in &i.items {
                         if let syn::ImplItem::Const(c) = item {
@@ -190,8 +208,75 @@ impl Baseline {
         if let Some(name) = in_module.keys().find(|k| !expected.contains_key(*k)) {
             return Err(format!("`{name}` is in the module only"));
         }
+        let expected_ids: BTreeSet<String> =
+            self.categories.iter().map(|(id, _)| id.clone()).collect();
+        if let Some(id) = expected_ids.symmetric_difference(&ids).next() {
+            let (here, there) = match ids.contains(id) {
+                true => ("the module", "not the export"),
+                false => ("the export", "not the module"),
+            };
+            return Err(format!(
+                "category id `{}` is in {here}, {there}",
+                id.escape_debug()
+            ));
+        }
+        for (id, codes) in &self.categories {
+            for code in codes {
+                let name = self.codes.get(code).map_or("", String::as_str);
+                let category = format!("Category::{}", variant(id));
+                match records.get(code) {
+                    Some((n, c)) if n == name && *c == category => {}
+                    Some((n, c)) => {
+                        return Err(format!(
+                            "code {code:04}'s record says `{}` in `{}`, the export `{}` in `{category}`",
+                            n.escape_debug(),
+                            c.escape_debug(),
+                            name.escape_debug()
+                        ))
+                    }
+                    None => return Err(format!("code {code:04} has no record in the module")),
+                }
+            }
+        }
+        if records.len() != self.codes.len() {
+            return Err("a code has a record in the module only".into());
+        }
         Ok(())
     }
+}
+
+/// The fields of one record in the generated module (`Record { wire: "0405", name: ..,
+/// category: Some(Category::MediaFiles), .. }`) that [`Baseline::agrees_with_module`]
+/// compares, as text: a string literal's value, or the path inside `Some(..)`.
+fn record_fields(expr: &syn::Expr) -> BTreeMap<String, String> {
+    let mut fields = BTreeMap::new();
+    let syn::Expr::Struct(record) = expr else {
+        return fields;
+    };
+    for field in &record.fields {
+        let syn::Member::Named(member) = &field.member else {
+            continue;
+        };
+        let value = match &field.expr {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => s.value(),
+            syn::Expr::Call(call) => match call.args.first() {
+                Some(syn::Expr::Path(p)) => p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect::<Vec<_>>()
+                    .join("::"),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        fields.insert(member.to_string(), value);
+    }
+    fields
 }
 
 /// A public name the new catalogue would take away or change.
@@ -555,6 +640,44 @@ mod tests {
         let same = generated(&catalogue(&entry("0001", "error_2fa", "")));
         assert_eq!(same.agrees_with_module(&rust), Ok(()));
         assert!(same.agrees_with_module(&renumbered).is_err());
+    }
+
+    /// What the variants and consts leave open is read from the module's records: a category
+    /// id respelled to the same variant (`media_2fa`, `media2fa`), or a code moved to another
+    /// category, in an export edited by hand, disagrees with the module (either passed, and the
+    /// same change in the catalogue then went unseen).
+    #[test]
+    fn the_baseline_must_agree_with_the_modules_records_too() {
+        let two = |a: &str| {
+            let text = format!(
+                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {a}\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: numbers\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}{}",
+                entry("0001", "first", "").replace("request", a),
+                entry("0002", "second", "").replace("request", a),
+                entry("0100", "third", "").replace("request", "numbers")
+            );
+            crate::load(&text).unwrap()
+        };
+        let cat = two("media_2fa");
+        let rust = crate::rust::render(&cat);
+        assert_eq!(generated(&cat).agrees_with_module(&rust), Ok(()));
+        let respelled = generated(&two("media2fa"));
+        let why = respelled.agrees_with_module(&rust).unwrap_err();
+        assert_eq!(
+            why,
+            "category id `media2fa` is in the export, not the module"
+        );
+        // The export alone, both of its lists, says 0002 is in `numbers`.
+        let mut json: serde_json::Value = serde_json::from_str(&crate::json::render(&cat)).unwrap();
+        json["categories"][0]["codes"] = serde_json::json!(["0001"]);
+        json["categories"][1]["codes"] = serde_json::json!(["0002", "0100"]);
+        json["errors"][1]["category"] = "numbers".into();
+        let moved = Baseline::from_json(&json.to_string()).unwrap();
+        assert_ne!(moved, generated(&cat));
+        let why = moved.agrees_with_module(&rust).unwrap_err();
+        assert_eq!(
+            why,
+            "code 0002's record says `second` in `Category::Media2fa`, the export `second` in `Category::Numbers`"
+        );
     }
 
     /// A renamed category is reported at the category now holding its codes, not at the first.
