@@ -423,6 +423,23 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     });
                 }
                 (Some(e), true) => {
+                    // Respelled to the same variant (`old2fa` → `old_2fa`): the item stays, the
+                    // const and the string change, and both spellings cannot be kept.
+                    let names = std::iter::once(&e.name).chain(&e.aliases);
+                    let respelled = names.zip(std::iter::once(e.name_line).chain(e.alias_lines.iter().copied()))
+                        .find(|(n, _)| variant(n) == variant(name) && !old.names.contains_key(*n));
+                    if let Some((now, line)) = respelled {
+                        breaks.push(Break {
+                            line: Some(line),
+                            what: format!(
+                                "entry {code:04}: alias `{name}` would become `{now}`: {item} stays, but `codes::{}` would become `codes::{}`, \
+                                 and both cannot be kept (they would collide as {item}); keep the spelling `{name}`, or pass --allow-breaking",
+                                constant(name),
+                                constant(now)
+                            ),
+                        });
+                        continue;
+                    }
                     let gone = dropped.get(&code).map_or(0, Vec::len)
                         + usize::from(renamed.contains(&code));
                     let advice = match make_room(e, old, gone) {
@@ -459,6 +476,21 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
     for (id, codes) in &old.categories {
         let item = format!("`Category::{}`", variant(id));
         let Some(now) = cat.categories.iter().position(|c| c.id == *id) else {
+            // Respelled to the same variant (`media_2fa` → `media2fa`): only the id changes.
+            let respelled = cat.categories.iter().find(|c| {
+                variant(&c.id) == variant(id) && !old.categories.iter().any(|(o, _)| *o == c.id)
+            });
+            if let Some(c) = respelled {
+                breaks.push(Break {
+                    line: Some(c.line),
+                    what: format!(
+                        "category `{id}` would become `{}`: {item} stays, but the id it gives (`Category::id()`, the site's page) would change; \
+                         keep the id `{id}`, or pass --allow-breaking",
+                        c.id
+                    ),
+                });
+                continue;
+            }
             // At the category that holds its codes now (renamed, say), else the first.
             let holder = codes
                 .iter()
@@ -677,6 +709,50 @@ mod tests {
         assert_eq!(
             why,
             "code 0002's record says `second` in `Category::Media2fa`, the export `second` in `Category::Numbers`"
+        );
+    }
+
+    /// An alias or a category id respelled to the same variant is said to be respelled: the
+    /// item stays, and keeping both spellings would collide (each was reported as removed, the
+    /// item named as gone).
+    #[test]
+    fn a_respelled_alias_or_category_id_is_named_as_such() {
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "first",
+            "    aliases: [old2fa]\n",
+        )));
+        let m = messages(
+            &old,
+            &catalogue(&entry("0001", "first", "    aliases: [old_2fa]\n")),
+        );
+        assert_eq!(
+            m,
+            ["errors.yaml:13: entry 0001: alias `old2fa` would become `old_2fa`: `ErrorCode::Old2fa` stays, but `codes::OLD2FA` would become `codes::OLD_2FA`, \
+              and both cannot be kept (they would collide as `ErrorCode::Old2fa`); keep the spelling `old2fa`, or pass --allow-breaking"]
+        );
+        // Respelled as the entry's new name, the old name kept as an alias.
+        let m = messages(
+            &old,
+            &catalogue(&entry("0001", "old_2fa", "    aliases: [first]\n")),
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].starts_with("errors.yaml:9: entry 0001: alias `old2fa` would become `old_2fa`"),
+            "{m:?}"
+        );
+        let with_id = |id: &str| {
+            let text = format!(
+                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {id}\n    title: R\n    range: \"0000-0099\"\n    description: D\nerrors:\n{}",
+                entry("0001", "first", "").replace("request", id)
+            );
+            crate::load(&text).unwrap()
+        };
+        let m = messages(&generated(&with_id("media_2fa")), &with_id("media2fa"));
+        assert_eq!(
+            m,
+            ["errors.yaml:3: category `media_2fa` would become `media2fa`: `Category::Media2fa` stays, but the id it gives (`Category::id()`, the site's page) would change; \
+              keep the id `media_2fa`, or pass --allow-breaking"]
         );
     }
 
