@@ -538,6 +538,22 @@ mod tests {
         format!("  - code: \"{code}\"\n    name: {name}\n    category: request\n    retry: false\n    description: D\n{extra}")
     }
 
+    /// A catalogue of the categories `ids` (ranges 0000-0099, 0100-0199, ...) and the entries
+    /// `(code, name, index of its category)`.
+    fn categorised(ids: &[&str], entries: &[(&str, &str, usize)]) -> Catalogue {
+        let categories: String = (0..ids.len())
+            .map(|i| format!("  - id: {}\n    title: T\n    range: \"{i:02}00-{i:02}99\"\n    description: D\n", ids[i]))
+            .collect();
+        let entries: String = entries
+            .iter()
+            .map(|&(code, name, i)| entry(code, name, "").replace("request", ids[i]))
+            .collect();
+        crate::load(&format!(
+            "links: \"https://x/{{code}}\"\ncategories:\n{categories}errors:\n{entries}"
+        ))
+        .unwrap()
+    }
+
     /// The baseline as `gen` reads it: from the JSON export.
     fn generated(cat: &Catalogue) -> Baseline {
         Baseline::from_json(&crate::json::render(cat)).unwrap()
@@ -623,14 +639,8 @@ mod tests {
 
     #[test]
     fn codes_moving_between_categories_are_caught() {
-        let two = |a: &str, b: &str| {
-            let text = format!(
-                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {a}\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: {b}\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}",
-                entry("0001", "first", "").replace("request", a),
-                entry("0100", "second", "").replace("request", b)
-            );
-            crate::load(&text).unwrap()
-        };
+        let two =
+            |a: &str, b: &str| categorised(&[a, b], &[("0001", "first", 0), ("0100", "second", 1)]);
         let old = generated(&two("account", "numbers"));
         assert_eq!(breaking_changes(&old, &two("account", "numbers")), []);
         let m = messages(&old, &two("numbers", "account"));
@@ -681,13 +691,12 @@ mod tests {
     #[test]
     fn the_baseline_must_agree_with_the_modules_records_too() {
         let two = |a: &str| {
-            let text = format!(
-                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {a}\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: numbers\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}{}",
-                entry("0001", "first", "").replace("request", a),
-                entry("0002", "second", "").replace("request", a),
-                entry("0100", "third", "").replace("request", "numbers")
-            );
-            crate::load(&text).unwrap()
+            let entries = [
+                ("0001", "first", 0),
+                ("0002", "second", 0),
+                ("0100", "third", 1),
+            ];
+            categorised(&[a, "numbers"], &entries)
         };
         let cat = two("media_2fa");
         let rust = crate::rust::render(&cat);
@@ -741,13 +750,7 @@ mod tests {
             m[0].starts_with("errors.yaml:9: entry 0001: alias `old2fa` would become `old_2fa`"),
             "{m:?}"
         );
-        let with_id = |id: &str| {
-            let text = format!(
-                "links: \"https://x/{{code}}\"\ncategories:\n  - id: {id}\n    title: R\n    range: \"0000-0099\"\n    description: D\nerrors:\n{}",
-                entry("0001", "first", "").replace("request", id)
-            );
-            crate::load(&text).unwrap()
-        };
+        let with_id = |id: &str| categorised(&[id], &[("0001", "first", 0)]);
         let m = messages(&generated(&with_id("media_2fa")), &with_id("media2fa"));
         assert_eq!(
             m,
@@ -760,12 +763,10 @@ mod tests {
     #[test]
     fn a_renamed_category_is_reported_at_its_own_line() {
         let two = |b: &str| {
-            let text = format!(
-                "links: \"https://x/{{code}}\"\ncategories:\n  - id: account\n    title: A\n    range: \"0000-0099\"\n    description: D\n  - id: {b}\n    title: B\n    range: \"0100-0199\"\n    description: D\nerrors:\n{}{}",
-                entry("0001", "first", "").replace("request", "account"),
-                entry("0100", "second", "").replace("request", b)
-            );
-            crate::load(&text).unwrap()
+            categorised(
+                &["account", b],
+                &[("0001", "first", 0), ("0100", "second", 1)],
+            )
         };
         let m = messages(&generated(&two("numbers")), &two("telephone_numbers"));
         assert_eq!(m.len(), 1, "{m:?}");
