@@ -349,6 +349,8 @@ fn parse_events(text: &str) -> Read {
                 let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
                 let line = if left_out || block {
                     lines.left_out(line, mark.col())
+                } else if anchor != 0 || tag.is_some() {
+                    lines.props(line, mark.col())
                 } else {
                     line
                 };
@@ -362,7 +364,15 @@ fn parse_events(text: &str) -> Read {
                 }
             }
             Event::SequenceStart(anchor, ref tag) | Event::MappingStart(anchor, ref tag) => {
-                check_props(&mut diags, line, anchor, tag.as_ref());
+                let at = match (anchor != 0 || tag.is_some(), start.flow) {
+                    (false, _) => line,
+                    (true, true) => lines.props(line, mark.col()),
+                    // A block collection is marked at its first item; its tag or anchor ends a
+                    // line above (YAML puts a line break between them).
+                    (true, false) if line > 1 => lines.shown_above(line),
+                    (true, false) => line,
+                };
+                check_props(&mut diags, at, anchor, tag.as_ref());
                 if stack.len() >= MAX_DEPTH {
                     diags.push(Diagnostic::new(
                         line,
@@ -454,6 +464,9 @@ struct Lines<'a> {
     /// every line is walked over a bounded number of times.
     at: usize,
     line: usize,
+    /// The last line whose indentation was measured, and its indentation in characters: a
+    /// line of many nodes is measured once.
+    indent: Option<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -462,6 +475,43 @@ impl<'a> Lines<'a> {
             text,
             at: 0,
             line: 1,
+            indent: None,
+        }
+    }
+
+    /// The line of the properties (a tag or an anchor) of a scalar or flow collection the
+    /// parser marked at `line`, character column `col`. Only white space, line breaks and comments lie between them
+    /// and the node: they are on its line when anything comes before the node there, else on
+    /// the nearest line above that is neither blank nor a comment (`key: !!map` above the
+    /// mapping's first key, `- &a` above the item's).
+    fn props(&mut self, line: usize, col: usize) -> usize {
+        let Some(start) = self.start_of(line) else {
+            return line;
+        };
+        let indent = match self.indent {
+            Some((l, n)) if l == line => n,
+            _ => {
+                let n = self.text[start..]
+                    .chars()
+                    .take_while(|&c| c == ' ' || c == '\t')
+                    .count();
+                self.indent = Some((line, n));
+                n
+            }
+        };
+        if indent < col || line == 1 {
+            return line;
+        }
+        self.shown_above(line)
+    }
+
+    /// The nearest line above `line` (> 1) that is neither blank nor a comment, or `line`.
+    fn shown_above(&mut self, line: usize) -> usize {
+        match self.start_of(line) {
+            Some(start) if start > 0 => self
+                .shown_from(self.line_before(start), line - 1)
+                .unwrap_or(line),
+            _ => line,
         }
     }
 
@@ -628,6 +678,28 @@ mod tests {
         assert_eq!(lines("a:\n  - &x\n  - y\n")[0].0, 2);
         // In flow style the parser marks it at its own `:`.
         assert_eq!(lines("a: {k: !!str ,\n  l: 1}\n")[0].0, 1);
+    }
+
+    /// A tag or anchor on a line of its own is reported there, not at the first item of the
+    /// collection (or the value) it stands before, a line or more below.
+    #[test]
+    fn a_tag_or_anchor_is_found_on_its_own_line() {
+        assert_eq!(lines("a: !!seq\n  - x\n")[0].0, 1);
+        assert_eq!(lines("a:\n  &x\n\n  # c\n  - x\n")[0].0, 2);
+        assert_eq!(lines("a:\n  - !!map\n    k: v\n")[0].0, 2);
+        assert_eq!(lines("a: !!str\n  x\n")[0].0, 1);
+        assert_eq!(lines("a: [ !!str\n  x]\n")[0].0, 1);
+        assert_eq!(lines("a: &x\n  [1]\n")[0].0, 1);
+        // Anything before the node on its line: they are on that line.
+        assert_eq!(lines("a: 1\nb: &x [1]\n")[0].0, 2);
+        assert_eq!(lines("a: 1\nb:\n  - &x k: v\n")[0].0, 3);
+        assert_eq!(lines("&x\n- 1\n")[0].0, 1);
+        assert_eq!(lines("a: !!seq\n- x\n")[0].0, 1);
+        assert_eq!(lines("a: &x\n\n  ? k\n  : v\n")[0].0, 1);
+        assert_eq!(lines("a: !!map\n  \"k\": v\n")[0].0, 1);
+        assert_eq!(lines("--- !!map\nk: v\n")[0].0, 1);
+        // On the key's line, they are the key's.
+        assert_eq!(lines("a:\n- !!str k: v\n")[0].0, 2);
     }
 
     #[test]
