@@ -512,10 +512,15 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     }
 
     let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
+    // Every target is judged before any directory is created for one.
     for target in &targets {
         inside(root, target, "the project")?;
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    }
+    let mut created = Vec::new();
+    for dir in targets.iter().filter_map(|t| t.parent()) {
+        if let Err(e) = create_dirs(dir, &mut created) {
+            remove_dirs(&created);
+            return Err(Error::Write(dir.to_path_buf(), e));
         }
     }
     report.leftovers = leftovers;
@@ -526,9 +531,37 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
             old: *old,
         })
         .collect();
-    replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
+    if let Err((path, e)) = replace_all(&replacements) {
+        remove_dirs(&created);
+        return Err(Error::Write(path, e));
+    }
     report.written = stale.iter().map(|(f, _)| f.path).collect();
     Ok(report)
+}
+
+/// Creates `dir` and those of its ancestors that are missing, adding each it created to
+/// `created`, outermost first, so that a run that then fails can remove them ([`remove_dirs`]).
+fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
+    let missing: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && fs::symlink_metadata(d).is_err())
+        .collect();
+    for dir in missing.into_iter().rev() {
+        match fs::create_dir(dir) {
+            Ok(()) => created.push(dir.to_path_buf()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Removes the directories [`create_dirs`] created, innermost first, each only if it is empty:
+/// a run that fails leaves no new directory behind.
+fn remove_dirs(created: &[PathBuf]) {
+    for dir in created.iter().rev() {
+        let _ = fs::remove_dir(dir);
+    }
 }
 
 #[cfg(test)]
@@ -1141,6 +1174,29 @@ mod tests {
             run(dir.path(), ALLOW).unwrap().written,
             [codegen::RUST_FILE]
         );
+    }
+
+    /// A failed first run leaves no directory it created: docs/ leads out of the project, and
+    /// aculab-errors/src/, made for the module before docs/ was judged, stayed behind, empty.
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_run_leaves_no_directory_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CATALOGUE_FILE), FIXTURE).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("docs")).unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(message.contains("outside the project"), "{message}");
+        assert!(!dir.path().join("aculab-errors").exists());
+        assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+        // What it created is removed; what stood there before stays.
+        let mut created = Vec::new();
+        let kept = dir.path().join("kept");
+        fs::create_dir(&kept).unwrap();
+        create_dirs(&kept.join("a/b"), &mut created).unwrap();
+        assert_eq!(created, [kept.join("a"), kept.join("a/b")]);
+        remove_dirs(&created);
+        assert!(kept.is_dir() && !kept.join("a").exists());
     }
 
     #[test]
