@@ -130,12 +130,18 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     }
     let text = decode(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let html = looks_like_html(text);
+    let markdown = markdown_with_html(text);
+    let html = !markdown && looks_like_html(text);
     let mut paragraphs = if html {
         let text = html_to_text(text);
         paragraphs(text.lines().map(|l| (l, false)), false)
     } else {
-        paragraphs(text_lines(text), true)
+        let text = if markdown {
+            strip_tags(text).into()
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        paragraphs(text_lines(&drop_attributes(&text)), true)
     };
     if html {
         // Lines of the text the HTML was turned into are no lines of the page.
@@ -178,6 +184,106 @@ fn looks_like_html(text: &str) -> bool {
         || ["<html", "<body", "<!doctype", "<p>", "<div", "<br"]
             .iter()
             .any(|t| head.contains(t))
+}
+
+/// Whether `text` is Markdown that keeps some of the page's HTML as raw HTML (pandoc's `gfm`
+/// and `commonmark` writers keep each entry's `<div class="error">` and any `<span>`): no
+/// document tags, and more entry headings written as Markdown headings (`### 0405 : ...`,
+/// `### [0405](?error=0405) : ...`, `### <span>0405</span> : ...`) than HTML elements that
+/// hold a heading (`<p>`, `<h1>`..`<h6>`, `<dt>`; a table kept as HTML has cells only). HTML
+/// that only holds such a line (in a `<pre>`) is HTML.
+fn markdown_with_html(text: &str) -> bool {
+    if !text.contains('<') {
+        return false;
+    }
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if ["<html", "<body", "<head", "<!doctype"]
+        .iter()
+        .any(|t| head.contains(t))
+    {
+        return false;
+    }
+    let headings = text
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            let marks = t.bytes().take_while(|&b| b == b'#').count();
+            (1..=6).contains(&marks)
+                && t[marks..].starts_with(' ')
+                && code_head(strip_tags(&t[marks..]).trim()).is_some()
+        })
+        .count();
+    if headings == 0 {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    let elements = ["<p", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<dt"]
+        .iter()
+        .map(|t| {
+            lower
+                .match_indices(t)
+                .filter(|(at, _)| {
+                    lower
+                        .as_bytes()
+                        .get(at + t.len())
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+                })
+                .count()
+        })
+        .sum::<usize>();
+    headings > elements
+}
+
+/// Markdown's raw HTML without its tags and comments, each line break inside one kept, so
+/// that every line is where it was: `<div class="error">` alone on its line is a blank line
+/// (a block's end, as in HTML), `<span class="code">0405</span>` its text.
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(n) = text[i..].find('<') {
+        let at = i + n;
+        out.push_str(&text[i..at]);
+        let rest = &text[at..];
+        let end = if let Some(comment) = rest.strip_prefix("<!--") {
+            Some(comment.find("-->").map(|e| at + 4 + e + 3))
+        } else {
+            // A tag's name, then white space, `/` or `>`: `<https://…>` is an autolink.
+            let name = rest.strip_prefix("</").unwrap_or(&rest[1..]);
+            let len = name
+                .bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+                .count();
+            let tag = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                && name[len..]
+                    .starts_with(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>');
+            tag.then(|| tag_end(bytes, at + 1)).map(|e| {
+                if bytes[e - 1] == b'>' {
+                    Some(e)
+                } else {
+                    None
+                }
+            })
+        };
+        match end {
+            Some(Some(end)) => {
+                out.extend(text[at..end].matches('\n'));
+                i = end;
+            }
+            // An unclosed comment or tag runs to the end: the rest is text, read once.
+            Some(None) => break,
+            None => {
+                out.push('<');
+                i = at + 1;
+            }
+        }
+    }
+    out.push_str(&text[i..]);
+    out
 }
 
 /// Elements whose content is never page text, skipped up to their closing tag.
@@ -433,6 +539,12 @@ struct Table {
     /// The current row's cells: whether a heading cell (`th`), where its text starts in the
     /// output and where it ends (`None` while open).
     cells: Vec<(bool, usize, Option<usize>)>,
+    /// In a table without a heading row, the column of the first status met in a row that
+    /// starts with a code.
+    status_column: Option<usize>,
+    /// Whether the current row starts with a code, and with its description beside it
+    /// (`0405 : text`), or `None`.
+    code_row: Option<bool>,
 }
 
 impl Tables {
@@ -470,14 +582,51 @@ impl Table {
         let Some((_, start, end @ None)) = self.cells.last_mut() else {
             return;
         };
-        let label = self
+        let start = *start;
+        *end = Some(out.len());
+        let headed = self
             .labels
             .as_ref()
-            .and_then(|labels| labels.get(column).copied().flatten());
-        if let Some(label) = label.filter(|_| !out[*start..].trim().is_empty()) {
-            out.insert_str(*start, &format!("\n\n{label}\n\n"));
+            .is_some_and(|labels| labels.iter().any(Option::is_some));
+        let label = match &self.labels {
+            Some(labels) if headed => labels.get(column).copied().flatten(),
+            _ => self.column_label(column, &normalise(&out[start..])),
+        };
+        if let Some(label) = label.filter(|_| !out[start..].trim().is_empty()) {
+            out.insert_str(start, &format!("\n\n{label}\n\n"));
+            if let Some((.., end)) = self.cells.last_mut() {
+                *end = Some(out.len());
+            }
         }
-        *end = Some(out.len());
+    }
+
+    /// The label of a cell (its `text`) in `column` of a table without a heading row, read
+    /// from the columns of its rows that start with a code: after the code and its
+    /// description, a cell that is a status alone (`404`, `404 Not Found`) is the status, and
+    /// its column the statuses' column; a cell after that column is the remedy.
+    fn column_label(&mut self, column: usize, text: &str) -> Option<&'static str> {
+        if column == 0 {
+            self.code_row = code_head(text).map(|(_, rest)| !rest.is_empty());
+            return None;
+        }
+        let described = self.code_row?;
+        let reason = text.get(3..).unwrap_or_default();
+        let bare = text.len() <= 40
+            && status(text).is_some()
+            && reason.starts_with(' ') != reason.is_empty()
+            && reason
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+        match self.status_column {
+            _ if text.is_empty() => None,
+            None if bare && (column >= 2 || described) => {
+                self.status_column = Some(column);
+                Some("HTTP Error code")
+            }
+            Some(c) if c == column && bare => Some("HTTP Error code"),
+            Some(c) if column > c => Some("Remedy"),
+            _ => None,
+        }
     }
 
     /// Ends the current row; the first one, if all heading cells naming a label, names the
@@ -485,6 +634,7 @@ impl Table {
     fn end_row(&mut self, out: &mut String) {
         self.close_cell(out);
         let cells = std::mem::take(&mut self.cells);
+        self.code_row = None;
         if self.labels.is_some() || cells.is_empty() {
             return;
         }
@@ -853,10 +1003,123 @@ fn ends_part(text: &str) -> bool {
         || status(text).is_some()
 }
 
+/// A text page without pandoc's attributes, which are markup: a heading's at the end of its
+/// line (`### 0405 : ... {#e0405 .error}`), a link's after it (`[...](...){target="_blank"}`),
+/// and a bracketed span's (`[0405]{.code}`), whose brackets go too, a span over lines
+/// included. A span of a label alone is the label before its value (`[Remedy]{.label} [Try
+/// again.]{.value}` reads `Remedy: Try again.`), as that label alone in its element reads in
+/// HTML. Only whole attribute blocks count (`{#id}`, `{.class}`, `{key=value}`,
+/// `{key="a value"}`); the page's own braces stay. No line is added or removed.
+fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('}') {
+        return text.into();
+    }
+    let bytes = text.as_bytes();
+    // Byte ranges replaced, and what replaces them.
+    let mut edits: Vec<(usize, usize, &str)> = Vec::new();
+    // The `[`s not yet closed.
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' => open.push(i),
+            b']' | b')' => {
+                let opened = if bytes[i] == b']' { open.pop() } else { None };
+                if let Some(len) = attribute_block(&text[i + 1..]) {
+                    match opened {
+                        Some(start) => {
+                            let inside = &text[start + 1..i];
+                            let alone = inside.len() <= 64
+                                && matches!(
+                                    label(&normalise(inside)),
+                                    Some(Label::Http("") | Label::Remedy(""))
+                                );
+                            edits.push((start, start + 1, ""));
+                            edits.push((i, i + 1 + len, if alone { ":" } else { "" }));
+                        }
+                        None => edits.push((i + 1, i + 1 + len, "")),
+                    }
+                    i += 1 + len;
+                    continue;
+                }
+            }
+            b'{' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t') => {
+                if let Some(len) = attribute_block(&text[i..]) {
+                    let after = text[i + len..].trim_start_matches([' ', '\t']);
+                    if after.is_empty() || after.starts_with(['\n', '\r']) {
+                        edits.push((i, i + len, ""));
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if edits.is_empty() {
+        return text.into();
+    }
+    edits.sort_unstable();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, with) in edits {
+        out.push_str(&text[at..start]);
+        out.push_str(with);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out.into()
+}
+
+/// The length of the pandoc attribute block `text` starts with (`{#e0405 .error}`,
+/// `{target="_blank"}`): identifiers, classes and `key=value` pairs, on one line.
+fn attribute_block(text: &str) -> Option<usize> {
+    let body = text.strip_prefix('{')?;
+    let end = body.bytes().take(256).position(|b| b == b'}')?;
+    let mut rest = body[..end].trim();
+    if rest.is_empty() || rest.contains(['\n', '\r']) {
+        return None;
+    }
+    let name = |s: &str, extra: &str| {
+        !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || extra.contains(c))
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix(['#', '.']) {
+            let n = r.find(char::is_whitespace).unwrap_or(r.len());
+            if !name(&r[..n], "-_:.") {
+                return None;
+            }
+            rest = r[n..].trim_start();
+        } else {
+            let n = rest.find('=')?;
+            if !name(&rest[..n], "-_:") || !rest.starts_with(|c: char| c.is_alphabetic()) {
+                return None;
+            }
+            let value = &rest[n + 1..];
+            let len = match value.strip_prefix('"') {
+                Some(quoted) => quoted.find('"')? + 2,
+                None => value.find(char::is_whitespace).unwrap_or(value.len()),
+            };
+            if len == 0 {
+                return None;
+            }
+            rest = value[len..].trim_start();
+        }
+    }
+    Some(end + 2)
+}
+
 /// A text page's line without a converter's marks around it: Pandoc's fenced div (`::: {…}`,
 /// `:::`) is no text; html2text's heading marks (`**** 0405 : …`, `… ****`, `*** Remedy ***`)
 /// and lynx's `(BUTTON) ` before a button's text go.
 fn unmark_line(line: &str) -> std::borrow::Cow<'_, str> {
+    // Markdown's hard line break (pandoc writes `<br>` so): a `\` that ends the line.
+    let end = line.trim_end();
+    let slashes = end.len() - end.trim_end_matches('\\').len();
+    if slashes % 2 == 1 {
+        return unmark_line(&end[..end.len() - 1]).into_owned().into();
+    }
     let t = line.trim();
     if t.starts_with(":::") {
         return "".into();
@@ -1060,13 +1323,19 @@ fn unmark_label(line: String) -> String {
         else {
             continue;
         };
-        let rest = s[prefix.len()..].trim_start_matches(['*', '_', '`']);
+        let after = &s[prefix.len()..];
+        let rest = after.trim_start_matches(['*', '_', '`']);
+        // Emphasis that closes right after the label's words (`**Remedy** Try again.`) ends the
+        // label, as a colon would: the label alone in its element, its value after it.
+        let opened = line[..line.len() - s.len()].ends_with(['*', '_', '`']);
+        let closed = opened && rest.len() < after.len();
         let plain = match rest.trim_start().strip_prefix(':') {
             Some(value) => format!(
                 "{head}: {}",
                 value.trim_start_matches(['*', '_', '`', ' ']).trim()
             ),
             None if rest.trim().is_empty() => head.to_string(),
+            None if closed && rest.starts_with(' ') => format!("{head}: {}", rest.trim()),
             None => format!("{head}{rest}"),
         };
         let plain = plain.trim_end().to_string();
@@ -1096,7 +1365,8 @@ fn tab_after_label(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Wording as compared: typographic quotes, dashes, ellipses and odd spaces as their plain
-/// forms, invisible characters dropped, whitespace collapsed to single spaces, trimmed.
+/// forms (a run of dashes as one `-`), invisible characters dropped, whitespace collapsed to
+/// single spaces, trimmed.
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
@@ -1105,7 +1375,9 @@ pub fn normalise(text: &str) -> String {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2bc}'
             | '\u{ff07}' => "'",
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => "\"",
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+            // A run of dashes is one: pandoc's Markdown writes an en dash `--`, an em dash `---`.
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' if !space && out.ends_with('-') => continue,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
             '\u{2026}' => "...",
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => "",
             c if c.is_whitespace() || c.is_control() => {
@@ -1151,9 +1423,11 @@ fn strip_lead(p: &str) -> &str {
     loop {
         let before = s.len();
         // A list marker or heading mark is followed by a space; emphasis and brackets are not.
+        // `:` opens a definition in pandoc's Markdown (`:   HTTP Error code 404`).
         for marker in [
-            "#", "##", "###", "####", "#####", "######", ">", "-", "*", "+", "\u{2022}", "\u{b7}",
-            "\u{25aa}", "\u{2023}", "\u{25e6}", "\u{25cf}", "\u{25cb}", "\u{25a0}", "\u{25a1}",
+            "#", "##", "###", "####", "#####", "######", ">", "-", "*", "+", ":", "\u{2022}",
+            "\u{b7}", "\u{25aa}", "\u{2023}", "\u{25e6}", "\u{25cf}", "\u{25cb}", "\u{25a0}",
+            "\u{25a1}",
         ] {
             if let Some(rest) = s.strip_prefix(marker) {
                 if rest.starts_with(' ') || (marker == ">" && !rest.is_empty()) {
@@ -3284,5 +3558,108 @@ mod tests {
             let _ = Record::parse(&text);
             let _ = catalogue_codes(&text);
         }
+    }
+
+    /// The page's three kinds of entry (a status and a remedy, a status alone, a remedy alone)
+    /// as text, for the layouts below to read as.
+    const THREE: &str = "0001 : It's gone. See https://x.example/a for more.\n\nHTTP Error code\n\n400\n\nRemedy\n\nUse it.\n\n\
+                         0002 : Two.\n\nHTTP Error code\n\n404\n\n\
+                         0003 : Three.\n\nRemedy\n\nDo three.\n";
+
+    /// Pandoc's Markdown: a heading's attributes (`### 0001 : ... {#e0001}`), a link's
+    /// (`[…](…){target="_blank"}`), a bracketed span (`[0002]{.code}`), whose label alone in it
+    /// is a label as in HTML, and a hard line break (a `\` ending the line, from `<br>`) are
+    /// markup, not wording.
+    #[test]
+    fn pandoc_markdown_attributes_spans_and_hard_breaks_are_markup() {
+        let headings = "# Web Service Errors {#top}\n\n\
+            ### 0001 : It\\'s gone. See [https://x.example/a](https://x.example/a){target=\"_blank\"} for more. {#e0001 .error}\n\n\
+            #### HTTP Error code {#status-0001}\n\n400\n\n#### Remedy\n\nUse it.\n\n\
+            ### [0002]{.code} [:]{.sep} [Two.]{.desc}\n\n[HTTP Error code]{.label} [404]{.value}\n\n\
+            ### 0003 : Three.\n\n[Remedy]{.label} [Do\nthree.]{.value}\n";
+        let breaks = "0001 : It\\'s gone. See <https://x.example/a> for\nmore.\\\nHTTP Error code\\\n400\\\nRemedy\\\nUse it.\n\n\
+            0002 : Two.\\\nHTTP Error code\\\n404\n\n0003 : Three.\\\nRemedy\\\nDo three.\n";
+        reads_as(THREE, &[headings, breaks]);
+        // Its en and em dashes (`--`, `---`) are the HTML's.
+        reads_as(
+            "<p>0001 : A &ndash; b &mdash; c - d.</p>",
+            &["0001 : A -- b --- c - d.\n"],
+        );
+        // A span or attributes that are no pandoc attributes are the page's own text.
+        let own = "0001 : Use {x} and [y]{z w}. {not: attributes}\n\nHTTP Error code\n\n400\n";
+        assert_eq!(
+            parse_page(own.as_bytes()).unwrap().entries[0].description,
+            "Use {x} and [y]{z w}. {not: attributes}"
+        );
+    }
+
+    /// Markdown that keeps the page's HTML blocks as raw HTML (pandoc's `gfm` and `commonmark`
+    /// writers: `<div class="error">` around each entry, `<span>` inside) is read as Markdown,
+    /// its tags no part of the text, not as HTML (where its headings and labels ran together).
+    #[test]
+    fn markdown_with_raw_html_blocks_reads_as_markdown() {
+        let gfm = "<a href=\"#main\" class=\"skip\">Skip to content</a>\n\n<div id=\"main\" role=\"main\">\n\n# Web Service Errors\n\n\
+            <div id=\"error-0001\" class=\"error\">\n\n### [0001](?error=0001) : It's gone. See <https://x.example/a> for more.\n\n\
+            #### HTTP Error code\n\n400\n\n#### Remedy\n\nUse it.\n\n</div>\n\n<div id=\"error-0002\" class=\"error\">\n\n\
+            ### <span class=\"code\">0002</span> : Two.\n\n#### HTTP Error code\n\n<span\nclass=\"value\">404</span>\n\n</div>\n\n\
+            <!-- 0999 : a comment -->\n\n### 0003 : Three.\n\n#### Remedy\n\nDo three.\n\n</div>\n";
+        reads_as(THREE, &[gfm]);
+        // Read in linear time, however many tags or comments are left open.
+        for hostile in ["<a ", "<!-- ", "<span", "[", "]{.a} ", "x {#a}\n"] {
+            let page = format!("### 0001 : A.\n\n<div>\n\n{}", hostile.repeat(100_000));
+            let start = std::time::Instant::now();
+            let _ = parse_page(page.as_bytes());
+            assert!(start.elapsed().as_secs() < 5, "{hostile:?}");
+        }
+        // HTML that only holds a line like a Markdown heading is still HTML.
+        let html = "<div><h3>0001 : It's gone. See https://x.example/a for more.</h3><h4>HTTP Error code</h4><p>400</p>\
+            <h4>Remedy</h4><p>Use it.</p><h3>0002 : Two.</h3><h4>HTTP Error code</h4><p>404</p>\
+            <h3>0003 : Three.</h3><h4>Remedy</h4><p>Do three.</p><pre>\n# 0004 : Four.\n</pre></div>";
+        let page = parse_page(html.as_bytes()).unwrap();
+        let want = parse_page(format!("{THREE}\n0004 : Four.\n").as_bytes()).unwrap();
+        assert_eq!(page, want);
+    }
+
+    /// A label closed by emphasis with its value after it on the line (`**Remedy** Use it.`,
+    /// from `<b>Remedy</b> Use it.`), also in a pandoc definition (`:   **HTTP Error code** 400`),
+    /// is the label and its value, as the HTML reads.
+    #[test]
+    fn an_emphasised_label_before_its_value_is_a_label() {
+        let bold = "0001 : It's gone. See https://x.example/a for more.\n\n**HTTP Error code** 400\n\n**Remedy** Use it.\n\n\
+            0002 : Two.\n:   **HTTP Error code** 404\n\n0003 : Three.\n:   __Remedy__ Do three.\n";
+        let html = "<p>0001 : It's gone. See https://x.example/a for more.</p><p><b>HTTP Error code</b> 400</p>\
+            <p><b>Remedy</b> Use it.</p><dl><dt>0002 : Two.</dt><dd><b>HTTP Error code</b> 404</dd>\
+            <dt>0003 : Three.</dt><dd><b>Remedy</b> Do three.</dd></dl>";
+        reads_as(THREE, &[bold, html]);
+        // Emphasis over more than the label's words is no label.
+        let prose = "0001 : A.\n\nRemedy\n\n**Remedy the fault**, then retry.\n";
+        assert_eq!(
+            parse_page(prose.as_bytes()).unwrap().entries[0]
+                .remedy
+                .as_deref(),
+            Some("Remedy the fault, then retry.")
+        );
+    }
+
+    /// A table of a row per code without a heading row: after the code and its description, a
+    /// cell that is a status alone is the status, and a cell after the status's column is the
+    /// remedy, in every row (a row without a status too).
+    #[test]
+    fn a_table_of_codes_without_a_heading_row_reads_by_its_columns() {
+        let rows = "<table><tr><td>0001</td><td>It's gone. See https://x.example/a for more.</td><td>400</td><td>Use it.</td></tr>\
+            <tr><td>0002</td><td>Two.</td><td>404</td><td></td></tr>\
+            <tr><td>0003</td><td>Three.</td><td></td><td>Do three.</td></tr></table>";
+        let joined = "<table><tr><td>0001 : It's gone. See https://x.example/a for more.</td><td>400</td><td>Use it.</td></tr>\
+            <tr><td>0002 : Two.</td><td>404 Not Found</td><td> </td></tr>\
+            <tr><td>0003 : Three.</td><td></td><td>Do three.</td></tr></table>";
+        reads_as(THREE, &[rows, joined]);
+        // A table of other things keeps its cells as they are.
+        let other =
+            "<p>0001 : A.</p><table><tr><td>Step</td><td>200</td><td>Then this.</td></tr></table>";
+        let page = parse_page(other.as_bytes()).unwrap();
+        assert_eq!(
+            (page.entries[0].http, page.entries[0].remedy.as_deref()),
+            (None, None)
+        );
     }
 }
