@@ -81,6 +81,8 @@ pub enum Error {
     Breaking(Vec<Break>),
     /// `--check` found stale files.
     Stale(Vec<&'static str>),
+    /// What stands at an output's path could not be read; nothing was written.
+    ReadOutput(PathBuf, io::Error),
     /// Writing failed; nothing was replaced.
     Write(PathBuf, io::Error),
     /// The provenance record (`upstream.tsv`) could not be read: every problem, located.
@@ -139,6 +141,11 @@ impl fmt::Display for Error {
                 }
                 writeln!(f, "error: generated files are out of date; run `cargo xtask gen` and commit the result")
             }
+            Error::ReadOutput(p, e) => writeln!(
+                f,
+                "{}: cannot read: {e}; no file was written",
+                p.display()
+            ),
             Error::Write(p, e) => writeln!(
                 f,
                 "{}: cannot write: {e}; no file was replaced",
@@ -183,12 +190,12 @@ pub(crate) fn read_generated(path: &Path) -> Result<Current, Error> {
                 Err(_) => Ok(Current::Missing),
             };
         }
-        Err(e) => return Err(Error::Write(path.to_path_buf(), e)),
+        Err(e) => return Err(Error::ReadOutput(path.to_path_buf(), e)),
     };
     if !meta.is_file() {
         return Err(not_a_file(path));
     }
-    let raw = read_capped(path).map_err(|e| Error::Write(path.to_path_buf(), e))?;
+    let raw = read_capped(path).map_err(|e| Error::ReadOutput(path.to_path_buf(), e))?;
     let text = String::from_utf8(raw.clone()).ok().map(|text| {
         if text.contains("\r\n") {
             text.replace("\r\n", "\n")
@@ -1197,6 +1204,23 @@ mod tests {
         assert_eq!(created, [kept.join("a"), kept.join("a/b")]);
         remove_dirs(&created);
         assert!(kept.is_dir() && !kept.join("a").exists());
+    }
+
+    /// An output that cannot be read is said to be unreadable, not unwritable (a symlink loop
+    /// here; a file without read permission the same).
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_output_is_named_as_unreadable() {
+        let dir = project();
+        let schema = dir.path().join(codegen::SCHEMA_FILE);
+        fs::remove_file(&schema).unwrap();
+        std::os::unix::fs::symlink(&schema, &schema).unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("docs/errors.schema.json: cannot read: "),
+            "{message}"
+        );
+        assert!(message.ends_with("; no file was written\n"), "{message}");
     }
 
     #[test]
