@@ -252,11 +252,7 @@ pub(crate) fn lock_file(root: &Path) -> io::Result<fs::File> {
 /// lock until it is dropped.
 pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8>), Error> {
     let lock = lock_file(root).map_err(|e| Error::Lock(root.to_path_buf(), e))?;
-    match mode {
-        Mode::Write => lock.lock(),
-        Mode::Check => lock.lock_shared(),
-    }
-    .map_err(|e| Error::Lock(root.to_path_buf(), e))?;
+    take_lock(&lock, mode).map_err(|e| Error::Lock(root.to_path_buf(), e))?;
     let path = root.join(CATALOGUE_FILE);
     // Checked before opening: opening a FIFO would wait for a writer, holding the lock.
     let meta = fs::metadata(&path).map_err(Error::Read)?;
@@ -276,6 +272,29 @@ pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8
         .map_err(Error::Read)?;
     Ok((lock, bytes))
 }
+
+/// Takes the lock on `lock` (exclusive to write, shared to check), saying on standard error
+/// that it waits when another run holds it: a run stopped or hung elsewhere would otherwise
+/// keep this one waiting without a word.
+pub(crate) fn take_lock(lock: &fs::File, mode: Mode) -> io::Result<()> {
+    let tried = match mode {
+        Mode::Write => lock.try_lock(),
+        Mode::Check => lock.try_lock_shared(),
+    };
+    match tried {
+        Ok(()) => return Ok(()),
+        Err(fs::TryLockError::Error(e)) => return Err(e),
+        Err(fs::TryLockError::WouldBlock) => crate::err(WAITING),
+    }
+    match mode {
+        Mode::Write => lock.lock(),
+        Mode::Check => lock.lock_shared(),
+    }
+}
+
+/// What a run waiting for the project's lock says.
+const WAITING: &str =
+    "waiting for another run of `cargo xtask` in this project to finish (it holds the project's lock)\n";
 
 /// Refuses a generated file whose directory leads outside the project through a symlink,
 /// judged by its nearest existing ancestor, before any directory is created.

@@ -19,16 +19,23 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// `cargo xtask ARGS` in the fixture project `dir`.
+fn xtask(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_MANIFEST_DIR", dir.join("xtask"));
+    command
+}
+
 /// `cargo xtask sync PAGE | head -1`: the reader goes away before the report is written. The
 /// command still exits with what it found (1, drift), and does not panic ("failed printing to
 /// stdout: Broken pipe", exit 101).
 #[test]
 fn a_reader_that_stops_early_is_no_panic() {
     let dir = project();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["sync", "page.txt"])
-        .current_dir(dir.path())
-        .env("CARGO_MANIFEST_DIR", dir.path().join("xtask"))
+    let mut child = xtask(dir.path(), &["sync", "page.txt"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -44,13 +51,43 @@ fn a_reader_that_stops_early_is_no_panic() {
 #[test]
 fn the_fixture_page_drifts() {
     let dir = project();
-    let out = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["sync", "page.txt"])
-        .current_dir(dir.path())
-        .env("CARGO_MANIFEST_DIR", dir.path().join("xtask"))
-        .output()
-        .unwrap();
+    let out = xtask(dir.path(), &["sync", "page.txt"]).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("0002: added on the page"), "{stdout}");
+}
+
+/// A run that finds the project's lock held says that it waits (it waited without a word, as if
+/// hung, behind a run stopped elsewhere), then goes on when the lock is released.
+#[cfg(unix)]
+#[test]
+fn a_run_waiting_for_the_lock_says_so() {
+    use std::io::BufRead;
+    let dir = project();
+    let held = std::fs::File::open(dir.path()).unwrap();
+    held.lock().unwrap();
+    let mut child = xtask(dir.path(), &["gen"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (send, first_line) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stderr).read_line(&mut line);
+        let _ = send.send(line);
+    });
+    // The child's first line, while the lock is held: it writes nothing else before it has the
+    // lock. Without the notice it would say nothing at all until released.
+    let line = first_line.recv_timeout(std::time::Duration::from_secs(30));
+    let written_meanwhile = dir.path().join("docs").exists();
+    drop(held);
+    let out = child.wait_with_output().unwrap();
+    let line = line.expect("the waiting run said nothing");
+    assert!(line.starts_with("waiting for another run"), "{line}");
+    assert!(!written_meanwhile, "it waits before writing");
+    assert!(out.status.success(), "{:?}", out);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("updated docs/errors.md"), "{stdout}");
 }
