@@ -77,8 +77,10 @@ pub fn is_plain_https_url(s: &str) -> bool {
                 && !label.starts_with('-')
                 && !label.ends_with('-')
         });
-    let port_ok =
-        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0);
+    // At most five digits, as the export's schema says (`:000443` is 443, but no port of it).
+    let port_ok = port.len() <= 5
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && port.parse::<u16>().is_ok_and(|p| p > 0);
     let escapes_ok = tail
         .split('%')
         .skip(1)
@@ -473,6 +475,7 @@ mod tests {
     fn plain_https_urls_are_recognised_strictly() {
         assert!(is_plain_https_url("https://www.aculab.com/a?error=0405"));
         assert!(is_plain_https_url("https://h:8443/%20x#frag"));
+        assert!(is_plain_https_url("https://h:00443/"));
         assert!(is_plain_https_url("https://a/?q=1&r=2;s=3"));
         for bad in [
             "http://a.b",
@@ -491,6 +494,7 @@ mod tests {
             "https://a:99999999/",
             "https://a:99999/",
             "https://a:0/",
+            "https://a:000443/",
             "https://a/\\b",
             "https://a/&copy;x",
             "https://a/?q=1&amp;r=2",

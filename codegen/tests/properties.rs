@@ -1,6 +1,6 @@
 //! Random text in every field of a catalogue is either refused, every problem at a line of the
-//! file, or accepted and rendered safely: the Rust parses, the JSON holds the text exactly, and
-//! the Markdown holds no HTML and no link but plain https ones. (`tests/escaping.rs` compiles and
+//! file, or accepted and rendered safely: the Rust parses, the JSON holds the text exactly and
+//! matches its schema, and the Markdown holds no HTML and no link but plain https ones. (`tests/escaping.rs` compiles and
 //! documents a catalogue holding every trap at once.)
 
 use codegen::text::is_plain_https_url;
@@ -16,6 +16,28 @@ fn text() -> impl Strategy<Value = String> {
         1 => "[a-z \r\u{202E}\u{2028}\u{85}\u{7}]{0,10}",
         1 => any::<String>(),
     ]
+}
+
+/// A `links` template that is a URL, or nearly one: odd hosts, ports, paths and escapes.
+fn link() -> impl Strategy<Value = String> {
+    "https://([a-z0-9-]{1,6}\\.){0,2}[a-zA-Z0-9-]{1,6}(:0{0,3}[1-9][0-9]{0,4})?(/[a-zA-Z0-9._~!$&'()*+,;=:@%?#-]{0,8})?\\{code\\}[a-z0-9.%#&;?=-]{0,6}"
+}
+
+/// The export's schema, compiled once.
+fn schema() -> &'static (boon::Schemas, boon::SchemaIndex) {
+    static SCHEMA: std::sync::OnceLock<(boon::Schemas, boon::SchemaIndex)> =
+        std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema: serde_json::Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+        let (mut schemas, mut compiler) = (boon::Schemas::new(), boon::Compiler::new());
+        compiler
+            .add_resource("urn:aculab-errors:schema", schema)
+            .unwrap();
+        let index = compiler
+            .compile("urn:aculab-errors:schema", &mut schemas)
+            .unwrap();
+        (schemas, index)
+    })
 }
 
 /// A name: mostly snake_case-ish, sometimes anything.
@@ -151,11 +173,54 @@ proptest! {
                 let json = &files.iter().find(|f| f.path == codegen::JSON_FILE).unwrap().contents;
                 let json: serde_json::Value = serde_json::from_str(json).unwrap();
                 prop_assert_eq!(json["errors"][0]["description"].as_str(), Some(cat.entries[0].description.as_str()));
+                // Whatever is accepted is an export its own schema accepts.
+                let (schemas, index) = schema();
+                if let Err(e) = schemas.validate(&json, *index) {
+                    prop_assert!(false, "the export does not match its schema: {e}");
+                }
                 let md = &files.iter().find(|f| f.path == codegen::MARKDOWN_FILE).unwrap().contents;
                 prop_assert_eq!(check_markdown(md), Ok(()));
                 // The rustdoc of the variant is Markdown too.
                 let docs: String = rust.lines().filter_map(|l| l.trim().strip_prefix("///")).collect::<Vec<_>>().join("\n");
                 prop_assert_eq!(check_markdown(&docs), Ok(()));
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// A `links` template, in an otherwise valid catalogue, is refused at its line, or every
+    /// code's link is one the export's schema and the Markdown take as a plain https URL.
+    #[test]
+    fn any_link_is_refused_at_its_line_or_a_plain_url_everywhere(links in link()) {
+        let f = Fields {
+            links,
+            id: "request".into(),
+            title: "Request".into(),
+            cat_description: "Requests.".into(),
+            name: "missing_parameter".into(),
+            alias: "old_name".into(),
+            description: "A parameter is missing.".into(),
+            remedy: "Add it.".into(),
+            retired: "No longer sent.".into(),
+            raw: false,
+        };
+        match codegen::load(&catalogue(&f)) {
+            Err(problems) => {
+                let lines: Vec<usize> = problems.0.iter().map(|p| p.line).collect();
+                prop_assert_eq!(lines, vec![1], "{}", problems);
+            }
+            Ok(cat) => {
+                let files = codegen::render(&cat);
+                let file = |path| &files.iter().find(|f| f.path == path).unwrap().contents;
+                let json: serde_json::Value = serde_json::from_str(file(codegen::JSON_FILE)).unwrap();
+                let (schemas, index) = schema();
+                if let Err(e) = schemas.validate(&json, *index) {
+                    prop_assert!(false, "the export does not match its schema: {e}");
+                }
+                prop_assert_eq!(check_markdown(file(codegen::MARKDOWN_FILE)), Ok(()));
             }
         }
     }
