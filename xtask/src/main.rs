@@ -27,15 +27,33 @@ const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // Asked for, the usage is the answer: on standard output, and success.
+    let asked = match args.as_slice() {
+        [help] => HELP.contains(help),
+        [_, flag] => HELP[..2].contains(flag),
+        _ => false,
+    };
+    if asked {
+        out(&format!("{USAGE}\n"));
+        return ExitCode::SUCCESS;
+    }
     match args.split_first() {
         Some((&"gen", flags)) => gen_command(flags),
         Some((&"site", rest)) => site_command(rest),
         Some((&"sync", rest)) => sync_command(rest),
-        _ => {
-            err(&format!("{USAGE}\n"));
-            ExitCode::FAILURE
-        }
+        Some((other, _)) => usage_error(&format!("unknown command `{other}`")),
+        None => usage_error("a command is needed"),
     }
+}
+
+/// The ways to ask for the usage: alone, or after a command (but for `help`, which could be a
+/// PAGE or a DIR there).
+const HELP: [&str; 3] = ["--help", "-h", "help"];
+
+/// Says what is wrong with the command line, then the usage; exit 1.
+fn usage_error(what: &str) -> ExitCode {
+    err(&format!("{what}\n\n{USAGE}\n"));
+    ExitCode::FAILURE
 }
 
 /// Writes `text` to standard output. A reader that went away (`cargo xtask sync PAGE | head`)
@@ -72,10 +90,7 @@ fn gen_command(flags: &[&str]) -> ExitCode {
         match *flag {
             "--check" => options.mode = Mode::Check,
             "--allow-breaking" => options.allow_breaking = true,
-            other => {
-                err(&format!("unknown argument `{other}`\n\n{USAGE}\n"));
-                return ExitCode::FAILURE;
-            }
+            other => return usage_error(&format!("unknown argument `{other}`")),
         }
     }
     finish(gen::run(&project_root(), options))
@@ -83,13 +98,15 @@ fn gen_command(flags: &[&str]) -> ExitCode {
 
 fn site_command(args: &[&str]) -> ExitCode {
     let root = project_root();
+    if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
+        return usage_error(&format!(
+            "unknown argument `{flag}` (a DIR starting with `-`: give it as ./{flag})"
+        ));
+    }
     let dir = match args {
         [] => root.join("target/site"),
-        [dir] if !dir.starts_with('-') => PathBuf::from(dir),
-        _ => {
-            err(&format!("{USAGE}\n"));
-            return ExitCode::FAILURE;
-        }
+        [dir] => PathBuf::from(dir),
+        _ => return usage_error("site takes one DIR at most"),
     };
     finish(site::run(&root, &dir))
 }
@@ -98,14 +115,16 @@ fn site_command(args: &[&str]) -> ExitCode {
 fn sync_command(args: &[&str]) -> ExitCode {
     let write = args.contains(&"--write");
     let rest: Vec<&str> = args.iter().copied().filter(|a| *a != "--write").collect();
-    let [page] = rest.as_slice() else {
-        err(&format!("sync needs one PAGE\n\n{USAGE}\n"));
-        return ExitCode::from(2);
-    };
-    if page.starts_with("--") {
-        err(&format!("unknown argument `{page}`\n\n{USAGE}\n"));
+    // A flag it does not know is named, wherever it stands (`sync --wrte page.html` was told
+    // that sync needs one PAGE).
+    if let Some(flag) = rest.iter().find(|a| a.starts_with("--")) {
+        usage_error(&format!("unknown argument `{flag}`"));
         return ExitCode::from(2);
     }
+    let [page] = rest.as_slice() else {
+        usage_error("sync needs one PAGE");
+        return ExitCode::from(2);
+    };
     let result = sync::run(&project_root(), Path::new(page), write, &sync::today());
     match &result {
         Ok(outcome) => out(&outcome.to_string()),

@@ -91,3 +91,62 @@ fn a_run_waiting_for_the_lock_says_so() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("updated docs/errors.md"), "{stdout}");
 }
+
+/// A command line it cannot follow is answered with what is wrong, then the usage, and nothing
+/// is written; asked for, the usage goes to standard output with success.
+#[test]
+fn a_wrong_command_line_says_what_is_wrong() {
+    let dir = project();
+    // (arguments, exit code, the first line of standard error)
+    let cases: [(&[&str], i32, &str); 7] = [
+        (&[], 1, "a command is needed"),
+        (&["GEN"], 1, "unknown command `GEN`"),
+        (&["gen", "--chek"], 1, "unknown argument `--chek`"),
+        (&["site", "a", "b"], 1, "site takes one DIR at most"),
+        // It was told that sync needs one PAGE, which it had.
+        (
+            &["sync", "--wrte", "page.txt"],
+            2,
+            "unknown argument `--wrte`",
+        ),
+        (
+            &["sync", "page.txt", "--wrte"],
+            2,
+            "unknown argument `--wrte`",
+        ),
+        (&["sync", "--write"], 2, "sync needs one PAGE"),
+    ];
+    for (args, code, first) in cases {
+        let out = xtask(dir.path(), args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().next(), Some(first), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("usage: cargo xtask gen"),
+            "{args:?}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    for args in [
+        &["--help"][..],
+        &["help"],
+        &["-h"],
+        &["gen", "--help"],
+        &["sync", "-h"],
+    ] {
+        let out = xtask(dir.path(), args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.starts_with("usage: cargo xtask gen"),
+            "{args:?}: {stdout}"
+        );
+        assert!(out.stderr.is_empty(), "{args:?}");
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["errors.yaml", "page.txt", "xtask"]);
+}
