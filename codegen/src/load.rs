@@ -456,11 +456,11 @@ impl Cx {
         let code_line = f.line("code");
         match code_node.filter(|n| !n.is_null()) {
             _ if code.is_some() || f.map.is_none() => {}
-            None if f.meant.contains(&"code") => {}
-            None => self.err(
-                node.line,
-                format!("{}: missing required key `code`", f.context),
-            ),
+            // Missing, or written with no value (`code:`, `code: ~`), reported as any
+            // required key is.
+            None => {
+                f.required(self, "code", true);
+            }
             Some(n) => {
                 let msg = match n.scalar() {
                     Some(Plain::Int(v)) => format!("{}: `code` must be a quoted string such as \"0405\"; unquoted, YAML reads it as the number {v}", f.context),
