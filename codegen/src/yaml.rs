@@ -221,7 +221,10 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // Found only now, on the error path: a pass or two over the text.
     let lines: Vec<&str> = text.lines().collect();
     let line = at.line().clamp(1, lines.len().max(1));
-    let at_end = at.index() >= text.chars().count();
+    // By line and column: the parser counts a block scalar's text in bytes in its index.
+    let at_end = at.line() > lines.len()
+        || (at.line() == lines.len()
+            && lines.last().is_some_and(|l| at.col() >= l.chars().count()));
     let opened = stack.iter().rev().map(Frame::start).find(|start| {
         (start.line < line || at_end)
             && lines
@@ -655,6 +658,14 @@ mod tests {
         assert_eq!(lines("a: &x [1]\nb: *x\n").len(), 2);
         assert_eq!(lines(&"[".repeat(100))[0].0, 1);
         assert!(lines("a: [\n").iter().all(|(l, _)| *l >= 1));
+        // Where the parser stops, not at the end of the file: a block scalar's text in bytes
+        // (é is two) does not make it look further on than it is.
+        let stopped = lines(&format!("a: |\n  {}\nb: [1, 2\nc: 3\n", "é".repeat(100)));
+        assert_eq!(stopped[0].0, 3);
+        assert!(
+            stopped[0].1.contains("where line 4 expects it"),
+            "{stopped:?}"
+        );
     }
 
     /// The parser marks a value left out where the next token starts; it is found at the `-`
