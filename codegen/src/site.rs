@@ -76,8 +76,8 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 
 /// The search: filters the index as you type, over code (with or without its leading zeros),
 /// name and former names (with `_` or spaces, any case, or cased as in Rust: `InvalidToken`),
-/// HTTP status and text (description and remedy, both shown in the entry, so that what matched
-/// is in sight), by category and by "retryable"; `?q=`, `?category=` and `?retryable=1` preset
+/// HTTP status and text (description, remedy, retry advice and retirement, all shown in the
+/// entry, so that what matched is in sight), by category and by "retryable"; `?q=`, `?category=` and `?retryable=1` preset
 /// them, and the address follows what is chosen, so a search can be shared. Letters and digits
 /// count, punctuation does not (`invalid-token`, `token.`); a query of punctuation alone matches
 /// nothing. What is typed matches from the start of a word, so that `rate` finds "rate" and
@@ -410,10 +410,11 @@ pub fn example_bodies(cat: &Catalogue) -> Vec<(u16, String)> {
         .collect()
 }
 
-/// What an entry of a list says of a code beside its name: its HTTP status, the retry advice
-/// where a retry can help, and whether it is retired (` <span>(HTTP 429; retryable)</span>`).
-fn facts(e: &Entry) -> String {
-    let mut facts: Vec<String> = e.http.iter().map(|s| format!("HTTP {s}")).collect();
+/// What an entry of a list says of a code beside its name, HTTP status apart: the retry advice
+/// where a retry can help (`retryable after 60 s`), and whether it is retired. The search
+/// holds these words too, so that what is in sight is found.
+fn advice(e: &Entry) -> Vec<String> {
+    let mut facts = Vec::new();
     if let Retry::Later {
         after,
         idempotent_only,
@@ -428,6 +429,14 @@ fn facts(e: &Entry) -> String {
     if e.retired.is_some() {
         facts.push("retired".into());
     }
+    facts
+}
+
+/// What an entry of a list says of a code beside its name: its HTTP status and its [`advice`]
+/// (` <span>(HTTP 429; retryable)</span>`).
+fn facts(e: &Entry) -> String {
+    let mut facts: Vec<String> = e.http.iter().map(|s| format!("HTTP {s}")).collect();
+    facts.extend(advice(e));
     if facts.is_empty() {
         return String::new();
     }
@@ -457,13 +466,16 @@ fn index(cat: &Catalogue) -> String {
              <ul id=\"codes\" class=\"codes\">\n";
     for e in &cat.entries {
         let c = &cat.categories[e.category];
-        // The code as written and as a number (`405` finds 0405), the name, former names, text.
+        // The code as written and as a number (`405` finds 0405), the name, former names, text,
+        // and the retry advice and retirement shown beside them.
         let code = e.code_str();
         let number = e.code.to_string();
         let mut parts = vec![code.as_str(), number.as_str(), e.name.as_str()];
         parts.extend(e.aliases.iter().map(String::as_str));
         parts.push(&e.description);
         parts.extend(e.remedy.as_deref());
+        let advice = advice(e);
+        parts.extend(advice.iter().map(String::as_str));
         let formerly = if e.aliases.is_empty() {
             String::new()
         } else {

@@ -20,17 +20,15 @@ use aculab_errors::{ApiError, ErrorResponse, ResponseKind};
 use codegen::site::SiteFile;
 use codegen::Catalogue;
 
-fn catalogue() -> Catalogue {
-    let text = fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escaping/errors.yaml"),
-    )
-    .unwrap();
-    codegen::load(&text).unwrap_or_else(|d| panic!("{d}"))
+/// The site of the catalogue with every trap in it, written to a temporary directory.
+fn site() -> (Catalogue, Vec<SiteFile>, tempfile::TempDir) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/escaping/errors.yaml");
+    site_of(&fs::read_to_string(path).unwrap())
 }
 
-/// The site written to a temporary directory.
-fn site() -> (Catalogue, Vec<SiteFile>, tempfile::TempDir) {
-    let cat = catalogue();
+/// The site of the catalogue `text`, written to a temporary directory.
+fn site_of(text: &str) -> (Catalogue, Vec<SiteFile>, tempfile::TempDir) {
+    let cat = codegen::load(text).unwrap_or_else(|d| panic!("{d}"));
     let files = codegen::site::render(&cat);
     let dir = tempfile::tempdir().unwrap();
     for f in &files {
@@ -478,6 +476,42 @@ fn shown_texts(dom: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Asserts that `index` at `?q=QUERY` shows the codes `expect`, and that each entry shown says,
+/// in its own visible text, every word of the query (before any `&`; `%20`, `+` and `_` are
+/// spaces).
+fn shows_holding_the_words(
+    browser: &Path,
+    profile: &Path,
+    proxy: u16,
+    index: &Path,
+    query: &str,
+    expect: &[&str],
+) {
+    let dom = dump_dom(
+        browser,
+        profile,
+        proxy,
+        &format!("file://{}?q={query}", index.display()),
+    );
+    let shown = shown_texts(&dom);
+    let codes: Vec<&str> = shown.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, expect, "?q={query}");
+    let words = query.split('&').next().unwrap_or_default();
+    let words = words
+        .replace("%20", " ")
+        .replace(['+', '_'], " ")
+        .to_lowercase();
+    for (code, text) in &shown {
+        let text = text.to_lowercase().replace('_', " ");
+        for word in words.split_whitespace() {
+            assert!(
+                text.contains(word),
+                "?q={query}: {code} is shown, but its entry does not say {word:?}: {text:?}"
+            );
+        }
+    }
+}
+
 /// A search for a name, with `_` or spaces in any case, finds that code and not every code
 /// sharing one of its words; a search for words finds what holds them all; and each entry
 /// shown says, in its own visible text, the words that matched. At 360 px nothing on a page
@@ -489,13 +523,7 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
     else {
         return;
     };
-    let cat = codegen::load(SHARED_WORDS).unwrap_or_else(|d| panic!("{d}"));
-    let dir = tempfile::tempdir().unwrap();
-    for f in codegen::site::render(&cat) {
-        let path = dir.path().join(&f.path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, &f.contents).unwrap();
-    }
+    let (_, _, dir) = site_of(SHARED_WORDS);
     let profile = tempfile::tempdir().unwrap();
     let (proxy, requests) = counting_proxy(Duration::from_secs(300));
     let index = dir.path().join("index.html");
@@ -525,28 +553,7 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         ("400", &["0604", "0616"]),
         ("503", &["0503"]),
     ] {
-        let dom = dump_dom(
-            &browser,
-            profile.path(),
-            proxy,
-            &format!("file://{}?q={q}", index.display()),
-        );
-        let shown = shown_texts(&dom);
-        let codes: Vec<&str> = shown.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(codes, expect, "?q={q}");
-        let words = q
-            .replace("%20", " ")
-            .replace(['+', '_'], " ")
-            .to_lowercase();
-        for (code, text) in &shown {
-            let text = text.to_lowercase().replace('_', " ");
-            for word in words.split_whitespace() {
-                assert!(
-                    text.contains(word),
-                    "?q={q}: {code} is shown, but its entry does not say {word:?}: {text:?}"
-                );
-            }
-        }
+        shows_holding_the_words(&browser, profile.path(), proxy, &index, q, expect);
     }
     // At 360 px, no element of a page reaches past the screen's edge, nor scrolls sideways.
     for page in ["index.html", "codes/1003.html", "codes/0405.html"] {
@@ -581,13 +588,7 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         return;
     };
     let (_, _, dir) = site();
-    let shared = tempfile::tempdir().unwrap();
-    let cat = codegen::load(SHARED_WORDS).unwrap_or_else(|d| panic!("{d}"));
-    for f in codegen::site::render(&cat) {
-        let path = shared.path().join(&f.path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, &f.contents).unwrap();
-    }
+    let (cat, _, shared) = site_of(SHARED_WORDS);
     let profile = tempfile::tempdir().unwrap();
     let (proxy, requests) = counting_proxy(Duration::from_secs(300));
     // The DOM of the index of the site in `dir` at `?query`.
@@ -874,4 +875,65 @@ fn a_code_page_states_every_fact_even_when_it_is_none() {
             f.path
         );
     }
+}
+
+/// What an entry shows beside its name, its retry advice and whether it is retired, is
+/// searched like its text: a word in sight is a word found ("retryable" found nothing, and the
+/// page said no code matched, beside 14 entries saying "retryable").
+#[test]
+fn in_a_real_browser_the_retry_advice_and_retirement_an_entry_shows_are_searched() {
+    let Some(browser) = browser_or_skip(
+        "in_a_real_browser_the_retry_advice_and_retirement_an_entry_shows_are_searched",
+    ) else {
+        return;
+    };
+    let (_, _, dir) = site_of(
+        r#"links: "https://example.com/errors?error={code}"
+categories:
+  - id: everything
+    title: Everything
+    range: "0000-9999"
+    description: Every code.
+errors:
+  - code: "0001"
+    name: too_many
+    http: 429
+    category: everything
+    retry: true
+    retry_after: 30
+    description: Too many at once.
+  - code: "0002"
+    name: broke
+    http: 500
+    category: everything
+    retry: true
+    idempotent_only: true
+    description: Something broke.
+  - code: "0003"
+    name: old_thing
+    category: everything
+    retry: false
+    description: A thing.
+    retired: Gone since 2020.
+  - code: "0004"
+    name: plain
+    category: everything
+    retry: false
+    description: Plain.
+"#,
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let index = dir.path().join("index.html");
+    for (q, expect) in [
+        ("retryable", &["0001", "0002"][..]),
+        ("Retryable%20after%2030%20s", &["0001"]),
+        ("idempotent", &["0002"]),
+        ("idempotent%20requests%20only", &["0002"]),
+        ("retired", &["0003"]),
+        ("retired&retryable=1", &[]),
+    ] {
+        shows_holding_the_words(&browser, profile.path(), proxy, &index, q, expect);
+    }
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
