@@ -37,7 +37,10 @@ impl ApiError {
     /// lone surrogate (`"\ud800"`, read as U+FFFD), a number too large for an `f64` (`1e400`),
     /// `NaN`, `Infinity` and `-Infinity` as Python's `json` module writes them, and arrays or
     /// objects nested deeper than 100 levels (all but the surrogate each kept as a string of its
-    /// JSON text). Anything else that is not JSON (a trailing comma, text after the value) is
+    /// JSON text). A number whose digits an `f64` does not hold, which serde_json reads
+    /// rounded (an integer beyond 64 bits such as `123456789012345678901`, `1e-400`), is kept
+    /// as a string of its JSON text too; any other number is read as the number it is.
+    /// Anything else that is not JSON (a trailing comma, text after the value) is
     /// [`ResponseKind::NotJson`].
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
@@ -67,11 +70,17 @@ impl ApiError {
             ApiError::new(status, ErrorResponse::default())
                 .with_body_text(Some(ResponseKind::Empty), text.into_owned())
         } else {
-            let parsed = serde_json::from_str::<ErrorResponse>(json).or_else(|e| {
-                mend(json)
+            let parsed = match serde_json::from_str::<ErrorResponse>(json) {
+                // serde_json rounds a number an f64 does not hold; only a body read with one
+                // (rare) is read again, with such numbers as strings of their text.
+                Ok(response) if may_hold_a_rounded_number(&response) => Ok(mend_numbers(json)
+                    .and_then(|exact| serde_json::from_str(&exact).ok())
+                    .unwrap_or(response)),
+                Ok(response) => Ok(response),
+                Err(e) => mend(json)
                     .ok_or(e)
-                    .and_then(|mended| serde_json::from_str(&mended))
-            });
+                    .and_then(|mended| serde_json::from_str(&mended)),
+            };
             match parsed {
                 Ok(response) => {
                     // JSON that is not an error body: an object with neither code nor text,
@@ -106,7 +115,7 @@ fn mend(json: &str) -> Option<String> {
     for step in [
         mend_bare_codes,
         mend_lone_surrogates,
-        mend_huge_numbers,
+        mend_numbers,
         mend_depth,
     ] {
         if let Some(mended) = step(&text) {
@@ -154,9 +163,10 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
 }
 
 /// `json` with every number too large for an `f64` (`1e400`, which JSON's grammar allows and
-/// serde_json refuses), and every `NaN`, `Infinity` and `-Infinity` (which Python's `json`
-/// module writes and reads), written as a string of its text. `None` when there is none.
-fn mend_huge_numbers(json: &str) -> Option<String> {
+/// serde_json refuses), every number whose digits an `f64` does not hold (see
+/// [`kept_exactly`]), and every `NaN`, `Infinity` and `-Infinity` (which Python's `json` module
+/// writes and reads), written as a string of its text. `None` when there is none.
+fn mend_numbers(json: &str) -> Option<String> {
     let b = json.as_bytes();
     let is_number_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.');
     let mut out = String::new();
@@ -177,7 +187,7 @@ fn mend_huge_numbers(json: &str) -> Option<String> {
                 let number = token
                     .trim_start_matches('-')
                     .starts_with(|c: char| c.is_ascii_digit());
-                if python || (number && token.parse::<f64>().is_ok_and(f64::is_infinite)) {
+                if python || (number && !kept_exactly(token)) {
                     out.push_str(&json[copied..i]);
                     out.push_str(&serde_json::Value::from(token).to_string());
                     copied = end;
@@ -190,6 +200,117 @@ fn mend_huge_numbers(json: &str) -> Option<String> {
         i += 1;
     }
     (copied > 0).then(|| out + &json[copied..])
+}
+
+/// Whether serde_json reads the number `token` (a JSON number, by its first byte) as a value
+/// whose JSON text, as this crate writes it back, is the same number: true for an integer that
+/// fits 64 bits and for what an `f64` holds exactly (`0.1`, `405.0`, `1E3`); false for a number
+/// too large for an `f64` (`1e400`, which serde_json refuses) and for one whose digits serde_json
+/// would round away (`123456789012345678901` read as `1.2345678901234567e20`, `1e-400` as `0.0`,
+/// `6e303` as `6.000000000000001e303`). A token that is not a JSON number (`01`, `1.`) is left
+/// to serde_json, as true.
+fn kept_exactly(token: &str) -> bool {
+    if !token.contains(['.', 'e', 'E'])
+        && (token.parse::<u64>().is_ok() || token.parse::<i64>().is_ok())
+    {
+        return true;
+    }
+    match serde_json::from_str::<f64>(token) {
+        // `{:?}` is how the lenient reader writes an f64 back as text (and the shortest text
+        // that reads back as it, as serde_json's own writer gives).
+        Ok(n) => decimal(token) == decimal(&alloc::format!("{n:?}")),
+        Err(_) => !token.parse::<f64>().is_ok_and(f64::is_infinite),
+    }
+}
+
+/// The decimal value a number's text (JSON's, or Rust's `{:?}` of an `f64`) writes: its sign,
+/// its significant digits and the power of ten of the last of them (zero as no digits at all);
+/// an exponent beyond an `i64` saturates.
+fn decimal(text: &str) -> (bool, alloc::vec::Vec<u8>, i64) {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (exp_negative, exp_digits) = match exponent.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, exponent.strip_prefix('+').unwrap_or(exponent)),
+    };
+    let magnitude = exp_digits.bytes().fold(0i64, |n, c| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(c.wrapping_sub(b'0')))
+    });
+    let exponent = if exp_negative { -magnitude } else { magnitude };
+    let digits: alloc::vec::Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    let first = digits
+        .iter()
+        .position(|&c| c != b'0')
+        .unwrap_or(digits.len());
+    let last = digits
+        .iter()
+        .rposition(|&c| c != b'0')
+        .map_or(first, |i| i + 1);
+    let fraction_len = i64::try_from(fraction.len()).unwrap_or(i64::MAX);
+    let trailing_zeros = i64::try_from(digits.len() - last).unwrap_or(i64::MAX);
+    let significant = digits[first..last].to_vec();
+    let exponent = if significant.is_empty() {
+        0
+    } else {
+        exponent
+            .saturating_sub(fraction_len)
+            .saturating_add(trailing_zeros)
+    };
+    (negative, significant, exponent)
+}
+
+/// Whether a body read by serde_json may hold a number that it rounded (see [`kept_exactly`]):
+/// a field whose text is a number with a fraction or an exponent, as the lenient reader writes
+/// an `f64` (serde_json reads every number that is not an integer of 64 bits as one), or JSON
+/// text that may hold one; or an unknown field holding an `f64`. Cheap: the fields of a typical
+/// body start with no digit, or hold no `.` or `e` after one.
+fn may_hold_a_rounded_number(response: &ErrorResponse) -> bool {
+    let (error, request) = (&response.error, &response.request);
+    let text_may = |text: &str| match text.as_bytes() {
+        // An f64 as the reader writes one (`1.2345678901234567e20`, `-0.0`, `1e-7`): a sign,
+        // digits, `.` or `e` (and the exponent's sign), nothing else.
+        [b'-' | b'0'..=b'9', rest @ ..] => {
+            let mut prev = b'0';
+            for &c in rest {
+                match (prev, c) {
+                    (_, b'0'..=b'9' | b'.' | b'e') | (b'e', b'-') => prev = c,
+                    _ => return false,
+                }
+            }
+            rest.iter().any(|&c| c == b'.' || c == b'e')
+        }
+        // JSON text, of a list or an object, that may hold one.
+        b @ [b'[' | b'{', ..] => b
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b'e' | b'E')),
+        _ => false,
+    };
+    let may = |text: Option<&str>| text.is_some_and(text_may);
+    may(error.code.as_ref().map(ResponseCode::as_str))
+        || may(error.text.as_deref())
+        || may(error.datetime.as_deref())
+        || may(error.link.as_deref())
+        || may(request.url.as_deref())
+        || may(request.datetime.as_deref())
+        || error.details.iter().any(|d| text_may(d))
+        || [&response.extra, &error.extra, &request.extra]
+            .iter()
+            .any(|extra| !extra.is_empty() && extra.values().any(holds_f64))
+}
+
+/// Whether a JSON value is or holds a number serde_json read as an `f64`.
+fn holds_f64(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Number(n) => n.is_f64(),
+        serde_json::Value::Array(items) => items.iter().any(holds_f64),
+        serde_json::Value::Object(fields) => fields.values().any(holds_f64),
+        _ => false,
+    }
 }
 
 /// How deep `mend_depth` lets arrays and objects nest, well inside serde_json's 128.

@@ -135,7 +135,9 @@ impl ErrorResponse {
 impl ErrorInfo {
     /// `code`: a four-digit error code or an HTTP status such as `"HTTP 400"`; `None` when the
     /// body had none (or `null`). A numeric code (`405`, or `405.0`) is kept as the number it is
-    /// (`"405"`: JSON numbers have no leading zeros) and read as the code of that number.
+    /// (`"405"`: JSON numbers have no leading zeros) and read as the code of that number; one
+    /// whose digits an `f64` does not hold (`123456789012345678901`) is kept as written by
+    /// `ApiError::from_response` (feature `json`), where serde_json alone rounds it.
     pub fn code(&self) -> Option<&ResponseCode> {
         self.code.as_ref()
     }

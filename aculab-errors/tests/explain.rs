@@ -532,6 +532,25 @@ fn a_code_that_is_the_responses_own_status_is_explained_as_written() {
     );
 }
 
+#[test]
+fn a_number_an_f64_does_not_hold_is_explained_as_written() {
+    // serde_json reads an integer beyond 64 bits as the nearest f64: the code was
+    // "1.2345678901234567e20" and the detail "1e-400" was "0.0".
+    let v = response(
+        "404",
+        &[],
+        br#"{"error":{"code":123456789012345678901,"text":"x","details":[1e-400]}}"#,
+    );
+    assert_eq!(
+        (&v["kind"], &v["code"], &v["details"]),
+        (
+            &json!("other_code"),
+            &json!("123456789012345678901"),
+            &json!(["1e-400"])
+        )
+    );
+}
+
 /// `explain 0405 | head -0`: a reader that stops before the output is written. What it no
 /// longer reads is dropped; the exit status still says what was found, and nothing panics
 /// ("failed printing to stdout: Broken pipe", exit 101).

@@ -736,6 +736,61 @@ fn a_number_too_large_for_an_f64_loses_nothing_else_in_the_body() {
 }
 
 #[test]
+fn a_number_whose_digits_an_f64_does_not_hold_keeps_them() {
+    // serde_json reads an integer beyond 64 bits, and a number with more digits or a larger
+    // exponent than an f64 holds, as the nearest f64: `"code": 123456789012345678901` read as
+    // "1.2345678901234567e20", `"text": 1e-400` as "0.0", 6e303 as "6.000000000000001e303".
+    for (number, kind) in [
+        ("123456789012345678901", ResponseKind::OtherCode),
+        ("18446744073709551616", ResponseKind::OtherCode),
+        ("-9223372036854775809", ResponseKind::OtherCode),
+        ("0.1000000000000000000001", ResponseKind::OtherCode),
+        ("1e-400", ResponseKind::OtherCode),
+        ("6e303", ResponseKind::OtherCode),
+        ("1e-124", ResponseKind::OtherCode),
+    ] {
+        let body = format!(
+            r#"{{"error": {{"code": {number}, "text": {number}, "details": [{number}, {{"n": {number}}}], "n": {number}}}}}"#
+        );
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.kind(), kind, "{body}");
+        assert_eq!(err.code().map(|c| c.as_str()), Some(number), "{body}");
+        assert_eq!(err.text(), number, "{body}");
+        let nested = format!(r#"{{"n":"{number}"}}"#);
+        assert_eq!(err.details(), [number, nested.as_str()], "{body}");
+        assert_eq!(err.response().error().extra()["n"], number, "{body}");
+    }
+    // What an f64 holds exactly, however written, is still read as the number it is.
+    for (number, code, text) in [
+        ("405.0", "405", "405.0"),
+        (
+            "18446744073709551615",
+            "18446744073709551615",
+            "18446744073709551615",
+        ),
+        (
+            "-9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775808",
+        ),
+        ("0.1", "0.1", "0.1"),
+        ("1E3", "1000", "1000.0"),
+        ("-0", "-0.0", "-0.0"),
+        (
+            "0.30000000000000004",
+            "0.30000000000000004",
+            "0.30000000000000004",
+        ),
+    ] {
+        let body = format!(r#"{{"error": {{"code": {number}, "text": {number}, "n": {number}}}}}"#);
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code), "{body}");
+        assert_eq!(err.text(), text, "{body}");
+        assert!(err.response().error().extra()["n"].is_number(), "{body}");
+    }
+}
+
+#[test]
 fn a_code_that_is_the_responses_own_status_is_that_status() {
     // A gateway's `{"error": {"code": 503}}` on a 503 was read as 0503 (a full report must be
     // JSON, HTTP 400): not retryable, so a passing outage made the client give up. A code not
