@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use codegen::compat::{breaking_changes, Baseline, Break};
 use codegen::{Diagnostics, CATALOGUE_FILE, JSON_FILE};
 
-use crate::write::{remove_leftovers, replace_all, Replacement};
+use crate::write::{find_leftovers, replace_all, Replacement};
 
 /// Write the stale files, or only report them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,8 +79,9 @@ pub enum Error {
     Baseline(String),
     /// The change would rename or remove public API.
     Breaking(Vec<Break>),
-    /// `--check` found stale files.
-    Stale(Vec<&'static str>),
+    /// `--check` found stale files, or temporary files an interrupted run left (relative to the
+    /// project's root).
+    Stale(Vec<&'static str>, Vec<PathBuf>),
     /// What stands at an output's path could not be read; nothing was written.
     ReadOutput(PathBuf, io::Error),
     /// Writing failed; nothing was replaced.
@@ -132,11 +133,18 @@ impl fmt::Display for Error {
                     "error: this change breaks code that uses aculab-errors; no file was written"
                 )
             }
-            Error::Stale(paths) => {
+            Error::Stale(paths, leftovers) => {
                 for p in paths {
                     writeln!(
                         f,
                         "{p}: stale: it differs from what {CATALOGUE_FILE} generates"
+                    )?;
+                }
+                for p in leftovers {
+                    writeln!(
+                        f,
+                        "{}: a temporary file an interrupted run left; `cargo xtask gen` removes it",
+                        p.display()
                     )?;
                 }
                 writeln!(f, "error: generated files are out of date; run `cargo xtask gen` and commit the result")
@@ -451,27 +459,36 @@ const WRITTEN: [&str; 6] = [
 ];
 
 /// Removes the temporary files a killed `gen` or `sync --write` left beside the files either
-/// replaces; returns how many. The caller holds the project's lock for writing, so no other run
-/// is staging. Where an output's directory leads outside the project nothing is touched (writing
-/// refuses it later).
+/// replaces ([`leftovers`]); returns how many. The caller holds the project's lock for writing,
+/// so no other run is staging.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
+    let found = leftovers(root)?;
+    for path in &found {
+        // Removes a symlink itself, never what it points to.
+        fs::remove_file(path).map_err(|e| Error::Write(path.clone(), e))?;
+    }
+    Ok(found.len())
+}
+
+/// The temporary files a killed `gen` or `sync --write` left beside the files either replaces,
+/// and at the names earlier versions of `gen` used. Where an output's directory leads outside
+/// the project none are looked for (writing refuses it later).
+fn leftovers(root: &Path) -> Result<Vec<PathBuf>, Error> {
     let targets: Vec<PathBuf> = WRITTEN.iter().map(|p| root.join(p)).collect();
     if targets
         .iter()
         .any(|t| inside(root, t, "the project").is_err())
     {
-        return Ok(0);
+        return Ok(Vec::new());
     }
-    let mut removed = remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
+    let mut found = find_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
     // The one temporary name earlier versions of `gen` gave each output of a stem.
     for legacy in LEGACY_TEMPS.map(|p| root.join(p)) {
         if fs::symlink_metadata(&legacy).is_ok_and(|m| m.is_file() || m.is_symlink()) {
-            // Removes a symlink itself, never what it points to.
-            fs::remove_file(&legacy).map_err(|e| Error::Write(legacy.clone(), e))?;
-            removed += 1;
+            found.push(legacy);
         }
     }
-    Ok(removed)
+    Ok(found)
 }
 
 /// Where earlier versions of `gen` staged their outputs (`errors.md` and `errors.json` both in
@@ -493,7 +510,7 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
     // What a killed run left is removed by the next one to write, even one that then fails.
-    let leftovers = match options.mode {
+    let swept = match options.mode {
         Mode::Write => sweep(root)?,
         Mode::Check => 0,
     };
@@ -530,10 +547,21 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
         }
     }
     if options.mode == Mode::Check {
-        return if stale.is_empty() {
+        // No run is staging while this one holds the lock, even shared: what is found was left
+        // by a killed run (and is no file to commit). A directory that cannot be listed is
+        // no reason to fail a check.
+        let left: Vec<PathBuf> = leftovers(root)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| p.strip_prefix(root).map_or(p.clone(), Path::to_path_buf))
+            .collect();
+        return if stale.is_empty() && left.is_empty() {
             Ok(report)
         } else {
-            Err(Error::Stale(stale.iter().map(|(f, _)| f.path).collect()))
+            Err(Error::Stale(
+                stale.iter().map(|(f, _)| f.path).collect(),
+                left,
+            ))
         };
     }
 
@@ -549,7 +577,7 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
             return Err(Error::Write(dir.to_path_buf(), e));
         }
     }
-    report.leftovers = leftovers;
+    report.leftovers = swept;
     let replacements: Vec<Replacement<'_>> = write_order(&stale)
         .map(|(file, old)| Replacement {
             path: root.join(file.path),
@@ -1025,6 +1053,25 @@ mod tests {
         assert!(leftover.exists());
         assert!(run(dir.path(), WRITE).is_err());
         assert!(!leftover.exists());
+    }
+
+    /// `--check` on a tree that is otherwise fresh names what a killed run left, and fails: it
+    /// passed, and the half-written file stayed for good in a tree only ever checked (CI), for
+    /// `git add` to pick up. It removes nothing; `gen` does.
+    #[test]
+    fn check_mode_names_the_leftovers_of_a_killed_run() {
+        let dir = project();
+        let leftover = dir.path().join("docs/.errors.json.abcdefghij.gen-tmp");
+        fs::write(&leftover, "half a file").unwrap();
+        let message = run(dir.path(), CHECK).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "docs/.errors.json.abcdefghij.gen-tmp: a temporary file an interrupted run left; `cargo xtask gen` removes it\n\
+             error: generated files are out of date; run `cargo xtask gen` and commit the result\n"
+        );
+        assert!(leftover.exists());
+        assert_eq!(run(dir.path(), WRITE).unwrap().leftovers, 1);
+        assert!(run(dir.path(), CHECK).is_ok());
     }
 
     /// A directory stands at docs/errors.md's name: the run is refused before anything is

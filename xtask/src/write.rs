@@ -44,9 +44,20 @@ fn temp_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
     builder
 }
 
-/// Deletes temporary files a killed run left beside `targets` (files and symlinks with this
-/// module's names; anything else is left alone). Returns how many, or the path that failed.
+/// Deletes temporary files a killed run left beside `targets` ([`find_leftovers`]). Returns how
+/// many, or the path that failed.
 pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Error)> {
+    let found = find_leftovers(targets)?;
+    for path in &found {
+        // Removes a symlink itself, never what it points to.
+        fs::remove_file(path).map_err(|e| (path.clone(), e))?;
+    }
+    Ok(found.len())
+}
+
+/// The temporary files a killed run left beside `targets`: files and symlinks with this
+/// module's names (anything else is left alone), or the path that could not be read.
+pub fn find_leftovers(targets: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, io::Error)> {
     // Each directory is read once, however many targets it holds.
     let mut by_dir: BTreeMap<&Path, BTreeSet<String>> = BTreeMap::new();
     for target in targets {
@@ -55,7 +66,7 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
             names.insert(name.to_string_lossy().into_owned());
         }
     }
-    let mut removed = 0;
+    let mut found = Vec::new();
     for (dir, names) in by_dir {
         let entries = match fs::read_dir(dir) {
             Ok(entries) => entries,
@@ -75,13 +86,11 @@ pub fn remove_leftovers(targets: &[PathBuf]) -> Result<usize, (PathBuf, io::Erro
             let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
             let ours = target.is_some_and(|t| names.contains(t));
             if ours && (kind.is_file() || kind.is_symlink()) {
-                // Removes a symlink itself, never what it points to.
-                fs::remove_file(entry.path()).map_err(|e| (entry.path(), e))?;
-                removed += 1;
+                found.push(entry.path());
             }
         }
     }
-    Ok(removed)
+    Ok(found)
 }
 
 /// Writes `contents` to a new temporary file beside `target`, synced, with the target's
