@@ -447,6 +447,9 @@ fn baseline(
     Ok(Some(baseline))
 }
 
+/// The crate's root module, which declares the generated one.
+const CRATE_ROOT: &str = "aculab-errors/src/lib.rs";
+
 /// Every file a command replaces in the project: `gen`'s outputs, and the catalogue and record
 /// that `sync --write` replaces, for sweeping before anything is rendered.
 const WRITTEN: [&str; 6] = [
@@ -522,7 +525,10 @@ pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
         .collect::<Result<_, _>>()?;
 
     if !options.allow_breaking {
-        let first_run = current.iter().all(|c| matches!(c, Current::Missing));
+        // Nothing generated yet, in a project whose crate does not build on the module yet: a
+        // crate that does had one, which is gone with its baseline, not never made.
+        let first_run = current.iter().all(|c| matches!(c, Current::Missing))
+            && fs::symlink_metadata(root.join(CRATE_ROOT)).is_err();
         if !first_run {
             if let Some(baseline) = baseline(&files, &current)? {
                 let breaks = breaking_changes(&baseline, &catalogue);
@@ -1229,6 +1235,26 @@ mod tests {
         edit(dir.path(), "The token is invalid", "The token is bad");
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(message.contains("disagrees with"), "{message}");
+    }
+
+    /// Every generated file deleted (`rm -r docs aculab-errors/src/generated.rs`) beside a crate
+    /// that builds on the module is no first run: the baseline is missing, and said so. A rename
+    /// then passed unseen, as if nothing had ever been generated.
+    #[test]
+    fn every_generated_file_deleted_beside_the_crate_is_no_first_run() {
+        let dir = project();
+        fs::write(dir.path().join(CRATE_ROOT), "mod generated;\n").unwrap();
+        for path in GENERATED {
+            fs::remove_file(dir.path().join(path)).unwrap();
+        }
+        edit(dir.path(), "name: invalid_token", "name: bad_token");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.starts_with("docs/errors.json: cannot read the last generated state, which the check for renamed or removed names compares against: it is missing"),
+            "{message}"
+        );
+        assert!(!dir.path().join(JSON_FILE).exists());
+        assert_eq!(run(dir.path(), ALLOW).unwrap().written.len(), 4);
     }
 
     /// The module the export is checked against is gone: said so, not blamed on a name.
