@@ -965,7 +965,14 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
             && line
                 .find(|c: char| !c.is_ascii_alphabetic() && c != ' ')
                 .is_none_or(|i| line[i..].starts_with(':'));
-        let starts = (!blank_between && !wrapped(n)) || code_head(line).is_some() || label_line;
+        // A code named in prose may open a wrapped line (`... as with` / `error 0018. Then`):
+        // a heading in a form prose writes is one only after a part's end.
+        let ended = current.text.is_empty()
+            || code_head(&current.text).map_or(ends_part(&current.text), |(_, t)| {
+                t.is_empty() || ends_part(t)
+            });
+        let heading = code_head(line).is_some() && (ended || !prose_mention(line));
+        let starts = (!blank_between && !wrapped(n)) || heading || label_line;
         if starts && !current.text.is_empty() {
             push(&mut current);
         }
@@ -982,7 +989,7 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
         current.text.push_str(line);
         // A label or a code alone on its line: its text follows on the next.
         let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
-            || code_head(line).is_some_and(|(_, text)| text.is_empty());
+            || heading && code_head(line).is_some_and(|(_, text)| text.is_empty());
         if bare || ends {
             push(&mut current);
         }
@@ -991,6 +998,22 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
         push(&mut current);
     }
     out
+}
+
+/// Whether a line that [`code_head`] reads as a heading is in a form prose also writes: after
+/// a word (`error 0018.`, `Code 0405:`), in brackets (`(0018)`), or with a separator other than
+/// a colon (`0405 - the token`, `0018.`). The page's own form, `0405 : text`, and one after a
+/// list or heading mark (`### 0405 : text`) are not.
+fn prose_mention(line: &str) -> bool {
+    let s = line.trim_start();
+    if s.starts_with(['(', '[']) {
+        return true;
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return s.starts_with(|c: char| c.is_alphabetic());
+    }
+    !s[digits..].trim_start().starts_with([':', '\u{ff1a}'])
 }
 
 /// Whether paragraph text ends one of an entry's parts: a sentence (a closing bracket or quote
@@ -3661,5 +3684,40 @@ mod tests {
             (page.entries[0].http, page.entries[0].remedy.as_deref()),
             (None, None)
         );
+    }
+
+    /// A code named in prose that a line break put at the start of a line (`... as with` /
+    /// `error 0018. The ...`, as a text browser wraps a paragraph) is no heading: the sentence
+    /// before it goes on. A heading after a sentence, a status or a label still heads an entry.
+    #[test]
+    fn a_code_named_at_the_start_of_a_wrapped_line_is_no_heading() {
+        let entries =
+            "\n\nHTTP Error code\n\n400\n\n0018 : Storage failed.\n\nHTTP Error code\n\n500\n\n\
+                       0405 : Bad token.\n\nHTTP Error code\n\n404\n";
+        for mention in [
+            "error 0018. Then retry.",
+            "Code 0405: the token. Then retry.",
+            "(0018) and others. Then retry.",
+            "0405 - the token. Then retry.",
+            "Error code #0405, the token. Then retry.",
+        ] {
+            let wrapped = format!("0001 : A parameter is missing, as with\n{mention}{entries}");
+            let page = parse_page(wrapped.as_bytes()).unwrap();
+            assert_eq!(page.unclear, [], "{mention}");
+            assert_eq!(
+                page.entries[0].description,
+                format!("A parameter is missing, as with {mention}"),
+            );
+            assert_eq!(page.entries.len(), 3, "{mention}");
+        }
+        // After a sentence, a status or a label, a heading in any form heads its entry.
+        for head in ["0018 : ", "Error 0018: ", "(0018) ", "0018 - "] {
+            let page = format!(
+                "0001 : A parameter is missing.\n{head}Storage failed.\n\nHTTP Error code\n\n500\n"
+            );
+            let page = parse_page(page.as_bytes()).unwrap();
+            assert_eq!(page.entries.len(), 2, "{head}");
+            assert_eq!(page.entries[1].http, Some(500), "{head}");
+        }
     }
 }
