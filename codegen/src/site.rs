@@ -148,18 +148,39 @@ const SCRIPT: &str = r##"(function () {
   // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405") nor a
   // year ("May 2024"); or a code's number after "error" or "code" ("error 405").
   // (No look-behind, which older browsers cannot parse: the character before is matched.)
+  // Each number's surroundings are read up to `reach` characters either side, never the
+  // whole text before and after it: a date, "error code:" or a reason phrase is far shorter,
+  // and a pasted log then costs time in proportion to its length. Where the bound cuts the
+  // text, a letter stands for what was cut, so that the cut is no word's edge (and a
+  // surrogate pair is never split).
+  var reach = 256;
+  function upTo(raw, end) {
+    var start = Math.max(0, end - reach);
+    if (start === 0) { return raw.slice(0, end); }
+    if (/[\uDC00-\uDFFF]/.test(raw.charAt(start))) { start += 1; }
+    return "x" + raw.slice(start, end);
+  }
+  function from(raw, start) {
+    var end = start + reach;
+    if (end >= raw.length) { return raw.slice(start); }
+    if (/[\uD800-\uDBFF]/.test(raw.charAt(end - 1))) { end -= 1; }
+    return raw.slice(start, end) + "x";
+  }
   function namedCodes(raw) {
     var found = new Set();
+    // Where "HTTP" or "status" first ends: a number after it is a status.
+    var first = /http|status/iu.exec(raw);
+    var statusEnd = first === null ? Infinity : first.index + first[0].length;
     var group = /(^|[^\p{Alphabetic}\p{N}])([0-9]+(?:[-:.\/][0-9]+)*)(?![\p{Alphabetic}\p{N}])/gu;
     for (var m = group.exec(raw); m !== null; m = group.exec(raw)) {
       var parts = m[2].split(/[-:.\/]/);
-      var before = raw.slice(0, m.index + m[1].length);
-      var after = raw.slice(group.lastIndex);
+      var before = upTo(raw, m.index + m[1].length);
+      var after = from(raw, group.lastIndex);
       var code = parts.length === 1 && m[2].length <= 8 && Number(m[2]) <= 9999 ?
         ("000" + Number(m[2])).slice(-4) : "";
       // After "HTTP" or "status" anywhere before, or before its reason phrase, the number is
       // a status ("HTTP Error 503: Service Unavailable", {"status": 503, "code": 503}).
-      var asStatus = /http|status/iu.test(before) || reasonFollows(m[2], norm(after));
+      var asStatus = statusEnd <= m.index + m[1].length || reasonFollows(m[2], norm(after));
       if (code !== "" && codeWord.test(before) && !statusWord.test(before) && !asStatus) {
         if (codes.has(code)) { found.add(code); }
       } else if (parts.every(function (p) { return p.length === 4; })) {
@@ -210,7 +231,8 @@ const SCRIPT: &str = r##"(function () {
       var lead = words.slice(Math.max(0, j - 2), j + 1);
       var after = j >= 0 && (words[j] === "http" || words[j] === "status" ||
         (words[j] === "code" && lead.some(function (v) { return v === "http" || v === "status"; })));
-      var reason = reasonFollows(w, words.slice(i + 1).join(" "));
+      // (The longest reason phrase is five words: the next six are enough.)
+      var reason = reasonFollows(w, words.slice(i + 1, i + 7).join(" "));
       var bare = (loose || words.length === 1) && statuses.has(w) && !codes.has("0" + w) &&
         !units.has(words[i + 1]);
       if (after || reason || bare) { found.add(w); }
@@ -228,7 +250,10 @@ const SCRIPT: &str = r##"(function () {
     } catch (e) { /* some hosts and file:// refuse; the search works all the same */ }
   }
   // A Rust path as copied from code, `aculab_errors::ErrorCode::InvalidToken`, is its last name.
-  function unpath(s) { return s.replace(/(?:[\p{Alphabetic}\p{N}_]+::)+/gu, ""); }
+  // A path is looked for where a word starts only, so that a long word is read once.
+  function unpath(s) {
+    return s.replace(/(^|[^\p{Alphabetic}\p{N}_])(?:[\p{Alphabetic}\p{N}_]+::)+/gu, "$1");
+  }
   function apply() {
     var raw = unpath(input.value);
     var empty = raw.trim() === "";

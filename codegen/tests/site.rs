@@ -937,3 +937,51 @@ errors:
     }
     assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
+
+/// A long paste filters at once: the search reads each number's surroundings, not the whole
+/// text before and after it, so a pasted log, a blob or a long unbroken word costs time in
+/// proportion to its length (100,000 characters of numbers took 5 s, one word of 100,000
+/// letters 7 s, the page frozen meanwhile), and still finds the code in it.
+#[test]
+fn in_a_real_browser_a_long_paste_filters_at_once() {
+    let Some(browser) = browser_or_skip("in_a_real_browser_a_long_paste_filters_at_once") else {
+        return;
+    };
+    let (_, _, dir) = site_of(SHARED_WORDS);
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let result = measure_at_360(
+        &browser,
+        profile.path(),
+        proxy,
+        dir.path(),
+        "index.html",
+        r#"var q = doc.getElementById('q'), out = [];
+           [['x', 100000, ''], ['deadbeef', 12500, ' 0405'], ['1234 ', 20000, 'error 0405'],
+            ['503 ', 25000, '0405'], ['01 May 2024 ', 8000, 'error 0405'],
+            ['HTTP/1.1 200 ', 8000, ' 0405'], ['a::', 30000, 'InvalidToken']
+           ].forEach(function (c) {
+             var text = c[0].repeat(c[1]) + c[2], start = performance.now();
+             q.value = text;
+             q.dispatchEvent(new InputEvent('input', {bubbles: true, inputType: 'insertFromPaste'}));
+             var ms = performance.now() - start;
+             var shown = Array.prototype.filter.call(doc.querySelectorAll('#codes > li'),
+               function (li) { return !li.hidden; }).map(function (li) { return li.getAttribute('data-code'); });
+             out.push(c[0].trim() + ' ' + (ms < 1000 ? 'at once' : Math.round(ms) + ' ms') + ' ' + (shown.join(',') || '-'));
+           });
+           return out.join(' ; ');"#,
+    );
+    assert_eq!(
+        result.split(" ; ").collect::<Vec<_>>(),
+        [
+            "x at once -",
+            "deadbeef at once 0405",
+            "1234 at once 0405",
+            "503 at once 0405",
+            "01 May 2024 at once 0405",
+            "HTTP/1.1 200 at once 0405",
+            "a:: at once 0405",
+        ]
+    );
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+}
