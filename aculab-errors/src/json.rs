@@ -204,15 +204,34 @@ fn mend_numbers(json: &str) -> Option<String> {
 
 /// Whether serde_json reads the number `token` (a JSON number, by its first byte) as a value
 /// whose JSON text, as this crate writes it back, is the same number: true for an integer that
-/// fits 64 bits and for what an `f64` holds exactly (`0.1`, `405.0`, `1E3`); false for a number
-/// too large for an `f64` (`1e400`, which serde_json refuses) and for one whose digits serde_json
-/// would round away (`123456789012345678901` read as `1.2345678901234567e20`, `1e-400` as `0.0`,
-/// `6e303` as `6.000000000000001e303`). A token that is not a JSON number (`01`, `1.`) is left
-/// to serde_json, as true.
+/// fits 64 bits and for a number whose digits an `f64` keeps (`0.1`, `405.0`, `1E3`); false for
+/// a number too large for an `f64` (`1e400`, which serde_json refuses) and for one whose digits
+/// serde_json rounds away (`123456789012345678901` read as `1.2345678901234567e20`, `1e-400` as
+/// `0.0`, `6e303` as `6.000000000000001e303`). A token that is not a JSON number (`01`, `1.`)
+/// is left to serde_json, as true.
 fn kept_exactly(token: &str) -> bool {
-    if !token.contains(['.', 'e', 'E'])
+    let (mantissa, exponent) = token.split_once(['e', 'E']).unwrap_or((token, "0"));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if mantissa.len() == whole.len()
+        && exponent == "0"
         && (token.parse::<u64>().is_ok() || token.parse::<i64>().is_ok())
     {
+        return true;
+    }
+    // Up to 15 digits times a power of ten up to 22, both exact in an f64: serde_json rounds
+    // their product (or quotient) once, to the f64 nearest the number, and 15 digits come back
+    // from that as written. Most numbers are such, and need no more.
+    let digits = whole.trim_start_matches(['-', '0']).len() + fraction.len();
+    let leading = if whole.trim_start_matches(['-', '0']).is_empty() {
+        fraction.len() - fraction.trim_start_matches('0').len()
+    } else {
+        0
+    };
+    let power = exponent
+        .parse::<i32>()
+        .ok()
+        .and_then(|e| e.checked_sub(i32::try_from(fraction.len()).ok()?));
+    if digits - leading <= 15 && power.is_some_and(|p| (-22..=22).contains(&p)) {
         return true;
     }
     match serde_json::from_str::<f64>(token) {
