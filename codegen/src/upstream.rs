@@ -2579,8 +2579,10 @@ pub fn scaffold(text: &str, catalogue: &CatalogueCodes, added: &[&PageEntry]) ->
         let at = at.min(lines.len());
         lines.splice(at..at, entry);
     }
-    let mut out = lines.join("\n");
-    out.push('\n');
+    // The catalogue's own line end (CRLF in a Windows checkout), for every line.
+    let end = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let mut out = lines.join(end);
+    out.push_str(end);
     out
 }
 
@@ -3568,6 +3570,29 @@ mod tests {
         );
         assert!(out.contains("description: >-\n      TODO: say what 0001 means"));
         assert!(crate::load(&out).is_err());
+    }
+
+    /// A catalogue written with CRLF line ends (a Windows checkout) keeps them, the scaffold's
+    /// lines too: `sync --write` changes no line it does not add.
+    #[test]
+    fn a_scaffold_keeps_the_catalogues_line_ends() {
+        let lf = "errors:\n  - code: \"0010\"\n    name: ten\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let entry = PageEntry {
+            code: 20,
+            http: None,
+            description: "d".into(),
+            remedy: Some("r".into()),
+        };
+        let out = scaffold(&crlf, &catalogue_codes(&crlf).unwrap(), &[&entry]);
+        assert!(out.starts_with(&crlf), "{out:?}");
+        assert_eq!(
+            out.matches('\n').count(),
+            out.matches("\r\n").count(),
+            "{out:?}"
+        );
+        let plain = scaffold(lf, &catalogue_codes(lf).unwrap(), &[&entry]);
+        assert_eq!(out, plain.replace('\n', "\r\n"));
     }
 
     proptest::proptest! {

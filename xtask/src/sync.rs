@@ -208,7 +208,12 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
             e.code
         )));
     }
-    let new_record = Record::of(&page, today).render();
+    let mut new_record = Record::of(&page, today).render();
+    // The record's own line end (CRLF in a Windows checkout), as the scaffold keeps the
+    // catalogue's: a record that only differs in them is not rewritten.
+    if record_text.as_deref().is_some_and(|t| t.contains("\r\n")) {
+        new_record = new_record.replace('\n', "\r\n");
+    }
     let mut replacements = Vec::new();
     if !added.is_empty() {
         replacements.push((CATALOGUE_FILE, new_catalogue.as_str(), Some(text.as_str())));
@@ -1074,6 +1079,36 @@ mod tests {
         run(root, &path, true, "2027-01-01").unwrap();
         let record = fs::read_to_string(root.join(RECORD_FILE)).unwrap();
         assert!(record.contains("checked\t2027-01-01\n"));
+    }
+
+    /// A checkout with CRLF line ends (Windows) keeps them: a write of the page as recorded
+    /// replaces nothing, and one that adds a code writes both files with CRLF throughout.
+    #[test]
+    fn a_write_keeps_the_line_ends_of_a_crlf_checkout() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        for file in [CATALOGUE_FILE, RECORD_FILE] {
+            let text = fs::read_to_string(root.join(file)).unwrap();
+            fs::write(root.join(file), text.replace('\n', "\r\n")).unwrap();
+        }
+        let path = pages.join("page.txt");
+        fs::write(&path, PAGE_TXT).unwrap();
+        let same = run(root, &path, true, "2026-01-01").unwrap();
+        assert_eq!(same.written, Vec::<&str>::new());
+        fs::write(
+            &path,
+            edit(PAGE_TXT, "0100 : ", &format!("{NEW_0033}0100 : ")),
+        )
+        .unwrap();
+        let added = run(root, &path, true, TODAY).unwrap();
+        assert_eq!(added.written, [CATALOGUE_FILE, RECORD_FILE]);
+        for file in [CATALOGUE_FILE, RECORD_FILE] {
+            let text = fs::read_to_string(root.join(file)).unwrap();
+            let lines = text.matches('\n').count();
+            assert_eq!(lines, text.matches("\r\n").count(), "{file}");
+            assert!(lines > 150, "{file}");
+        }
+        assert!(run(root, &path, false, TODAY).unwrap().in_step());
     }
 
     #[test]
