@@ -118,11 +118,16 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(PageError::TooLarge(bytes.len()));
     }
-    // A page saved as UTF-16 (with its byte-order mark) is text too.
+    // A page saved as UTF-16 is text too: with its byte-order mark, or without one (`iconv -t
+    // UTF-16LE`), when nearly every character of its start is ASCII, a zero byte beside it.
     let utf16 = match bytes {
         [0xff, 0xfe, rest @ ..] => Some(UTF_16LE.decode_without_bom_handling(rest).0),
         [0xfe, 0xff, rest @ ..] => Some(UTF_16BE.decode_without_bom_handling(rest).0),
-        _ => None,
+        _ => match utf16_without_bom(bytes) {
+            Some(true) => Some(UTF_16LE.decode_without_bom_handling(bytes).0),
+            Some(false) => Some(UTF_16BE.decode_without_bom_handling(bytes).0),
+            None => None,
+        },
     };
     let bytes = utf16.as_ref().map_or(bytes, |s| s.as_bytes());
     if bytes.contains(&0) {
@@ -152,6 +157,29 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
         return Err(PageError::NoCodes);
     }
     Ok(page)
+}
+
+/// Whether `bytes`, without a byte-order mark, are UTF-16 little-endian (`Some(true)`) or
+/// big-endian (`Some(false)`): of an even length, and of their first 2,048 characters at
+/// least nine in ten are ASCII other than NUL beside a zero byte, on the same side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes[..bytes.len().min(4096)].chunks_exact(2);
+    let n = pairs.len();
+    let (le, be) = pairs.fold((0, 0), |(le, be), p| match p {
+        [a, 0] if *a != 0 && a.is_ascii() => (le + 1, be),
+        [0, b] if *b != 0 && b.is_ascii() => (le, be + 1),
+        _ => (le, be),
+    });
+    if le * 10 >= n * 9 {
+        Some(true)
+    } else if be * 10 >= n * 9 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Bytes → text: UTF-8 where they are UTF-8 (or a page declares it), else Windows-1252, the
@@ -3506,7 +3534,17 @@ mod tests {
         let utf8 = parse_page(text.as_bytes()).unwrap();
         assert_eq!(utf8.entries[0].http, Some(400));
         assert_eq!(parse_page(&le), Ok(utf8.clone()));
-        assert_eq!(parse_page(&be), Ok(utf8));
+        assert_eq!(parse_page(&be), Ok(utf8.clone()));
+        // Without the byte-order mark (`iconv -t UTF-16LE`) too; a binary file is still none.
+        assert_eq!(parse_page(&le[2..]), Ok(utf8.clone()));
+        assert_eq!(parse_page(&be[2..]), Ok(utf8));
+        let html: Vec<u8> = "<p>0001 : A.</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(parse_page(&html).unwrap().entries[0].description, "A.");
+        let binary: Vec<u8> = (0..4096u32).map(|i| (i % 7) as u8).collect();
+        assert_eq!(parse_page(&binary), Err(PageError::Binary));
         let page = parse_page("0001 : é\n\nHTTP Error code\n\n99999\n".as_bytes()).unwrap();
         assert_eq!(page.entries[0].http, None);
         assert_eq!(page.unclear.len(), 1);
