@@ -510,6 +510,27 @@ fn write_order<'a, T>(
 
 /// Regenerates (or checks) every generated file under `root`.
 pub fn run(root: &Path, options: Options) -> Result<Report, Error> {
+    generate(root, options).map_err(|e| e.within(root))
+}
+
+impl Error {
+    /// The error with a file of the project named from its root, as every other message names
+    /// one (`docs/errors.md: cannot write: ...`, not the whole path of the checkout).
+    fn within(self, root: &Path) -> Self {
+        let inside = |path: PathBuf| match path.strip_prefix(root) {
+            Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
+            _ => path,
+        };
+        match self {
+            Error::Write(path, e) => Error::Write(inside(path), e),
+            Error::ReadOutput(path, e) => Error::ReadOutput(inside(path), e),
+            e => e,
+        }
+    }
+}
+
+/// [`run`], with paths as the system gives them.
+fn generate(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
     // What a killed run left is removed by the next one to write, even one that then fails.
@@ -1091,8 +1112,9 @@ mod tests {
         fs::create_dir(&md).unwrap();
         let before = snapshot(dir.path());
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        // Named from the project's root, as every other message names a file.
         assert!(
-            message.contains("docs/errors.md: cannot write:"),
+            message.starts_with("docs/errors.md: cannot write:"),
             "{message}"
         );
         assert!(message.contains("no file was replaced"), "{message}");
@@ -1309,7 +1331,7 @@ mod tests {
         std::os::unix::fs::symlink(&schema, &schema).unwrap();
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(
-            message.contains("docs/errors.schema.json: cannot read: "),
+            message.starts_with("docs/errors.schema.json: cannot read: "),
             "{message}"
         );
         assert!(message.ends_with("; no file was written\n"), "{message}");
