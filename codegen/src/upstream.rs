@@ -612,14 +612,14 @@ impl Table {
         };
         let start = *start;
         *end = Some(out.len());
-        let headed = self
+        let named = self
             .labels
             .as_ref()
-            .is_some_and(|labels| labels.iter().any(Option::is_some));
-        let label = match &self.labels {
-            Some(labels) if headed => labels.get(column).copied().flatten(),
-            _ => self.column_label(column, &normalise(&out[start..])),
-        };
+            .and_then(|labels| labels.get(column).copied().flatten());
+        if named == Some("HTTP Error code") {
+            self.status_column.get_or_insert(column);
+        }
+        let label = named.or_else(|| self.column_label(column, &normalise(&out[start..])));
         if let Some(label) = label.filter(|_| !out[start..].trim().is_empty()) {
             out.insert_str(start, &format!("\n\n{label}\n\n"));
             if let Some((.., end)) = self.cells.last_mut() {
@@ -628,16 +628,26 @@ impl Table {
         }
     }
 
-    /// The label of a cell (its `text`) in `column` of a table without a heading row, read
-    /// from the columns of its rows that start with a code: after the code and its
-    /// description, a cell that is a status alone (`404`, `404 Not Found`) is the status, and
-    /// its column the statuses' column; a cell after that column is the remedy.
+    /// The label of a cell (its `text`) in `column` that its heading cell does not name (in a
+    /// table without a heading row, or under a heading the page's labels do not name: `Status`,
+    /// `Solution`), read from the columns of its rows that start with a code: after the code
+    /// and its description, a cell that is a status alone (`404`, `404 Not Found`) is the
+    /// status, and its column the statuses' column, unless a heading names one; a cell after
+    /// that column is the remedy, unless a heading names one.
     fn column_label(&mut self, column: usize, text: &str) -> Option<&'static str> {
         if column == 0 {
             self.code_row = code_head(text).map(|(_, rest)| !rest.is_empty());
             return None;
         }
         let described = self.code_row?;
+        if text.is_empty() {
+            return None;
+        }
+        let named = |label| {
+            self.labels
+                .as_ref()
+                .is_some_and(|labels| labels.contains(&Some(label)))
+        };
         let reason = text.get(3..).unwrap_or_default();
         let bare = text.len() <= 40
             && status(text).is_some()
@@ -645,16 +655,22 @@ impl Table {
             && reason
                 .chars()
                 .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
-        match self.status_column {
-            _ if text.is_empty() => None,
-            None if bare && (column >= 2 || described) => {
-                self.status_column = Some(column);
-                Some("HTTP Error code")
-            }
-            Some(c) if c == column && bare => Some("HTTP Error code"),
-            Some(c) if column > c => Some("Remedy"),
-            _ => None,
+        if bare
+            && described
+            && !named("HTTP Error code")
+            && self.status_column.is_none_or(|c| c == column)
+        {
+            self.status_column = Some(column);
+            return Some("HTTP Error code");
         }
+        if described && !named("Remedy") && self.status_column.is_some_and(|c| column > c) {
+            return Some("Remedy");
+        }
+        if !bare {
+            // The description, in a cell of its own.
+            self.code_row = Some(true);
+        }
+        None
     }
 
     /// Ends the current row; the first one, if all heading cells naming a label, names the
@@ -3739,6 +3755,17 @@ mod tests {
             <tr><td>0002 : Two.</td><td>404 Not Found</td><td> </td></tr>\
             <tr><td>0003 : Three.</td><td></td><td>Do three.</td></tr></table>";
         reads_as(THREE, &[rows, joined]);
+        // A heading row that names some columns in words of its own: the others read by
+        // their cells.
+        for (status, remedy) in [
+            ("Status", "Remedy"),
+            ("HTTP Error code", "Solution"),
+            ("HTTP", "Fix"),
+        ] {
+            let headed = format!("<table><tr><th>Code</th><th>Description</th><th>{status}</th><th>{remedy}</th></tr>{}",
+                &rows["<table>".len()..]);
+            reads_as(THREE, &[&headed]);
+        }
         // A table of other things keeps its cells as they are.
         let other =
             "<p>0001 : A.</p><table><tr><td>Step</td><td>200</td><td>Then this.</td></tr></table>";
