@@ -100,7 +100,9 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 ///   phrase: `HTTP Error 503: Service Unavailable` is the status), those codes;
 /// - else those holding each of its words;
 /// - else, where it holds a status that is no code's number and no quantity (`rate limit 429`;
-///   not `took 502 ms`), the codes sent with it.
+///   not `took 502 ms`), the codes sent with it;
+/// - else, where it holds a status's reason phrase (`Service Unavailable`), the codes sent
+///   with that status.
 ///
 /// When nothing matches, the page says so.
 const SCRIPT: &str = r##"(function () {
@@ -214,6 +216,17 @@ const SCRIPT: &str = r##"(function () {
     return ((reasons[n] || "") + "|client error|server error").split("|")
       .some(function (r) { return r !== "" && next.indexOf(r + " ") === 0; });
   }
+  // The statuses some code is sent with whose reason phrase the normalised `phrase` holds as
+  // whole words ("service unavailable" is 503).
+  function reasonStatuses(phrase) {
+    var found = new Set();
+    statuses.forEach(function (n) {
+      if ((reasons[n] || "").split("|").some(function (r) {
+        return r !== "" && (" " + phrase + " ").indexOf(" " + r + " ") !== -1;
+      })) { found.add(n); }
+    });
+    return found;
+  }
   // Words that make a number a quantity, not a status ("took 502 ms", "400 bytes").
   var units = new Set(["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute",
     "minutes", "h", "hour", "hours", "b", "byte", "bytes", "kb", "mb", "gb", "percent"]);
@@ -291,10 +304,12 @@ const SCRIPT: &str = r##"(function () {
       return words.length > 0 && words.every(function (w) { return has(text, w); });
     }
     // Else, where no entry holds every word, a status in a longer line that is no code's
-    // number ("rate limit 429").
+    // number ("rate limit 429"), or else one whose reason phrase it holds ("Service
+    // Unavailable", "Error: Conflict").
     if (!single && status.size === 0 && !whole && named.size === 0 &&
         !items.some(function (li) { return fits(li) && every(li); })) {
       status = namedStatuses(words, true);
+      if (status.size === 0) { status = reasonStatuses(phrase); }
     }
     var shown = 0;
     items.forEach(function (li) {

@@ -653,6 +653,11 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
             &["1003"],
         ),
         ("q=404%20Not%20Found", &["0405"]),
+        // A reason phrase alone, or in a line no entry holds every word of, is its status,
+        // where some code is sent with it ("Service Unavailable" from a browser's error page).
+        ("q=Service%20Unavailable", &["1003"]),
+        ("q=not%20found", &["0405"]),
+        ("q=Error%3A%20Conflict", &["0503"]),
         ("q=status%20code%20503", &["1003"]),
         ("q=request%20failed%20400", &["0604", "0616"]),
         // A code's number after "error" or "code", without its leading zeros.
@@ -712,6 +717,8 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         "q=Date%3A%20Wed%2C%2001%20May%202024%2012%3A00%3A00%20GMT",
         // A quantity is no status: no entry is sent with "400 ms".
         "q=took%20400%20ms%20to%20respond",
+        // No code here is sent with 403 Forbidden.
+        "q=Forbidden",
     ] {
         let dom = load(shared.path(), query);
         assert_eq!(shown(&dom), Vec::<String>::new(), "?{query}");
