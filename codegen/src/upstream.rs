@@ -983,6 +983,19 @@ fn paragraphs<'a>(lines: impl Iterator<Item = (&'a str, bool)>, text_page: bool)
         p.text = unwrap_links(&p.text);
         if text_page {
             p.text = unemphasise(&p.text);
+            // A permalink beside a heading, as a text dump shows it (`0405 : ... ¶`): the
+            // site's furniture, which the HTML page reads without. `#` may be wording (`press
+            // #`), so only the other symbols go.
+            let kept = p
+                .text
+                .trim_end_matches(|c: char| c != '#' && PERMALINKS.contains(c))
+                .len();
+            if kept < p.text.len()
+                && p.text[..kept].ends_with(' ')
+                && !p.text[..kept].trim().is_empty()
+            {
+                p.text.truncate(kept.saturating_sub(1));
+            }
         }
         out.push(p)
     };
@@ -3773,6 +3786,26 @@ mod tests {
         assert_eq!(
             (page.entries[0].http, page.entries[0].remedy.as_deref()),
             (None, None)
+        );
+    }
+
+    /// A permalink's symbol after a heading, as a text dump shows it (lynx, w3m, pandoc of
+    /// `<a class="headerlink">¶</a>`), is no part of the entry's wording; `#` may be.
+    #[test]
+    fn a_permalink_symbol_in_a_text_dump_is_no_part_of_the_heading() {
+        let html = "<h3>0001 : Gone. <a class=headerlink href=#e0001>&para;</a></h3><h4>HTTP Error code</h4><p>400</p>\
+                    <h3>0002 : Press # <a href=#e0002>&sect;</a></h3>";
+        reads_as(
+            html,
+            &[
+                "0001 : Gone. \u{b6}\n\nHTTP Error code\n\n400\n\n0002 : Press # \u{a7}\n",
+                "### 0001 : Gone. [\u{b6}](#e0001){.headerlink} {#e0001}\n\n#### HTTP Error code\n\n400\n\n### 0002 : Press # [\u{a7}](#e0002)\n",
+                "  0001 : Gone.\n  \u{b6}\n\n  HTTP Error code\n\n  400\n\n  0002 : Press #\n",
+            ],
+        );
+        assert_eq!(
+            parse_page(html.as_bytes()).unwrap().entries[1].description,
+            "Press #"
         );
     }
 
