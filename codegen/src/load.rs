@@ -297,6 +297,7 @@ impl Cx {
             entries.extend(self.entry(i, node, &categories, &known));
         }
         self.check_entries(&entries);
+        self.check_anchors(&categories, &entries, category_nodes.unwrap_or_default());
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
             let named = written(root, "errors", "category", ENTRY_KEYS);
@@ -429,6 +430,33 @@ impl Cx {
                 }
             }
             reach = Some(c);
+        }
+    }
+
+    /// In `docs/errors.md` a category's title is a heading, as each entry's `0405 invalid_token`
+    /// is, and GitHub gives the first of two headings that read alike the anchor the entry's
+    /// links go to: a title may not read as an entry's heading.
+    fn check_anchors(&mut self, categories: &[Category], entries: &[Entry], nodes: &[Node]) {
+        let anchors: HashMap<String, &Entry> = entries
+            .iter()
+            .map(|e| (crate::markdown::anchor(e), e))
+            .collect();
+        for c in categories {
+            let slug = crate::markdown::slug(&c.title);
+            if let Some(e) = anchors.get(&slug) {
+                let title = nodes
+                    .iter()
+                    .find(|n| n.line == c.line)
+                    .and_then(|n| match &n.value {
+                        Value::Map(m) => m
+                            .iter()
+                            .find(|(k, _)| k.text == "title")
+                            .map(|(k, _)| k.line),
+                        _ => None,
+                    });
+                let msg = format!("category `{}`: `title` reads as the heading of entry {} in the Markdown reference (anchor `#{slug}`), so links to that entry would lead here; choose another title", c.id, e.code_str());
+                self.err(title.unwrap_or(c.line), msg);
+            }
         }
     }
 

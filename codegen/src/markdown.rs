@@ -123,8 +123,30 @@ pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> String {
 }
 
 /// The GitHub anchor of an entry's heading `### 0405 invalid_token`.
-fn anchor(e: &Entry) -> String {
+pub fn anchor(e: &Entry) -> String {
     format!("{}-{}", e.code_str(), e.name)
+}
+
+/// The anchor GitHub gives a heading that reads `text`, as github-slugger makes it: lowercased,
+/// each space a `-`, and every character but letters, marks, digits, `_` and `-` left out.
+pub fn slug(text: &str) -> String {
+    text.replace('\n', " ")
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '_' | '-' => Some(c),
+            c if c.is_alphanumeric() || is_mark(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `c` is a combining mark (Unicode's `M` categories), in the blocks a title is
+/// likely to hold; github-slugger keeps them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 fn section(out: &mut String, cat: &Catalogue, e: &Entry) {
