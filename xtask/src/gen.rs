@@ -357,7 +357,7 @@ pub(crate) fn read_record(
     let raw = match read_generated(&path) {
         Ok(Current::Missing) => return Ok((Record::default(), None)),
         Ok(Current::File { raw, .. }) => raw,
-        Err(e) => return Err(format!("{e}")),
+        Err(e) => return Err(cannot_read(RECORD_FILE, e)),
     };
     let text = String::from_utf8(raw).map_err(|_| format!("{RECORD_FILE}: not valid UTF-8\n"))?;
     let record = Record::parse(&text).map_err(|d| d.located(RECORD_FILE).to_string())?;
@@ -372,17 +372,36 @@ fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
     let checked = record.checked;
     // A project without the crate (a fixture) has no version to show; a crate whose manifest
     // gives none this reader understands is an error, not a silently missing version.
+    // Read as an output is, refusing anything but a file: a FIFO there was opened, and the run
+    // waited for a writer for good, holding the lock.
     const MANIFEST: &str = "aculab-errors/Cargo.toml";
-    let version = match fs::read_to_string(root.join(MANIFEST)) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::Record(format!("{MANIFEST}: cannot read: {e}\n"))),
-        Ok(manifest) => Some(package_version(&manifest).ok_or_else(|| {
+    let manifest = match read_generated(&root.join(MANIFEST)) {
+        Ok(Current::Missing) => None,
+        Ok(Current::File {
+            text: Some(text), ..
+        }) => Some(text),
+        Ok(Current::File { text: None, .. }) => {
+            return Err(Error::Record(format!("{MANIFEST}: not valid UTF-8\n")))
+        }
+        Err(e) => return Err(Error::Record(cannot_read(MANIFEST, e))),
+    };
+    let version = match manifest {
+        None => None,
+        Some(manifest) => Some(package_version(&manifest).ok_or_else(|| {
             Error::Record(format!(
                 "{MANIFEST}: no `version = \"...\"` in its [package] table, which the docs show\n"
             ))
         })?),
     };
     Ok(codegen::Stamp { version, checked })
+}
+
+/// The line saying why [`read_generated`] could not read `file`, an input of the run.
+fn cannot_read(file: &str, e: Error) -> String {
+    match e {
+        Error::ReadOutput(_, e) | Error::Write(_, e) => format!("{file}: cannot read: {e}\n"),
+        e => e.to_string(),
+    }
 }
 
 /// The `version` of a manifest's `[package]` table.
@@ -1318,6 +1337,43 @@ mod tests {
         assert_eq!(created, [kept.join("a"), kept.join("a/b")]);
         remove_dirs(&created);
         assert!(kept.is_dir() && !kept.join("a").exists());
+    }
+
+    /// What stands at the inputs besides the catalogue, the crate's manifest and the record,
+    /// is read only if it is a file: a FIFO at the manifest's name was opened, and the run waited
+    /// for a writer for good, holding the lock. Each is named from the root, once.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_at_the_manifest_or_the_record_is_refused_unopened() {
+        for (path, expected) in [
+            (
+                "aculab-errors/Cargo.toml",
+                "aculab-errors/Cargo.toml: cannot read: not a regular file; remove what stands there and run again\n\
+                 error: no file was written",
+            ),
+            (
+                codegen::upstream::RECORD_FILE,
+                "upstream.tsv: cannot read: not a regular file; remove what stands there and run again\n\
+                 error: no file was written",
+            ),
+        ] {
+            let dir = project();
+            let fifo = dir.path().join(path);
+            fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            assert!(made.unwrap().success());
+            let (send, done) = std::sync::mpsc::channel();
+            let root = dir.path().to_path_buf();
+            std::thread::spawn(move || send.send(run(&root, CHECK).map(drop)));
+            let result = done.recv_timeout(Duration::from_secs(30));
+            if result.is_err() {
+                // Lets the waiting run go before failing.
+                let _ = fs::OpenOptions::new().write(true).open(&fifo);
+                panic!("{path}: the run waited on the FIFO");
+            }
+            let message = result.unwrap().unwrap_err().to_string();
+            assert_eq!(message, expected);
+        }
     }
 
     /// An output that cannot be read is said to be unreadable, not unwritable (a symlink loop

@@ -75,7 +75,12 @@ fn finish<R: std::fmt::Display, E: std::fmt::Display>(result: Result<R, E>) -> E
             ExitCode::SUCCESS
         }
         Err(e) => {
-            err(&e.to_string());
+            // Ended as a line whatever the error's text (a bad upstream.tsv's was not).
+            let text = e.to_string();
+            err(&text);
+            if !text.ends_with('\n') {
+                err("\n");
+            }
             ExitCode::FAILURE
         }
     }

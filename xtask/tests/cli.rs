@@ -150,3 +150,19 @@ fn a_wrong_command_line_says_what_is_wrong() {
     names.sort();
     assert_eq!(names, ["errors.yaml", "page.txt", "xtask"]);
 }
+
+/// A report of errors ends its last line, so the shell's prompt does not follow on it (a bad
+/// upstream.tsv's report ended with "no file was written" and no line end).
+#[test]
+fn an_error_report_ends_its_last_line() {
+    let dir = project();
+    std::fs::write(dir.path().join("upstream.tsv"), "not a record\n").unwrap();
+    let out = xtask(dir.path(), &["gen"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("upstream.tsv:1: "), "{stderr}");
+    assert!(
+        stderr.ends_with("error: no file was written\n"),
+        "{stderr:?}"
+    );
+}
