@@ -313,7 +313,10 @@ impl Cx {
                 if !used.contains(&c.line) {
                     self.err(
                         c.line,
-                        format!("category `{}` is defined but no entry uses it", c.id),
+                        format!(
+                            "category `{}` is defined but no entry uses it",
+                            shorten(&c.id)
+                        ),
                     );
                 }
             }
@@ -356,10 +359,10 @@ impl Cx {
         );
         let id = f.string(self, "id", true);
         if let Some(id) = &id {
-            f.context = format!("category `{id}`");
+            f.context = format!("category `{}`", shorten(id));
             let line = f.line("id");
             if let Err(why) = names::check(id, &[Namespace::Category]) {
-                self.err(line, format!("category `{id}`: `id` {why}"));
+                self.err(line, format!("{}: `id` {why}", f.context));
             }
         }
         let title = f.text(self, "title", true).filter(|t| {
@@ -399,8 +402,11 @@ impl Cx {
         for c in categories {
             let id = &c.id;
             if let Some((other, first)) = seen.claim(id, c.line) {
-                let ident = names::variant(id);
-                let msg = if other == *id {
+                let twice = other == *id;
+                // Quoted at most 60 characters long, so that the message says what is wrong.
+                let (id, ident, other) =
+                    (shorten(id), shorten(&names::variant(id)), shorten(&other));
+                let msg = if twice {
                     format!("category `{id}` is defined twice (first at line {first})")
                 } else if first == 0 {
                     format!("category `{id}` becomes `{ident}` in Rust, which the crate already uses; choose another id")
@@ -421,7 +427,12 @@ impl Cx {
                     let (later, earlier) = if c.line > r.line { (a, b) } else { (b, a) };
                     let msg = format!(
                         "category `{}`: range {:04}-{:04} overlaps category `{}` ({:04}-{:04})",
-                        later.id, later.first, later.last, earlier.id, earlier.first, earlier.last
+                        shorten(&later.id),
+                        later.first,
+                        later.last,
+                        shorten(&earlier.id),
+                        earlier.first,
+                        earlier.last
                     );
                     self.err(c.line.max(r.line), msg);
                 }
@@ -454,7 +465,7 @@ impl Cx {
                             .map(|(k, _)| k.line),
                         _ => None,
                     });
-                let msg = format!("category `{}`: `title` reads as the heading of entry {} in the Markdown reference (anchor `#{slug}`), so links to that entry would lead here; choose another title", c.id, e.code_str());
+                let msg = format!("category `{}`: `title` reads as the heading of entry {} in the Markdown reference (anchor `#{slug}`), so links to that entry would lead here; choose another title", shorten(&c.id), e.code_str());
                 self.err(title.unwrap_or(c.line), msg);
             }
         }
@@ -530,8 +541,9 @@ impl Cx {
                     Vec::new()
                 };
                 let msg = format!(
-                    "{}: category `{id}` is not defined{}",
+                    "{}: category `{}` is not defined{}",
                     f.context,
+                    shorten(&id),
                     did_you_mean(closest(&id, &ids))
                 );
                 self.err(f.line("category"), msg);
@@ -543,7 +555,10 @@ impl Cx {
             if !(c.first..=c.last).contains(&code) {
                 let msg = format!(
                     "{}: code {code:04} is outside category `{}`, which covers {:04}-{:04}",
-                    f.context, c.id, c.first, c.last
+                    f.context,
+                    shorten(&c.id),
+                    c.first,
+                    c.last
                 );
                 self.err(code_line, msg);
             }
@@ -659,8 +674,13 @@ impl Cx {
             for (n, line, what) in names {
                 for space in &mut taken {
                     if let Some((other, first)) = space.claim(n, line) {
-                        let ident = space.namespace().ident(n);
-                        let msg = if other == *n {
+                        let used = other == *n;
+                        let (n, ident, other) = (
+                            shorten(n),
+                            shorten(&space.namespace().ident(n)),
+                            shorten(&other),
+                        );
+                        let msg = if used {
                             format!(
                                 "entry {}: {what} `{n}` is already used (line {first})",
                                 e.code_str()

@@ -104,7 +104,8 @@ pub fn check(name: &str, namespaces: &[Namespace]) -> Result<(), String> {
         ));
     }
     if !is_snake_case(name) {
-        return Err(format!("`{}` must be snake_case (lowercase ASCII words joined by single underscores, starting with a letter)", name.escape_debug()));
+        let shown = crate::diagnostic::shorten(&name.escape_debug().to_string(), MAX_LEN);
+        return Err(format!("`{shown}` must be snake_case (lowercase ASCII words joined by single underscores, starting with a letter)"));
     }
     for ns in namespaces {
         let ident = ns.ident(name);

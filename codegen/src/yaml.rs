@@ -439,7 +439,7 @@ fn parse_events(text: &str) -> Read {
                     if let Some(first) = seen.insert(text.clone(), node.line) {
                         diags.push(Diagnostic::new(
                             node.line,
-                            format!("duplicate key `{text}` (first at line {first}); a key may appear once in a mapping"),
+                            format!("duplicate key `{}` (first at line {first}); a key may appear once in a mapping", shorten(&text, 60)),
                         ));
                     }
                     *key = Some(Key {
@@ -595,17 +595,15 @@ fn check_props(
     tag: Option<&yaml_rust2::parser::Tag>,
 ) {
     if let Some(tag) = tag {
+        // The core schema's own tags are written `!!name`.
+        let handle = match tag.handle.as_str() {
+            "tag:yaml.org,2002:" => "!!",
+            handle => handle,
+        };
+        let written = shorten(&format!("{handle}{}", tag.suffix), 60);
         diags.push(Diagnostic::new(
             line,
-            format!(
-                "YAML tags such as `{}{}` are not allowed in the catalogue; write the value plainly",
-                // The core schema's own tags are written `!!name`.
-                match tag.handle.as_str() {
-                    "tag:yaml.org,2002:" => "!!",
-                    handle => handle,
-                },
-                tag.suffix
-            ),
+            format!("YAML tags such as `{written}` are not allowed in the catalogue; write the value plainly"),
         ));
     }
     if anchor != 0 {
