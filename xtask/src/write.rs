@@ -94,23 +94,47 @@ pub fn find_leftovers(targets: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, io:
 }
 
 /// Writes `contents` to a new temporary file beside `target`, synced, with the target's
-/// permissions; a new file gets those any new file gets (0666 less the umask, as from cargo or
-/// an editor), never wider.
+/// permissions, and its owner and group where the system lets this user give them; a new file
+/// gets those any new file gets (0666 less the umask, as from cargo or an editor), never wider.
 fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     let existing = fs::symlink_metadata(target)
         .ok()
-        .filter(fs::Metadata::is_file)
-        .map(|m| m.permissions());
-    let mut tmp = create_temp(target, existing.as_ref())?;
+        .filter(fs::Metadata::is_file);
+    let permissions = existing.as_ref().map(fs::Metadata::permissions);
+    let mut tmp = create_temp(target, permissions.as_ref())?;
     // The file's own `write_all`: `NamedTempFile`'s would name the temporary file too.
     tmp.as_file_mut().write_all(contents)?;
-    // Exactly the target's, now: the umask may have taken bits off at creation.
-    if let Some(permissions) = existing {
+    if let Some(existing) = &existing {
+        keep_owner(tmp.as_file(), existing);
+    }
+    // Exactly the target's, now: the umask may have taken bits off at creation (and a change
+    // of owner, the set-id bits).
+    if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
     }
     tmp.as_file().sync_all()?;
     Ok(tmp)
 }
+
+/// Best effort: gives `file` the owner and group of `existing`, the file it replaces. Run as
+/// root in someone's checkout, a file of theirs replaced by root's, private, was no longer theirs
+/// to read. Any other user keeps what the system allows (its own group, say).
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, existing: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(now) = file.metadata() else {
+        return;
+    };
+    if (now.uid(), now.gid()) != (existing.uid(), existing.gid()) {
+        let (uid, gid) = (existing.uid(), existing.gid());
+        if std::os::unix::fs::fchown(file, Some(uid), Some(gid)).is_err() {
+            let _ = std::os::unix::fs::fchown(file, None, Some(gid));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &fs::File, _: &fs::Metadata) {}
 
 /// A new, empty temporary file beside `target`, created with no more permission than
 /// `existing` (the target's, if it is a file) gives, or 0666, less the umask: a target the user
@@ -417,6 +441,33 @@ mod tests {
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(mode(&target), 0o600);
         assert_eq!(names(dir.path()), ["private.txt"]);
+    }
+
+    /// A file of another user's, replaced by root, stays theirs, private as it was (it became
+    /// root's, 0600, and its owner could no longer read it). Only root can give a file away:
+    /// run by anyone else, the test has nothing to check.
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_owner() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("theirs.txt");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        if std::os::unix::fs::chown(&target, Some(4321), Some(4322)).is_err() {
+            eprintln!("not root: no file can be given away, nothing to check");
+            return;
+        }
+        replace_all(&[Replacement {
+            path: target.clone(),
+            contents: "new",
+            old: Some(b"old"),
+        }])
+        .unwrap();
+        let meta = fs::metadata(&target).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
     }
 
     /// A target wider than the umask allows keeps its mode exactly: set after creation.
