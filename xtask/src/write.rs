@@ -443,6 +443,27 @@ mod tests {
         assert_eq!(names(dir.path()), ["private.txt"]);
     }
 
+    /// `name` in `dir`, holding `old`, with `mode`.
+    #[cfg(unix)]
+    fn old_file(dir: &Path, name: &str, mode: u32) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join(name);
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
+        path
+    }
+
+    /// Replaces [`old_file`]'s `old` with `new`.
+    #[cfg(unix)]
+    fn renew(target: &Path) {
+        replace_all(&[Replacement {
+            path: target.to_path_buf(),
+            contents: "new",
+            old: Some(b"old"),
+        }])
+        .unwrap();
+    }
+
     /// A file of another user's, replaced by root, stays theirs, private as it was (it became
     /// root's, 0600, and its owner could no longer read it). Only root can give a file away:
     /// run by anyone else, the test has nothing to check.
@@ -451,19 +472,12 @@ mod tests {
     fn a_replaced_file_keeps_its_owner() {
         use std::os::unix::fs::{MetadataExt, PermissionsExt};
         let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("theirs.txt");
-        fs::write(&target, "old").unwrap();
-        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        let target = old_file(dir.path(), "theirs.txt", 0o600);
         if std::os::unix::fs::chown(&target, Some(4321), Some(4322)).is_err() {
             eprintln!("not root: no file can be given away, nothing to check");
             return;
         }
-        replace_all(&[Replacement {
-            path: target.clone(),
-            contents: "new",
-            old: Some(b"old"),
-        }])
-        .unwrap();
+        renew(&target);
         let meta = fs::metadata(&target).unwrap();
         assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
         assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
@@ -476,15 +490,8 @@ mod tests {
     fn a_target_keeps_its_mode_exactly() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("shared.txt");
-        fs::write(&target, "old").unwrap();
-        fs::set_permissions(&target, fs::Permissions::from_mode(0o664)).unwrap();
-        replace_all(&[Replacement {
-            path: target.clone(),
-            contents: "new",
-            old: Some(b"old"),
-        }])
-        .unwrap();
+        let target = old_file(dir.path(), "shared.txt", 0o664);
+        renew(&target);
         let mode = fs::metadata(&target).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o664);
     }
