@@ -30,12 +30,14 @@ pub fn forbidden(c: char) -> Option<&'static str> {
 
 /// Whether `c` shows nothing by itself: Unicode's default-ignorable characters (zero-width
 /// spaces and joiners, soft hyphen, word joiner and invisible operators, Hangul fillers,
-/// variation selectors), so that a text of these alone counts as empty.
+/// variation selectors, shorthand and musical format controls), so that a text of these alone
+/// counts as empty.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{206F}'
-        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{E0000}'..='\u{E0FFF}')
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 /// Checks that `text` holds no character an output could not show as itself; the error
