@@ -89,7 +89,8 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 /// - HTTP statuses a query names (`HTTP 429`, `HTTP/1.1 429 Too Many Requests`, `status code
 ///   429`, `HTTP response code: 503`, `429 Too Many Requests`, `503 Server Error: ...`, or a
 ///   number alone that is a status and no code's number: `429`, where `404` is the code 0404)
-///   show the codes sent with them, unless it names codes too;
+///   show the codes sent with them, unless it names codes too; of those, where some hold the
+///   query's other words, only those (`HTTP 404 invalid token`);
 /// - where some entry holds the query as typed (a name such as `invalid token`, a phrase), only
 ///   those are shown;
 /// - else, where the query names codes as written, four digits standing alone
@@ -98,7 +99,9 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 ///   month with its day, or before a time: `Wed, 01 May 2024 12:00:00`), or a code's number
 ///   after "error" or "code" (`error 405`; not after "HTTP" or "status", nor before its reason
 ///   phrase: `HTTP Error 503: Service Unavailable` is the status), those codes;
-/// - else those holding each of its words;
+/// - else those holding each of its words, an entry's HTTP status counting as one of its words
+///   (`invalid token 404`) and, where the query names that status, the words naming it
+///   (`HTTP`, `error`, its reason phrase) counting as held (`Error: 400`);
 /// - else, where it holds a status that is no code's number and no quantity (`rate limit 429`;
 ///   not `took 502 ms`), the codes sent with it;
 /// - else, where it holds a status's reason phrase (`Service Unavailable`), the codes sent
@@ -227,6 +230,17 @@ const SCRIPT: &str = r##"(function () {
     });
     return found;
   }
+  // The words that name HTTP status `n` rather than say what an entry holds: "HTTP",
+  // "status", "code", "error", its reason phrase, the words of Python's requests, the digits
+  // of an HTTP version; made once per status.
+  var namings = new Map();
+  function namingWords(n) {
+    if (!namings.has(n)) {
+      namings.set(n, new Set(["http", "status", "code", "response", "error", "client", "server",
+        "0", "1", "2", "3"].concat((reasons[n] || "").split(/[| ]/))));
+    }
+    return namings.get(n);
+  }
   // Words that make a number a quantity, not a status ("took 502 ms", "400 bytes").
   var units = new Set(["ms", "s", "sec", "secs", "second", "seconds", "min", "mins", "minute",
     "minutes", "h", "hour", "hours", "b", "byte", "bytes", "kb", "mb", "gb", "percent"]);
@@ -299,9 +313,19 @@ const SCRIPT: &str = r##"(function () {
     var whole = phrase !== "" && !single && status.size === 0 && items.some(function (li) {
       return fits(li) && has(li.getAttribute("data-search"), phrase);
     });
+    // Whether `li` holds every word, its HTTP status among its words as its entry shows it
+    // ("invalid token 404" is 0405, sent with 404). Where the query names that status, the
+    // words that name it are no words of the entry's: "HTTP", "status", "error", its reason
+    // phrase, an HTTP version's digits ("Error: 400" is every code sent with 400).
+    var wordSet = new Set(words);
     function every(li) {
       var text = li.getAttribute("data-search");
-      return words.length > 0 && words.every(function (w) { return has(text, w); });
+      var sent = li.getAttribute("data-status");
+      var naming = sent !== null && (status.has(sent) || wordSet.has(sent)) ?
+        namingWords(sent) : new Set();
+      return words.length > 0 && words.every(function (w) {
+        return w === sent || naming.has(w) || has(text, w);
+      });
     }
     // Else, where no entry holds every word, a status in a longer line that is no code's
     // number ("rate limit 429"), or else one whose reason phrase it holds ("Service
@@ -311,13 +335,19 @@ const SCRIPT: &str = r##"(function () {
       status = namedStatuses(words, true);
       if (status.size === 0) { status = reasonStatuses(phrase); }
     }
+    // A status and more words: the entries sent with it that hold those words too, where
+    // some do ("HTTP 404 invalid token" is 0405); else all sent with it (a status line pasted
+    // with a log's words around it).
+    var narrow = status.size > 0 && items.some(function (li) {
+      return fits(li) && status.has(li.getAttribute("data-status")) && every(li);
+    });
     var shown = 0;
     items.forEach(function (li) {
       var code = li.getAttribute("data-code");
       var ok = fits(li) && (empty ||
         (exact !== "" ? code === exact :
         prefix !== "" ? code.indexOf(prefix) === 0 :
-        status.size > 0 ? status.has(li.getAttribute("data-status")) :
+        status.size > 0 ? status.has(li.getAttribute("data-status")) && (!narrow || every(li)) :
         whole ? has(li.getAttribute("data-search"), phrase) :
         named.size > 0 ? named.has(code) :
         every(li)));

@@ -658,6 +658,15 @@ fn in_a_real_browser_the_search_forgives_how_a_query_is_written() {
         ("q=Service%20Unavailable", &["1003"]),
         ("q=not%20found", &["0405"]),
         ("q=Error%3A%20Conflict", &["0503"]),
+        // A status with words: the codes sent with it that hold the words, as their entries
+        // show the status; all sent with it where none holds them (a log's words around it).
+        ("q=invalid%20token%20404", &["0405"]),
+        ("q=conference%20(400)", &["0616"]),
+        ("q=HTTP%20400%20conference", &["0616"]),
+        ("q=HTTP%2F1.1%20400%20Bad%20Request%20conference", &["0616"]),
+        ("q=HTTP%20400%20zzz", &["0604", "0616"]),
+        // Words naming the status are no words an entry must hold.
+        ("q=Error%3A%20400", &["0604", "0616"]),
         ("q=status%20code%20503", &["1003"]),
         ("q=request%20failed%20400", &["0604", "0616"]),
         // A code's number after "error" or "code", without its leading zeros.
