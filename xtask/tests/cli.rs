@@ -166,3 +166,68 @@ fn an_error_report_ends_its_last_line() {
         "{stderr:?}"
     );
 }
+
+/// Three `gen`s, a `gen --check` and a `site` started at once, as processes: they take turns on
+/// the project's lock, so every `gen` succeeds, one of them writes what one run writes, the check
+/// sees the files whole (all old, or all new), and no temporary file is left.
+#[test]
+fn processes_at_once_take_turns() {
+    let dir = project();
+    let gen = |args: &[&str]| xtask(dir.path(), args).output().unwrap();
+    assert!(gen(&["gen"]).status.success());
+    let catalogue = dir.path().join("errors.yaml");
+    let text = std::fs::read_to_string(&catalogue).unwrap();
+    assert!(text.contains("The token is invalid."));
+    std::fs::write(
+        &catalogue,
+        text.replace("The token is invalid.", "The token is bad."),
+    )
+    .unwrap();
+    let site = dir.path().join("site").to_string_lossy().into_owned();
+    let children: Vec<_> = [
+        &["gen"][..],
+        &["gen"],
+        &["gen"],
+        &["gen", "--check"],
+        &["site", &site],
+    ]
+    .iter()
+    .map(|args| {
+        let mut command = xtask(dir.path(), args);
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        command.spawn().unwrap()
+    })
+    .collect();
+    let outs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    let stdout = |i: usize| String::from_utf8_lossy(&outs[i].stdout).into_owned();
+    let writers = (0..3)
+        .filter(|&i| {
+            assert!(outs[i].status.success(), "{:?}", outs[i]);
+            stdout(i).contains("updated docs/errors.md")
+        })
+        .count();
+    assert_eq!(writers, 1, "one run writes, the others find nothing to do");
+    // The check ran before the writer or after it, never during.
+    let check = String::from_utf8_lossy(&outs[3].stderr);
+    if outs[3].status.success() {
+        assert_eq!(stdout(3), "4 generated files are up to date\n");
+    } else {
+        let stale: Vec<&str> = check.lines().filter(|l| l.contains(": stale:")).collect();
+        assert_eq!(stale.len(), 3, "{check}");
+    }
+    assert!(outs[4].status.success(), "{:?}", outs[4]);
+    assert!(gen(&["gen", "--check"]).status.success());
+    let mut dirs = vec![dir.path().to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(d).unwrap() {
+            let path = entry.unwrap().path();
+            assert!(!path.to_string_lossy().ends_with(".gen-tmp"), "{path:?}");
+            if path.is_dir() {
+                dirs.push(path);
+            }
+        }
+    }
+}
