@@ -293,6 +293,8 @@ fn parse_events(text: &str) -> Read {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
     let mut documents = 0;
+    // The line where the last document ended: its `...`, or where the next one starts.
+    let mut ended_at = None;
     let mut diags = Collector::default();
     let mut lines = Lines::new(text);
     // Set where reading stops before the end.
@@ -322,13 +324,22 @@ fn parse_events(text: &str) -> Read {
             Event::DocumentStart => {
                 documents += 1;
                 if documents > 1 {
-                    diags.push(Diagnostic::new(line, "a second YAML document starts here; the catalogue is one document, so remove the `---` and what follows or merge it"));
+                    // Without a `---`, the first document was ended by a `...` above.
+                    let marked = lines.line_text(line).is_some_and(|l| l.starts_with("---"));
+                    diags.push(match ended_at {
+                        Some(end) if !marked => Diagnostic::new(end, "the YAML document ends here (`...`), but more follows; the catalogue is one document, so remove the `...`"),
+                        _ => Diagnostic::new(line, "a second YAML document starts here; the catalogue is one document, so remove the `---` and what follows or merge it"),
+                    });
                     whole = false;
                     break;
                 }
                 continue;
             }
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => continue,
+            Event::DocumentEnd => {
+                ended_at = Some(line);
+                continue;
+            }
+            Event::Nothing | Event::StreamStart => continue,
             Event::Alias(_) => {
                 diags.push(Diagnostic::new(
                     line,
@@ -532,6 +543,13 @@ impl<'a> Lines<'a> {
         Some(self.at)
     }
 
+    /// The text of 1-based `line`, without its line break.
+    fn line_text(&mut self, line: usize) -> Option<&'a str> {
+        let start = self.start_of(line)?;
+        let rest = &self.text[start..];
+        Some(&rest[..rest.find('\n').unwrap_or(rest.len())])
+    }
+
     /// The character at 1-based `line`, 0-based character column `col`.
     fn char_at(&mut self, line: usize, col: usize) -> Option<char> {
         let start = self.start_of(line)?;
@@ -652,6 +670,11 @@ mod tests {
             .1
             .contains("duplicate key `a`"));
         assert_eq!(lines("a: 1\n---\nb: 2\n")[0].0, 2);
+        // Ended by `...`, the document is followed by another without a `---`.
+        let ended = lines("a: 1\n...\n# c\nb: 2\n");
+        assert_eq!(ended[0].0, 2);
+        assert!(ended[0].1.contains("remove the `...`"), "{ended:?}");
+        assert_eq!(lines("a: 1\n...\n# c\n--- \nb: 2\n")[0].0, 4);
         assert_eq!(lines("a: !!binary aGk=\n")[0].0, 1);
         assert_eq!(lines("a: &x [1]\nb: *x\n").len(), 2);
         assert_eq!(lines(&"[".repeat(100))[0].0, 1);
