@@ -658,13 +658,7 @@ impl Table {
                 .as_ref()
                 .is_some_and(|labels| labels.contains(&Some(label)))
         };
-        let reason = text.get(3..).unwrap_or_default();
-        let bare = text.len() <= 40
-            && status(text).is_some()
-            && reason.starts_with(' ') != reason.is_empty()
-            && reason
-                .chars()
-                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+        let bare = bare_status(text);
         if bare
             && described
             && !named("HTTP Error code")
@@ -1009,14 +1003,27 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
         }
         out.push(p)
     };
+    // Whether the last paragraph ended one of an entry's parts.
+    let mut last_ended = false;
     for (n, (line, ends, _)) in lines.iter().enumerate() {
         let (line, ends) = (line.as_str(), *ends);
         if line.is_empty() {
             if !current.text.is_empty() {
+                last_ended = part_ended(&current.text);
                 push(&mut current);
             }
             continue;
         }
+        // A label and its value with neither a colon nor markup between them (`HTTP Error
+        // code 404`, `Remedy Try again.`: a text dump of `<b>Remedy</b> Try again.`), at the
+        // start of a line after a part's end, as the label and its value.
+        let before_ended = if current.text.is_empty() {
+            last_ended
+        } else {
+            part_ended(&current.text)
+        };
+        let inline = before_ended.then(|| inline_label(line)).flatten();
+        let line = inline.as_deref().unwrap_or(line);
         let label = label(line);
         // A label starts a paragraph alone or followed by a colon ("Remedy: ..."); a line of
         // wrapped prose may begin "HTTP Error code 404 is sent when ...", or be the words alone
@@ -1034,13 +1041,11 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
                 .is_none_or(|i| line[i..].starts_with(':'));
         // A code named in prose may open a wrapped line (`... as with` / `error 0018. Then`):
         // a heading in a form prose writes is one only after a part's end.
-        let ended = current.text.is_empty()
-            || code_head(&current.text).map_or(ends_part(&current.text), |(_, t)| {
-                t.is_empty() || ends_part(t)
-            });
+        let ended = current.text.is_empty() || part_ended(&current.text);
         let heading = code_head(line).is_some() && (ended || !prose_mention(line));
         let starts = (!blank_between && !wrapped(n)) || heading || label_line;
         if starts && !current.text.is_empty() {
+            last_ended = part_ended(&current.text);
             push(&mut current);
         }
         // A line broken after a word's hyphen (`toll-` / `free`), or inside a word or URL where
@@ -1058,6 +1063,7 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
         let bare = matches!(label, Some(Label::Http("") | Label::Remedy("")))
             || heading && code_head(line).is_some_and(|(_, text)| text.is_empty());
         if bare || ends {
+            last_ended = part_ended(&current.text);
             push(&mut current);
         }
     }
@@ -1065,6 +1071,38 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
         push(&mut current);
     }
     out
+}
+
+/// Whether paragraph text ends one of an entry's parts ([`ends_part`]), a heading by its text:
+/// `0405 : Gone.` and `0405` do, `0405 : It is, as with` does not.
+fn part_ended(text: &str) -> bool {
+    code_head(text).map_or(ends_part(text), |(_, t)| t.is_empty() || ends_part(t))
+}
+
+/// Whether `text` is a status alone, perhaps with its reason phrase: `404`, `404 Not Found`.
+fn bare_status(text: &str) -> bool {
+    let reason = text.get(3..).unwrap_or_default();
+    text.len() <= 40
+        && status(text).is_some()
+        && reason.starts_with(' ') != reason.is_empty()
+        && reason
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+}
+
+/// A line that is a label and its value with neither a colon nor markup between them, as the
+/// label reads with a colon: `HTTP Error code 404` (a status alone after it) as `HTTP Error
+/// code: 404`, `Remedy Try again.` (a capital after it) as `Remedy: Try again.`.
+fn inline_label(line: &str) -> Option<String> {
+    if let Some(Label::Http(rest)) = label(line) {
+        let head = line[..line.len() - rest.len()].trim_end();
+        return (!rest.is_empty() && !head.ends_with(':') && bare_status(rest))
+            .then(|| format!("{head}: {rest}"));
+    }
+    // After a list's or a definition's mark (`:   Remedy Try again.`) too.
+    let rest = strip_lead(line).strip_prefix("Remedy ")?;
+    rest.starts_with(char::is_uppercase)
+        .then(|| format!("Remedy: {rest}"))
 }
 
 /// Whether a line that [`code_head`] reads as a heading is in a form prose also writes: after
@@ -4043,5 +4081,33 @@ mod tests {
         assert_eq!(page.entries.len(), 4);
         let line = text.lines().position(|l| l == "40x").unwrap() + 1;
         assert_eq!(page.unclear[0].line, Some(line), "{:?}", page.unclear);
+    }
+
+    /// A label and its value on one line with neither a colon nor markup between them, as a
+    /// text dump (lynx, w3m) writes `<b>HTTP Error code</b> 404<br><b>Remedy</b> Try again.`,
+    /// or HTML writes in a block of its own, after a part's end: the label and its value.
+    /// Prose that wraps before the words is prose.
+    #[test]
+    fn a_label_and_its_value_on_one_line_after_a_parts_end_are_the_label_and_value() {
+        let lynx = "   0001 : It's gone. See https://x.example/a for more.\n          HTTP Error code 400\n          Remedy Use it.\n\n\
+                    0002 : Two.\n          HTTP Error code 404 Not Found\n\n0003 : Three.\n:   Remedy Do three.\n";
+        let url = "0001 : A.\n\nHTTP Error code 400\n\nRemedy See https://x.example/a: it says.\n";
+        assert_eq!(
+            parse_page(url.as_bytes()).unwrap().entries[0]
+                .remedy
+                .as_deref(),
+            Some("See https://x.example/a: it says.")
+        );
+        let html = "<dl><dt>0001 : It's gone. See https://x.example/a for more.</dt><dd>HTTP Error code 400</dd><dd>Remedy Use it.</dd>\
+                    <dt>0002 : Two.</dt><dd>HTTP Error code 404</dd><dt>0003 : Three.</dt><dd>Remedy Do three.</dd></dl>";
+        reads_as(THREE, &[lynx, html]);
+        let prose = "0001 : A status of the\nHTTP Error code 404\nis sent when it is gone. Remedy\nThis by retrying.\n\nHTTP Error code\n\n400\n\nRemedy\n\nremedy the fault.\n";
+        let page = parse_page(prose.as_bytes()).unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "A status of the HTTP Error code 404 is sent when it is gone. Remedy This by retrying."
+        );
+        assert_eq!(page.entries[0].http, Some(400));
+        assert_eq!(page.entries[0].remedy.as_deref(), Some("remedy the fault."));
     }
 }
