@@ -2830,6 +2830,13 @@ pub fn scaffold(text: &str, catalogue: &CatalogueCodes, added: &[&PageEntry]) ->
 mod tests {
     use super::*;
 
+    /// The remedy of the first entry of `page`.
+    fn first_remedy(page: &str) -> Option<String> {
+        parse_page(page.as_bytes()).unwrap().entries[0]
+            .remedy
+            .clone()
+    }
+
     /// Asserts that each of `pages` reads as the page `text` does.
     fn reads_as(text: &str, pages: &[&str]) {
         let want = parse_page(text.as_bytes()).unwrap();
@@ -3515,12 +3522,7 @@ mod tests {
         assert_eq!(parse_page(debian.as_bytes()).unwrap(), want);
         // A line of a page without blank lines that did not fill the width is a paragraph's end.
         let short = "0001 : A.\nRemedy\nR.\nError Responses\nAll web service API's respond with JSON objects, as this long line says to us.\n";
-        assert_eq!(
-            parse_page(short.as_bytes()).unwrap().entries[0]
-                .remedy
-                .as_deref(),
-            Some("R.")
-        );
+        assert_eq!(first_remedy(short).as_deref(), Some("R."));
         // The words of a label in prose are a label where a status follows them.
         let copied = "0001 : A mandatory parameter is missing\nHTTP Error code\n\n400\n";
         assert_eq!(
@@ -3932,9 +3934,7 @@ mod tests {
         // Emphasis over more than the label's words is no label.
         let prose = "0001 : A.\n\nRemedy\n\n**Remedy the fault**, then retry.\n";
         assert_eq!(
-            parse_page(prose.as_bytes()).unwrap().entries[0]
-                .remedy
-                .as_deref(),
+            first_remedy(prose).as_deref(),
             Some("Remedy the fault, then retry.")
         );
     }
@@ -4093,9 +4093,7 @@ mod tests {
                     0002 : Two.\n          HTTP Error code 404 Not Found\n\n0003 : Three.\n:   Remedy Do three.\n";
         let url = "0001 : A.\n\nHTTP Error code 400\n\nRemedy See https://x.example/a: it says.\n";
         assert_eq!(
-            parse_page(url.as_bytes()).unwrap().entries[0]
-                .remedy
-                .as_deref(),
+            first_remedy(url).as_deref(),
             Some("See https://x.example/a: it says.")
         );
         let html = "<dl><dt>0001 : It's gone. See https://x.example/a for more.</dt><dd>HTTP Error code 400</dd><dd>Remedy Use it.</dd>\
