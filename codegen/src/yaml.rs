@@ -242,10 +242,18 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             open.line,
             format!("not valid YAML: a `[` or `{{` opened here is not closed where line {line} expects it ({info})"),
         ),
-        None => Diagnostic::new(
-            line,
-            format!("not valid YAML: {info} (column {})", at.col() + 1),
-        ),
+        None => {
+            // A tab is white space, but not where the parser wants one after `:` or `-`.
+            let hint = if info.ends_with("must be followed by a valid YAML whitespace") {
+                "; write a space there, not a tab"
+            } else {
+                ""
+            };
+            Diagnostic::new(
+                line,
+                format!("not valid YAML: {info} (column {}){hint}", at.col() + 1),
+            )
+        }
     }
 }
 
