@@ -1384,7 +1384,8 @@ fn unmark_line(line: &str) -> std::borrow::Cow<'_, str> {
         return unmark_line(&end[..end.len() - 1]).into_owned().into();
     }
     let t = line.trim();
-    if t.starts_with(":::") {
+    // `:::` is a fenced div's; `:` alone, an empty definition's (`<dd></dd>`).
+    if t.starts_with(":::") || t == ":" {
         return "".into();
     }
     // lynx's mark for a button (an accordion's heading is one).
@@ -3880,6 +3881,11 @@ mod tests {
         let breaks = "0001 : It\\'s gone. See <https://x.example/a> for\nmore.\\\nHTTP Error code\\\n400\\\nRemedy\\\nUse it.\n\n\
             0002 : Two.\\\nHTTP Error code\\\n404\n\n0003 : Three.\\\nRemedy\\\nDo three.\n";
         reads_as(THREE, &[headings, breaks]);
+        // An empty definition (`:   `, from `<dd></dd>`) is nothing.
+        reads_as(
+            "<dl><dt>0001 : A.</dt><dd></dd><dt>0002 : B.</dt></dl>",
+            &["0001 : A.\n\n:   \n\n0002 : B.\n"],
+        );
         // Its en and em dashes (`--`, `---`) are the HTML's.
         reads_as(
             "<p>0001 : A &ndash; b &mdash; c - d.</p>",
