@@ -58,6 +58,7 @@ nav { margin-bottom: 1rem; }
 .muted { color: var(--muted); }
 form { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 1rem 0; }
 form label { display: flex; gap: .4rem; align-items: center; max-width: 100%; min-width: 0; overflow-wrap: normal; }
+input, select { font: inherit; }
 input[type=search] { width: 100%; max-width: 24rem; padding: .4rem; }
 select { padding: .3rem; max-width: 100%; min-width: 0; }
 ul.codes { list-style: none; padding: 0; }

@@ -1001,3 +1001,30 @@ fn in_a_real_browser_a_long_paste_filters_at_once() {
     );
     assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
+
+/// On a phone, the search's controls are in the page's own text size: a phone's browser zooms
+/// into a box whose text is smaller than 16 px when it is tapped (iOS Safari), and the page
+/// then scrolls sideways. The controls had the browser's 13.33 px.
+#[test]
+fn in_a_real_browser_the_search_controls_are_in_the_pages_text_size() {
+    let Some(browser) =
+        browser_or_skip("in_a_real_browser_the_search_controls_are_in_the_pages_text_size")
+    else {
+        return;
+    };
+    let (_, _, dir) = site();
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(60));
+    let sizes = measure_at_360(
+        &browser,
+        profile.path(),
+        proxy,
+        dir.path(),
+        "index.html",
+        "return ['q', 'category'].map(function (id) {\
+           return id + ' ' + doc.defaultView.getComputedStyle(doc.getElementById(id)).fontSize;\
+         }).join(', ');",
+    );
+    assert_eq!(sizes, "q 16px, category 16px");
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+}
