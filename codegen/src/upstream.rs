@@ -219,9 +219,17 @@ fn looks_like_html(text: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     head.trim_start().starts_with('<')
-        || ["<html", "<body", "<!doctype", "<p>", "<div", "<br"]
-            .iter()
-            .any(|t| head.contains(t))
+        || [
+            "<html",
+            "<body",
+            "<!doctype",
+            "<p>",
+            "<div",
+            "<br",
+            "<table",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// Whether `text` is Markdown that keeps some of the page's HTML as raw HTML (pandoc's `gfm`
@@ -1217,20 +1225,35 @@ fn text_tables(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        let table = lines
+        // A heading line and the line of its columns; or, after a blank line, a simple table
+        // without a heading: the line of its columns, its rows, the same line again.
+        let headed = lines
             .get(i + 1)
             .and_then(|sep| table_columns(&lines[i].0, &sep.0))
-            .map(|columns| {
-                let end = (i + 2..lines.len())
+            .map(|columns| (Some(i), columns, i + 2));
+        let headless = || {
+            (i == 0 || lines[i - 1].0.trim().is_empty())
+                .then(|| table_columns("-", &lines[i].0))
+                .flatten()
+                .filter(Option::is_some)
+                .map(|columns| (None, columns, i + 1))
+        };
+        let dashes = |l: &str| l.contains("---") && l.chars().all(|c| c == '-' || c == ' ');
+        let table = headed
+            .or_else(headless)
+            .map(|(head, columns, first)| {
+                let end = (first..lines.len())
                     .find(|&n| {
                         let l = lines[n].0.trim();
-                        l.is_empty() || (columns.is_none() && !l.starts_with('|'))
+                        l.is_empty()
+                            || (columns.is_none() && !l.starts_with('|'))
+                            || (columns.is_some() && dashes(l))
                     })
                     .unwrap_or(lines.len());
-                (columns, end)
+                (head, columns, first, end)
             })
-            .filter(|&(_, end)| end > i + 2);
-        let Some((columns, end)) = table else {
+            .filter(|&(_, _, first, end)| end > first);
+        let Some((head, columns, first, end)) = table else {
             out.push(lines[i].clone());
             i += 1;
             continue;
@@ -1279,12 +1302,15 @@ fn text_tables(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 .replace('<', "&lt;")
                 .replace('>', "&gt;")
         };
-        let mut html = String::from("<table><tr>");
-        for cell in cells(&lines[i].0) {
-            html += &format!("<th>{}</th>", escape(&cell));
+        let mut html = String::from("<table>");
+        if let Some(head) = head {
+            html += "<tr>";
+            for cell in cells(&lines[head].0) {
+                html += &format!("<th>{}</th>", escape(&cell));
+            }
+            html += "</tr>";
         }
-        html += "</tr>";
-        for (line, ..) in &lines[i + 2..end] {
+        for (line, ..) in &lines[first..end] {
             html += "<tr>";
             for cell in cells(line) {
                 html += &format!("<td>{}</td>", escape(&cell));
@@ -1300,7 +1326,8 @@ fn text_tables(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 .filter(|l| !l.is_empty())
                 .map(|l| (l.to_string().into(), true, number)),
         );
-        i = end;
+        // The line that closes a table without a heading.
+        i = end + usize::from(head.is_none() && lines.get(end).is_some_and(|l| dashes(l.0.trim())));
     }
     out
 }
@@ -4056,7 +4083,21 @@ mod tests {
             row("0002", "Two.", "404", ""),
             row("0003", "Three.", "", "Do three."),
         );
-        reads_as(THREE, &[pipe, &simple]);
+        // Without a heading row: pandoc's simple table closed by its line of columns, and
+        // commonmark's table kept as HTML.
+        let headless = format!(
+            "Error Codes\n\n  ------ {} {} ----------\n{}{}{}  ------ {} {} ----------\n\n## Error Responses\n",
+            "-".repeat(48),
+            "-".repeat(17),
+            row("0001", "It\'s gone. See <https://x.example/a> for more.", "400", "Use it."),
+            row("0002", "Two.", "404", ""),
+            row("0003", "Three.", "", "Do three."),
+            "-".repeat(48),
+            "-".repeat(17),
+        );
+        let commonmark = "Error Codes\n\n<table>\n<tbody>\n<tr class=\"odd\">\n<td>0001</td>\n<td>It's gone. See https://x.example/a for more.</td>\n<td>400</td>\n<td>Use it.</td>\n</tr>\n\
+                          <tr><td>0002</td><td>Two.</td><td>404</td><td></td></tr><tr><td>0003</td><td>Three.</td><td></td><td>Do three.</td></tr>\n</tbody>\n</table>\n\n## Error Responses\n";
+        reads_as(THREE, &[pipe, &simple, &headless, commonmark]);
         // `\|` is a `|` of the cell's text (pandoc: `n\[d\|h\|m\]`).
         let escaped = "| Code | Description | HTTP Error code |\n|---|---|---|\n| 0412 | Use n\\[d\\|h\\|m\\]. | 400 |\n";
         let page = parse_page(escaped.as_bytes()).unwrap();
