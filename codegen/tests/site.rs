@@ -325,6 +325,20 @@ fn measure_at_360(
         .to_string()
 }
 
+/// Runs `measure` (as [`measure_at_360`] does) on the index of the site in `dir`, asserting that
+/// nothing was requested of another host meanwhile; returns its value.
+fn probe_index(browser: &Path, dir: &Path, measure: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let result = measure_at_360(browser, profile.path(), proxy, dir, "index.html", measure);
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        0,
+        "requests to another host"
+    );
+    result
+}
+
 /// The codes the index shows (its `<li data-code>` without `hidden`).
 fn shown(dom: &str) -> Vec<String> {
     dom.lines()
@@ -773,14 +787,9 @@ fn in_a_real_browser_the_search_filters_as_you_type() {
         return;
     };
     let (_, _, dir) = site();
-    let profile = tempfile::tempdir().unwrap();
-    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
-    let steps = measure_at_360(
+    let steps = probe_index(
         &browser,
-        profile.path(),
-        proxy,
         dir.path(),
-        "index.html",
         r#"var q = doc.getElementById('q'), category = doc.getElementById('category');
            var retryable = doc.getElementById('retryable'), out = [];
            function step() {
@@ -822,7 +831,6 @@ fn in_a_real_browser_the_search_filters_as_you_type() {
             "codes/0001.html",
         ]
     );
-    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
 
 /// Each entry of the index and of a category's page says, beside the name, the HTTP status,
@@ -964,14 +972,9 @@ fn in_a_real_browser_a_long_paste_filters_at_once() {
         return;
     };
     let (_, _, dir) = site_of(SHARED_WORDS);
-    let profile = tempfile::tempdir().unwrap();
-    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
-    let result = measure_at_360(
+    let result = probe_index(
         &browser,
-        profile.path(),
-        proxy,
         dir.path(),
-        "index.html",
         r#"var q = doc.getElementById('q'), out = [];
            [['x', 100000, ''], ['deadbeef', 12500, ' 0405'], ['1234 ', 20000, 'error 0405'],
             ['503 ', 25000, '0405'], ['01 May 2024 ', 8000, 'error 0405'],
@@ -999,7 +1002,6 @@ fn in_a_real_browser_a_long_paste_filters_at_once() {
             "a:: at once 0405",
         ]
     );
-    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
 
 /// On a phone, the search's controls are in the page's own text size: a phone's browser zooms
@@ -1013,18 +1015,12 @@ fn in_a_real_browser_the_search_controls_are_in_the_pages_text_size() {
         return;
     };
     let (_, _, dir) = site();
-    let profile = tempfile::tempdir().unwrap();
-    let (proxy, requests) = counting_proxy(Duration::from_secs(60));
-    let sizes = measure_at_360(
+    let sizes = probe_index(
         &browser,
-        profile.path(),
-        proxy,
         dir.path(),
-        "index.html",
         "return ['q', 'category'].map(function (id) {\
            return id + ' ' + doc.defaultView.getComputedStyle(doc.getElementById(id)).fontSize;\
          }).join(', ');",
     );
     assert_eq!(sizes, "q 16px, category 16px");
-    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
