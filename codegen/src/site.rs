@@ -78,11 +78,12 @@ const ICON: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 1
 /// The search: filters the index as you type, over code (with or without its leading zeros),
 /// name and former names (with `_` or spaces, any case, or cased as in Rust: `InvalidToken`),
 /// HTTP status and text (description, remedy, retry advice and retirement, all shown in the
-/// entry, so that what matched is in sight), by category and by "retryable"; `?q=`, `?category=` and `?retryable=1` preset
-/// them, and the address follows what is chosen, so a search can be shared. Letters and digits
-/// count, punctuation does not (`invalid-token`, `token.`); a query of punctuation alone matches
-/// nothing. What is typed matches from the start of a word, so that `rate` finds "rate" and
-/// "rate_limited" but not "generated". In that order:
+/// entry, so that what matched is in sight), by category and by "retryable"; `?q=`,
+/// `?category=` and `?retryable=1` preset them, and the address follows what is chosen, so a
+/// search can be shared. Letters and digits count, punctuation does not (`invalid-token`,
+/// `token.`); a query of punctuation alone matches nothing. What is typed matches from the
+/// start of a word, so that `rate` finds "rate" and "rate_limited" but not "generated". In
+/// that order:
 ///
 /// - a number alone that is a code's, four digits or without leading zeros, shows that code
 ///   alone (`1` and `00001` are 0001); fewer than four digits with a leading zero are the start
@@ -150,10 +151,6 @@ const SCRIPT: &str = r##"(function () {
   // "code: 405", {"code": 405}), and what makes that a status instead ("status code 503").
   var codeWord = /(?:^|[^\p{Alphabetic}\p{N}])(?:error|code|errorcode)[^\p{Alphabetic}\p{N}]*$/iu;
   var statusWord = /(?:http|status)[^\p{Alphabetic}\p{N}]*code[^\p{Alphabetic}\p{N}]*$/iu;
-  // The codes `raw` names as written: four digits standing alone ("Error 0405:", "0405/0406"),
-  // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405") nor a
-  // year ("May 2024"); or a code's number after "error" or "code" ("error 405").
-  // (No look-behind, which older browsers cannot parse: the character before is matched.)
   // Each number's surroundings are read up to `reach` characters either side, never the
   // whole text before and after it: a date, "error code:" or a reason phrase is far shorter,
   // and a pasted log then costs time in proportion to its length. Where the bound cuts the
@@ -172,6 +169,10 @@ const SCRIPT: &str = r##"(function () {
     if (/[\uD800-\uDBFF]/.test(raw.charAt(end - 1))) { end -= 1; }
     return raw.slice(start, end) + "x";
   }
+  // The codes `raw` names as written: four digits standing alone ("Error 0405:", "0405/0406"),
+  // not the digits of a date, a time or a number ("2024-05-01", "12:00:00", "1.0405") nor a
+  // year ("May 2024"); or a code's number after "error" or "code" ("error 405").
+  // (No look-behind, which older browsers cannot parse: the character before is matched.)
   function namedCodes(raw) {
     var found = new Set();
     // Where "HTTP" or "status" first ends: a number after it is a status.
