@@ -591,7 +591,14 @@ struct Table {
     /// Whether the current row starts with a code, and with its description beside it
     /// (`0405 : text`), or `None`.
     code_row: Option<bool>,
+    /// Before the statuses' column is known, the cells after a description that no label was
+    /// given (where each starts in the output, and its column): once it is known, those after
+    /// it are remedies too. At most [`PENDING_CELLS`].
+    pending: Vec<(usize, usize)>,
 }
+
+/// How many cells a [`Table`] keeps to label once its statuses' column is known.
+const PENDING_CELLS: usize = 64;
 
 impl Tables {
     fn tag(&mut self, out: &mut String, name: &str, closing: bool) {
@@ -628,16 +635,41 @@ impl Table {
         let Some((_, start, end @ None)) = self.cells.last_mut() else {
             return;
         };
-        let start = *start;
+        let mut start = *start;
         *end = Some(out.len());
         let named = self
             .labels
             .as_ref()
             .and_then(|labels| labels.get(column).copied().flatten());
+        let known = self.status_column;
         if named == Some("HTTP Error code") {
             self.status_column.get_or_insert(column);
         }
-        let label = named.or_else(|| self.column_label(column, &normalise(&out[start..])));
+        let text = normalise(&out[start..]);
+        let label = named.or_else(|| self.column_label(column, &text));
+        if let (None, Some(status)) = (known, self.status_column) {
+            // The rows before the first status (a code without one): their cells after the
+            // statuses' column are remedies, labelled where they start, the last first.
+            let mut shift = 0;
+            for &(at, _) in self.pending.iter().rev().filter(|&&(_, c)| c > status) {
+                out.insert_str(at, "\n\nRemedy\n\n");
+                shift += "\n\nRemedy\n\n".len();
+            }
+            for cell in &mut self.cells {
+                cell.1 += shift;
+                cell.2 = cell.2.map(|end| end + shift);
+            }
+            start += shift;
+            self.pending.clear();
+        } else if label.is_none()
+            && known.is_none()
+            && column > 0
+            && !text.is_empty()
+            && self.code_row == Some(true)
+            && self.pending.len() < PENDING_CELLS
+        {
+            self.pending.push((start, column));
+        }
         if let Some(label) = label.filter(|_| !out[start..].trim().is_empty()) {
             out.insert_str(start, &format!("\n\n{label}\n\n"));
             if let Some((.., end)) = self.cells.last_mut() {
@@ -3984,6 +4016,13 @@ mod tests {
             <tr><td>0002 : Two.</td><td>404 Not Found</td><td> </td></tr>\
             <tr><td>0003 : Three.</td><td></td><td>Do three.</td></tr></table>";
         reads_as(THREE, &[rows, joined]);
+        // A first row without a status: its remedy is read once a later row shows the column.
+        let later = "<table><tr><td>0003</td><td>Three.</td><td></td><td>Do three.</td></tr>\
+            <tr><td>0001</td><td>It's gone. See https://x.example/a for more.</td><td>400</td><td>Use it.</td></tr>\
+            <tr><td>0002</td><td>Two.</td><td>404</td><td></td></tr></table>";
+        let mut want = parse_page(THREE.as_bytes()).unwrap();
+        want.entries.rotate_right(1);
+        assert_eq!(parse_page(later.as_bytes()).unwrap(), want);
         // A heading row that names some columns in words of its own: the others read by
         // their cells.
         for (status, remedy) in [
