@@ -233,6 +233,12 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 .is_some_and(|c| c == '[' || c == '{')
     });
     let info = e.info();
+    // The parser marks a bad escape where its double-quoted scalar starts, perhaps lines above.
+    if info.starts_with("while parsing a quoted scalar") {
+        if let Some(bad) = bad_escape(text, at.line(), at.col()) {
+            return bad;
+        }
+    }
     match opened {
         Some(open) if at_end => Diagnostic::new(
             open.line,
@@ -255,6 +261,95 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             )
         }
     }
+}
+
+/// The first escape YAML cannot read in the double-quoted scalar whose `"` is at 1-based
+/// `line`, 0-based character column `col`, reported at its own line. A UTF-16 surrogate pair,
+/// as JSON writes a character beyond U+FFFF, is one of them: the report says what to write.
+fn bad_escape(text: &str, line: usize, col: usize) -> Option<Diagnostic> {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
+    let mut chars = text.get(start..)?.chars().skip(col).peekable();
+    if chars.next() != Some('"') {
+        return None;
+    }
+    let (mut line, mut col) = (line, col + 1);
+    // Reads `n` hex digits, if they are there.
+    let hex = |chars: &mut std::iter::Peekable<_>, n: usize| -> Option<u32> {
+        let digits: String = (0..n)
+            .map_while(|_| chars.next_if(char::is_ascii_hexdigit))
+            .collect();
+        (digits.len() == n).then(|| u32::from_str_radix(&digits, 16).ok())?
+    };
+    while let Some(c) = chars.next() {
+        let at = col;
+        col += 1;
+        match c {
+            '"' => return None,
+            '\n' => (line, col) = (line + 1, 0),
+            '\\' => {
+                let what = chars.next()?;
+                col += 1;
+                let width = match what {
+                    'x' => 2,
+                    'u' => 4,
+                    'U' => 8,
+                    '\n' => {
+                        (line, col) = (line + 1, 0);
+                        continue;
+                    }
+                    '0' | 'a' | 'b' | 't' | '\t' | 'n' | 'v' | 'f' | 'r' | 'e' | ' ' | '"'
+                    | '/' | '\\' | 'N' | '_' | 'L' | 'P' | '\r' => continue,
+                    _ => 0,
+                };
+                let code = (width > 0).then(|| hex(&mut chars, width)).flatten();
+                let why = match code {
+                    Some(c) if char::from_u32(c).is_some() => {
+                        col += width;
+                        continue;
+                    }
+                    Some(high @ 0xD800..=0xDBFF) => {
+                        let low = (chars.next() == Some('\\') && chars.next() == Some('u'))
+                            .then(|| hex(&mut chars, 4))
+                            .flatten()
+                            .filter(|low| (0xDC00..=0xDFFF).contains(low));
+                        let pair = low.and_then(|low| {
+                            let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                            Some((low, char::from_u32(c)?))
+                        });
+                        match pair {
+                            Some((low, c)) => format!(
+                                "`\\u{high:04x}\\u{low:04x}` is a UTF-16 surrogate pair, as JSON writes {c:?} (U+{:X}); YAML reads none, so write the character itself or `\\U{:08X}`",
+                                u32::from(c),
+                                u32::from(c)
+                            ),
+                            None => format!("`\\u{high:04x}` is half of a UTF-16 surrogate pair, no character; remove it"),
+                        }
+                    }
+                    Some(c @ 0xD800..=0xDFFF) => {
+                        format!("`\\u{c:04x}` is half of a UTF-16 surrogate pair, no character; remove it")
+                    }
+                    Some(c) => {
+                        format!("`\\U{c:08X}` is past the last Unicode character, U+10FFFF")
+                    }
+                    None if width > 0 => {
+                        format!("`\\{what}` must be followed by {width} hexadecimal digits; write `\\\\` for a backslash")
+                    }
+                    None => format!(
+                        "`\\{}` is no escape in a double-quoted text; write `\\\\` for a backslash",
+                        what.escape_debug()
+                    ),
+                };
+                let message = format!("not valid YAML: {why} (column {})", at + 1);
+                return Some(Diagnostic::new(line, message));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Parses `text` into its root node (`None` for a document with no content), or every problem
@@ -740,6 +835,21 @@ mod tests {
         assert_eq!(lines("--- !!map\nk: v\n")[0].0, 1);
         // On the key's line, they are the key's.
         assert_eq!(lines("a:\n- !!str k: v\n")[0].0, 2);
+    }
+
+    /// The parser marks a bad escape where its double-quoted text starts: it is found at its
+    /// own line, also inside a `[` that is closed, which is not blamed.
+    #[test]
+    fn a_bad_escape_is_found_at_its_line() {
+        let found = lines("a: [\n  \"x\\\n  y \\q\"]\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, 3, "{found:?}");
+        assert!(found[0].1.contains("`\\q` is no escape"), "{found:?}");
+        let found = lines("a: \"ok \\\\ \\\" \\x41 \\u00e9 \\U0001F600\n  then\n  \\ud800\"\n");
+        assert_eq!(found[0].0, 3, "{found:?}");
+        assert!(found[0].1.contains("`\\ud800` is half of"), "{found:?}");
+        // In single quotes a backslash is a backslash.
+        assert!(parse("a: 'C:\\Users\\ud800'\n").is_ok());
     }
 
     #[test]
