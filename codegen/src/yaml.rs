@@ -239,6 +239,19 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             return bad;
         }
     }
+    // Marked where the quoted text starts too: the line where it cannot go on is named.
+    let in_block = stack.last().is_none_or(|f| !f.start().flow);
+    if in_block
+        && (info == "invalid indentation in quoted scalar"
+            || info.ends_with("found unexpected document indicator"))
+    {
+        if let Some(stop) = quote_stops(text, at.line(), at.col()) {
+            return Diagnostic::new(
+                at.line(),
+                format!("not valid YAML: the quoted text opened here (column {}) is not closed before line {stop}, which is indented too little to go on with it; close the quote, or indent line {stop} further", at.col() + 1),
+            );
+        }
+    }
     match opened {
         Some(open) if at_end => Diagnostic::new(
             open.line,
@@ -261,6 +274,53 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             )
         }
     }
+}
+
+/// The first line on which the block-style quoted text whose quote is at 1-based `line`,
+/// 0-based character column `col`, cannot go on: indented no further than the key it is the
+/// value of (or the list item's `-`), or a document marker.
+fn quote_stops(text: &str, line: usize, col: usize) -> Option<usize> {
+    let mut lines = text.split('\n').skip(line.checked_sub(1)?);
+    let first = lines.next()?;
+    let quote = first.chars().nth(col).filter(|c| *c == '"' || *c == '\'')?;
+    // The column of the key: past the indentation and any `- ` of list items.
+    let mut key = first.trim_start_matches(' ');
+    while let Some(rest) = key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t'])) {
+        key = rest.trim_start_matches([' ', '\t']);
+    }
+    let indent = first.len() - key.len();
+    let closes = |l: &str, from: usize| {
+        let mut chars = l.chars().skip(from).peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if quote == '"' => {
+                    chars.next();
+                }
+                '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
+                c if c == quote => return true,
+                _ => {}
+            }
+        }
+        false
+    };
+    if closes(first, col + 1) {
+        return None;
+    }
+    for (i, l) in lines.enumerate() {
+        let l = l.strip_suffix('\r').unwrap_or(l);
+        let spaces = l.len() - l.trim_start_matches(' ').len();
+        let marker = (l.starts_with("---") || l.starts_with("..."))
+            && l[3..].chars().next().is_none_or(char::is_whitespace);
+        if marker || (!l.trim().is_empty() && spaces <= indent) {
+            return Some(line + 1 + i);
+        }
+        if closes(l, 0) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The first escape YAML cannot read in the double-quoted scalar whose `"` is at 1-based
