@@ -114,7 +114,9 @@ impl Node {
             (_, Some(Plain::Null)) => "nothing".into(),
             (_, Some(Plain::Bool(b))) => format!("the boolean {b}"),
             (_, Some(Plain::Int(n))) => format!("the number {n}"),
-            (Value::Scalar { text, .. }, Some(Plain::Float)) => format!("the number {text}"),
+            (Value::Scalar { text, .. }, Some(Plain::Float)) => {
+                format!("the number {}", shorten(text, 60))
+            }
             (_, Some(Plain::Str(s))) => format!("the text {:?}", shorten(s, 40)),
             (_, None) => "a value".into(),
         }
@@ -252,6 +254,31 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             );
         }
     }
+    // `http:403` is one plain word, which goes on into the next line's key: the parser stops
+    // there, a line below the word. It is blamed when it stands where the next line's key does
+    // (or is the file's last line).
+    if info == "simple key expect ':'" {
+        let glued = |l: &str| {
+            let (key, value) = after_indicators(l).trim_end().split_once(':')?;
+            (!key.is_empty()
+                && key.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && value.starts_with(|c: char| !c.is_whitespace()))
+            .then(|| (shorten(key, 30), shorten(value, 30)))
+        };
+        let column = |l: &str| l.len() - after_indicators(l).len();
+        let here = lines.get(line - 1).copied();
+        let above = line
+            .checked_sub(2)
+            .and_then(|i| Some((i + 1, lines.get(i).copied()?)));
+        let found = above
+            .filter(|(_, l)| here.is_none_or(|h| column(h) == column(l)))
+            .into_iter()
+            .chain(here.map(|h| (line, h)))
+            .find_map(|(at, l)| Some((at, glued(l)?)));
+        if let Some((at, (key, value))) = found {
+            return Diagnostic::new(at, format!("not valid YAML: `{key}:{value}` reads as one word, not a key and its value; write a space after the `:` (`{key}: {value}`)"));
+        }
+    }
     match opened {
         Some(open) if at_end => Diagnostic::new(
             open.line,
@@ -276,6 +303,15 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
 }
 
+/// `line` past its indentation and any `- ` of list items: where its key, if any, starts.
+fn after_indicators(line: &str) -> &str {
+    let mut key = line.trim_start_matches(' ');
+    while let Some(rest) = key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t'])) {
+        key = rest.trim_start_matches([' ', '\t']);
+    }
+    key
+}
+
 /// The first line on which the block-style quoted text whose quote is at 1-based `line`,
 /// 0-based character column `col`, cannot go on: indented no further than the key it is the
 /// value of (or the list item's `-`), or a document marker.
@@ -283,12 +319,7 @@ fn quote_stops(text: &str, line: usize, col: usize) -> Option<usize> {
     let mut lines = text.split('\n').skip(line.checked_sub(1)?);
     let first = lines.next()?;
     let quote = first.chars().nth(col).filter(|c| *c == '"' || *c == '\'')?;
-    // The column of the key: past the indentation and any `- ` of list items.
-    let mut key = first.trim_start_matches(' ');
-    while let Some(rest) = key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t'])) {
-        key = rest.trim_start_matches([' ', '\t']);
-    }
-    let indent = first.len() - key.len();
+    let indent = first.len() - after_indicators(first).len();
     let closes = |l: &str, from: usize| {
         let mut chars = l.chars().skip(from).peekable();
         while let Some(c) = chars.next() {
