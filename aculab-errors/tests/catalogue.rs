@@ -49,36 +49,25 @@ fn the_record_reader_reads_what_sync_writes() {
 }
 
 #[test]
-fn hand_picked_sample_matches_the_official_list() {
-    // Facts read from the official page: if Aculab changes one (`cargo xtask sync` says so),
-    // change it here with the catalogue.
+fn a_hand_picked_code_reads_through_every_accessor() {
+    // What the per-code test above does not pin: the wire form, the name, the consts, the
+    // category and the link. The statuses and remedies are tied to `upstream.tsv` above, so that
+    // a change Aculab makes, taken in the documented way (sync, edit, gen), keeps this green.
     let c = ErrorCode::InvalidToken;
     assert_eq!(
         (c.as_u16(), c.as_str(), c.name()),
         (405, "0405", "invalid_token")
     );
-    assert_eq!(c.http_status(), Some(404));
     assert!(c.description().contains("four hours") && c.description().contains("media_delete"));
     assert_eq!(c.category(), Category::MediaFiles);
     assert_eq!(
         c.doc_url(),
         "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"
     );
-
-    assert_eq!(ErrorCode::UnknownCountry.http_status(), Some(400));
     assert!(ErrorCode::UnknownCountry
         .remedy()
-        .unwrap()
-        .contains("tel_get_supported_countries"));
-    assert_eq!(ErrorCode::InsufficientFunds.http_status(), Some(403));
-    assert_eq!(ErrorCode::MissingContentLength.http_status(), Some(411));
+        .is_some_and(|r| r.contains("tel_get_supported_countries")));
     assert!(ErrorCode::InvalidTtl.description().contains("n[d|h|m]"));
-    assert_eq!(ErrorCode::MessageQueueFull.http_status(), Some(429));
-    assert_eq!(ErrorCode::MessageQueueFull.remedy(), None);
-    assert_eq!(ErrorCode::BackendBadGateway.http_status(), Some(502));
-    assert_eq!(ErrorCode::BackendUnavailable.http_status(), Some(503));
-    assert_eq!(ErrorCode::UasHandshakeFailed.http_status(), None);
-    assert_eq!(ErrorCode::UasAuthenticationFailed.http_status(), Some(400));
     assert_eq!(codes::INVALID_TOKEN, 405);
     assert_eq!(codes::CALL_DDI_NOT_ALLOWED, 2027);
 }
