@@ -3,6 +3,8 @@
 //! matches its schema, and the Markdown holds no HTML and no link but plain https ones. (`tests/escaping.rs` compiles and
 //! documents a catalogue holding every trap at once.)
 
+mod common;
+
 use codegen::text::is_plain_https_url;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -28,15 +30,7 @@ fn schema() -> &'static (boon::Schemas, boon::SchemaIndex) {
     static SCHEMA: std::sync::OnceLock<(boon::Schemas, boon::SchemaIndex)> =
         std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let schema: serde_json::Value = serde_json::from_str(&codegen::schema::render()).unwrap();
-        let (mut schemas, mut compiler) = (boon::Schemas::new(), boon::Compiler::new());
-        compiler
-            .add_resource("urn:aculab-errors:schema", schema)
-            .unwrap();
-        let index = compiler
-            .compile("urn:aculab-errors:schema", &mut schemas)
-            .unwrap();
-        (schemas, index)
+        common::compile_schema(serde_json::from_str(&codegen::schema::render()).unwrap())
     })
 }
 

@@ -1,7 +1,8 @@
 //! `docs/errors.schema.json` describes `docs/errors.json`: an export validates against it, and
 //! copies broken in each way a consumer could trip on do not.
 
-use boon::{Compiler, Schemas};
+mod common;
+
 use serde_json::{json, Value};
 
 fn export() -> Value {
@@ -43,14 +44,7 @@ fn valid_by_lines(value: &Value) -> bool {
 }
 
 fn valid_against(schema: Value, value: &Value) -> bool {
-    let mut schemas = Schemas::new();
-    let mut compiler = Compiler::new();
-    compiler
-        .add_resource("urn:aculab-errors:schema", schema)
-        .unwrap();
-    let index = compiler
-        .compile("urn:aculab-errors:schema", &mut schemas)
-        .unwrap();
+    let (schemas, index) = common::compile_schema(schema);
     schemas.validate(value, index).is_ok()
 }
 
