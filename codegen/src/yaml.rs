@@ -254,10 +254,39 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             );
         }
     }
+    if in_block {
+        // A tab in a line's indentation: the parser marks the plain text it was reading, a
+        // line or more above.
+        if info == "while scanning a plain scalar, found a tab" {
+            let tabbed = (at.line()..lines.len()).find(|&i| {
+                let l = lines[i];
+                !l.trim_start_matches([' ', '\t']).is_empty()
+                    && l[..l.len() - l.trim_start_matches([' ', '\t']).len()].contains('\t')
+            });
+            if let Some(i) = tabbed {
+                return Diagnostic::new(
+                    i + 1,
+                    "not valid YAML: the line is indented with a tab; YAML indents with spaces only",
+                );
+            }
+        }
+        // A character YAML does not allow, or does not read as a space, makes the parser read a
+        // line as something else, and it stops a line or more below: the line holding it is
+        // blamed, the one above the stop first.
+        let above = last_content_line(&lines, line.saturating_sub(1));
+        if let Some((at, why)) = above
+            .into_iter()
+            .chain([line])
+            .find_map(|at| Some((at, odd_character(lines.get(at - 1)?)?)))
+        {
+            return Diagnostic::new(at, format!("not valid YAML: {why}"));
+        }
+    }
     // `http:403` is one plain word, which goes on into the next line's key: the parser stops
     // there, a line below the word. It is blamed when it stands where the next line's key does
     // (or is the file's last line).
-    if info == "simple key expect ':'" {
+    // (`simple key expected` where the file ends on the word, without a line break.)
+    if info == "simple key expect ':'" || info == "simple key expected" {
         let glued = |l: &str| {
             let (key, value) = after_indicators(l).trim_end().split_once(':')?;
             (!key.is_empty()
@@ -277,6 +306,35 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             .find_map(|(at, l)| Some((at, glued(l)?)));
         if let Some((at, (key, value))) = found {
             return Diagnostic::new(at, format!("not valid YAML: `{key}:{value}` reads as one word, not a key and its value; write a space after the `:` (`{key}: {value}`)"));
+        }
+        // A key was needed where the text above the stop starts (the parser wants one there,
+        // then reads on, a line or more, looking for its `:`).
+        let upto = if at_end { lines.len() } else { line - 1 };
+        if in_block {
+            if let Some(key) = last_content_line(&lines, upto) {
+                let to = if at_end {
+                    "the end of the file".to_string()
+                } else {
+                    format!("line {line}")
+                };
+                return Diagnostic::new(
+                    key,
+                    format!("not valid YAML: a key is needed here, written `key: value`; the parser found none, reading on to {to} ({info})"),
+                );
+            }
+        }
+    }
+    // The first key indented: the document is that mapping, which a key at a line's start
+    // below cannot continue.
+    if info == "did not find expected <document start>" {
+        let first = (1..=lines.len()).find(|&n| {
+            let l = lines[n - 1].trim_start_matches([' ', '\t']);
+            !l.is_empty() && !l.starts_with(['#', '%']) && !l.starts_with("---")
+        });
+        if let Some(first) = first.filter(|&n| lines[n - 1].starts_with([' ', '\t'])) {
+            if first < line {
+                return Diagnostic::new(first, format!("not valid YAML: the first key is indented, so the key at the start of line {line} cannot follow it; write every top-level key at the start of its line"));
+            }
         }
     }
     match opened {
@@ -301,6 +359,67 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             )
         }
     }
+}
+
+/// The 1-based number of the last line at or above 1-based `upto` that holds more than white
+/// space or a comment.
+fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
+    (1..=upto.min(lines.len())).rev().find(|&n| {
+        let l = lines[n - 1].trim_start_matches([' ', '\t']);
+        !l.is_empty() && !l.starts_with('#')
+    })
+}
+
+/// What is wrong with `line`, if it holds a character YAML does not allow in a file (a control
+/// character other than a tab), starts with one YAML does not read as indentation (a no-break,
+/// ideographic or zero-width space), or has one of those right after a key's `:`.
+fn odd_character(line: &str) -> Option<String> {
+    let name = |c: char| {
+        let what = match c {
+            '\u{A0}' => "a no-break space",
+            '\u{3000}' => "an ideographic space",
+            '\u{200B}' => "a zero-width space",
+            '\u{B}' => "a vertical tab",
+            '\u{C}' => "a form feed",
+            c if c.is_control() => "a control character",
+            c if c.is_whitespace() => "a space character other than the space",
+            _ => "an invisible character",
+        };
+        format!("U+{:04X} ({what})", u32::from(c))
+    };
+    let odd_space =
+        |c: char| (c.is_whitespace() && c != ' ' && c != '\t') || crate::text::is_invisible(c);
+    if let Some(c) = line.chars().find(|&c| c.is_control() && c != '\t') {
+        return Some(format!(
+            "the line holds {}, which YAML does not allow in a file; remove it",
+            name(c)
+        ));
+    }
+    // Past the indentation and any list item's `-` (which may be followed by the odd space).
+    let mut chars = line.chars().peekable();
+    let lead = loop {
+        match chars.next() {
+            Some(' ' | '\t') => {}
+            Some('-') if chars.peek().is_some_and(|c| c.is_whitespace()) => {}
+            c => break c,
+        }
+    };
+    if let Some(c) = lead.filter(|&c| odd_space(c)) {
+        return Some(format!(
+            "the line starts with {}, which YAML does not read as indentation; indent with spaces",
+            name(c)
+        ));
+    }
+    let key = after_indicators(line);
+    let (before, after) = key.split_once(':')?;
+    let c = after.chars().next().filter(|&c| odd_space(c))?;
+    (!before.is_empty() && !before.contains(char::is_whitespace)).then(|| {
+        format!(
+            "`{}:` is followed by {}, which YAML does not read as a space; write a space after the `:`",
+            shorten(before, 30),
+            name(c)
+        )
+    })
 }
 
 /// `line` past its indentation and any `- ` of list items: where its key, if any, starts.
