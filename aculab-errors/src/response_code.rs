@@ -22,8 +22,13 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// four digits with white space around them (`"405"`, `" 0405"`) is that code, as a JSON number
 /// is; `HTTP` in any letter case, an optional protocol version and space, three digits
 /// (100..=599) and an optional reason phrase (`"http 400"`, `"HTTP503"`, `"HTTP/1.1 502 Bad
-/// Gateway"`) is that HTTP status. Such a code compares equal to the [`ErrorCode`] it names, but
-/// not to the code written exactly.
+/// Gateway"`) is that HTTP status.
+///
+/// Equality and hashing go by what a code says, not by how it is spelt: a code written loosely
+/// equals the [`ErrorCode`] it names and the same code written exactly (`" 405"`, `"405"` and
+/// `"0405"` are one code, as are `"http 503"` and `"HTTP 503"`), so that `==` stays transitive
+/// across `ResponseCode` and `ErrorCode`; [`ResponseCode::as_str`] still tells the spellings
+/// apart. Any other string equals only itself.
 ///
 /// ```
 /// use aculab_errors::{ErrorCode, ResponseCode};
@@ -42,8 +47,17 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// let loose = ResponseCode::new(" 405");
 /// assert_eq!((loose.error_code(), loose.as_str()), (Some(ErrorCode::InvalidToken), " 405"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct ResponseCode(pub(crate) Repr);
+
+/// What a [`ResponseCode`] says, whatever its spelling: what its equality and hash go by.
+#[derive(PartialEq, Eq, Hash)]
+enum Meaning<'a> {
+    Known(ErrorCode),
+    Unknown(u16),
+    Http(u16),
+    Other(&'a str),
+}
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Repr {
@@ -138,6 +152,18 @@ impl ResponseCode {
             Some(loose) => Repr::Loose(code, loose),
             None => Repr::Other(code),
         })
+    }
+
+    /// What the code says (see the type's docs on equality).
+    fn meaning(&self) -> Meaning<'_> {
+        match &self.0 {
+            Repr::Known(code) | Repr::Loose(_, Loose::Known(code)) => Meaning::Known(*code),
+            Repr::Unknown(digits) => Meaning::Unknown(parse_digits(digits).unwrap_or_default()),
+            Repr::Loose(_, Loose::Unknown(n)) => Meaning::Unknown(*n),
+            Repr::Http(bytes) => Meaning::Http(http_status_of(bytes).unwrap_or_default()),
+            Repr::Loose(_, Loose::Http(status)) => Meaning::Http(*status),
+            Repr::Other(s) => Meaning::Other(s),
+        }
     }
 
     /// The kinds that need no allocation: a four-digit code or `HTTP nnn`.
@@ -288,6 +314,23 @@ impl From<String> for ResponseCode {
 impl From<ErrorCode> for ResponseCode {
     fn from(code: ErrorCode) -> Self {
         ResponseCode(Repr::Known(code))
+    }
+}
+
+/// True when both say the same: the same catalogued code, four-digit code or HTTP status,
+/// however written (`" 405" == "0405"`), or else the same string.
+impl PartialEq for ResponseCode {
+    fn eq(&self, other: &Self) -> bool {
+        self.meaning() == other.meaning()
+    }
+}
+
+impl Eq for ResponseCode {}
+
+/// Hashes what the code says, as [`PartialEq`] compares it.
+impl core::hash::Hash for ResponseCode {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.meaning().hash(state);
     }
 }
 

@@ -135,3 +135,64 @@ fn a_code_written_loosely_is_read_for_what_it_says_and_kept_as_written() {
         assert_eq!(loose.as_str(), text);
     }
 }
+
+/// `PartialEq` is an equivalence across the three impls that exist (`ResponseCode` with itself,
+/// with `ErrorCode` and the mirror): a loose `" 405"` equals `ErrorCode::InvalidToken`, which
+/// equals `"0405"`, so `" 405"` equals `"0405"` too, and both hash alike. (It did not: the
+/// derived comparison of the spelling broke transitivity, which `PartialEq` requires.)
+#[test]
+fn equality_is_symmetric_and_transitive_and_agrees_with_hash() {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasher, RandomState};
+
+    let spellings = [
+        "0405",
+        "405",
+        " 0405",
+        "0405 ",
+        "\t405\n",
+        "0418",
+        "418",
+        " 0418 ",
+        "HTTP 503",
+        "http 503",
+        "HTTP503",
+        "HTTP/1.1 503 Service Unavailable",
+        "HTTP 400",
+        "E0405",
+        "",
+        "x",
+    ];
+    let codes: Vec<ResponseCode> = spellings.iter().map(|s| ResponseCode::new(s)).collect();
+    let state = RandomState::new();
+    for a in &codes {
+        for b in &codes {
+            assert_eq!(a == b, b == a, "{a:?} {b:?}");
+            if a == b {
+                assert_eq!(state.hash_one(a), state.hash_one(b), "{a:?} {b:?}");
+            }
+            for c in &codes {
+                if a == b && b == c {
+                    assert_eq!(a, c, "{a:?} == {b:?} == {c:?}");
+                }
+            }
+            for known in [ErrorCode::InvalidToken, ErrorCode::StorageFailure] {
+                if *a == known && known == *b {
+                    assert_eq!(a, b, "{a:?} == {known:?} == {b:?}");
+                }
+                assert_eq!(*a == known, known == *a);
+            }
+        }
+    }
+    // Each spelling of a code is the same code, still written as it was.
+    let invalid_token: HashSet<&ResponseCode> = codes[..5].iter().collect();
+    assert_eq!(invalid_token.len(), 1);
+    assert_eq!(codes[2].as_str(), " 0405");
+    assert_eq!(ResponseCode::new(" 0418"), ResponseCode::new("0418"));
+    assert_eq!(ResponseCode::new("http 503"), ResponseCode::new("HTTP 503"));
+    // What they say differs: not equal.
+    assert_ne!(ResponseCode::new("0405"), ResponseCode::new("0418"));
+    assert_ne!(ResponseCode::new("503"), ResponseCode::new("HTTP 503"));
+    assert_ne!(ResponseCode::new("E0405"), ResponseCode::new("0405"));
+    assert_ne!(ResponseCode::new("x"), ResponseCode::new("X"));
+}
