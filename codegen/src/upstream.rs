@@ -1944,6 +1944,10 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut strays: Vec<&Paragraph> = Vec::new();
     // Under a heading that cannot be read: its parts belong to no entry read.
     let mut lost = false;
+    // A code listed among others whose next paragraph was read as its description, which only
+    // a label before the next code confirms: the list's last code before the page's prose, or
+    // the first entry of a table (its code alone in a cell) right after the list.
+    let mut tentative = false;
     let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
         let Some((e, line)) = entry else { return };
         // A code with no status and no remedy after it (a table of contents' link, bare or
@@ -1983,8 +1987,14 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         if let Some((code, text)) = code_head(p) {
             labels = (0, 0);
             if let Some((entry, _)) = current.as_mut() {
-                continue_wording(entry, &strays, false, &furniture);
+                if tentative {
+                    // Never confirmed: the code was only listed, and the text was not its own.
+                    entry.description.clear();
+                } else {
+                    continue_wording(entry, &strays, false, &furniture);
+                }
             }
+            tentative = false;
             lost = false;
             strays.clear();
             finish(current.take(), &mut page);
@@ -1998,8 +2008,10 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                 line,
             ));
             // A code alone right after another (a list of them: a table of contents) is a
-            // mention too: the paragraph after the list is not its text.
-            let listed = want == Want::Description;
+            // mention too: the paragraph after it is its text only if a label follows (the
+            // list's last code is followed by the page's prose; the first row of a table of
+            // the codes, its code alone in a cell, by its description).
+            let listed = matches!(want, Want::Description | Want::Mention);
             want = match (text.is_empty(), listed) {
                 (true, false) => Want::Description,
                 (true, true) => Want::Mention,
@@ -2066,6 +2078,9 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             Some(Label::Remedy(_)) => labels.1 += 1,
             None => {}
         }
+        if label.is_some() {
+            tentative = false;
+        }
         if labels.0 > 1 || labels.1 > 1 {
             let what = if labels.0 > 1 {
                 "HTTP status"
@@ -2117,6 +2132,10 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                         strays.push(paragraph);
                         continue;
                     }
+                    Want::Mention if entry.description.is_empty() => {
+                        entry.description = value.to_string();
+                        tentative = true;
+                    }
                     Want::Mention => continue,
                 }
                 want = Want::Nothing;
@@ -2126,6 +2145,9 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     }
     // What follows the last entry is the page's own (its next section, a footer), which no
     // rule tells from a further paragraph of the last entry: it is left out.
+    if let Some((entry, _)) = current.as_mut().filter(|_| tentative) {
+        entry.description.clear();
+    }
     finish(current.take(), &mut page);
     page
 }
@@ -3671,6 +3693,39 @@ mod tests {
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
+    }
+
+    /// A list of the codes right before a table whose rows start with the code alone in its
+    /// cell: the first row is an entry of the table, not one more item of the list, however
+    /// many codes the list holds (every other count of them lost the first row's description,
+    /// so that adding a code to the page reported its first code as reworded).
+    #[test]
+    fn a_list_of_codes_before_a_table_of_them_leaves_the_first_row_whole() {
+        let row = |code: &str, text: &str| {
+            format!("<tr><td><a href=\"?error={code}\">{code}</a></td><td>{text}</td><td>400</td><td>Fix it.</td></tr>")
+        };
+        let table = |codes: &[&str]| {
+            let rows: String = codes
+                .iter()
+                .map(|c| row(c, &format!("Text of {c}.")))
+                .collect();
+            format!("<table><tr><th>Code</th><th>Description</th><th>HTTP Error code</th><th>Remedy</th></tr>{rows}</table>")
+        };
+        let list = |codes: &[&str]| {
+            let items: String = codes
+                .iter()
+                .map(|c| format!("<li><a href=\"#e{c}\">{c}</a></li>"))
+                .collect();
+            format!("<p>Contents</p><ul>{items}</ul>")
+        };
+        let codes = ["0001", "0002", "0003", "0004", "0005"];
+        for n in 1..=codes.len() {
+            let codes = &codes[..n];
+            let plain = parse_page(format!("<html><body>{}", table(codes)).as_bytes()).unwrap();
+            assert_eq!(plain.entries[0].description, "Text of 0001.");
+            let page = format!("<html><body>{}{}", list(codes), table(codes));
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), plain, "{n} codes");
+        }
     }
 
     /// Where a tool breaks a long word across lines is no change of wording; a changed word is.
