@@ -39,7 +39,9 @@ impl ApiError {
     /// objects nested deeper than 100 levels (all but the surrogate each kept as a string of its
     /// JSON text). A number whose digits an `f64` does not hold, which serde_json reads
     /// rounded (an integer beyond 64 bits such as `123456789012345678901`, `1e-400`), is kept
-    /// as a string of its JSON text too; any other number is read as the number it is.
+    /// as a string of its JSON text too; any other number is read as the number it is. Such a
+    /// number inside a list or an object that a field keeps as JSON text stays as written there,
+    /// unquoted (`"details": [{"id": 1e400}]` gives `{"id":1e400}`).
     /// Anything else that is not JSON (a trailing comma, text after the value) is
     /// [`ResponseKind::NotJson`].
     ///
@@ -75,11 +77,12 @@ impl ApiError {
                 // (rare) is read again, with such numbers as strings of their text.
                 Ok(response) if may_hold_a_rounded_number(&response) => Ok(mend_numbers(json)
                     .and_then(|exact| serde_json::from_str(&exact).ok())
-                    .unwrap_or(response)),
+                    .map_or(response, |read| unmark_numbers(json, read))),
                 Ok(response) => Ok(response),
                 Err(e) => mend(json)
                     .ok_or(e)
-                    .and_then(|mended| serde_json::from_str(&mended)),
+                    .and_then(|mended| serde_json::from_str(&mended))
+                    .map(|read| unmark_numbers(json, read)),
             };
             match parsed {
                 Ok(response) => {
@@ -167,6 +170,7 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
 /// [`kept_exactly`]), and every `NaN`, `Infinity` and `-Infinity` (which Python's `json` module
 /// writes and reads), written as a string of its text. `None` when there is none.
 fn mend_numbers(json: &str) -> Option<String> {
+    let marks = may_mark_numbers(json);
     let b = json.as_bytes();
     let is_number_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.');
     let mut out = String::new();
@@ -189,7 +193,13 @@ fn mend_numbers(json: &str) -> Option<String> {
                     .starts_with(|c: char| c.is_ascii_digit());
                 if python || (number && !kept_exactly(token)) {
                     out.push_str(&json[copied..i]);
-                    out.push_str(&serde_json::Value::from(token).to_string());
+                    out.push('"');
+                    if marks {
+                        out.push(NUMBER_MARK);
+                    }
+                    // A number's bytes need no escape in a JSON string.
+                    out.push_str(token);
+                    out.push('"');
                     copied = end;
                 }
                 i = end;
@@ -200,6 +210,104 @@ fn mend_numbers(json: &str) -> Option<String> {
         i += 1;
     }
     (copied > 0).then(|| out + &json[copied..])
+}
+
+/// What `mend_numbers` puts before each number it writes as a string, so that
+/// [`unmark_numbers`] can tell it from a string the server sent: U+FDD0, a noncharacter, which
+/// Unicode keeps for a program's internal use. A body that holds one itself is not marked.
+const NUMBER_MARK: char = '\u{FDD0}';
+
+/// Whether `mend_numbers` marks the numbers of `json`: when it holds no [`NUMBER_MARK`] of its
+/// own, raw or escaped.
+fn may_mark_numbers(json: &str) -> bool {
+    !json.contains(NUMBER_MARK)
+        && !json
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"\\ufdd0"))
+}
+
+/// A body read from `json` with its numbers mended: each number `mend_numbers` wrote as a
+/// string is given back as it was written, with the mark taken off. A field that was that
+/// number is its text (`"text": 1e400` reads as `1e400`), and so is an `extra()` value; in the
+/// JSON text of a list or object it is the number again, unquoted (`[1e400]`, not
+/// `["1e400"]`), so that the text is the server's.
+fn unmark_numbers(json: &str, mut read: ErrorResponse) -> ErrorResponse {
+    if !may_mark_numbers(json) {
+        return read;
+    }
+    let text = |field: &mut Option<String>| {
+        if let Some(Cow::Owned(plain)) = field.as_deref().map(unmark) {
+            *field = Some(plain);
+        }
+    };
+    let (error, request) = (&mut read.error, &mut read.request);
+    if let Some(Cow::Owned(plain)) = error.code.as_ref().map(|c| unmark(c.as_str())) {
+        error.code = Some(ResponseCode::from_string(plain));
+    }
+    text(&mut error.text);
+    text(&mut error.datetime);
+    text(&mut error.link);
+    text(&mut request.url);
+    text(&mut request.datetime);
+    for detail in &mut error.details {
+        if let Cow::Owned(plain) = unmark(detail) {
+            *detail = plain;
+        }
+    }
+    for extra in [&mut read.extra, &mut error.extra, &mut request.extra] {
+        extra.values_mut().for_each(unmark_value);
+    }
+    read
+}
+
+/// [`unmark`] on every string in `value`.
+fn unmark_value(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            if let Cow::Owned(plain) = unmark(s) {
+                *s = plain;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(unmark_value),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(unmark_value),
+        _ => {}
+    }
+}
+
+/// `text` with each marked number as it was written: `MARK1e400` (a whole field) as `1e400`,
+/// and `"MARK1e400"` in JSON text (`\"MARK1e400\"` in JSON text kept as a string inside it,
+/// nested too deep) as `1e400`, unquoted.
+fn unmark(text: &str) -> Cow<'_, str> {
+    if !text.contains(NUMBER_MARK) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(NUMBER_MARK) {
+        let (before, after) = (&rest[..at], &rest[at + NUMBER_MARK.len_utf8()..]);
+        let is_number_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.');
+        let len = after.find(|c| !is_number_char(c)).unwrap_or(after.len());
+        let (token, after) = after.split_at(len);
+        // The quote that opens the string, with the backslashes that escape it, closes it too.
+        let open = before
+            .strip_suffix('"')
+            .map_or(0, |b| 1 + b.len() - b.trim_end_matches('\\').len());
+        let (kept, quote) = before.split_at(before.len() - open);
+        match after.strip_prefix(quote) {
+            Some(after) if open > 0 => {
+                out.push_str(kept);
+                rest = after;
+            }
+            _ => {
+                out.push_str(before);
+                rest = after;
+            }
+        }
+        out.push_str(token);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Whether serde_json reads the number `token` (a JSON number, by its first byte) as a value

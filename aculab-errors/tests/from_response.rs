@@ -792,7 +792,7 @@ fn a_number_whose_digits_an_f64_does_not_hold_keeps_them() {
         assert_eq!(err.kind(), kind, "{body}");
         assert_eq!(err.code().map(|c| c.as_str()), Some(number), "{body}");
         assert_eq!(err.text(), number, "{body}");
-        let nested = format!(r#"{{"n":"{number}"}}"#);
+        let nested = format!(r#"{{"n":{number}}}"#);
         assert_eq!(err.details(), [number, nested.as_str()], "{body}");
         assert_eq!(err.response().error().extra()["n"], number, "{body}");
     }
@@ -823,6 +823,74 @@ fn a_number_whose_digits_an_f64_does_not_hold_keeps_them() {
         assert_eq!(err.code().map(|c| c.as_str()), Some(code), "{body}");
         assert_eq!(err.text(), text, "{body}");
         assert!(err.response().error().extra()["n"].is_number(), "{body}");
+    }
+}
+
+/// A number kept as written because serde_json would round it (or refuse it) is still a number
+/// in the JSON text of the list or object that holds it: `[1e400]`, not `["1e400"]`, which
+/// read as a string the server never sent.
+#[test]
+fn a_number_kept_as_written_stays_a_number_in_the_json_text_around_it() {
+    let deep = |inner: &str| format!("{}{inner}{}", "[".repeat(120), "]".repeat(120));
+    for number in [
+        "12345678901234567890123",
+        "1e400",
+        "-1E+999",
+        "1e-400",
+        "2225092026010567.0",
+        "NaN",
+        "-Infinity",
+    ] {
+        let body = format!(
+            r#"{{"error": {{"code": {{"n": {number}}}, "text": [{number}, "{number}", 1.5], "details": [[{number}], {{"a": [{number}]}}], "n": [{number}]}}, "request": {{"url": [{number}]}}}}"#
+        );
+        let err = read(400, body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::OtherCode, "{body}");
+        let code = format!(r#"{{"n":{number}}}"#);
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code.as_str()));
+        assert_eq!(err.text(), format!(r#"[{number},"{number}",1.5]"#));
+        let details = [format!("[{number}]"), format!(r#"{{"a":[{number}]}}"#)];
+        assert_eq!(err.details(), details);
+        assert_eq!(
+            err.response().request().url(),
+            Some(format!("[{number}]").as_str())
+        );
+        // A value kept whole holds it as a string of its text, without anything added.
+        assert_eq!(
+            err.response().error().extra()["n"],
+            serde_json::json!([number])
+        );
+        // Nested deeper than serde_json recurses, in the string that keeps those levels.
+        let body = format!(
+            r#"{{"error": {{"code": "0405", "text": {}}}}}"#,
+            deep(number)
+        );
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::Catalogued, "{number}");
+        assert!(
+            err.text().contains(&format!("[{number}]")),
+            "{}",
+            err.text()
+        );
+        assert!(!err.text().contains('\u{fdd0}'), "{number}");
+    }
+    // A body that holds the noncharacter U+FDD0 itself, raw or escaped, keeps it as sent.
+    for (body, text) in [
+        (
+            r#"{"error": {"code": "0405", "text": "\ufdd0a", "n": [1e400]}}"#,
+            "\u{fdd0}a",
+        ),
+        (
+            "{\"error\": {\"code\": \"0405\", \"text\": \"\u{fdd0}1e400\", \"n\": [1e400]}}",
+            "\u{fdd0}1e400",
+        ),
+    ] {
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.text(), text, "{body}");
+        assert_eq!(
+            err.response().error().extra()["n"],
+            serde_json::json!(["1e400"])
+        );
     }
 }
 
