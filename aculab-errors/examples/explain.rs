@@ -23,7 +23,9 @@
 //! or `405`, white space around it aside) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
-//! mistake exits with status 2. Reading a response (`--status`) needs the `json` feature.
+//! mistake (an option it does not know, such as `-x`; `--status` or `--body` given twice; a
+//! missing value) exits with status 2. After `--` an argument is the code even if it starts
+//! with `-`. Reading a response (`--status`) needs the `json` feature.
 
 use std::process::ExitCode;
 
@@ -247,9 +249,33 @@ fn http_status_code(arg: &str) -> Option<u16> {
     ((100..=599).contains(&status) && reason_ok).then_some(status)
 }
 
-/// RFC 9110's reason phrase for the statuses an error response has; empty for others.
+/// The reason phrase IANA's HTTP status code registry gives a status (RFC 9110's, and those of
+/// the RFCs that added 102, 103, 207, 208, 226, 423, 424, 425, 428, 429, 431, 451, 506, 507,
+/// 508, 510 and 511); empty for a status it does not name (418 is "(Unused)" there).
 fn reason_phrase(status: u16) -> &'static str {
     match status {
+        100 => "Continue",
+        101 => "Switching Protocols",
+        102 => "Processing",
+        103 => "Early Hints",
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "Non-Authoritative Information",
+        204 => "No Content",
+        205 => "Reset Content",
+        206 => "Partial Content",
+        207 => "Multi-Status",
+        208 => "Already Reported",
+        226 => "IM Used",
+        300 => "Multiple Choices",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
+        304 => "Not Modified",
+        305 => "Use Proxy",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         400 => "Bad Request",
         401 => "Unauthorized",
         402 => "Payment Required",
@@ -257,20 +283,38 @@ fn reason_phrase(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         406 => "Not Acceptable",
+        407 => "Proxy Authentication Required",
         408 => "Request Timeout",
         409 => "Conflict",
         410 => "Gone",
         411 => "Length Required",
+        412 => "Precondition Failed",
         413 => "Content Too Large",
         414 => "URI Too Long",
         415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        417 => "Expectation Failed",
+        421 => "Misdirected Request",
         422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        425 => "Too Early",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
         429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        451 => "Unavailable For Legal Reasons",
         500 => "Internal Server Error",
         501 => "Not Implemented",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        506 => "Variant Also Negotiates",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        510 => "Not Extended",
+        511 => "Network Authentication Required",
         _ => "",
     }
 }
@@ -313,7 +357,7 @@ fn explain_response(_: u16, _: &[(String, String)], _: &[u8]) -> Report {
     std::process::exit(2)
 }
 
-const USAGE: &str = "usage: explain [--json] CODE
+const USAGE: &str = "usage: explain [--json] [--] CODE
        explain [--json] --status N [--header 'Name: value']... [--body FILE|-]";
 
 fn usage(problem: &str) -> ExitCode {
@@ -329,12 +373,23 @@ fn main() -> ExitCode {
     // `ApiError::from_http` reads a header value); a body's file name is used as given.
     let mut args = std::env::args_os().skip(1);
     let text = |arg: std::ffi::OsString| arg.to_string_lossy().into_owned();
+    // After `--`, every argument is the code, even one that starts with `-`.
+    let mut options = true;
     while let Some(os_arg) = args.next() {
         let arg = text(os_arg);
         match arg.as_str() {
+            _ if !options => {
+                if code.is_some() {
+                    return usage(&format!("unexpected argument `{arg}`"));
+                }
+                code = Some(arg)
+            }
+            "--" => options = false,
             "--json" => json = true,
             // Any status the transport reports is explained, odd ones (0, 600, 999) too.
             "--status" => match args.next().map(|s| text(s).trim().parse::<u16>()) {
+                // One response has one status (and one body): a second is a mistake.
+                Some(Ok(_)) if status.is_some() => return usage("--status is given twice"),
                 Some(Ok(n)) => status = Some(n),
                 _ => return usage("--status takes an HTTP status, a number up to 65535"),
             },
@@ -348,6 +403,7 @@ fn main() -> ExitCode {
                 headers.push((name, value));
             }
             "--body" => match args.next() {
+                Some(_) if body.is_some() => return usage("--body is given twice"),
                 Some(path) => body = Some(path),
                 None => return usage("--body takes a file name, or - for standard input"),
             },
@@ -355,7 +411,16 @@ fn main() -> ExitCode {
                 outln!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
-            _ if code.is_none() && !arg.starts_with("--") => code = Some(arg),
+            // An option this does not know (`--bogus`, `-x`) is a usage mistake; `-5` is a code
+            // (and not one, so it exits with status 1).
+            _ if arg.starts_with("--")
+                || arg.starts_with('-')
+                    && !arg[1..].starts_with(|c: char| c.is_ascii_digit())
+                    && arg.len() > 1 =>
+            {
+                return usage(&format!("unexpected argument `{arg}`"))
+            }
+            _ if code.is_none() => code = Some(arg),
             _ => return usage(&format!("unexpected argument `{arg}`")),
         }
     }

@@ -567,3 +567,63 @@ fn a_reader_that_stops_early_is_no_panic() {
         assert_eq!(out.status.code(), Some(expected), "{args:?}: {stderr}");
     }
 }
+
+/// Arguments as a careless or hostile user gives them: an option the example does not know, or
+/// `--status` and `--body` given twice (which one counted?), is a usage mistake (exit 2), not
+/// a code that is not one (exit 1) nor a silent choice; `--` ends the options.
+#[test]
+fn unknown_options_and_a_second_status_or_body_are_usage_mistakes() {
+    for args in [
+        &["-x"][..],
+        &["-j", "0405"],
+        &["0405", "-v"],
+        &["--bogus", "0405"],
+        &["--status", "503", "--status", "429", "--body", "-"],
+        &["--status", "503", "--body", "-", "--body", "-"],
+        &["--status", "503", "-q"],
+        &["--", "0405", "0018"],
+        &["--status"],
+        &["--body"],
+        &["--header"],
+        &["--status", "503", "--header", "no colon"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("usage: explain"), "{args:?}: {stderr}");
+    }
+    // After `--`, and as a negative number, it is a code, and not one: exit 1.
+    for args in [&["--", "-x"][..], &["-5"], &["--", "--json"]] {
+        let (v, code) = json_of(args, b"");
+        assert_eq!(
+            (code, &v["kind"]),
+            (Some(1), &json!("other_code")),
+            "{args:?}"
+        );
+    }
+    let (v, code) = json_of(&["--", "0405"], b"");
+    assert_eq!((code, &v["name"]), (Some(0), &json!("invalid_token")));
+}
+
+/// A bare HTTP status's text is its reason phrase for every status the registry names, not only
+/// the common error statuses (412, 416, 505 were empty).
+#[test]
+fn a_bare_http_status_has_its_registered_reason_phrase() {
+    for (arg, phrase) in [
+        ("HTTP 412", "Precondition Failed"),
+        ("HTTP 407", "Proxy Authentication Required"),
+        ("HTTP 416", "Range Not Satisfiable"),
+        ("HTTP 421", "Misdirected Request"),
+        ("HTTP 431", "Request Header Fields Too Large"),
+        ("HTTP 451", "Unavailable For Legal Reasons"),
+        ("HTTP 505", "HTTP Version Not Supported"),
+        ("HTTP 511", "Network Authentication Required"),
+        ("HTTP 200", "OK"),
+        ("HTTP 418", ""),
+        ("HTTP 599", ""),
+    ] {
+        let (v, code) = json_of(&[arg], b"");
+        assert_eq!((code, &v["text"]), (Some(0), &json!(phrase)), "{arg}");
+    }
+}
