@@ -5,7 +5,8 @@
 //! - [`parse_page`]: the page, saved as text or as HTML, → one [`PageEntry`] per code. HTML is
 //!   read by a linear scanner: script, style and other non-text elements are dropped, block
 //!   elements end a paragraph, entities are decoded (every HTML5 entity, by `html-escape`), and
-//!   whitespace collapses, so the HTML page and its text rendering give the same entries.
+//!   whitespace collapses, so the HTML page and its text rendering give the same entries. A
+//!   page saved as a single file (MHTML) is read as the HTML it holds.
 //! - [`Record`]: `upstream.tsv`, what the page said per code as facts (HTTP status, whether a
 //!   remedy is given) and a [`fingerprint`] of its normalised wording, never the wording itself,
 //!   plus the date the page was last checked.
@@ -118,6 +119,9 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(PageError::TooLarge(bytes.len()));
     }
+    // A page saved as one file with what it links to (MHTML) is read as the HTML it holds.
+    let document = mhtml_document(bytes);
+    let bytes = document.as_deref().unwrap_or(bytes);
     // A page saved as UTF-16 is text too: with its byte-order mark, or without one (`iconv -t
     // UTF-16LE`), when nearly every character of its start is ASCII, a zero byte beside it.
     let utf16 = match bytes {
@@ -169,6 +173,170 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
     Ok(page)
 }
 
+/// The HTML document of a page saved as a single file (MHTML, RFC 2557: Chrome's "Webpage,
+/// Single File", `.mhtml` or `.mht`), its transfer encoding (quoted-printable, base64)
+/// undone; `None` for any other page. It is a MIME message: headers, `MIME-Version` among
+/// them, then a blank line; its body holds the document, alone (`Content-Type: text/html`) or
+/// as the first `text/html` part of a `multipart/related` body.
+fn mhtml_document(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (headers, body) = mime_headers(bytes)?;
+    let header = |name| mime_header(&headers, name);
+    header("mime-version")?;
+    let content_type = header("content-type")?.to_ascii_lowercase();
+    if content_type.starts_with("text/html") {
+        return Some(transfer_decoded(body, header("content-transfer-encoding")));
+    }
+    if !content_type.starts_with("multipart/") {
+        return None;
+    }
+    let boundary = mime_parameter(header("content-type")?, "boundary")?;
+    let delimiter = format!("--{boundary}");
+    let mut parts: Vec<&[u8]> = Vec::new();
+    let mut start = None;
+    let mut at = 0;
+    for line in body.split_inclusive(|&b| b == b'\n') {
+        let text = line.trim_ascii_end();
+        if let Some(rest) = text.strip_prefix(delimiter.as_bytes()) {
+            if rest.is_empty() || rest == b"--" {
+                if let Some(from) = start {
+                    parts.push(&body[from..at]);
+                }
+                start = (rest.is_empty()).then_some(at + line.len());
+                if rest == b"--" {
+                    break;
+                }
+            }
+        }
+        at += line.len();
+    }
+    parts.into_iter().find_map(|part| {
+        let (headers, body) = mime_headers(part)?;
+        let header = |name| mime_header(&headers, name);
+        let html = header("content-type")?
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("text/html");
+        html.then(|| transfer_decoded(body, header("content-transfer-encoding")))
+    })
+}
+
+/// A MIME message's (or part's) headers, each `(name, value)`.
+type MimeHeaders = Vec<(String, String)>;
+
+/// The value of the header `name` (in any case), if there is one.
+fn mime_header<'a>(headers: &'a MimeHeaders, name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// A MIME message's (or part's) headers, folded lines joined, and its body after the blank
+/// line that ends them; `None` if it does not start with headers.
+fn mime_headers(bytes: &[u8]) -> Option<(MimeHeaders, &[u8])> {
+    let mut headers = MimeHeaders::new();
+    let mut at = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        at += line.len();
+        let text = std::str::from_utf8(line.trim_ascii_end()).ok()?;
+        if text.is_empty() {
+            return (!headers.is_empty()).then_some((headers, &bytes[at..]));
+        }
+        if text.starts_with([' ', '\t']) {
+            let (_, value) = headers.last_mut()?;
+            value.push(' ');
+            value.push_str(text.trim());
+            continue;
+        }
+        let (name, value) = text.split_once(':')?;
+        let token = !name.is_empty() && name.bytes().all(|b| b.is_ascii_graphic() && b != b':');
+        if !token || headers.len() >= 64 {
+            return None;
+        }
+        headers.push((name.to_string(), value.trim().to_string()));
+    }
+    None
+}
+
+/// The value of the parameter `name` of a header's value (`multipart/related;
+/// boundary="----x"`), its quotes removed.
+fn mime_parameter(value: &str, name: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (n, v) = p.split_once('=')?;
+        n.trim().eq_ignore_ascii_case(name).then(|| {
+            let v = v.trim();
+            v.strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .unwrap_or(v)
+                .to_string()
+        })
+    })
+}
+
+/// A MIME body with its `Content-Transfer-Encoding` undone: quoted-printable (`=3D`, a soft
+/// line break `=` at a line's end) and base64; any other (7bit, 8bit, binary) as it is.
+fn transfer_decoded(body: &[u8], encoding: Option<&str>) -> Vec<u8> {
+    let encoding = encoding.unwrap_or("").trim().to_ascii_lowercase();
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    match encoding.as_str() {
+        "quoted-printable" => {
+            let mut out = Vec::with_capacity(body.len());
+            let mut i = 0;
+            while i < body.len() {
+                match body[i] {
+                    b'=' if body[i + 1..].starts_with(b"\r\n") => i += 3,
+                    b'=' if body[i + 1..].starts_with(b"\n") => i += 2,
+                    b'=' => match (
+                        body.get(i + 1).and_then(|&b| hex(b)),
+                        body.get(i + 2).and_then(|&b| hex(b)),
+                    ) {
+                        (Some(h), Some(l)) => {
+                            out.push(h << 4 | l);
+                            i += 3;
+                        }
+                        _ => {
+                            out.push(b'=');
+                            i += 1;
+                        }
+                    },
+                    b => {
+                        out.push(b);
+                        i += 1;
+                    }
+                }
+            }
+            out
+        }
+        "base64" => {
+            let value = |b: u8| match b {
+                b'A'..=b'Z' => Some(b - b'A'),
+                b'a'..=b'z' => Some(b - b'a' + 26),
+                b'0'..=b'9' => Some(b - b'0' + 52),
+                b'+' | b'-' => Some(62),
+                b'/' | b'_' => Some(63),
+                _ => None,
+            };
+            let mut out = Vec::with_capacity(body.len() / 4 * 3);
+            let (mut bits, mut n) = (0u32, 0);
+            for &b in body {
+                if b == b'=' {
+                    break;
+                }
+                let Some(v) = value(b) else { continue };
+                bits = bits << 6 | u32::from(v);
+                n += 6;
+                if n >= 8 {
+                    n -= 8;
+                    out.push((bits >> n) as u8);
+                    bits &= (1 << n) - 1;
+                }
+            }
+            out
+        }
+        _ => body.to_vec(),
+    }
+}
+
 /// Whether `bytes`, without a byte-order mark, are UTF-16 little-endian (`Some(true)`) or
 /// big-endian (`Some(false)`): of an even length, and of their first 2,048 characters at
 /// least nine in ten are ASCII other than NUL beside a zero byte, on the same side.
@@ -192,9 +360,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-/// Bytes → text: UTF-8 where they are UTF-8 (or a page declares it), else Windows-1252, the
-/// encoding browsers read ISO-8859-1 and undeclared legacy pages in (a page saved from one
-/// writes `’` as the byte 0x92).
+/// Bytes → text: UTF-8 where they are UTF-8 (or a page declares it, or nearly all of them
+/// are), else Windows-1252, the encoding browsers read ISO-8859-1 and undeclared legacy pages
+/// in (a page saved from one writes `’` as the byte 0x92).
 fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.into();
@@ -205,6 +373,22 @@ fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
         || head.contains("charset='utf-8")
     {
         return String::from_utf8_lossy(bytes);
+    }
+    // UTF-8 but for a few bytes (a footer pasted from a Latin-1 file): UTF-8, as a browser's
+    // detector reads it, each of those bytes as Windows-1252. Read all as Windows-1252, every
+    // typographic mark of the page would change its wording (`’` as `â€™`).
+    let (mut utf8, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        utf8 += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if utf8 > invalid {
+        let mut text = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+        }
+        return text.into();
     }
     // WHATWG's table, as browsers read it: 0x80..=0x9f are mostly typographic marks; the five
     // it leaves undefined map to the C1 controls.
@@ -3693,6 +3877,101 @@ mod tests {
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
+    }
+
+    /// A page saved as one file with its images (MHTML, as Chrome's "Webpage, Single File"
+    /// writes it), its HTML quoted-printable or base64, reads as that HTML: read as it is, its
+    /// soft line breaks and `=3D`s made every entry's wording change.
+    #[test]
+    fn a_page_saved_as_a_single_file_reads_as_its_html() {
+        let html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Errors</title></head><body>\
+            <h3><a href=\"?error=0405\" class=\"code\">0405</a> : It\u{2019}s a token that is not valid = lapsed, or otherwise unidentified by the service.</h3>\
+            <h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>Try again with a valid token, one the web service gave you less than four hours ago.</p>\
+            <h3>0406 : B.</h3><h4>HTTP Error code</h4><p>400</p></body></html>\n";
+        // As Chrome writes it: `=` and every byte above 0x7e encoded, lines of at most 76.
+        let mut quoted = String::new();
+        let mut line = 0;
+        for &b in html.as_bytes() {
+            let piece = match b {
+                b'\n' => "\r\n".to_string(),
+                b'=' | 0x7f.. => format!("={b:02X}"),
+                b => (b as char).to_string(),
+            };
+            if line + piece.len() > 75 && b != b'\n' {
+                quoted += "=\r\n";
+                line = 0;
+            }
+            line = if b == b'\n' { 0 } else { line + piece.len() };
+            quoted += &piece;
+        }
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut base64 = String::new();
+        for (i, chunk) in html.as_bytes().chunks(3).enumerate() {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            for k in 0..4 {
+                base64.push(if k <= chunk.len() {
+                    ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+            if i % 19 == 18 {
+                base64 += "\r\n";
+            }
+        }
+        let part = |encoding: &str, body: &str| {
+            format!("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.aculab.com/cloud/web-services/web-service-errors\r\n\
+                Subject: Web Service Errors\r\nDate: Wed, 2 Dec 2026 10:00:00 -0000\r\nMIME-Version: 1.0\r\n\
+                Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x1----\"\r\n\r\n\r\n\
+                ------MultipartBoundary--x1----\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+                h3::before {{ content: \"0999 : not a code\" }}\r\n\
+                ------MultipartBoundary--x1----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n\
+                Content-Transfer-Encoding: {encoding}\r\nContent-Location: https://www.aculab.com/cloud/web-services/web-service-errors\r\n\r\n\
+                {body}\r\n------MultipartBoundary--x1----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n\
+                iVBORw0KGgo=\r\n------MultipartBoundary--x1------\r\n")
+        };
+        let single = format!(
+            "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{quoted}"
+        );
+        reads_as(
+            html,
+            &[
+                &part("quoted-printable", &quoted),
+                &part("base64", &base64),
+                &single,
+            ],
+        );
+        assert_eq!(parse_page(html.as_bytes()).unwrap().entries.len(), 2);
+        // A text page whose first lines read as headers is text.
+        let text = "Subject: errors\n\n0405 : A = B.\n\nHTTP Error code\n\n404\n";
+        assert_eq!(
+            parse_page(text.as_bytes()).unwrap().entries[0].description,
+            "A = B."
+        );
+    }
+
+    /// A page in UTF-8 but for a byte or two of Latin-1 (a footer's `©` pasted in) reads as
+    /// UTF-8: read all as Windows-1252, each `’` became `â€™` and its entry reworded.
+    #[test]
+    fn a_page_in_utf8_with_a_stray_latin1_byte_reads_as_utf8() {
+        let page = "<html><body><h3>0405 : It\u{2019}s \u{201c}gone\u{201d}.</h3><h4>HTTP Error code</h4><p>404</p>\
+            <h3>0406 : Don\u{2019}t.</h3><h4>HTTP Error code</h4><p>400</p><footer>";
+        let mut mixed = page.as_bytes().to_vec();
+        mixed.extend_from_slice(b"\xa9 2025</footer></body></html>");
+        assert_eq!(
+            parse_page(&mixed).unwrap(),
+            parse_page(page.as_bytes()).unwrap()
+        );
+        // Windows-1252 throughout stays Windows-1252.
+        let legacy = b"<html><body><h3>0405 : It\x92s \x93gone\x94.</h3><h4>HTTP Error code</h4><p>404</p>\
+            <h3>0406 : Don\x92t.</h3><h4>HTTP Error code</h4><p>400</p><footer>\xa9 2025</footer></body></html>";
+        assert_eq!(
+            parse_page(legacy).unwrap(),
+            parse_page(page.as_bytes()).unwrap()
+        );
     }
 
     /// A list of the codes right before a table whose rows start with the code alone in its
