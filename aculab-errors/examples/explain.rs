@@ -24,8 +24,8 @@
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
 //! mistake (an option it does not know, such as `-x`; `--status` or `--body` given twice; a
-//! missing value) exits with status 2. After `--` an argument is the code even if it starts
-//! with `-`. Reading a response (`--status`) needs the `json` feature.
+//! missing value) exits with status 2, as does a body that cannot be read or is longer than
+//! 16 MiB. After `--` an argument is the code even if it starts with `-`. Reading a response (`--status`) needs the `json` feature.
 
 use std::process::ExitCode;
 
@@ -357,6 +357,24 @@ fn explain_response(_: u16, _: &[(String, String)], _: &[u8]) -> Report {
     std::process::exit(2)
 }
 
+/// The largest body read, far beyond any error body: `--body /dev/zero` is refused, not read
+/// until memory runs out.
+const MAX_BODY: u64 = 16 << 20;
+
+/// The whole of a body, or an error if it is longer than [`MAX_BODY`] (or is a directory).
+fn read_body<R: std::io::Read>(from: R) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::io::Read::read_to_end(&mut from.take(MAX_BODY + 1), &mut buf)?;
+    if buf.len() as u64 > MAX_BODY {
+        let message = format!("it is longer than {} MiB", MAX_BODY >> 20);
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            message,
+        ));
+    }
+    Ok(buf)
+}
+
 const USAGE: &str = "usage: explain [--json] [--] CODE
        explain [--json] --status N [--header 'Name: value']... [--body FILE|-]";
 
@@ -428,11 +446,8 @@ fn main() -> ExitCode {
         (Some(status), None) => {
             let bytes = match body.as_deref() {
                 None => Ok(Vec::new()),
-                Some(stdin) if stdin == "-" => {
-                    let mut buf = Vec::new();
-                    std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map(|_| buf)
-                }
-                Some(path) => std::fs::read(path),
+                Some(stdin) if stdin == "-" => read_body(std::io::stdin()),
+                Some(path) => std::fs::File::open(path).and_then(read_body),
             };
             match bytes {
                 Ok(bytes) => (explain_response(status, &headers, &bytes), true),

@@ -627,3 +627,35 @@ fn a_bare_http_status_has_its_registered_reason_phrase() {
         assert_eq!((code, &v["text"]), (Some(0), &json!(phrase)), "{arg}");
     }
 }
+
+/// A body longer than any error body (`--body /dev/zero`, or a runaway pipe) is refused with
+/// exit 2 once 16 MiB are read, not read until memory runs out; one of 16 MiB is read.
+#[test]
+fn a_body_beyond_16_mib_is_refused_not_read_until_memory_runs_out() {
+    let limit = 16 << 20;
+    let out = run(
+        &["--json", "--status", "503", "--body", "-"],
+        &vec![b' '; limit + 1],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("longer than 16 MiB"), "{stderr}");
+    let dir = std::env::temp_dir().join(format!("explain-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("body");
+    std::fs::write(&file, vec![b' '; limit + 1]).unwrap();
+    let out = run(
+        &[
+            OsStr::new("--status"),
+            OsStr::new("503"),
+            OsStr::new("--body"),
+            file.as_os_str(),
+        ],
+        b"",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v = response("503", &[], &vec![b' '; limit]);
+    assert_eq!(v["kind"], "empty");
+}
