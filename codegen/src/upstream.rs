@@ -2066,6 +2066,16 @@ fn label(p: &str) -> Option<Label<'_>> {
     }
 }
 
+/// Whether the value of a status or a remedy is a placeholder for none, as a table writes one
+/// in the cell of what the page does not give: dashes, `N/A`, `NA`, `None`, `Not applicable`,
+/// perhaps in brackets or with a full stop.
+fn placeholder(value: &str) -> bool {
+    let value = normalise(value).to_ascii_lowercase();
+    let value = value.trim_matches(['(', ')', '.', ' ']);
+    (!value.is_empty() && value.bytes().all(|b| b == b'-'))
+        || ["n/a", "n.a", "na", "none", "not applicable"].contains(&value)
+}
+
 /// An HTTP status as a page writes one: `404`, `404 Not Found`, `HTTP 404`, `HTTP/1.1 404`,
 /// `HTTP status 404`: three digits, 100..=599, not followed by another digit.
 fn status(p: &str) -> Option<u16> {
@@ -2278,7 +2288,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             Some(Label::Http("")) => want = Want::Status,
             Some(Label::Http(rest)) => {
                 entry.http = status(rest);
-                if entry.http.is_none() {
+                if entry.http.is_none() && !placeholder(rest) {
                     let what = format!("has an HTTP status that cannot be read: {:?}", short(p));
                     page.note(unclear(what));
                 }
@@ -2286,7 +2296,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             }
             Some(Label::Remedy("")) => want = Want::Remedy,
             Some(Label::Remedy(rest)) => {
-                entry.remedy = Some(rest.to_string());
+                entry.remedy = (!placeholder(rest)).then(|| rest.to_string());
                 want = Want::Nothing;
             }
             None => {
@@ -2299,14 +2309,14 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
                     }
                     Want::Status => {
                         entry.http = status(value);
-                        if entry.http.is_none() {
+                        if entry.http.is_none() && !placeholder(value) {
                             let what =
                                 format!("has an HTTP status that cannot be read: {:?}", short(p));
                             page.note(unclear(what));
                         }
                     }
                     Want::Remedy => {
-                        entry.remedy = Some(value.to_string());
+                        entry.remedy = (!placeholder(value)).then(|| value.to_string());
                     }
                     // A table whose description column follows the status column.
                     Want::Nothing if entry.description.is_empty() => {
@@ -3972,6 +3982,51 @@ mod tests {
             parse_page(legacy).unwrap(),
             parse_page(page.as_bytes()).unwrap()
         );
+    }
+
+    /// A table that writes a placeholder in the cell of a status or remedy the page does not
+    /// give (`-`, a dash, `N/A`, `None`) gives none: `N/A` was read as a remedy that appeared,
+    /// and a status `-` stopped the whole page as one that cannot be read.
+    #[test]
+    fn a_placeholder_for_no_status_or_remedy_is_none() {
+        let table = |none: &str| {
+            format!(
+                "<html><body><table><tr><th>Code</th><th>Description</th><th>HTTP Error code</th><th>Remedy</th></tr>\
+                 <tr><td>0015</td><td>A.</td><td>400</td><td>{none}</td></tr>\
+                 <tr><td>2002</td><td>B.</td><td>{none}</td><td>Please contact us.</td></tr></table>"
+            )
+        };
+        let want = parse_page(table("").as_bytes()).unwrap();
+        assert_eq!(
+            (want.entries[0].remedy.as_ref(), want.entries[1].http),
+            (None, None)
+        );
+        for none in [
+            "-",
+            "&ndash;",
+            "\u{2014}",
+            "N/A",
+            "n/a",
+            "None",
+            "(none)",
+            "Not applicable.",
+        ] {
+            assert_eq!(parse_page(table(none).as_bytes()).unwrap(), want, "{none}");
+        }
+        let text =
+            "0015 : A.\n\nHTTP Error code\n\n400\n\n2002 : B.\n\nRemedy\n\nPlease contact us.\n";
+        assert_eq!(parse_page(text.as_bytes()).unwrap(), want);
+        for none in ["\u{2013}", "N/A"] {
+            let page = format!("0015 : A.\n\nHTTP Error code\n\n400\n\nRemedy\n\n{none}\n\n2002 : B.\n\nHTTP Error code\n\n{none}\n\nRemedy\n\nPlease contact us.\n");
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), want, "{page}");
+            let page = format!("0015 : A.\n\nHTTP Error code: 400\n\nRemedy: {none}\n\n2002 : B.\n\nHTTP Error code: {none}\n\nRemedy: Please contact us.\n");
+            assert_eq!(parse_page(page.as_bytes()).unwrap(), want, "{page}");
+        }
+        // A remedy that says something is one.
+        let page = text.replace("Please contact us.", "None needed: try again.");
+        assert!(parse_page(page.as_bytes()).unwrap().entries[1]
+            .remedy
+            .is_some());
     }
 
     /// A list of the codes right before a table whose rows start with the code alone in its
