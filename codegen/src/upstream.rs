@@ -907,7 +907,11 @@ impl Table {
         self.close_cell(out);
         let cells = std::mem::take(&mut self.cells);
         self.code_row = None;
-        if self.labels.is_some() || cells.is_empty() {
+        if self.labels.is_some() {
+            code_first(out, &cells);
+            return;
+        }
+        if cells.is_empty() {
             return;
         }
         let labels: Vec<Option<&'static str>> = cells
@@ -939,8 +943,38 @@ impl Table {
             self.labels = Some(labels);
         } else {
             self.labels = Some(Vec::new());
+            code_first(out, &cells);
         }
     }
+}
+
+/// A table row whose code is in a later cell than the first (a table with the status's or the
+/// remedy's column first) with that cell moved to the row's start, as an entry starts with
+/// its code: the cells before it are its own, not the entry's above. `cells` are the row's,
+/// each `(heading, start, end)` in `out`, which the row ends.
+fn code_first(out: &mut String, cells: &[(bool, usize, Option<usize>)]) {
+    let span = |&(_, start, end): &(bool, usize, Option<usize>)| start..end.unwrap_or(start);
+    // Whether a cell holds a code (`Some(true)` if the code alone).
+    let code = |cell| code_head(&normalise(&out[span(cell)])).map(|(_, rest)| rest.is_empty());
+    let Some(first) = cells.first() else {
+        return;
+    };
+    if code(first).is_some() {
+        return;
+    }
+    // The code alone in its cell: a sentence naming one is no code's cell.
+    let Some(cell) = cells[1..].iter().find(|c| code(c) == Some(true)) else {
+        return;
+    };
+    let (row, at) = (span(first).start, span(cell));
+    let moved = format!(
+        "\n\n{}\n\n{}\n\n{}",
+        &out[at.clone()],
+        &out[row..at.start],
+        &out[at.end..]
+    );
+    out.truncate(row);
+    out.push_str(&moved);
 }
 
 /// Where a link of symbols alone ends (just past its `</a>`), for a link whose content starts
@@ -3982,6 +4016,45 @@ mod tests {
             parse_page(legacy).unwrap(),
             parse_page(page.as_bytes()).unwrap()
         );
+    }
+
+    /// A table whose code is not in its first column (the status's or the remedy's comes first)
+    /// gives each row's cells to the row's own code: the status in the first column was read
+    /// as the row above's, and the last row's lost.
+    #[test]
+    fn a_table_with_the_code_in_a_later_column_gives_each_row_its_own_facts() {
+        let text = "0015 : A.\n\nHTTP Error code\n\n400\n\n0405 : B.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n2002 : C.\n\nRemedy\n\nS.\n";
+        let rows = [
+            ["0015", "A.", "400", ""],
+            ["0405", "B.", "404", "R."],
+            ["2002", "C.", "", "S."],
+        ];
+        let table = |order: [usize; 4], heads: [&str; 4]| {
+            let head: String = order
+                .iter()
+                .map(|&i| format!("<th>{}</th>", heads[i]))
+                .collect();
+            let body: String = rows
+                .iter()
+                .map(|row| {
+                    let cells: String = order
+                        .iter()
+                        .map(|&i| format!("<td>{}</td>", row[i]))
+                        .collect();
+                    format!("<tr>{cells}</tr>")
+                })
+                .collect();
+            format!("<html><body><table><tr>{head}</tr>{body}</table></body></html>")
+        };
+        let heads = ["Code", "Description", "HTTP Error code", "Remedy"];
+        let pages = [
+            table([0, 1, 2, 3], heads),
+            table([2, 0, 1, 3], heads),
+            table([3, 2, 0, 1], heads),
+            table([1, 0, 2, 3], heads),
+            table([2, 3, 1, 0], heads),
+        ];
+        reads_as(text, &pages.iter().map(String::as_str).collect::<Vec<_>>());
     }
 
     /// A table that writes a placeholder in the cell of a status or remedy the page does not
