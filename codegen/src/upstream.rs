@@ -1469,12 +1469,30 @@ type Line<'a> = (std::borrow::Cow<'a, str>, bool, usize);
 /// heading row or by the cells. Each of its paragraphs is a line of its own that ends one,
 /// numbered as the table's heading line.
 fn text_tables(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
-    if !lines.iter().any(|(l, ..)| l.contains("---")) {
+    if !lines
+        .iter()
+        .any(|(l, ..)| l.contains("---") || l.contains('\t'))
+    {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len());
     let mut i = 0;
+    // Whether line `n` is a row of a table pasted as text: three cells or more, a tab between.
+    let tabbed = |n: usize| lines.get(n).is_some_and(|l| l.0.matches('\t').count() >= 2);
     while i < lines.len() {
+        // A table copied from a browser: two such rows or more.
+        if tabbed(i) && tabbed(i + 1) {
+            let end = (i..lines.len())
+                .find(|&n| !tabbed(n))
+                .unwrap_or(lines.len());
+            let rows: Vec<Vec<String>> = lines[i..end]
+                .iter()
+                .map(|l| l.0.split('\t').map(str::to_string).collect())
+                .collect();
+            out.extend(table_lines(None, &rows, lines[i].2));
+            i = end;
+            continue;
+        }
         // A heading line and the line of its columns; or, after a blank line, a simple table
         // without a heading: the line of its columns, its rows, the same line again.
         let headed = lines
@@ -1546,40 +1564,51 @@ fn text_tables(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 }
             }
         };
-        let escape = |s: &str| {
-            s.trim()
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-        };
-        let mut html = String::from("<table>");
-        if let Some(head) = head {
-            html += "<tr>";
-            for cell in cells(&lines[head].0) {
-                html += &format!("<th>{}</th>", escape(&cell));
-            }
-            html += "</tr>";
-        }
-        for (line, ..) in &lines[first..end] {
-            html += "<tr>";
-            for cell in cells(line) {
-                html += &format!("<td>{}</td>", escape(&cell));
-            }
-            html += "</tr>";
-        }
-        html += "</table>";
-        let number = lines[i].2;
-        out.extend(
-            html_to_text(&html)
-                .split('\n')
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| (l.to_string().into(), true, number)),
-        );
+        let heading = head.map(|head| cells(&lines[head].0));
+        let rows: Vec<Vec<String>> = lines[first..end].iter().map(|l| cells(&l.0)).collect();
+        out.extend(table_lines(heading, &rows, lines[i].2));
         // The line that closes a table without a heading.
         i = end + usize::from(head.is_none() && lines.get(end).is_some_and(|l| dashes(l.0.trim())));
     }
     out
+}
+
+/// The lines a table of a text page reads as: its heading cells (`head`) and `rows` of cells
+/// laid out as the same table in HTML and read as [`html_to_text`] reads it, each paragraph a
+/// line that ends one, numbered `number` (the table's first line).
+fn table_lines(
+    head: Option<Vec<String>>,
+    rows: &[Vec<String>],
+    number: usize,
+) -> Vec<Line<'static>> {
+    let escape = |s: &str| {
+        s.trim()
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut html = String::from("<table>");
+    if let Some(head) = head {
+        html += "<tr>";
+        for cell in head {
+            html += &format!("<th>{}</th>", escape(&cell));
+        }
+        html += "</tr>";
+    }
+    for row in rows {
+        html += "<tr>";
+        for cell in row {
+            html += &format!("<td>{}</td>", escape(cell));
+        }
+        html += "</tr>";
+    }
+    html += "</table>";
+    html_to_text(&html)
+        .split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| (l.to_string().into(), true, number))
+        .collect()
 }
 
 /// The columns of a Markdown table whose heading line is `head` and whose next line is `sep`:
@@ -4016,6 +4045,27 @@ mod tests {
             parse_page(legacy).unwrap(),
             parse_page(page.as_bytes()).unwrap()
         );
+    }
+
+    /// A table copied from a browser and pasted as text (a row per line, a tab between cells,
+    /// as every browser copies one) reads as the table: it found no codes.
+    #[test]
+    fn a_table_pasted_as_tab_separated_text_reads_as_the_table() {
+        let text = "0015 : A.\n\nHTTP Error code\n\n400\n\n0405 : B, or b.\n\nHTTP Error code\n\n404\n\nRemedy\n\nR.\n\n2002 : C.\n\nRemedy\n\nS.\n";
+        let tsv = "Web Service Errors\n\nCode\tDescription\tHTTP Error code\tRemedy\n0015\tA.\t400\t\n0405\tB, or b.\t404\tR.\n2002\tC.\t\tS.\n\nError Responses\n";
+        reads_as(text, &[tsv, &tsv.replace('\n', "\r\n")]);
+        assert_eq!(
+            parse_page(tsv.as_bytes()).unwrap().entries[2]
+                .remedy
+                .as_deref(),
+            Some("S.")
+        );
+        // Without its heading row, its cells read as a table's without one.
+        let headless = "0015\tA.\t400\t\n0405\tB, or b.\t404\tR.\n2002\tC.\t\tS.\n";
+        assert_eq!(parse_page(headless.as_bytes()).unwrap().entries.len(), 3);
+        // A label and its value, a tab between, stay a label line of their own.
+        let labels = "0405 : B, or b.\nHTTP Error code\t404\nRemedy\tR.\n";
+        assert_eq!(first_remedy(labels).as_deref(), Some("R."));
     }
 
     /// A table whose code is not in its first column (the status's or the remedy's comes first)
