@@ -808,6 +808,122 @@ mod tests {
         }
     }
 
+    /// The official page as one table of its codes after a list of them (an odd count or an
+    /// even one, the status's column first or not), saved as a single file (MHTML) and pasted
+    /// from a browser as tab-separated text, reads in step; and a code added to each is the
+    /// one difference named.
+    #[test]
+    fn the_official_page_as_one_table_as_a_single_file_and_pasted_reads_in_step() {
+        let (dir, pages) = project();
+        let root = dir.path();
+        let page = upstream::parse_page(PAGE_TXT.as_bytes()).unwrap();
+        let html = |e: &str| {
+            e.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        let table = |entries: &[upstream::PageEntry], status_first: bool| {
+            let list: String = entries
+                .iter()
+                .map(|e| format!("<li><a href=\"#e{0:04}\">{0:04}</a></li>", e.code))
+                .collect();
+            let mut out = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><nav><p>Skip</p></nav><p>Contents</p><ul>{list}</ul><table><tr>");
+            let mut heads = ["Code", "Description", "HTTP Error code", "Remedy"];
+            if status_first {
+                heads.rotate_right(2);
+            }
+            out += &heads.map(|h| format!("<th>{h}</th>")).concat();
+            out += "</tr>";
+            for e in entries {
+                let mut cells = [
+                    format!("<a href=\"?error={0:04}\">{0:04}</a>", e.code),
+                    html(&e.description),
+                    e.http.map_or(String::new(), |s| s.to_string()),
+                    e.remedy.as_deref().map_or(String::new(), html),
+                ];
+                if status_first {
+                    cells.rotate_right(2);
+                }
+                out += &format!(
+                    "<tr id=\"e{:04}\">{}</tr>",
+                    e.code,
+                    cells.map(|c| format!("<td>{c}</td>")).concat()
+                );
+            }
+            out + "</table><h2>Error Responses</h2><p>All web service API's can respond with JSON objects.</p></body></html>"
+        };
+        // Chrome's "Webpage, Single File": quoted-printable, lines of at most 76.
+        let mhtml = |html: &str| {
+            let mut body = String::new();
+            let mut line = 0;
+            for b in html.bytes() {
+                let piece = match b {
+                    b'\n' => "\r\n".to_string(),
+                    b'=' | 0x7f.. => format!("={b:02X}"),
+                    b => (b as char).to_string(),
+                };
+                if line + piece.len() > 75 && b != b'\n' {
+                    body += "=\r\n";
+                    line = 0;
+                }
+                line = if b == b'\n' { 0 } else { line + piece.len() };
+                body += &piece;
+            }
+            format!("From: <Saved by Blink>\r\nSubject: Web Service Errors\r\nMIME-Version: 1.0\r\n\
+                Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--b----\"\r\n\r\n\r\n\
+                ------MultipartBoundary--b----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+                {body}\r\n------MultipartBoundary--b------\r\n")
+        };
+        let pasted = |entries: &[upstream::PageEntry]| {
+            let mut out =
+                String::from("Web Service Errors\n\nCode\tDescription\tHTTP Error code\tRemedy\n");
+            for e in entries {
+                out += &format!(
+                    "{:04}\t{}\t{}\t{}\n",
+                    e.code,
+                    e.description,
+                    e.http.map_or(String::new(), |s| s.to_string()),
+                    e.remedy.as_deref().unwrap_or("")
+                );
+            }
+            out + "\nError Responses\n"
+        };
+        let mut added = page.entries.clone();
+        added.insert(
+            32,
+            upstream::PageEntry {
+                code: 33,
+                http: Some(404),
+                description: "A new error that the page now lists.".into(),
+                remedy: Some("Do the new thing.".into()),
+            },
+        );
+        let added_line = "0033: added on the page (HTTP status 404, with a remedy); `sync --write` scaffolds it in errors.yaml";
+        for (entries, want) in [
+            (&page.entries, (0, vec![])),
+            (&added, (1, vec![added_line.to_string()])),
+        ] {
+            // One list of an odd count of codes, one of an even count.
+            assert_eq!(
+                entries.len() % 2,
+                usize::from(entries.len() != page.entries.len())
+            );
+            for (name, bytes) in [
+                ("table.html", table(entries, false)),
+                ("status_first.html", table(entries, true)),
+                ("single.mhtml", mhtml(&table(entries, false))),
+                ("pasted.txt", pasted(entries)),
+            ] {
+                assert_eq!(
+                    sync(root, &pages, name, &bytes),
+                    want,
+                    "{name}, {} codes",
+                    entries.len()
+                );
+            }
+        }
+    }
+
     /// Headings written with a prefix and labels in Markdown read in step; a heading that still
     /// cannot be read is named by its own code and line, never blamed on the entry before it.
     #[test]
