@@ -442,9 +442,19 @@ fn markdown_with_html(text: &str) -> bool {
         .filter(|l| {
             let t = l.trim_start();
             let marks = t.bytes().take_while(|&b| b == b'#').count();
-            (1..=6).contains(&marks)
-                && t[marks..].starts_with(' ')
-                && code_head(strip_tags(&t[marks..]).trim()).is_some()
+            if (1..=6).contains(&marks) && t[marks..].starts_with(' ') {
+                return code_head(strip_tags(&t[marks..]).trim()).is_some();
+            }
+            // An entry's paragraph or table row opening with Markdown's emphasis or link, a
+            // pipe table's `|` or an inline tag, its text beside the code (`**0405** : ...`,
+            // `| [0405](...) | ... |`, `<span class="code">0405</span> : ...`); not a code
+            // alone (`<td><a href="...">0405</a></td>`, a table kept as HTML).
+            // Its tags, if any, are inline ones, as Markdown keeps them: a line of HTML source
+            // (`<div><span>0405</span> : ...<br>...`) holds others.
+            let row = t.strip_prefix('|').map_or(t, str::trim_start);
+            row.starts_with(['*', '_', '[', '<'])
+                && inline_tags_only(row)
+                && code_head(strip_tags(row).trim()).is_some_and(|(_, text)| !text.is_empty())
         })
         .count();
     if headings == 0 {
@@ -466,6 +476,25 @@ fn markdown_with_html(text: &str) -> bool {
         })
         .sum::<usize>();
     headings > elements
+}
+
+/// Whether every tag on `line` is one of an inline element that Markdown keeps as raw HTML
+/// (`<span>`, `<a>`, emphasis, `<code>`), none of a block or a line break.
+fn inline_tags_only(line: &str) -> bool {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "code", "em", "i", "kbd", "mark", "small", "span", "strong", "sub",
+        "sup", "u",
+    ];
+    line.match_indices('<').all(|(at, _)| {
+        let rest = line[at + 1..].trim_start_matches('/');
+        let name: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        // `<` before no name is text (`a < b`).
+        name.is_empty() || INLINE.contains(&name.as_str())
+    })
 }
 
 /// Markdown's raw HTML without its tags and comments, each line break inside one kept, so
@@ -4468,6 +4497,40 @@ mod tests {
             parse_page(own.as_bytes()).unwrap().entries[0].description,
             "Use {x} and [y]{z w}. {not: attributes}"
         );
+    }
+
+    /// Pandoc's Markdown of a page whose entries are paragraphs or a table, not headings, with
+    /// some of its HTML kept as raw HTML (a `<div>` around a list, a `<span>` around a code):
+    /// it reads as Markdown, as it does where the entries are headings. It was read as HTML, in
+    /// which its lines ran together: one entry holding the whole page, or no code at all.
+    #[test]
+    fn markdown_of_paragraphs_or_a_table_with_raw_html_reads_as_markdown() {
+        let text = "0001 : It's gone. The missing one is named.\n\nHTTP Error code\n\n400\n\nRemedy\n\nInclude it.\n\n\
+                    0002 : Two.\n\nHTTP Error code\n\n404\n\n";
+        let div = "<a href=\"#main\" class=\"skip\">Skip to\ncontent</a>\n\n<div class=\"toc\">\n\n-   [0001](#e0001)\n-   [0002](#e0002)\n\n</div>\n\n";
+        let bold = format!(
+            "{div}**0001** : It's gone.  The missing one\nis named.  \n*HTTP Error code*  \n400  \n*Remedy*  \nInclude it.\n\n\
+             **0002** : Two.  \n*HTTP Error code*  \n404\n"
+        );
+        let span = format!(
+            "{div}<div id=\"e0001\" class=\"item\">\n\n<span class=\"code\">0001</span> : It's gone.  The missing one\nis named.\n\n\
+             <div class=\"body\" style=\"display: none\">\n\nHTTP Error code  \n400\n\nRemedy  \nInclude it.\n\n</div>\n\n</div>\n\n\
+             <div id=\"e0002\" class=\"item\">\n\n<span class=\"code\">0002</span> : Two.\n\n<div class=\"body\">\n\nHTTP Error code  \n404\n\n</div>\n\n</div>\n"
+        );
+        let pipes = format!(
+            "{div}| Error code          | Description                                | HTTP Error code | Remedy      |\n\
+             |---------------------|--------------------------------------------|-----------------|-------------|\n\
+             | [0001](?error=0001) | It's gone.  The missing one is named.      | 400             | Include it. |\n\
+             | [0002](?error=0002) | Two.                                       | 404             |             |\n"
+        );
+        reads_as(text, &[&bold, &span, &pipes]);
+        // A table kept as HTML, a code alone in its cell, is still read as HTML.
+        let kept = format!(
+            "{div}<table>\n<thead>\n<tr>\n<th>Code</th>\n<th>Description</th>\n<th>HTTP Error code</th>\n<th>Remedy</th>\n</tr>\n</thead>\n<tbody>\n\
+             <tr>\n<td><a href=\"?error=0001\">0001</a></td>\n<td>It's gone. The missing one\nis named.</td>\n<td>400</td>\n<td>Include it.</td>\n</tr>\n\
+             <tr>\n<td><a href=\"?error=0002\">0002</a></td>\n<td>Two.</td>\n<td>404</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n"
+        );
+        reads_as(text, &[&kept]);
     }
 
     /// Markdown that keeps the page's HTML blocks as raw HTML (pandoc's `gfm` and `commonmark`
