@@ -17,9 +17,9 @@ use crate::yaml::{self, Key, Node, Plain, Value};
 /// and low enough that time and memory stay small.
 pub const MAX_CATALOGUE_BYTES: usize = 16 * 1024 * 1024;
 
-const TOP_KEYS: &[&str] = &["links", "categories", "errors"];
-const CATEGORY_KEYS: &[&str] = &["id", "title", "range", "description"];
-const ENTRY_KEYS: &[&str] = &[
+pub(crate) const TOP_KEYS: &[&str] = &["links", "categories", "errors"];
+pub(crate) const CATEGORY_KEYS: &[&str] = &["id", "title", "range", "description"];
+pub(crate) const ENTRY_KEYS: &[&str] = &[
     "code",
     "name",
     "http",

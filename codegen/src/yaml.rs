@@ -257,7 +257,9 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     if in_block {
         // A tab in a line's indentation: the parser marks the plain text it was reading, a
         // line or more above.
-        if info == "while scanning a plain scalar, found a tab" {
+        if info == "while scanning a plain scalar, found a tab"
+            || info == "a block scalar content cannot start with a tab"
+        {
             let tabbed = (at.line()..lines.len()).find(|&i| {
                 let l = lines[i];
                 !l.trim_start_matches([' ', '\t']).is_empty()
@@ -311,7 +313,7 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // then reads on, a line or more, looking for its `:`).
         let upto = if at_end { lines.len() } else { line - 1 };
         if in_block {
-            if let Some(key) = last_content_line(&lines, upto) {
+            if let Some(key) = key_start(&lines, upto, (!at_end).then_some((line, at.col()))) {
                 let to = if at_end {
                     "the end of the file".to_string()
                 } else {
@@ -320,6 +322,70 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 return Diagnostic::new(
                     key,
                     format!("not valid YAML: a key is needed here, written `key: value`; the parser found none, reading on to {to} ({info})"),
+                );
+            }
+        }
+    }
+    // A line with no `: ` where a key is needed, read on into the next key, where the parser
+    // finds a `:` it cannot take: the line where that text starts is blamed. (A colon inside a
+    // value's text, or in a line indented further, is the stop's own line's.)
+    if in_block && info == "mapping values are not allowed in this context" && !at_end {
+        let here = lines[line - 1];
+        let first_colon = after_indicators(here)
+            .find(": ")
+            .or_else(|| after_indicators(here).strip_suffix(':').map(str::len))
+            .map(|i| indentation(here) + i);
+        if first_colon == Some(at.col()) {
+            // Indented no further than the text's start: not a line of that text.
+            let key = key_start(&lines, line - 1, Some((line, at.col())))
+                .filter(|&key| indentation(here) <= indentation(lines[key - 1]));
+            if let Some(key) = key {
+                return Diagnostic::new(
+                    key,
+                    format!("not valid YAML: a key is needed here, written `key: value`; the parser found none, reading on to line {line} ({info})"),
+                );
+            }
+        }
+    }
+    // A block text's first line sets its indentation: indented further than the next, it ends
+    // the text there, and the parser finds no key in the line below. The first line is blamed
+    // when the lines after it agree with one another.
+    if in_block && info == "while parsing a block mapping, did not find expected key" && !at_end {
+        let first = last_content_line(&lines, line - 1);
+        let header = first.and_then(|f| last_content_line(&lines, f - 1));
+        if let (Some(first), Some(header)) = (first, header) {
+            let indicator = after_indicators(lines[header - 1])
+                .split_once(": ")
+                .map(|(_, v)| v.split(" #").next().unwrap_or(v).trim_end());
+            let is_block = indicator.is_some_and(|v| {
+                v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
+            });
+            let (k, f, l) = (
+                indentation(lines[header - 1]),
+                indentation(lines[first - 1]),
+                indentation(lines[line - 1]),
+            );
+            // The line below the stop, indented as the stop is, says which of the two is odd.
+            let below = (line + 1..=lines.len()).find(|&n| last_content_line(&lines, n) == Some(n));
+            let agrees =
+                below.is_some_and(|b| indentation(lines[b - 1]) == l && !is_key_line(lines[b - 1]));
+            if is_block && k < l && l < f && agrees && !is_key_line(lines[line - 1]) {
+                return Diagnostic::new(
+                    first,
+                    format!("not valid YAML: this first line of a text is indented further than line {line}, and a text takes its indentation from its first line; indent its lines alike"),
+                );
+            }
+        }
+    }
+    // A quoted text not closed on its line takes in the lines below, keys and all, until a
+    // quote closes it: it is blamed where it opens.
+    if in_block && info.starts_with("invalid trailing content after") {
+        if let Some((open, col)) = quote_opened(&lines, line, at.col()) {
+            let swallowed = (open + 1..=line).any(|n| is_key_line(lines[n - 1]));
+            if open < line && swallowed {
+                return Diagnostic::new(
+                    open,
+                    format!("not valid YAML: the quoted text opened here (column {}) is not closed on its line, so it takes in the lines below up to line {line}, where a quote closes it; close the quote on this line", col + 1),
                 );
             }
         }
@@ -368,6 +434,93 @@ fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
         let l = lines[n - 1].trim_start_matches([' ', '\t']);
         !l.is_empty() && !l.starts_with('#')
     })
+}
+
+/// Where the key the parser wanted starts, when it read on from it to 1-based line `stop` and
+/// 0-based character column `col` (`None`: the end of the file) without finding its `:`: the
+/// last line with content at or above `upto`, or, where that line goes on a text from the
+/// lines above, the line the text starts on.
+fn key_start(lines: &[&str], upto: usize, stop: Option<(usize, usize)>) -> Option<usize> {
+    let mut key = last_content_line(lines, upto)?;
+    // A stop at the start of a line (a key below the text) is indented no further than the
+    // key; elsewhere (a comment, a blank line, or a `:` within the text's last line) it says
+    // nothing of where the key stands.
+    let column = match stop {
+        Some((s, col))
+            if last_content_line(lines, s) == Some(s) && col == indentation(lines[s - 1]) =>
+        {
+            col
+        }
+        _ => 0,
+    };
+    // Up the lines the text goes on over: indented further than the stop, each no less than
+    // the line above it, which is no key of the catalogue's.
+    while indentation(lines[key - 1]) > column {
+        match last_content_line(lines, key - 1) {
+            Some(above)
+                if indentation(lines[above - 1]) <= indentation(lines[key - 1])
+                    && !is_key_line(lines[above - 1]) =>
+            {
+                key = above
+            }
+            _ => break,
+        }
+    }
+    Some(key)
+}
+
+/// Whether `line` starts with one of the catalogue's keys and its `:`, as a line of its
+/// structure does (a line of text may hold any words and colons, but rarely that).
+fn is_key_line(line: &str) -> bool {
+    use crate::load::{CATEGORY_KEYS, ENTRY_KEYS, TOP_KEYS};
+    after_indicators(line)
+        .split_once(':')
+        .is_some_and(|(key, rest)| {
+            (rest.is_empty() || rest.starts_with(' '))
+                && [TOP_KEYS, CATEGORY_KEYS, ENTRY_KEYS]
+                    .concat()
+                    .contains(&key)
+        })
+}
+
+/// Where `line`'s key, if any, starts, in characters: past its indentation and any `- `.
+fn indentation(line: &str) -> usize {
+    line.chars().count() - after_indicators(line).chars().count()
+}
+
+/// Where the quoted text that closes just before 0-based character column `col` of 1-based
+/// `line` opens: its line and column.
+fn quote_opened(lines: &[&str], line: usize, col: usize) -> Option<(usize, usize)> {
+    let close_line: Vec<char> = lines.get(line - 1)?.chars().collect();
+    let quote = *close_line.get(col.checked_sub(1)?)?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let mut n = line;
+    let mut chars: Vec<char> = close_line[..col - 1].to_vec();
+    loop {
+        let mut i = chars.len();
+        while i > 0 {
+            i -= 1;
+            if chars[i] != quote {
+                continue;
+            }
+            let before = chars[..i].iter().rev();
+            let opens = if quote == '"' {
+                before.take_while(|c| **c == '\\').count() % 2 == 0
+            } else if i > 0 && chars[i - 1] == '\'' {
+                i -= 1;
+                false
+            } else {
+                true
+            };
+            if opens {
+                return Some((n, i));
+            }
+        }
+        n -= 1;
+        chars = lines.get(n.checked_sub(1)?)?.chars().collect();
+    }
 }
 
 /// What is wrong with `line`, if it holds a character YAML does not allow in a file (a control
