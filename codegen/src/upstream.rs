@@ -562,14 +562,49 @@ const VOID: &[&str] = &[
 /// Whether a start tag's attributes (`attributes`, the text after its name, in ASCII lower
 /// case) take its element off the page: the `hidden` attribute, which marks what is not (or
 /// no longer) relevant, so no visitor ever sees it. What a visitor can reveal stays on the
-/// page: `hidden="until-found"` (find-in-page opens it), and `display: none`, the state a
-/// script leaves an accordion's collapsed panel in (every text dump shows it, as the page as
-/// text has it). `aria-hidden` hides nothing from sight.
-fn hidden(attributes: &str) -> bool {
+/// page: `hidden="until-found"` (find-in-page opens it); `display: none`, the state a script
+/// leaves an accordion's collapsed panel in (every text dump shows it, as the page as text
+/// has it); and a panel `hidden` until a control shows it, as WAI-ARIA's accordion and tabs
+/// leave it: a region or tab panel, or an element whose id a control names (`revealed`).
+/// `aria-hidden` hides nothing from sight.
+fn hidden(attributes: &str, revealed: &std::collections::HashSet<&str>) -> bool {
     // A browser keeps the first of an attribute given twice.
-    attributes_of(attributes)
-        .find(|&(name, _)| name == "hidden")
-        .is_some_and(|(_, value)| value != "until-found")
+    let first = |wanted: &str| {
+        attributes_of(attributes)
+            .find(|&(name, _)| name == wanted)
+            .map(|(_, value)| value)
+    };
+    first("hidden").is_some_and(|value| value != "until-found")
+        && !first("id").is_some_and(|id| revealed.contains(id))
+        && !first("role").is_some_and(|role| matches!(role.trim(), "region" | "tabpanel"))
+}
+
+/// The ids of the elements that a control on the page reveals: those its `aria-controls`
+/// names (a list), or Bootstrap's `data-bs-target` and `data-target` (`#id`). `lower` is the
+/// page in ASCII lower case, as the ids compared with them are.
+fn revealed_ids(lower: &str) -> std::collections::HashSet<&str> {
+    let mut ids = std::collections::HashSet::new();
+    for attribute in ["aria-controls", "data-bs-target", "data-target"] {
+        for (at, _) in lower.match_indices(attribute) {
+            let Some(rest) = lower[at + attribute.len()..].trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let rest = rest.trim_start();
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
+            };
+            ids.extend(
+                value
+                    .split_ascii_whitespace()
+                    .map(|id| id.trim_start_matches('#')),
+            );
+        }
+    }
+    ids
 }
 
 /// A start tag's attributes, `(name, value)`, read from the text after its name as a browser's
@@ -694,6 +729,7 @@ pub fn html_to_text(html: &str) -> String {
     // How many `<pre>` elements are open: in them a line break is one.
     let mut pre = 0usize;
     let lower = html.to_ascii_lowercase();
+    let revealed = revealed_ids(&lower);
     let bytes = html.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -762,7 +798,7 @@ pub fn html_to_text(html: &str) -> String {
         if !closing
             && !self_closing
             && !VOID.contains(&name)
-            && hidden(&lower[i + start + name_len..end])
+            && hidden(&lower[i + start + name_len..end], &revealed)
         {
             i = matching_close(bytes, &lower, name, end);
             out.push_str("\n\n");
@@ -3939,6 +3975,38 @@ mod tests {
         let accordion = "<html><body><div class=\"error\"><h3><a href=\"?error=0405\" title=\"show hidden details\">0405</a> : A.</h3>\
             <div class=\"details\" style=\"display: none;\"><h4>HTTP Error code</h4><p>404</p></div></div></body></html>";
         reads_as(entry, &[accordion]);
+    }
+
+    /// An accordion as WAI-ARIA's pattern writes one: each entry's panel `hidden` until its
+    /// button, whose `aria-controls` names the panel, is clicked (or a tab's panel, or a
+    /// Bootstrap collapse's `data-bs-target`). A visitor reveals it, so it is on the page, as
+    /// a collapsed `display: none` panel is: saved from a browser, every status and remedy
+    /// was read as gone. A `hidden` element nothing reveals is still off the page.
+    #[test]
+    fn a_hidden_panel_that_a_control_reveals_is_on_the_page() {
+        let entry = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>R.</p><h3>0406 : B.</h3>";
+        let panel = |attributes: &str| {
+            format!(
+                "<html><body><div class=\"accordion\"><h3><button type=\"button\" aria-expanded=\"false\" aria-controls=\"other p0405\" id=\"a0405\">0405 : A.</button></h3>\
+                 <div {attributes}><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>R.</p></div>\
+                 <h3><button aria-controls=\"p0406\">0406 : B.</button></h3><div id=\"p0406\" hidden></div></div><div hidden><p>0999 : Draft.</p></div></body></html>"
+            )
+        };
+        reads_as(
+            entry,
+            &[
+                &panel("id=\"p0405\" role=\"region\" aria-labelledby=\"a0405\" hidden"),
+                &panel("hidden id=p0405"),
+                &panel("id=\"t0405\" role=\"tabpanel\" hidden"),
+                &panel("id=\"c0405\" class=\"collapse\" hidden").replace(
+                    "aria-controls=\"other p0405\"",
+                    "data-bs-toggle=\"collapse\" data-bs-target=\"#c0405\"",
+                ),
+            ],
+        );
+        // A panel no control names is not revealed.
+        let alone = parse_page(panel("id=\"x0405\" hidden").as_bytes()).unwrap();
+        assert_eq!((alone.entries[0].http, alone.entries.len()), (None, 2));
     }
 
     #[test]
