@@ -312,7 +312,8 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // A key was needed where the text above the stop starts (the parser wants one there,
         // then reads on, a line or more, looking for its `:`).
         let upto = if at_end { lines.len() } else { line - 1 };
-        if in_block {
+        // (At the end of the file, a `[` or `{` left open is the trouble; see below.)
+        if in_block && !(at_end && unclosed_flow(&lines, line).is_some()) {
             if let Some(key) = key_start(&lines, upto, (!at_end).then_some((line, at.col()))) {
                 let to = if at_end {
                     "the end of the file".to_string()
@@ -403,13 +404,26 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A `[` or `{` the parser still holds back (it may start a key) is not on the stack: it
+    // is looked for in the text when the parser says it is in a flow collection.
+    let flow_error = info.ends_with("is only valid inside a block")
+        || info == "invalid indentation in flow construct"
+        || info == "invalid indentation"
+        || (at_end && info.starts_with("simple key expect"))
+        || info.starts_with("while parsing a flow");
+    let opened = opened.map(|open| open.line).or_else(|| {
+        flow_error
+            .then(|| unclosed_flow(&lines, line))
+            .flatten()
+            .filter(|&open| open < line || at_end)
+    });
     match opened {
         Some(open) if at_end => Diagnostic::new(
-            open.line,
+            open,
             format!("not valid YAML: a `[` or `{{` opened here is not closed before the end of the file ({info})"),
         ),
         Some(open) => Diagnostic::new(
-            open.line,
+            open,
             format!("not valid YAML: a `[` or `{{` opened here is not closed where line {line} expects it ({info})"),
         ),
         None => {
@@ -434,6 +448,70 @@ fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
         let l = lines[n - 1].trim_start_matches([' ', '\t']);
         !l.is_empty() && !l.starts_with('#')
     })
+}
+
+/// The 1-based line of the innermost `[` or `{` still open at the end of 1-based line `upto`,
+/// read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
+/// `,` or another bracket), or anywhere inside one, outside quotes, comments and block texts.
+fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut quote: Option<char> = None;
+    // Inside a block text: the indentation of its key, which lines below must pass.
+    let mut block: Option<usize> = None;
+    for (i, line) in lines.iter().take(upto).enumerate() {
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        if let Some(key) = block {
+            if line.trim().is_empty() || spaces > key {
+                continue;
+            }
+            block = None;
+        }
+        // The last character that is not white space, outside quotes.
+        let mut last: Option<char> = None;
+        let mut chars = line.chars().peekable();
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            match quote {
+                Some('"') if c == '\\' => {
+                    chars.next();
+                }
+                Some(q) if c == q => {
+                    if q == '\'' && chars.peek() == Some(&'\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                        last = Some(c);
+                    }
+                }
+                Some(_) => {}
+                None => match c {
+                    '#' if prev.is_whitespace() => break,
+                    '"' | '\'' if last.is_none_or(|l| "[{,:-?".contains(l)) => quote = Some(c),
+                    '[' | '{' if !open.is_empty() || last.is_none_or(|l| "[{,:-?".contains(l)) => {
+                        open.push(i + 1)
+                    }
+                    ']' | '}' if !open.is_empty() => {
+                        open.pop();
+                    }
+                    _ => {}
+                },
+            }
+            if quote.is_none() && !c.is_whitespace() {
+                last = Some(c);
+            }
+            prev = c;
+        }
+        if open.is_empty() && quote.is_none() {
+            let value = after_indicators(line).split_once(": ").map(|(_, v)| v);
+            let value = value.map(|v| v.split(" #").next().unwrap_or(v).trim_end());
+            if value.is_some_and(|v| {
+                v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
+            }) {
+                block = Some(spaces);
+            }
+        }
+    }
+    open.last().copied()
 }
 
 /// Where the key the parser wanted starts, when it read on from it to 1-based line `stop` and
