@@ -1,0 +1,348 @@
+//! `cargo xtask sync` as a maintainer runs it, through the binary: the official page as text
+//! and as HTML, and variants of it as Aculab might publish them (codes added, removed,
+//! re-statused, remedies dropped, reworded, several at once, none at all), each named code by
+//! code with exit 0 (in step), 1 (drift) or 2 (nothing compared) and nothing written; and
+//! `sync --write`, whose scaffold `gen` then refuses at its line.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use codegen::upstream::{self, PageEntry, Record};
+
+/// The copy of Aculab's page, as text and as HTML.
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/upstream");
+    fs::read_to_string(path.join(name)).unwrap()
+}
+
+/// A scratch project in step with the page: a valid catalogue with the page's codes, statuses
+/// and remedies in words of its own, the record of the page, and xtask's manifest directory
+/// (where the binary finds its root).
+fn project(page: &str) -> tempfile::TempDir {
+    let page = upstream::parse_page(page.as_bytes()).unwrap();
+    let mut catalogue = String::from(
+        "links: \"https://example.com/errors?error={code}\"\n\ncategories:\n  - id: everything\n    title: Everything\n    range: \"0000-9999\"\n    description: Every code.\n\nerrors:\n",
+    );
+    let mut entries = page.entries.clone();
+    entries.sort_by_key(|e| e.code);
+    for e in &entries {
+        catalogue += &format!("  - code: \"{:04}\"\n    name: code_{0:04}\n", e.code);
+        if let Some(status) = e.http {
+            catalogue += &format!("    http: {status}\n");
+        }
+        catalogue += &format!(
+            "    category: everything\n    retry: false\n    description: Our words for {:04}.\n",
+            e.code
+        );
+        if e.remedy.is_some() {
+            catalogue += &format!("    remedy: What to do about {:04}.\n", e.code);
+        }
+        catalogue.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("xtask")).unwrap();
+    fs::write(dir.path().join("errors.yaml"), catalogue).unwrap();
+    fs::write(
+        dir.path().join("upstream.tsv"),
+        Record::of(&page, "2026-01-01").render(),
+    )
+    .unwrap();
+    dir
+}
+
+/// `cargo xtask ARGS` in the project `dir`.
+fn xtask(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .env("CARGO_MANIFEST_DIR", dir.join("xtask"))
+        .output()
+        .unwrap()
+}
+
+/// Every file under `root` with its bytes.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// Runs `sync PAGE` on `page` saved outside the project; asserts that nothing under the
+/// project was written; returns the exit status and the lines that name a code.
+fn sync(dir: &Path, page: &[u8], name: &str) -> (i32, Vec<String>) {
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join(name);
+    fs::write(&path, page).unwrap();
+    let before = snapshot(dir);
+    let out = xtask(dir, &["sync", path.to_str().unwrap()]);
+    assert_eq!(snapshot(dir), before, "{name}: sync without --write wrote");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let named = stdout
+        .lines()
+        .filter(|l| l.len() > 5 && l.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+        .map(str::to_string)
+        .collect();
+    (out.status.code().unwrap(), named)
+}
+
+/// The entries of the page, to vary.
+fn entries(page: &str) -> Vec<PageEntry> {
+    upstream::parse_page(page.as_bytes()).unwrap().entries
+}
+
+/// `entries` as the page lays them out as text.
+fn as_text(entries: &[PageEntry]) -> String {
+    let mut out = String::from("Web Service Errors\n\nError Codes\n\n");
+    for e in entries {
+        out += &format!("{:04} : {}\n\n", e.code, e.description);
+        if let Some(status) = e.http {
+            out += &format!("HTTP Error code\n\n{status}\n\n");
+        }
+        if let Some(remedy) = &e.remedy {
+            out += &format!("Remedy\n\n{remedy}\n\n");
+        }
+    }
+    out + "Error Responses\n\nAll web service API's can respond with JSON objects.\n"
+}
+
+/// `entries` as HTML as a browser saves it: a head with a style and a script, a navigation
+/// list of the codes, an entry per `<div>` with typographic quotes as entities, a footer.
+fn as_html(entries: &[PageEntry]) -> String {
+    let text = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace("'", "&#8217;")
+    };
+    let nav: String = entries
+        .iter()
+        .map(|e| format!("<li><a href=\"#e{0:04}\">{0:04}</a></li>", e.code))
+        .collect();
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Web Service Errors</title>\n\
+         <style>h3::before {{ content: \"0999 : no code\" }}</style><script>var x = \"<p>0998 : nor this</p>\";</script></head>\n\
+         <body><nav><ul>{nav}</ul></nav><main><h1>Web Service Errors</h1>\n"
+    );
+    for e in entries {
+        out += &format!(
+            "<div class=\"error\" id=\"e{0:04}\">\n  <h3><a href=\"?error={0:04}\">{0:04}</a> : {1}</h3>\n",
+            e.code,
+            text(&e.description)
+        );
+        if let Some(status) = e.http {
+            out += &format!("  <h4>HTTP Error code</h4>\n  <p>{status}</p>\n");
+        }
+        if let Some(remedy) = &e.remedy {
+            out += &format!("  <h4>Remedy</h4>\n  <p>{}</p>\n", text(remedy));
+        }
+        out += "</div>\n";
+    }
+    out + "<h2>Error Responses</h2><p>All web service API&#8217;s can respond with JSON objects.</p></main>\
+           <footer><p>&copy; Aculab</p></footer></body></html>\n"
+}
+
+/// The entry of `code` in `entries`.
+fn entry(entries: &mut [PageEntry], code: u16) -> &mut PageEntry {
+    entries.iter_mut().find(|e| e.code == code).unwrap()
+}
+
+#[test]
+fn the_official_page_as_text_and_as_html_reads_in_step_through_the_binary() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    for (name, bytes) in [
+        ("page.txt", page.clone()),
+        ("page.html", fixture("page.html")),
+        ("laid_out.txt", as_text(&entries(&page))),
+        ("laid_out.html", as_html(&entries(&page))),
+    ] {
+        assert_eq!(
+            sync(dir.path(), bytes.as_bytes(), name),
+            (0, vec![]),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn each_variant_is_named_code_by_code_with_its_exit_and_nothing_written() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let added = |entries: &mut Vec<PageEntry>| {
+        let at = entries.iter().position(|e| e.code > 33).unwrap();
+        entries.insert(
+            at,
+            PageEntry {
+                code: 33,
+                http: Some(404),
+                description: "A new error that the page now lists.".into(),
+                remedy: Some("Do the new thing.".into()),
+            },
+        );
+    };
+    let removed = |entries: &mut Vec<PageEntry>| entries.retain(|e| e.code != 406);
+    let restatused = |entries: &mut Vec<PageEntry>| entry(entries, 405).http = Some(410);
+    let dropped = |entries: &mut Vec<PageEntry>| entry(entries, 1).remedy = None;
+    let reworded = |entries: &mut Vec<PageEntry>| {
+        let e = entry(entries, 405);
+        e.description = e.description.replacen("invalid", "unknown", 1);
+    };
+    let punctuated = |entries: &mut Vec<PageEntry>| {
+        let e = entry(entries, 2);
+        e.remedy = e.remedy.take().map(|r| r.replacen('.', "!", 1));
+    };
+    let lines = [
+        "0033: added on the page (HTTP status 404, with a remedy); `sync --write` scaffolds it in errors.yaml",
+        "0406: removed from the page; mark it `retired: <why>` in errors.yaml (never delete it)",
+        "0405: HTTP status changed: 404 -> 410",
+        "0001: remedy gone from the page; remove the entry's `remedy`",
+        "0405: wording changed (description); re-read it on the page and check the entry says the same",
+        "0002: wording changed (remedy); re-read it on the page and check the entry says the same",
+    ];
+    type Change = fn(&mut Vec<PageEntry>);
+    let changes: [(Change, &str); 6] = [
+        (added, lines[0]),
+        (removed, lines[1]),
+        (restatused, lines[2]),
+        (dropped, lines[3]),
+        (reworded, lines[4]),
+        (punctuated, lines[5]),
+    ];
+    for (change, line) in changes {
+        let mut varied = official.clone();
+        change(&mut varied);
+        assert_eq!(
+            varied.len() == official.len(),
+            !line.contains("added") && !line.contains("removed")
+        );
+        for (name, bytes) in [
+            ("page.txt", as_text(&varied)),
+            ("page.html", as_html(&varied)),
+        ] {
+            assert_eq!(
+                sync(dir.path(), bytes.as_bytes(), name),
+                (1, vec![line.to_string()]),
+                "{name}"
+            );
+        }
+    }
+    // Several at once, each named once, in code order.
+    let mut varied = official.clone();
+    for (change, _) in changes {
+        change(&mut varied);
+    }
+    let mut want: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    // 0405's status and wording changed both; the lines are in code order.
+    want.sort_by_key(|l| l[..4].to_string());
+    for (name, bytes) in [
+        ("page.txt", as_text(&varied)),
+        ("page.html", as_html(&varied)),
+    ] {
+        let (code, mut named) = sync(dir.path(), bytes.as_bytes(), name);
+        assert_eq!(code, 1, "{name}");
+        named.sort_by_key(|l| l[..4].to_string());
+        assert_eq!(named, want, "{name}");
+    }
+    // Markup, entities and white space are no change of wording.
+    let spaced = as_html(&official)
+        .replace("<p>", "<p>\n   ")
+        .replace(" the ", " <em>the</em>&nbsp;");
+    assert_eq!(
+        sync(dir.path(), spaced.as_bytes(), "spaced.html"),
+        (0, vec![])
+    );
+}
+
+#[test]
+fn a_page_with_nothing_to_compare_exits_2_and_writes_nothing() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    for (name, bytes) in [
+        ("none.txt", as_text(&[])),
+        ("none.html", as_html(&[])),
+        ("empty.txt", String::new()),
+    ] {
+        let (code, named) = sync(dir.path(), bytes.as_bytes(), name);
+        assert_eq!((code, named), (2, vec![]), "{name}");
+    }
+    let before = snapshot(dir.path());
+    let pages = tempfile::tempdir().unwrap();
+    for path in [
+        pages.path().join("missing.html"),
+        pages.path().to_path_buf(),
+    ] {
+        let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", path.display());
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("cannot read the page"), "{stderr}");
+    }
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn write_scaffolds_an_added_code_that_gen_refuses_at_its_line_and_records_the_page() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let mut varied = entries(&page);
+    varied.push(PageEntry {
+        code: 9001,
+        http: Some(503),
+        description: "A new error at the end of the page.".into(),
+        remedy: None,
+    });
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join("page.html");
+    fs::write(&path, as_html(&varied)).unwrap();
+    let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("scaffolded 9001 in errors.yaml"),
+        "{stdout}"
+    );
+    let record = fs::read_to_string(dir.path().join("upstream.tsv")).unwrap();
+    assert!(
+        record.lines().any(|l| l.starts_with("9001\t503\tno\t")),
+        "{record}"
+    );
+    assert!(!record.contains("new error"), "the record keeps no wording");
+    let catalogue = fs::read_to_string(dir.path().join("errors.yaml")).unwrap();
+    let line = catalogue
+        .lines()
+        .position(|l| l.contains("code: \"9001\""))
+        .unwrap()
+        + 1;
+    // gen refuses the scaffold, each problem at its own line under the entry.
+    let out = xtask(dir.path(), &["gen"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let located: Vec<usize> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("errors.yaml:"))
+        .filter_map(|l| l.split(':').next()?.parse().ok())
+        .collect();
+    assert!(!located.is_empty(), "{stderr}");
+    assert!(
+        located.iter().all(|&n| n > line && n < line + 10),
+        "{line}: {stderr}"
+    );
+    assert!(stderr.contains("entry 9001"), "{stderr}");
+    // The page is now recorded and the code scaffolded: in step, and a second write is a no-op.
+    assert_eq!(
+        sync(dir.path(), as_html(&varied).as_bytes(), "page.html"),
+        (0, vec![])
+    );
+}
