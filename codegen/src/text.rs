@@ -273,6 +273,8 @@ fn escape_into(out: &mut String, s: &str) {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '{' | '}'
             | '!' | '$' => true,
+            // `^x^` is a superscript to Markdown readers with that extension (pulldown-cmark's).
+            '^' => true,
             // Rustdoc's smart punctuation would curl quotes and turn `--`, `...` into dashes
             // and an ellipsis; escaped, each stays the character it is.
             '"' | '\'' => true,
@@ -320,6 +322,11 @@ mod tests {
         assert_eq!(markdown("<b> *x* `y` a_b"), r"\<b\> \*x\* \`y\` a\_b");
         assert_eq!(markdown(r"c:\dir a: b"), r"c:\\dir a: b");
         assert_eq!(markdown("one\n- two\n---"), r"one - two \-\-\-");
+    }
+
+    #[test]
+    fn a_superscript_stays_text() {
+        assert_eq!(markdown("2^10^ and x^2"), r"2\^10\^ and x\^2");
     }
 
     #[test]
