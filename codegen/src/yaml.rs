@@ -367,7 +367,7 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 indentation(lines[line - 1]),
             );
             // The line below the stop, indented as the stop is, says which of the two is odd.
-            let below = (line + 1..=lines.len()).find(|&n| last_content_line(&lines, n) == Some(n));
+            let below = (line + 1..=lines.len()).find(|&n| has_content(lines[n - 1]));
             let agrees =
                 below.is_some_and(|b| indentation(lines[b - 1]) == l && !is_key_line(lines[b - 1]));
             if is_block && k < l && l < f && agrees && !is_key_line(lines[line - 1]) {
@@ -444,10 +444,15 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
 /// The 1-based number of the last line at or above 1-based `upto` that holds more than white
 /// space or a comment.
 fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
-    (1..=upto.min(lines.len())).rev().find(|&n| {
-        let l = lines[n - 1].trim_start_matches([' ', '\t']);
-        !l.is_empty() && !l.starts_with('#')
-    })
+    (1..=upto.min(lines.len()))
+        .rev()
+        .find(|&n| has_content(lines[n - 1]))
+}
+
+/// Whether `line` holds more than white space or a comment.
+fn has_content(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '\t']);
+    !l.is_empty() && !l.starts_with('#')
 }
 
 /// The 1-based line of the innermost `[` or `{` still open at the end of 1-based line `upto`,
@@ -525,7 +530,8 @@ fn key_start(lines: &[&str], upto: usize, stop: Option<(usize, usize)>) -> Optio
     // nothing of where the key stands.
     let column = match stop {
         Some((s, col))
-            if last_content_line(lines, s) == Some(s) && col == indentation(lines[s - 1]) =>
+            if lines.get(s - 1).is_some_and(|l| has_content(l))
+                && col == indentation(lines[s - 1]) =>
         {
             col
         }
