@@ -393,7 +393,35 @@ fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
             ))
         })?),
     };
+    // Shown in the export, whose schema holds it to a version as Cargo writes one.
+    if let Some(v) = version.as_deref().filter(|v| !is_semver(v)) {
+        return Err(Error::Record(format!(
+            "{MANIFEST}: version {v:?} is not a version as Cargo writes one (MAJOR.MINOR.PATCH, as in \"0.1.0\"), which the docs show\n"
+        )));
+    }
     Ok(codegen::Stamp { version, checked })
+}
+
+/// Whether `v` is a semantic version (`1.2.3`, `1.0.0-rc.1+build.5`), as Cargo reads one and as
+/// the export's schema states it: no leading zeros in numbers, identifiers of `[0-9A-Za-z-]`.
+fn is_semver(v: &str) -> bool {
+    let ident =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let number = |s: &str| {
+        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+    };
+    let (rest, build) = v.split_once('+').map_or((v, None), |(r, b)| (r, Some(b)));
+    let (core, pre) = rest
+        .split_once('-')
+        .map_or((rest, None), |(c, p)| (c, Some(p)));
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| number(p))
+        && pre.is_none_or(|p| {
+            p.split('.')
+                .all(|i| ident(i) && (number(i) || !i.bytes().all(|b| b.is_ascii_digit())))
+        })
+        && build.is_none_or(|b| b.split('.').all(ident))
 }
 
 /// The line saying why [`read_generated`] could not read `file`, an input of the run.
@@ -414,10 +442,9 @@ fn package_version(manifest: &str) -> Option<String> {
             match value.strip_prefix('=') {
                 Some(value) if in_package => {
                     let value = value.trim();
-                    return value
-                        .strip_prefix('"')
-                        .and_then(|v| v.strip_suffix('"'))
-                        .map(str::to_string);
+                    // A basic or a literal TOML string.
+                    let quoted = |q: char| value.strip_prefix(q)?.strip_suffix(q);
+                    return quoted('"').or_else(|| quoted('\'')).map(str::to_string);
                 }
                 _ => {}
             }
@@ -936,6 +963,34 @@ mod tests {
         fs::remove_file(&json).unwrap();
         assert!(run(dir.path(), WRITE).is_err(), "a missing baseline too");
         assert_eq!(run(dir.path(), ALLOW).unwrap().written, [JSON_FILE]);
+    }
+
+    /// The export shows the crate's version, and its schema holds it to semver: a manifest's
+    /// `1.0` or `0.1.0<b>` made an export that failed its own schema, with exit 0.
+    #[test]
+    fn a_version_cargo_would_not_read_is_refused() {
+        let dir = project();
+        std::fs::create_dir_all(dir.path().join("aculab-errors")).unwrap();
+        for (version, ok) in [
+            ("0.1.0", true),
+            ("1.0.0-rc.1+build.5", true),
+            ("1.0", false),
+            ("0.1.0<b>", false),
+            ("01.0.0", false),
+            ("1.0.0-", false),
+        ] {
+            std::fs::write(
+                dir.path().join("aculab-errors/Cargo.toml"),
+                format!("[package]\nname = \"aculab-errors\"\nversion = '{version}'\n"),
+            )
+            .unwrap();
+            let result = super::run(dir.path(), ALLOW);
+            assert_eq!(result.is_ok(), ok, "{version}: {result:?}");
+            if !ok {
+                let e = result.unwrap_err().to_string();
+                assert!(e.contains("is not a version as Cargo writes one"), "{e}");
+            }
+        }
     }
 
     #[test]
