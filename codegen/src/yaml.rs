@@ -391,6 +391,10 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // An alias with no anchor before it: refused as every alias is, not as a name unknown.
+    if info.ends_with("found unknown anchor") {
+        return Diagnostic::new(line, ALIAS_REFUSED);
+    }
     // The first key indented: the document is that mapping, which a key at a line's start
     // below cannot continue.
     if info == "did not find expected <document start>" {
@@ -440,6 +444,10 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         }
     }
 }
+
+/// Why an alias is refused.
+const ALIAS_REFUSED: &str =
+    "YAML aliases (`*name`) are not allowed in the catalogue; write the value out";
 
 /// The 1-based number of the last line at or above 1-based `upto` that holds more than white
 /// space or a comment.
@@ -891,10 +899,7 @@ fn parse_events(text: &str) -> Read {
             }
             Event::Nothing | Event::StreamStart => continue,
             Event::Alias(_) => {
-                diags.push(Diagnostic::new(
-                    line,
-                    "YAML aliases (`*name`) are not allowed in the catalogue; write the value out",
-                ));
+                diags.push(Diagnostic::new(line, ALIAS_REFUSED));
                 Node {
                     line,
                     value: Value::Scalar {
