@@ -391,6 +391,33 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A list item whose keys cannot line up with the next line's: two `-` at once, or a tab
+    // after its `-` (a tab counts as one column). The parser stops at the next line.
+    if in_block
+        && !at_end
+        && (info.ends_with("did not find expected '-' indicator")
+            || info.ends_with("did not find expected key"))
+    {
+        if let Some(item) = last_content_line(&lines, line - 1) {
+            let text = lines[item - 1];
+            // Its indentation and `-`s, tabs counted as white space here.
+            let mut key = text.trim_start_matches([' ', '\t']);
+            while let Some(rest) = key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t'])) {
+                key = rest.trim_start_matches([' ', '\t']);
+            }
+            let lead = &text[..text.len() - key.len()];
+            let why = if lead.matches('-').count() > 1 {
+                Some("this line opens two lists at once (`- -`); an item takes one `-`")
+            } else if lead.contains('\t') && lead.contains('-') {
+                Some("a tab in this item's indentation or after its `-`, which YAML counts as one column, so its keys do not line up with the next line's; write spaces")
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                return Diagnostic::new(item, format!("not valid YAML: {why}"));
+            }
+        }
+    }
     // An alias with no anchor before it: refused as every alias is, not as a name unknown.
     if info.ends_with("found unknown anchor") {
         return Diagnostic::new(line, ALIAS_REFUSED);
