@@ -33,6 +33,16 @@ pub(crate) const ENTRY_KEYS: &[&str] = &[
     "retired",
 ];
 
+/// The keys an entry may leave out.
+const OPTIONAL_KEYS: &[&str] = &[
+    "http",
+    "retry_after",
+    "idempotent_only",
+    "remedy",
+    "aliases",
+    "retired",
+];
+
 /// Validates catalogue bytes as read from disk: size, UTF-8 and NUL bytes first, each problem
 /// at its line, then everything [`load`] checks, so that every problem is reported at once.
 pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
@@ -774,9 +784,23 @@ impl<'a> Fields<'a> {
             }
         };
         let mut meant = Vec::new();
-        for (key, _) in map.unwrap_or_default() {
+        for (key, value) in map.unwrap_or_default() {
             if cx.full() {
                 break;
+            }
+            // An optional key written with nothing after it (or `~`) is no key left out: a value
+            // was meant and forgotten. (A required one is reported as empty where it is read.)
+            if OPTIONAL_KEYS.contains(&key.text.as_str())
+                && allowed.contains(&key.text.as_str())
+                && value.is_null()
+            {
+                cx.err(
+                    key.line,
+                    format!(
+                        "{context}: `{}` is empty; give it a value, or remove the key",
+                        key.text
+                    ),
+                );
             }
             if !allowed.contains(&key.text.as_str()) {
                 let close = closest(&key.text, allowed);
