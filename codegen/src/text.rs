@@ -243,7 +243,9 @@ fn escape_into(out: &mut String, s: &str) {
             continue;
         }
         let next = s[i + c.len_utf8()..].chars().next();
-        if c == '\n' {
+        // A tab in a paragraph shows as a space, and in a doc comment it fails clippy's
+        // `tabs_in_doc_comments` (the generated crate's lint run).
+        if c == '\n' || c == '\t' {
             out.push(' ');
             prev = Some(c);
             continue;
@@ -322,6 +324,11 @@ mod tests {
         assert_eq!(markdown("<b> *x* `y` a_b"), r"\<b\> \*x\* \`y\` a\_b");
         assert_eq!(markdown(r"c:\dir a: b"), r"c:\\dir a: b");
         assert_eq!(markdown("one\n- two\n---"), r"one - two \-\-\-");
+    }
+
+    #[test]
+    fn a_tab_is_a_space() {
+        assert_eq!(markdown("a\tb"), "a b");
     }
 
     #[test]
