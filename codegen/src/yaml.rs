@@ -312,7 +312,15 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // A key was needed where the text above the stop starts (the parser wants one there,
         // then reads on, a line or more, looking for its `:`).
         let upto = if at_end { lines.len() } else { line - 1 };
-        // (At the end of the file, a `[` or `{` left open is the trouble; see below.)
+        // (At the end of the file, a `[` or `{` left open is the trouble; see below. A key of
+        // more than 1024 characters is one too long on the stop's own line.)
+        let long_key = !at_end && at.col().saturating_sub(indentation(lines[line - 1])) >= 1024;
+        if long_key {
+            return Diagnostic::new(
+                line,
+                format!("not valid YAML: the key here runs on for 1024 characters or more without its `: `; YAML reads no longer key ({info})"),
+            );
+        }
         if in_block && !(at_end && unclosed_flow(&lines, line).is_some()) {
             if let Some(key) = key_start(&lines, upto, (!at_end).then_some((line, at.col()))) {
                 let to = if at_end {
