@@ -456,6 +456,31 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             .flatten()
             .filter(|&open| open < line || at_end)
     });
+    // A `,` left out between two items (a catalogue written as JSON): every bracket in the
+    // file closes, so it is the comma, not a bracket, that is missing: at the end of the line
+    // above the stop when that line ends an item (its plain value, `false` say, would go on
+    // into the stop's line), else where the parser stopped.
+    let no_comma = info == "while parsing a flow mapping, did not find expected ',' or '}'"
+        || info == "while parsing a flow sequence, expected ',' or ']'";
+    if no_comma && !at_end && open_flows(&lines, lines.len()).is_empty() {
+        let open = stack.iter().rev().map(Frame::start).find(|s| s.flow);
+        let above = last_content_line(&lines, line - 1)
+            .filter(|&a| open.is_some_and(|o| a >= o.line))
+            .filter(|&a| {
+                let end = lines[a - 1].trim_end();
+                !end.ends_with([',', '[', '{'])
+            });
+        if let Some(above) = above {
+            return Diagnostic::new(above, format!("not valid YAML: a `,` is missing at the end of this line, before the next item on line {line}"));
+        }
+        return Diagnostic::new(
+            line,
+            format!(
+                "not valid YAML: a `,` is missing before column {} ({info})",
+                at.col() + 1
+            ),
+        );
+    }
     match opened {
         Some(open) if at_end => Diagnostic::new(
             open,
@@ -498,11 +523,11 @@ fn has_content(line: &str) -> bool {
     !l.is_empty() && !l.starts_with('#')
 }
 
-/// The 1-based line of the innermost `[` or `{` still open at the end of 1-based line `upto`,
-/// read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
+/// The `[` and `{` still open at the end of 1-based line `upto`, outermost first, each at its
+/// 1-based line and 0-based character column, read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
 /// `,` or another bracket), or anywhere inside one, outside quotes, comments and block texts.
-fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
-    let mut open: Vec<usize> = Vec::new();
+fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut quote: Option<char> = None;
     // Inside a block text: the indentation of its key, which lines below must pass.
     let mut block: Option<usize> = None;
@@ -516,15 +541,15 @@ fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
         }
         // The last character that is not white space, outside quotes.
         let mut last: Option<char> = None;
-        let mut chars = line.chars().peekable();
+        let mut chars = line.chars().enumerate().peekable();
         let mut prev = ' ';
-        while let Some(c) = chars.next() {
+        while let Some((col, c)) = chars.next() {
             match quote {
                 Some('"') if c == '\\' => {
                     chars.next();
                 }
                 Some(q) if c == q => {
-                    if q == '\'' && chars.peek() == Some(&'\'') {
+                    if q == '\'' && chars.peek().is_some_and(|(_, c)| *c == '\'') {
                         chars.next();
                     } else {
                         quote = None;
@@ -536,7 +561,7 @@ fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
                     '#' if prev.is_whitespace() => break,
                     '"' | '\'' if last.is_none_or(|l| "[{,:-?".contains(l)) => quote = Some(c),
                     '[' | '{' if !open.is_empty() || last.is_none_or(|l| "[{,:-?".contains(l)) => {
-                        open.push(i + 1)
+                        open.push((i + 1, col))
                     }
                     ']' | '}' if !open.is_empty() => {
                         open.pop();
@@ -559,7 +584,13 @@ fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
             }
         }
     }
-    open.last().copied()
+    open
+}
+
+/// The 1-based line of the innermost `[` or `{` still open at the end of 1-based line `upto`
+/// ([`open_flows`]).
+fn unclosed_flow(lines: &[&str], upto: usize) -> Option<usize> {
+    open_flows(lines, upto).last().map(|&(line, _)| line)
 }
 
 /// Where the key the parser wanted starts, when it read on from it to 1-based line `stop` and
