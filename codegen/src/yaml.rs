@@ -388,9 +388,12 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
     // A quoted text not closed on its line takes in the lines below, keys and all, until a
     // quote closes it: it is blamed where it opens.
-    if in_block && info.starts_with("invalid trailing content after") {
+    // (In brackets, as JSON is written, a quoted text never goes on to the next line.)
+    if info.starts_with("invalid trailing content after") {
         if let Some((open, col)) = quote_opened(&lines, line, at.col()) {
-            let swallowed = (open + 1..=line).any(|n| is_key_line(lines[n - 1]));
+            // (Brackets the parser still holds back are found in the text.)
+            let in_brackets = !in_block || !open_flows(&lines, open).is_empty();
+            let swallowed = in_brackets || (open + 1..=line).any(|n| is_key_line(lines[n - 1]));
             if open < line && swallowed {
                 return Diagnostic::new(
                     open,
@@ -462,7 +465,14 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // into the stop's line), else where the parser stopped.
     let no_comma = info == "while parsing a flow mapping, did not find expected ',' or '}'"
         || info == "while parsing a flow sequence, expected ',' or ']'";
-    if no_comma && !at_end && open_flows(&lines, lines.len()).is_empty() {
+    let (still_open, stray) = scan_flows(&lines, lines.len());
+    if let Some(stray) = stray.filter(|&s| s <= line && (no_comma || flow_error)) {
+        return Diagnostic::new(
+            stray,
+            format!("not valid YAML: a `]` or `}}` here closes the other kind of bracket (one too many, or one missing above) ({info})"),
+        );
+    }
+    if no_comma && !at_end && still_open.is_empty() {
         let open = stack.iter().rev().map(Frame::start).find(|s| s.flow);
         let above = last_content_line(&lines, line - 1)
             .filter(|&a| open.is_some_and(|o| a >= o.line))
@@ -524,10 +534,14 @@ fn has_content(line: &str) -> bool {
 }
 
 /// The `[` and `{` still open at the end of 1-based line `upto`, outermost first, each at its
-/// 1-based line and 0-based character column, read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
+/// 1-based line and 0-based character column, and the first line where a `]` closes a `{` or a
+/// `}` a `[`, read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
 /// `,` or another bracket), or anywhere inside one, outside quotes, comments and block texts.
-fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
+fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut open: Vec<(usize, usize)> = Vec::new();
+    // Which bracket each open one is, and the first line where one closes the other kind.
+    let mut kinds: Vec<char> = Vec::new();
+    let mut stray = None;
     let mut quote: Option<char> = None;
     // Inside a block text: the indentation of its key, which lines below must pass.
     let mut block: Option<usize> = None;
@@ -561,10 +575,15 @@ fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
                     '#' if prev.is_whitespace() => break,
                     '"' | '\'' if last.is_none_or(|l| "[{,:-?".contains(l)) => quote = Some(c),
                     '[' | '{' if !open.is_empty() || last.is_none_or(|l| "[{,:-?".contains(l)) => {
-                        open.push((i + 1, col))
+                        open.push((i + 1, col));
+                        kinds.push(c);
                     }
                     ']' | '}' if !open.is_empty() => {
                         open.pop();
+                        let opener = if c == ']' { '[' } else { '{' };
+                        if kinds.pop() != Some(opener) && stray.is_none() {
+                            stray = Some(i + 1);
+                        }
                     }
                     _ => {}
                 },
@@ -584,7 +603,12 @@ fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
             }
         }
     }
-    open
+    (open, stray)
+}
+
+/// The `[` and `{` still open at the end of 1-based line `upto` ([`scan_flows`]).
+fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
+    scan_flows(lines, upto).0
 }
 
 /// The 1-based line of the innermost `[` or `{` still open at the end of 1-based line `upto`
