@@ -436,6 +436,13 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // The first key indented: the document is that mapping, which a key at a line's start
     // below cannot continue.
     if info == "did not find expected <document start>" {
+        // A directive (`%YAML 1.2`) with no `---` after it: the document must start with one.
+        let directive = (1..line).rev().find(|&n| lines[n - 1].starts_with('%'));
+        if let Some(d) = directive {
+            if !(d + 1..line).any(|n| lines[n - 1].starts_with("---")) {
+                return Diagnostic::new(line, format!("not valid YAML: a `---` line must come between the `%` directive on line {d} and the document; write `---` on a line above this one, or remove the directive"));
+            }
+        }
         let first = (1..=lines.len()).find(|&n| {
             let l = lines[n - 1].trim_start_matches([' ', '\t']);
             !l.is_empty() && !l.starts_with(['#', '%']) && !l.starts_with("---")
