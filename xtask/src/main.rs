@@ -9,6 +9,7 @@ mod write;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use gen::{Mode, Options};
 
@@ -33,18 +34,27 @@ fn main() -> ExitCode {
         [_, flag] => HELP[..2].contains(flag),
         _ => false,
     };
-    if asked {
-        out(&format!("{USAGE}\n"));
-        return ExitCode::SUCCESS;
-    }
-    match args.split_first() {
+    let code = match args.split_first() {
+        _ if asked => {
+            out(&format!("{USAGE}\n"));
+            ExitCode::SUCCESS
+        }
         Some((&"gen", flags)) => gen_command(flags),
         Some((&"site", rest)) => site_command(rest),
         Some((&"sync", rest)) => sync_command(rest),
         Some((other, _)) => usage_error(&format!("unknown command `{other}`")),
         None => usage_error("a command is needed"),
+    };
+    // A report that could not be written (`cargo xtask gen >/dev/full`) fails a command that
+    // would otherwise succeed: its caller would read an empty report as all well.
+    if OUTPUT_LOST.load(Ordering::Relaxed) && code == ExitCode::SUCCESS {
+        return ExitCode::FAILURE;
     }
+    code
 }
+
+/// Set when standard output failed for a reason other than its reader going away.
+static OUTPUT_LOST: AtomicBool = AtomicBool::new(false);
 
 /// The ways to ask for the usage: alone, or after a command (but for `help`, which could be a
 /// PAGE or a DIR there).
@@ -59,7 +69,18 @@ fn usage_error(what: &str) -> ExitCode {
 /// Writes `text` to standard output. A reader that went away (`cargo xtask sync PAGE | head`)
 /// is no failure of the command, whose exit code still says what it found: `print!` would panic.
 fn out(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let written = std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .and_then(|()| std::io::stdout().lock().flush());
+    if let Err(e) = written {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            err(&format!(
+                "cannot write the report to standard output: {e}\n"
+            ));
+            OUTPUT_LOST.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Writes `text` to standard error, as [`out`] writes to standard output.
@@ -118,14 +139,29 @@ fn site_command(args: &[&str]) -> ExitCode {
 
 /// `sync [--write] PAGE`: exit 0 in step, 1 drift, 2 when nothing could be compared.
 fn sync_command(args: &[&str]) -> ExitCode {
-    let write = args.contains(&"--write");
-    let rest: Vec<&str> = args.iter().copied().filter(|a| *a != "--write").collect();
+    // Options come before `--`, which ends them: `sync -- -page.html` reads a page so named.
+    let (options, after) = match args.iter().position(|a| *a == "--") {
+        Some(end) => (&args[..end], &args[end + 1..]),
+        None => (args, &[][..]),
+    };
+    let write = options.contains(&"--write");
+    let mut rest: Vec<&str> = options
+        .iter()
+        .copied()
+        .filter(|a| *a != "--write")
+        .collect();
     // A flag it does not know is named, wherever it stands (`sync --wrte page.html` was told
-    // that sync needs one PAGE).
-    if let Some(flag) = rest.iter().find(|a| a.starts_with("--")) {
-        usage_error(&format!("unknown argument `{flag}`"));
+    // that sync needs one PAGE, and `sync -w page.html` that it was given two).
+    if let Some(flag) = rest.iter().find(|a| a.starts_with('-') && a.len() > 1) {
+        let hint = if flag.starts_with("--") {
+            String::new()
+        } else {
+            format!(" (a PAGE starting with `-`: give it as ./{flag}, or after `--`)")
+        };
+        usage_error(&format!("unknown argument `{flag}`{hint}"));
         return ExitCode::from(2);
     }
+    rest.extend_from_slice(after);
     let [page] = rest.as_slice() else {
         usage_error("sync needs one PAGE");
         return ExitCode::from(2);

@@ -57,6 +57,58 @@ fn the_fixture_page_drifts() {
     assert!(stdout.contains("0002: added on the page"), "{stdout}");
 }
 
+/// `--` ends the options, as in other commands: `sync -- PAGE` compares PAGE (it was refused as
+/// an unknown argument `--`), and so does `sync -- -PAGE` for a page so named.
+#[test]
+fn a_double_dash_ends_the_options() {
+    let dir = project();
+    std::fs::copy(dir.path().join("page.txt"), dir.path().join("-page.txt")).unwrap();
+    for args in [
+        &["sync", "--", "page.txt"][..],
+        &["sync", "--", "-page.txt"],
+    ] {
+        let out = xtask(dir.path(), args).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stdout}");
+        assert!(
+            stdout.contains("0002: added on the page"),
+            "{args:?}: {stdout}"
+        );
+    }
+}
+
+/// A report that cannot be written is a failure (`cargo xtask gen >/dev/full` exited 0 with the
+/// report lost), where a reader that went away (above) is not.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_report_that_cannot_be_written_fails_the_command() {
+    let dir = project();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = xtask(dir.path(), &["sync", "--", "page.txt"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("cannot write the report to standard output:"),
+        "{stderr}"
+    );
+    // Drift found is still exit 1; what the failed write changes is a success.
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = xtask(dir.path(), &["--help"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
+
 /// A run that finds the project's lock held says that it waits (it waited without a word, as if
 /// hung, behind a run stopped elsewhere), then goes on when the lock is released.
 #[cfg(unix)]
@@ -98,7 +150,7 @@ fn a_run_waiting_for_the_lock_says_so() {
 fn a_wrong_command_line_says_what_is_wrong() {
     let dir = project();
     // (arguments, exit code, the first line of standard error)
-    let cases: [(&[&str], i32, &str); 7] = [
+    let cases: [(&[&str], i32, &str); 8] = [
         (&[], 1, "a command is needed"),
         (&["GEN"], 1, "unknown command `GEN`"),
         (&["gen", "--chek"], 1, "unknown argument `--chek`"),
@@ -115,6 +167,12 @@ fn a_wrong_command_line_says_what_is_wrong() {
             "unknown argument `--wrte`",
         ),
         (&["sync", "--write"], 2, "sync needs one PAGE"),
+        // It was told that sync needs one PAGE, as if `-w` were a second one.
+        (
+            &["sync", "-w", "page.txt"],
+            2,
+            "unknown argument `-w` (a PAGE starting with `-`: give it as ./-w, or after `--`)",
+        ),
     ];
     for (args, code, first) in cases {
         let out = xtask(dir.path(), args).output().unwrap();
