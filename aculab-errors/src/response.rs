@@ -254,8 +254,9 @@ impl fmt::Display for ResponseKind {
 /// text, when it was not JSON), and the server's `Retry-After`.
 ///
 /// Its [`Display`](fmt::Display) is one line whatever the server sent, such as
-/// `0405 invalid_token (HTTP 404): Invalid token`: line breaks and other control and
-/// bidirectional-formatting characters are shown escaped (`\n`, `\u{2028}`), and a backslash
+/// `0405 invalid_token (HTTP 404): Invalid token`: line breaks, other control and
+/// bidirectional-formatting characters, and invisible ones such as a zero-width space, are
+/// shown escaped (`\n`, `\u{2028}`, `\u{200b}`), and a backslash
 /// doubled (`\\`), so that the line reads back as exactly what was sent. It implements
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
@@ -549,7 +550,8 @@ impl fmt::Display for ApiError {
 impl core::error::Error for ApiError {}
 
 /// Writes a string on one line: controls (C0, DEL, C1 including NEL), line and paragraph
-/// separators and bidirectional formatting characters become visible escapes, and a backslash
+/// separators, bidirectional formatting characters and invisible ones (zero-width space, soft
+/// hyphen, tag characters) become visible escapes, and a backslash
 /// is doubled, so that a server's literal `\n` never reads as an escaped line break.
 pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
@@ -577,6 +579,13 @@ fn needs_escape(c: char) -> bool {
         || c.is_control()
         || matches!(
             c,
-            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            // Line and paragraph separators; bidirectional formatting.
+            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            // Invisible: soft hyphen, zero-width space, word joiner and invisible operators,
+            // byte-order mark, interlinear annotation, and the tag characters, which can carry
+            // a whole hidden text. (Zero-width joiners stay: scripts and emoji need them.)
+            | '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}'
         )
 }
