@@ -337,7 +337,9 @@ impl RetryPolicy {
     /// `min(max_backoff, initial_backoff * 2^(attempt - 1))`, scaled by `random / u32::MAX`
     /// when jitter is on. Saturates; never panics.
     pub fn backoff(&self, attempt: u32, random: u32) -> Duration {
-        let doublings = attempt.saturating_sub(1).min(64);
+        // Duration::MAX is below 2^94 ns, so 127 doublings of even 1 ns pass any cap (and
+        // 2^127 still fits a u128).
+        let doublings = attempt.saturating_sub(1).min(127);
         let upper = self
             .initial_backoff
             .as_nanos()

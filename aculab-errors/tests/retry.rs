@@ -270,6 +270,31 @@ fn backoff_doubles_to_the_cap_and_jitter_stays_below_it() {
     );
 }
 
+#[test]
+fn backoff_keeps_doubling_past_64_retries_up_to_a_cap_of_any_size() {
+    // min(max_backoff, initial_backoff * 2^(attempt - 1)), as documented, for any cap: from
+    // 1 ns it reaches 2^79 ns by attempt 80 (it stopped doubling at 2^64 ns, 584 years).
+    let p = RetryPolicy::new()
+        .with_max_attempts(u32::MAX)
+        .with_initial_backoff(Duration::from_nanos(1))
+        .with_max_backoff(Duration::MAX)
+        .with_jitter(false);
+    let nanos = |d: Duration| d.as_nanos();
+    assert_eq!(nanos(p.backoff(65, 0)), 1 << 64);
+    assert_eq!(nanos(p.backoff(80, 0)), 1 << 79);
+    assert_eq!(nanos(p.backoff(93, 0)), 1 << 92);
+    // Past Duration::MAX (about 2^93.9 ns) the cap holds, up to the last attempt.
+    for attempt in [95, 96, 129, 200, u32::MAX] {
+        assert_eq!(p.backoff(attempt, 0), Duration::MAX, "{attempt}");
+    }
+    assert_eq!(
+        p.decide(80, &RetryAdvice::for_status(503), IDEMPOTENT, 0),
+        RetryDecision::RetryAfter(p.backoff(80, 0))
+    );
+    // Jittered, u32::MAX is the upper bound there too.
+    assert_eq!(p.with_jitter(true).backoff(80, u32::MAX), p.backoff(80, 0));
+}
+
 proptest! {
     #[test]
     fn retry_after_never_panics_on_any_text(value in "\\PC{0,40}", now in any::<u64>()) {
