@@ -340,6 +340,87 @@ proptest! {
     }
 }
 
+/// The documented rule, written out step by step, independently of `RetryPolicy::decide`: the
+/// upper bound doubles from `initial` one retry at a time with `Duration`'s own checked
+/// arithmetic until it passes the cap.
+fn documented_decision(
+    p: &RetryPolicy,
+    attempt: u32,
+    advice: &RetryAdvice,
+    idempotency: Idempotency,
+    random: u32,
+) -> RetryDecision {
+    if !advice.retryable {
+        return RetryDecision::GiveUp(GiveUpReason::NotRetryable);
+    }
+    if advice.idempotent_only && idempotency == NOT_IDEMPOTENT {
+        return RetryDecision::GiveUp(GiveUpReason::NotIdempotent);
+    }
+    if attempt.max(1) >= p.max_attempts() {
+        return RetryDecision::GiveUp(GiveUpReason::AttemptsExhausted);
+    }
+    if let Some(wait) = advice.server_wait.or(advice.catalogue_wait) {
+        return if wait > p.max_wait() {
+            RetryDecision::GiveUp(GiveUpReason::WaitTooLong(wait))
+        } else {
+            RetryDecision::RetryAfter(wait)
+        };
+    }
+    let mut upper = p.initial_backoff().min(p.max_backoff());
+    for _ in 1..attempt.max(1) {
+        if upper >= p.max_backoff() || upper.is_zero() {
+            break;
+        }
+        upper = upper
+            .checked_mul(2)
+            .map_or(p.max_backoff(), |d| d.min(p.max_backoff()));
+    }
+    if p.jitter() {
+        let nanos = upper.as_nanos() * u128::from(random) / u128::from(u32::MAX);
+        let secs = u64::try_from(nanos / 1_000_000_000).unwrap();
+        upper = Duration::new(secs, (nanos % 1_000_000_000) as u32);
+    }
+    RetryDecision::RetryAfter(upper)
+}
+
+fn any_duration() -> impl Strategy<Value = Duration> {
+    prop_oneof![
+        1 => Just(Duration::ZERO),
+        2 => Just(Duration::MAX),
+        2 => (0u64..=1_000_000).prop_map(Duration::from_nanos),
+        1 => (0u64..=100_000).prop_map(Duration::from_millis),
+        2 => (any::<u64>(), 0u32..1_000_000_000).prop_map(|(s, n)| Duration::new(s, n)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn decide_follows_the_documented_rule_for_any_policy(
+        max_attempts in prop_oneof![1 => 0u32..6, 2 => Just(u32::MAX)],
+        initial in any_duration(), cap in any_duration(), max_wait in any_duration(),
+        jitter in any::<bool>(),
+        attempt in prop_oneof![0u32..8, 60u32..140, Just(u32::MAX - 1)],
+        random in prop_oneof![Just(0u32), Just(u32::MAX), any::<u32>()],
+        retryable in proptest::bool::weighted(0.8), idem_only in any::<bool>(), idempotent in any::<bool>(),
+        server in proptest::option::weighted(0.2, any_duration()),
+        catalogue in proptest::option::weighted(0.2, any_duration()),
+    ) {
+        let p = RetryPolicy::new()
+            .with_max_attempts(max_attempts)
+            .with_initial_backoff(initial)
+            .with_max_backoff(cap)
+            .with_max_wait(max_wait)
+            .with_jitter(jitter);
+        let mut advice = RetryAdvice::new(retryable, idem_only).with_server_wait(server);
+        advice.catalogue_wait = catalogue;
+        let idempotency = if idempotent { IDEMPOTENT } else { NOT_IDEMPOTENT };
+        prop_assert_eq!(
+            p.decide(attempt, &advice, idempotency, random),
+            documented_decision(&p, attempt, &advice, idempotency, random)
+        );
+    }
+}
+
 #[test]
 fn attempt_zero_counts_as_the_first_so_a_one_attempt_policy_never_retries() {
     // A caller counting attempts from 0 must not get a retry out of `never()`.
