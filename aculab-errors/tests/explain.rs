@@ -200,6 +200,54 @@ fn bare_codes() {
 }
 
 #[test]
+fn every_catalogued_code_in_the_documented_order_with_the_default_policys_waits() {
+    // The waits worked out from the documented defaults alone (3 attempts: two retries; backoff
+    // 1 s then 2 s at its upper bound; a catalogue wait over max_wait, 300 s, gives up), not
+    // from RetryPolicy; and the fields in the order the contract lists them.
+    const FIELDS: [&str; 9] = [
+        "kind",
+        "code",
+        "name",
+        "status",
+        "text",
+        "details",
+        "retryable",
+        "idempotent_only",
+        "waits_ms",
+    ];
+    for &code in aculab_errors::ErrorCode::ALL {
+        let out = run(&["--json", code.as_str()], b"");
+        assert_eq!(out.status.code(), Some(0), "{code}");
+        let line = String::from_utf8(out.stdout).unwrap();
+        let v: Value = serde_json::from_str(&line).unwrap();
+        let at: Vec<usize> = FIELDS
+            .iter()
+            .map(|f| line.find(&format!("\"{f}\":")).unwrap())
+            .collect();
+        assert!(at.is_sorted(), "{code}: fields out of order in {line}");
+        let waits: Vec<u64> = match (code.is_retryable(), code.retry_after()) {
+            (false, _) => vec![],
+            (true, None) => vec![1_000, 2_000],
+            (true, Some(wait)) if wait.as_secs() > 300 => vec![],
+            (true, Some(wait)) => vec![wait.as_secs() * 1_000; 2],
+        };
+        let expected = json!({
+            "kind": "catalogued",
+            "code": code.as_str(),
+            "name": code.name(),
+            "status": code.http_status(),
+            "text": code.description(),
+            "details": [],
+            "retryable": code.is_retryable(),
+            "idempotent_only": code.idempotent_only(),
+            "waits_ms": waits,
+        });
+        assert_eq!(v, expected, "{code}");
+        assert!(code.is_retryable() || !code.idempotent_only(), "{code}");
+    }
+}
+
+#[test]
 fn responses_of_every_kind() {
     let plain = response(
         "404",
