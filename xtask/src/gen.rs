@@ -88,6 +88,8 @@ pub enum Error {
     Write(PathBuf, io::Error),
     /// The provenance record (`upstream.tsv`) could not be read: every problem, located.
     Record(String),
+    /// The catalogue changed while the run read it ([`still_as_read`]); nothing was written.
+    Changed,
 }
 
 impl fmt::Display for Error {
@@ -160,6 +162,10 @@ impl fmt::Display for Error {
                 p.display()
             ),
             Error::Record(why) => write!(f, "{why}error: no file was written"),
+            Error::Changed => writeln!(
+                f,
+                "{CATALOGUE_FILE}: changed while it was read (is an editor or another program still writing it?); run again once it is saved; no file was written"
+            ),
         }
     }
 }
@@ -278,7 +284,40 @@ pub(crate) fn lock_and_read(root: &Path, mode: Mode) -> Result<(fs::File, Vec<u8
         .take(limit)
         .read_to_end(&mut bytes)
         .map_err(Error::Read)?;
+    #[cfg(test)]
+    tests::AFTER_READ.with(|hook| {
+        if let Some(hook) = hook.borrow_mut().take() {
+            hook(&path);
+        }
+    });
     Ok((lock, bytes))
+}
+
+/// Fails unless the catalogue still holds `bytes`, what the run read and generated from. An
+/// editor or script that writes `errors.yaml` in place (truncates, then writes) while a run reads
+/// it gave the run a catalogue cut short, often still valid (the last entry's text cut, or its
+/// last entries missing), and the run wrote outputs from that; read again just before anything
+/// is written or reported, such a catalogue is seen to have changed.
+pub(crate) fn still_as_read(root: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let path = root.join(CATALOGUE_FILE);
+    let now = match fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => {
+            let mut now = Vec::with_capacity(bytes.len());
+            fs::File::open(&path)
+                .and_then(|f| {
+                    f.take(codegen::load::MAX_CATALOGUE_BYTES as u64 + 1)
+                        .read_to_end(&mut now)
+                })
+                .ok()
+                .map(|_| now)
+        }
+        _ => None,
+    };
+    if now.as_deref() == Some(bytes) {
+        Ok(())
+    } else {
+        Err(Error::Changed)
+    }
 }
 
 /// Takes the lock on `lock` (exclusive to write, shared to check), saying on standard error
@@ -579,12 +618,27 @@ impl Error {
 fn generate(root: &Path, options: Options) -> Result<Report, Error> {
     // Held until the end of the run: released when `_lock` drops.
     let (_lock, bytes) = lock_and_read(root, options.mode)?;
+    let result = generate_from(root, options, &bytes);
+    // What the run found in the catalogue is reported only if it is what the catalogue holds (a
+    // run that writes checked that itself, before replacing anything).
+    match result {
+        Err(Error::Invalid(_) | Error::Breaking(_) | Error::Baseline(_) | Error::Stale(..)) => {
+            still_as_read(root, &bytes)?;
+        }
+        Ok(_) if options.mode == Mode::Check => still_as_read(root, &bytes)?,
+        _ => {}
+    }
+    result
+}
+
+/// [`generate`] from `bytes`, the catalogue as read under the lock.
+fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, Error> {
     // What a killed run left is removed by the next one to write, even one that then fails.
     let swept = match options.mode {
         Mode::Write => sweep(root)?,
         Mode::Check => 0,
     };
-    let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
+    let catalogue = codegen::load_bytes(bytes).map_err(Error::Invalid)?;
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
     let current: Vec<Current> = files
         .iter()
@@ -658,6 +712,11 @@ fn generate(root: &Path, options: Options) -> Result<Report, Error> {
             old: *old,
         })
         .collect();
+    // As late as can be: a writer still at work while the catalogue was read is seen.
+    if let Err(e) = still_as_read(root, bytes) {
+        remove_dirs(&created);
+        return Err(e);
+    }
     if let Err((path, e)) = replace_all(&replacements) {
         remove_dirs(&created);
         return Err(Error::Write(path, e));
@@ -692,7 +751,7 @@ fn remove_dirs(created: &[PathBuf]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
     use std::time::{Duration, SystemTime};
 
@@ -1446,6 +1505,55 @@ mod tests {
             "{message}"
         );
         assert!(message.ends_with("; no file was written\n"), "{message}");
+    }
+
+    /// What a test does to the catalogue's file right after a run read it.
+    pub(crate) type Hook = Box<dyn FnOnce(&Path)>;
+
+    thread_local! {
+        /// Run by [`lock_and_read`] right after it read the catalogue, on this thread.
+        pub(crate) static AFTER_READ: std::cell::RefCell<Option<Hook>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    /// A catalogue written in place (truncated, then written) while a run reads it: the run read
+    /// it cut short, with the last entry's text cut yet still valid, and the rest arrived
+    /// afterwards. The run wrote outputs from the cut catalogue (exit 0), stale against the file;
+    /// now it says the catalogue changed while it was read and writes nothing, and a run after
+    /// the write generates from the whole file. A check is told the same, not that files are stale.
+    #[test]
+    fn a_catalogue_written_while_it_is_read_is_not_generated_from() {
+        for options in [WRITE, ALLOW, CHECK] {
+            let dir = project();
+            let path = dir.path().join(CATALOGUE_FILE);
+            let whole = fs::read_to_string(&path).unwrap().replace(
+                "The file is too large.",
+                "The file is too large for the service.",
+            );
+            let cut = &whole[..whole.find(" for the service.").unwrap()];
+            fs::write(&path, cut).unwrap();
+            let before = snapshot(dir.path());
+            let rest = whole.clone();
+            AFTER_READ.with(|hook| {
+                *hook.borrow_mut() = Some(Box::new(move |path: &Path| {
+                    fs::write(path, rest).unwrap();
+                }));
+            });
+            let message = run(dir.path(), options).unwrap_err().to_string();
+            assert_eq!(
+                message,
+                "errors.yaml: changed while it was read (is an editor or another program still writing it?); run again once it is saved; no file was written\n"
+            );
+            let mut after = snapshot(dir.path());
+            after.remove(&path);
+            let mut before = before;
+            before.remove(&path);
+            assert_eq!(after, before, "{options:?}");
+            if options.mode == Mode::Write {
+                run(dir.path(), options).unwrap();
+                run(dir.path(), CHECK).unwrap();
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::gen::{inside, lock_and_read, lock_file, read_generated, Current, Error, Mode};
+use crate::gen::{
+    inside, lock_and_read, lock_file, read_generated, still_as_read, Current, Error, Mode,
+};
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
 /// What a successful run wrote.
@@ -53,7 +55,14 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
     // then the site directory's own: runs at once into one directory, from this project or
     // another, take turns, and no run ever holds two locks, so none waits on another for good.
     let bytes = lock_and_read(root, Mode::Check)?.1;
-    let catalogue = codegen::load_bytes(&bytes).map_err(Error::Invalid)?;
+    let catalogue = match codegen::load_bytes(&bytes) {
+        Ok(catalogue) => catalogue,
+        Err(d) => {
+            // Its problems are reported only if they are the catalogue's as it stands.
+            still_as_read(root, &bytes)?;
+            return Err(Error::Invalid(d));
+        }
+    };
     let files = codegen::site::render(&catalogue);
 
     let targets: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
@@ -103,6 +112,8 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             },
         })
         .collect();
+    // A catalogue written in place while it was read was read cut short: no site from it.
+    still_as_read(root, &bytes)?;
     replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
 
     // Pages of codes and categories that are gone: only files the site wrote, named as it names
@@ -211,6 +222,32 @@ mod tests {
         for path in mine {
             assert_eq!(fs::read_to_string(out.path().join(path)).unwrap(), "mine");
         }
+    }
+
+    /// A catalogue written in place while the site reads it (cut short when read, whole
+    /// after): no page is written from what was read (a site of the cut catalogue was written).
+    #[test]
+    fn a_catalogue_written_while_it_is_read_writes_no_site() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let catalogue = root.path().join(codegen::CATALOGUE_FILE);
+        let cut = &FIXTURE[..FIXTURE.find("  - code: \"0406\"").unwrap()];
+        fs::write(&catalogue, cut).unwrap();
+        crate::gen::tests::AFTER_READ.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(|path: &Path| fs::write(path, FIXTURE).unwrap()));
+        });
+        let message = run(root.path(), out.path()).unwrap_err().to_string();
+        assert!(
+            message.starts_with("errors.yaml: changed while it was read"),
+            "{message}"
+        );
+        for dir in [out.path().to_path_buf(), out.path().join("codes")] {
+            let files = fs::read_dir(&dir).into_iter().flatten().flatten();
+            let files: Vec<_> = files.filter(|e| e.path().is_file()).collect();
+            assert!(files.is_empty(), "{files:?}");
+        }
+        run(root.path(), out.path()).unwrap();
+        assert!(out.path().join("codes/0406.html").is_file());
     }
 
     /// A file of someone else's where the site would write one of its own (a directory of one's
