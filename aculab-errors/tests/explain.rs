@@ -110,7 +110,21 @@ fn run<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
-/// Runs `explain --json ARGS` and reads the one JSON object it prints.
+/// The fields of the `--json` object, in the order the contract lists them.
+const FIELDS: [&str; 9] = [
+    "kind",
+    "code",
+    "name",
+    "status",
+    "text",
+    "details",
+    "retryable",
+    "idempotent_only",
+    "waits_ms",
+];
+
+/// Runs `explain --json ARGS` and reads the one JSON object it prints, which has exactly the
+/// contract's fields, in its order (serde_json's map sorts them, so the line itself is read).
 fn json_of<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> (Value, Option<i32>) {
     let args: Vec<&OsStr> = std::iter::once(OsStr::new("--json"))
         .chain(args.iter().map(AsRef::as_ref))
@@ -119,27 +133,22 @@ fn json_of<S: AsRef<OsStr>>(args: &[S], stdin: &[u8]) -> (Value, Option<i32>) {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "one line: {stdout:?}");
     let value: Value = serde_json::from_str(&stdout).unwrap();
-    let keys: Vec<&str> = value
+    let mut keys: Vec<&str> = value
         .as_object()
         .unwrap()
         .keys()
         .map(String::as_str)
         .collect();
-    let mut expected = [
-        "kind",
-        "code",
-        "name",
-        "status",
-        "text",
-        "details",
-        "retryable",
-        "idempotent_only",
-        "waits_ms",
-    ];
+    let mut expected = FIELDS;
     expected.sort_unstable();
-    let mut keys = keys;
     keys.sort_unstable();
     assert_eq!(keys, expected);
+    // Each field's name, at the top level, comes after the one before it.
+    let at: Vec<usize> = FIELDS
+        .iter()
+        .map(|f| stdout.find(&format!("\"{f}\":")).unwrap())
+        .collect();
+    assert!(at.is_sorted(), "fields out of order: {stdout}");
     (value, out.status.code())
 }
 
@@ -203,28 +212,10 @@ fn bare_codes() {
 fn every_catalogued_code_in_the_documented_order_with_the_default_policys_waits() {
     // The waits worked out from the documented defaults alone (3 attempts: two retries; backoff
     // 1 s then 2 s at its upper bound; a catalogue wait over max_wait, 300 s, gives up), not
-    // from RetryPolicy; and the fields in the order the contract lists them.
-    const FIELDS: [&str; 9] = [
-        "kind",
-        "code",
-        "name",
-        "status",
-        "text",
-        "details",
-        "retryable",
-        "idempotent_only",
-        "waits_ms",
-    ];
+    // from RetryPolicy; json_of checks the fields' order.
     for &code in aculab_errors::ErrorCode::ALL {
-        let out = run(&["--json", code.as_str()], b"");
-        assert_eq!(out.status.code(), Some(0), "{code}");
-        let line = String::from_utf8(out.stdout).unwrap();
-        let v: Value = serde_json::from_str(&line).unwrap();
-        let at: Vec<usize> = FIELDS
-            .iter()
-            .map(|f| line.find(&format!("\"{f}\":")).unwrap())
-            .collect();
-        assert!(at.is_sorted(), "{code}: fields out of order in {line}");
+        let (v, exit) = json_of(&[code.as_str()], b"");
+        assert_eq!(exit, Some(0), "{code}");
         let waits: Vec<u64> = match (code.is_retryable(), code.retry_after()) {
             (false, _) => vec![],
             (true, None) => vec![1_000, 2_000],
