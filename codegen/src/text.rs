@@ -281,7 +281,17 @@ fn escape_into(out: &mut String, s: &str) {
             // and an ellipsis; escaped, each stays the character it is.
             '"' | '\'' => true,
             '-' => prev == Some('-') || next == Some('-'),
-            '.' => s[i..].starts_with("...") || prev == Some('.'),
+            // A linkifier that reads bare domains (markdown-it's, as in its `gfm-like` preset and
+            // VS Code's preview) makes `example.com` a link to http://example.com, and `//host`
+            // a protocol-relative one; an escaped dot or slash splits the text it scans.
+            '.' => {
+                s[i..].starts_with("...")
+                    || prev == Some('.')
+                    || (prev.is_some_and(char::is_alphanumeric)
+                        && next.is_some_and(char::is_alphabetic))
+            }
+            // (After a `:`, escaped above, no linkifier reads the `//`.)
+            '/' => next == Some('/') && prev != Some(':'),
             // A `scheme://` that is not a plain https URL stays text, not a bare URL to link.
             ':' => s[i + 1..].starts_with("//"),
             _ => false,
@@ -326,6 +336,18 @@ mod tests {
         assert_eq!(markdown("one\n- two\n---"), r"one - two \-\-\-");
     }
 
+    /// No bare domain or `//host` stays whole for a linkifier to read as a link to http.
+    #[test]
+    fn a_bare_domain_is_no_link() {
+        assert_eq!(
+            markdown("see example.com, api.aculab.com/x and //cdn.example.org/y"),
+            r"see example\.com, api\.aculab\.com/x and \//cdn\.example\.org/y"
+        );
+        assert_eq!(markdown("www.example.com"), r"www\.example\.com");
+        // Dots no linkifier reads as a domain's stay as written.
+        assert_eq!(markdown("v1.2 e. g. 3.14 end."), "v1.2 e. g. 3.14 end.");
+    }
+
     #[test]
     fn a_tab_is_a_space() {
         assert_eq!(markdown("a\tb"), "a b");
@@ -345,13 +367,13 @@ mod tests {
         assert_eq!(markdown("pw@evil.example/x"), "`pw@evil.example`/x");
         assert_eq!(
             markdown("see www.evil.example/x"),
-            r"see www\.evil.example/x"
+            r"see www\.evil\.example/x"
         );
-        assert_eq!(markdown("awww.x"), "awww.x");
+        assert_eq!(markdown("awww.x"), r"awww\.x");
         assert_eq!(markdown("a@b"), "a@b");
         assert_eq!(
             markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
-            r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a.b -x"#
+            r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a\.b -x"#
         );
     }
 
@@ -400,14 +422,14 @@ mod tests {
             markdown("See https://a.b/c_d?x=1&y=2. Then (https://e.f)"),
             r"See <https://a.b/c_d?x=1&y=2>. Then (<https://e.f>)"
         );
-        assert_eq!(markdown("xhttps://a.b"), r"xhttps\://a.b");
-        assert_eq!(markdown("http://a.b"), r"http\://a.b");
+        assert_eq!(markdown("xhttps://a.b"), r"xhttps\://a\.b");
+        assert_eq!(markdown("http://a.b"), r"http\://a\.b");
         assert_eq!(
             markdown("https://x/<script>alert(1)</script>"),
             r"<https://x/>\<script\>alert(1)\</script\>"
         );
         assert_eq!(markdown("javascript:alert(1)"), r"javascript:alert(1)");
-        assert_eq!(markdown("ftp://a.b"), r"ftp\://a.b");
+        assert_eq!(markdown("ftp://a.b"), r"ftp\://a\.b");
     }
 
     /// A URL that is not plain is text as a whole: no part of it becomes a link that goes
@@ -427,7 +449,7 @@ mod tests {
         }
         assert_eq!(
             markdown("see https://a.example/x\"go\" or `https://a.example/y`"),
-            r#"see <https://a.example/x>\"go\" or \`https\://a.example/y\`"#
+            r#"see <https://a.example/x>\"go\" or \`https\://a\.example/y\`"#
         );
     }
 

@@ -237,3 +237,36 @@ fn generated_rust_compiles_documents_cleanly_and_returns_every_text() {
         ("RUSTFLAGS", ""),
     );
 }
+
+/// A linkifier that reads bare domains (markdown-it's `linkify`, in its `gfm-like` preset and in
+/// VS Code's preview) scans each run of text between escapes, links and code spans, and makes
+/// `example.com` a link to http://example.com and `//host` a protocol-relative one: no run of
+/// text outside a link holds either (the fixture's `www.example.com` left `example.com`).
+#[test]
+fn no_bare_domain_is_left_for_a_linkifier() {
+    let (_, files) = fixture();
+    let markdown = file(&files, codegen::MARKDOWN_FILE);
+    let mut in_link = 0;
+    let mut runs = 0;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_GFM) {
+        match event {
+            // A link's text, and a code block's, is no linkifier's.
+            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_)) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::CodeBlock) => in_link -= 1,
+            Event::Text(run) if in_link == 0 => {
+                runs += 1;
+                let chars: Vec<char> = run.chars().collect();
+                let domain = chars
+                    .windows(3)
+                    .any(|w| w[0].is_alphanumeric() && w[1] == '.' && w[2].is_alphabetic());
+                // After a `:` (escaped, so that no scheme is read), no linkifier reads `//`.
+                let host = run
+                    .match_indices("//")
+                    .any(|(i, _)| !run[..i].ends_with(':'));
+                assert!(!domain && !host, "{run:?}");
+            }
+            _ => {}
+        }
+    }
+    assert!(runs > 100, "{runs}");
+}
