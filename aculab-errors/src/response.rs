@@ -582,10 +582,14 @@ fn needs_escape(c: char) -> bool {
             // Line and paragraph separators; bidirectional formatting.
             '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
             | '\u{200E}' | '\u{200F}' | '\u{061C}'
-            // Invisible: soft hyphen, zero-width space, word joiner and invisible operators,
-            // byte-order mark, interlinear annotation, and the tag characters, which can carry
-            // a whole hidden text. (Zero-width joiners stay: scripts and emoji need them.)
-            | '\u{00AD}' | '\u{180E}' | '\u{200B}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}'
+            // Invisible (Unicode's default-ignorable characters and the byte-order mark): soft
+            // hyphen, zero-width space, word joiner, invisible operators, Hangul fillers,
+            // interlinear annotation, and plane 14's tags and variation selectors, which can
+            // carry a whole hidden text. The joiners (U+200C, U+200D), Mongolian free
+            // variation selectors and U+FE00..=U+FE0F stay: scripts and emoji need them.
+            | '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180E}' | '\u{180F}' | '\u{200B}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+            | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
         )
 }

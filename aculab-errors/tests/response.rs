@@ -267,8 +267,18 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
         .chain('\u{202a}'..='\u{202e}')
         .chain('\u{2066}'..='\u{2069}')
         // Invisible ones, which hide text in a log line.
-        .chain(['\u{ad}', '\u{180e}', '\u{200b}', '\u{feff}', '\u{e0001}'])
-        .chain('\u{2060}'..='\u{2064}')
+        .chain([
+            '\u{ad}', '\u{34f}', '\u{115f}', '\u{180e}', '\u{200b}', '\u{3164}',
+        ])
+        .chain([
+            '\u{feff}',
+            '\u{ffa0}',
+            '\u{1d173}',
+            '\u{e0001}',
+            '\u{e0100}',
+            '\u{e0fff}',
+        ])
+        .chain('\u{2060}'..='\u{206f}')
         .chain('\u{fff9}'..='\u{fffb}')
         .chain('\u{e0020}'..='\u{e007f}')
         .collect();
@@ -293,7 +303,7 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
         r"HTTP 400: a\u{0085}b\u{2029}c\u{202e}d\u{000b}e\u{000c}f"
     );
     // Ordinary text is left alone, joiners in a word or an emoji included.
-    let plain = "Ünïcödé — 日本語 \"quoted\" / path می\u{200c}خواهم \u{1f469}\u{200d}\u{1f4bb}";
+    let plain = "Ünïcödé — 日本語 \"quoted\" / path می\u{200c}خواهم \u{1f469}\u{200d}\u{1f4bb} \u{2764}\u{fe0f}";
     let line = ApiError::new(400, ErrorResponse::new("HTTP 400", plain)).to_string();
     assert_eq!(line, format!("HTTP 400: {plain}"));
     // A backslash is doubled: the server's own `\n` (two characters) never reads as a line

@@ -46,11 +46,17 @@ fn main() -> ExitCode {
         None => usage_error("a command is needed"),
     };
     // A report that could not be written (`cargo xtask gen >/dev/full`) fails a command that
-    // would otherwise succeed: its caller would read an empty report as all well.
-    if OUTPUT_LOST.load(Ordering::Relaxed) && code == ExitCode::SUCCESS {
-        return ExitCode::FAILURE;
+    // would otherwise succeed: its caller would read an empty report as all well. For `sync`,
+    // whose 1 means drift, a report lost is 2: nothing was reported.
+    if !OUTPUT_LOST.load(Ordering::Relaxed) {
+        code
+    } else if args.first() == Some(&"sync") && !asked {
+        ExitCode::from(2)
+    } else if code == ExitCode::SUCCESS {
+        ExitCode::FAILURE
+    } else {
+        code
     }
-    code
 }
 
 /// Set when standard output failed for a reason other than its reader going away.
