@@ -275,10 +275,12 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // A character YAML does not allow, or does not read as a space, makes the parser read a
         // line as something else, and it stops a line or more below: the line holding it is
         // blamed, the one above the stop first.
+        // (Not in a line of a text begun above, where such a character is text.)
         let above = last_content_line(&lines, line.saturating_sub(1));
         if let Some((at, why)) = above
             .into_iter()
             .chain([line])
+            .filter(|&at| !in_text(&lines, at))
             .find_map(|at| Some((at, odd_character(lines.get(at - 1)?)?)))
         {
             return Diagnostic::new(at, format!("not valid YAML: {why}"));
@@ -409,7 +411,7 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         && (info.ends_with("did not find expected '-' indicator")
             || info.ends_with("did not find expected key"))
     {
-        if let Some(item) = last_content_line(&lines, line - 1) {
+        if let Some(item) = last_content_line(&lines, line - 1).filter(|&n| !in_text(&lines, n)) {
             let text = lines[item - 1];
             // Its indentation and `-`s, tabs counted as white space here.
             let mut key = text.trim_start_matches([' ', '\t']);
@@ -532,6 +534,39 @@ fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
     (1..=upto.min(lines.len()))
         .rev()
         .find(|&n| has_content(lines[n - 1]))
+}
+
+/// Whether 1-based line `n` is a line of a text begun above it, which may hold any character
+/// and words: of a block text (`key: >-`), or of a plain or quoted text going on from its key's
+/// line without a `: ` (which would end it). The text's key is the nearest line above indented
+/// less.
+fn in_text(lines: &[&str], n: usize) -> bool {
+    let lead = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let Some(own) = lines.get(n.wrapping_sub(1)).map(|l| lead(l)) else {
+        return false;
+    };
+    let Some(key) = (1..n)
+        .rev()
+        .find(|&p| has_content(lines[p - 1]) && lead(lines[p - 1]) < own)
+    else {
+        return false;
+    };
+    let key_line = after_indicators(lines[key - 1]);
+    let value = match key_line.split_once(": ") {
+        Some((_, v)) => v.split(" #").next().unwrap_or(v).trim(),
+        None => return false,
+    };
+    if value.starts_with(['|', '>']) {
+        return value[1..].chars().all(|c| "+-123456789".contains(c));
+    }
+    let here = lines[n - 1].trim();
+    let closed_quote =
+        value.len() > 1 && value.starts_with(['"', '\'']) && value.ends_with(&value[..1]);
+    !value.is_empty()
+        && !value.starts_with(['[', '{', '&', '*', '!'])
+        && !closed_quote
+        && !here.contains(": ")
+        && !here.ends_with(':')
 }
 
 /// Whether `line` holds more than white space or a comment.
