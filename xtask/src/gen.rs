@@ -428,7 +428,7 @@ fn stamp(root: &Path) -> Result<codegen::Stamp, Error> {
         None => None,
         Some(manifest) => Some(package_version(&manifest).ok_or_else(|| {
             Error::Record(format!(
-                "{MANIFEST}: no `version = \"...\"` in its [package] table, which the docs show\n"
+                "{MANIFEST}: no `version = \"...\"` in its [package] table, which the docs show (write it out: `version.workspace = true` is not read)\n"
             ))
         })?),
     };
@@ -476,13 +476,19 @@ fn package_version(manifest: &str) -> Option<String> {
     let mut in_package = false;
     for line in manifest.lines().map(str::trim) {
         if line.starts_with('[') {
-            in_package = line == "[package]";
+            // (A header may have a comment after it.)
+            in_package = line.split('#').next().map(str::trim_end) == Some("[package]");
         } else if let Some(value) = line.strip_prefix("version").map(str::trim_start) {
             match value.strip_prefix('=') {
                 Some(value) if in_package => {
                     let value = value.trim();
-                    // A basic or a literal TOML string.
-                    let quoted = |q: char| value.strip_prefix(q)?.strip_suffix(q);
+                    // A basic or a literal TOML string, then at most a comment. (A version has
+                    // no quote or `#` in it, so the first quote after the opening one closes it.)
+                    let quoted = |q: char| {
+                        let (version, rest) = value.strip_prefix(q)?.split_once(q)?;
+                        let rest = rest.trim_start();
+                        (rest.is_empty() || rest.starts_with('#')).then_some(version)
+                    };
                     return quoted('"').or_else(|| quoted('\'')).map(str::to_string);
                 }
                 _ => {}
@@ -1049,6 +1055,33 @@ pub(crate) mod tests {
                 let e = result.unwrap_err().to_string();
                 assert!(e.contains("is not a version as Cargo writes one"), "{e}");
             }
+        }
+    }
+
+    /// The version as Cargo reads it, a comment after it or after `[package]` included (it was
+    /// refused as "no version"); what Cargo would not read, or a value this reader cannot take,
+    /// is none.
+    #[test]
+    fn the_version_is_read_as_cargo_reads_it() {
+        for (manifest, version) in [
+            (
+                "[package]\nversion = \"0.1.0\" # next: 0.2.0\n",
+                Some("0.1.0"),
+            ),
+            ("[package] # the crate\nversion='0.1.0'#x\n", Some("0.1.0")),
+            (
+                "[package]\nname = \"a\"\n\n[dependencies]\nversion = \"1.0.0\"\n",
+                None,
+            ),
+            ("[package]\nversion = \"0.1.0\" trailing\n", None),
+            ("[package]\nversion = \"0.1.0\n", None),
+            ("[package]\nversion.workspace = true\n", None),
+        ] {
+            assert_eq!(
+                super::package_version(manifest).as_deref(),
+                version,
+                "{manifest:?}"
+            );
         }
     }
 
