@@ -275,11 +275,25 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // A character YAML does not allow, or does not read as a space, makes the parser read a
         // line as something else, and it stops a line or more below: the line holding it is
         // blamed, the one above the stop first.
-        // (Not in a line of a text begun above, where such a character is text.)
+        // (Not in a line of a text begun above, where such a character is text.) Then the lines
+        // further up, as far as the stop's own item or key (at most 50): a key's line that YAML
+        // cannot read may be taken into a text above it, and the parser stops lines below.
         let above = last_content_line(&lines, line.saturating_sub(1));
+        let lead = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let stop_lead = lines.get(line - 1).map_or(0, |l| lead(l));
+        let further = (1..above.unwrap_or(1))
+            .rev()
+            .take(50)
+            .take_while(|&n| {
+                // (Indented by any white space, the odd one included.)
+                let l = lines[n - 1];
+                !has_content(l) || l.len() - l.trim_start().len() > stop_lead
+            })
+            .filter(|&n| has_content(lines[n - 1]));
         if let Some((at, why)) = above
             .into_iter()
             .chain([line])
+            .chain(further)
             .filter(|&at| !in_text(&lines, at))
             .find_map(|at| Some((at, odd_character(lines.get(at - 1)?)?)))
         {
