@@ -392,8 +392,12 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             );
             // The line below the stop, indented as the stop is, says which of the two is odd.
             let below = (line + 1..=lines.len()).find(|&n| has_content(lines[n - 1]));
-            let agrees =
-                below.is_some_and(|b| indentation(lines[b - 1]) == l && !is_key_line(lines[b - 1]));
+            // With no text line below it (a text of two lines), the stop's line is taken to be
+            // right where it stands two columns past its key, as texts are written.
+            let agrees = match below.filter(|&b| !is_key_line(lines[b - 1])) {
+                Some(b) => indentation(lines[b - 1]) == l,
+                None => l == k + 2,
+            };
             if is_block && k < l && l < f && agrees && !is_key_line(lines[line - 1]) {
                 return Diagnostic::new(
                     first,
