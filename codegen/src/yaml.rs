@@ -478,6 +478,8 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     let flow_error = info.ends_with("is only valid inside a block")
         || info == "invalid indentation in flow construct"
         || info == "invalid indentation"
+        // (Said only in a flow collection: a key there cannot go on to a second line.)
+        || info == "illegal placement of ':' indicator"
         || (at_end && info.starts_with("simple key expect"))
         || info.starts_with("while parsing a flow");
     let opened = opened.map(|open| open.line).or_else(|| {
