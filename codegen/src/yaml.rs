@@ -406,6 +406,30 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A key's line made a comment by a `#` before it: the text below it, indented further, has
+    // no key, and the parser stops there. The comment is blamed when it reads as one of the
+    // catalogue's keys and is the line just above the stop (blank lines aside, at most 50).
+    if in_block && info == "while parsing a block mapping, did not find expected key" && !at_end {
+        let above = (1..line)
+            .rev()
+            .take(50)
+            .find(|&n| !lines[n - 1].trim().is_empty());
+        if let Some(above) = above {
+            let l = lines[above - 1];
+            let hash = l.len() - l.trim_start_matches(' ').len();
+            let commented = l[hash..]
+                .strip_prefix('#')
+                .map(|k| k.trim_start_matches(' '))
+                .filter(|k| is_key_line(k));
+            if let Some(key) = commented.filter(|_| indentation(lines[line - 1]) > hash) {
+                let key = key.split(':').next().unwrap_or(key);
+                return Diagnostic::new(
+                    above,
+                    format!("not valid YAML: the key `{key}` here is commented out by its `#`, so the text below it on line {line} has no key; remove the `#`, or the text too"),
+                );
+            }
+        }
+    }
     // A quoted text not closed on its line takes in the lines below, keys and all, until a
     // quote closes it: it is blamed where it opens.
     // (In brackets, as JSON is written, a quoted text never goes on to the next line.)
