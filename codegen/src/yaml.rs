@@ -568,6 +568,15 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
 }
 
+/// Whether `line` is a comment that reads as a list item's first line of the catalogue
+/// (`# - code: "0001"`).
+fn commented_item(line: &str) -> bool {
+    line.trim_start_matches(' ')
+        .strip_prefix('#')
+        .map(|l| l.trim_start_matches(' '))
+        .is_some_and(|l| l.starts_with("- ") && is_key_line(l))
+}
+
 /// Why an alias is refused.
 const ALIAS_REFUSED: &str =
     "YAML aliases (`*name`) are not allowed in the catalogue; write the value out";
@@ -1033,6 +1042,8 @@ fn parse_events(text: &str) -> Read {
     let mut lines = Lines::new(text);
     // Set where reading stops before the end.
     let mut whole = true;
+    // The commented-out item line last blamed for a duplicate key.
+    let mut commented_shown = None;
     // Millions of one mistake (duplicate keys, say) stop at a bound.
     while !diags.full() {
         let (event, mark) = match parser.next_token() {
@@ -1179,10 +1190,27 @@ fn parse_events(text: &str) -> Read {
                         }
                     };
                     if let Some(first) = seen.insert(text.clone(), node.line) {
-                        diags.push(Diagnostic::new(
-                            node.line,
-                            format!("duplicate key `{}` (first at line {first}); a key may appear once in a mapping", shorten(&text, 60)),
-                        ));
+                        // An item's first line commented out (`# - code: ...`): the keys below
+                        // it join the item above, each a duplicate. The comment is blamed, once.
+                        // (Looked for between the two keys, at most 50 lines up.)
+                        let commented = (first + 1..node.line)
+                            .rev()
+                            .take(50)
+                            .find(|&n| lines.line_text(n).is_some_and(commented_item));
+                        match commented {
+                            Some(c) if commented_shown == Some(c) => {}
+                            Some(c) => {
+                                commented_shown = Some(c);
+                                diags.push(Diagnostic::new(
+                                    c,
+                                    format!("duplicate key `{}` at line {} (first at line {first}): this item's first line is commented out by its `#`, so the keys below it join the item above; remove the `#`", shorten(&text, 60), node.line),
+                                ));
+                            }
+                            None => diags.push(Diagnostic::new(
+                                node.line,
+                                format!("duplicate key `{}` (first at line {first}); a key may appear once in a mapping", shorten(&text, 60)),
+                            )),
+                        }
                     }
                     *key = Some(Key {
                         text,
