@@ -351,6 +351,32 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A key whose block text has no lines, a key below it, and the text below that, indented
+    // further (two lines swapped): the parser stops at the text, which has no key of its own.
+    // The key of the empty block text is blamed.
+    if in_block
+        && !at_end
+        && (info == "while parsing a block mapping, did not find expected key"
+            || info == "mapping values are not allowed in this context")
+        && !is_key_line(lines[line - 1])
+    {
+        let key = last_content_line(&lines, line - 1);
+        let empty = key.and_then(|k| last_content_line(&lines, k - 1));
+        if let (Some(key), Some(empty)) = (key, empty) {
+            let (k, e, s) = (
+                indentation(lines[key - 1]),
+                indentation(lines[empty - 1]),
+                indentation(lines[line - 1]),
+            );
+            if is_key_line(lines[key - 1]) && opens_block_text(lines[empty - 1]) && k == e && k < s
+            {
+                return Diagnostic::new(
+                    empty,
+                    format!("not valid YAML: the text of this key has no lines (line {key} is the next key), and the text on line {line} below that key has no key of its own; move the text up under this key"),
+                );
+            }
+        }
+    }
     // A line with no `: ` where a key is needed, read on into the next key, where the parser
     // finds a `:` it cannot take: the line where that text starts is blamed. (A colon inside a
     // value's text, or in a line indented further, is the stop's own line's.)
@@ -379,12 +405,7 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         let first = last_content_line(&lines, line - 1);
         let header = first.and_then(|f| last_content_line(&lines, f - 1));
         if let (Some(first), Some(header)) = (first, header) {
-            let indicator = after_indicators(lines[header - 1])
-                .split_once(": ")
-                .map(|(_, v)| v.split(" #").next().unwrap_or(v).trim_end());
-            let is_block = indicator.is_some_and(|v| {
-                v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
-            });
+            let is_block = opens_block_text(lines[header - 1]);
             let (k, f, l) = (
                 indentation(lines[header - 1]),
                 indentation(lines[first - 1]),
@@ -568,6 +589,15 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
 }
 
+/// Whether `line` is a key whose value is a block text (`key: >-`, `key: |`).
+fn opens_block_text(line: &str) -> bool {
+    let value = after_indicators(line).split_once(": ").map(|(_, v)| v);
+    let value = value.map(|v| v.split(" #").next().unwrap_or(v).trim_end());
+    value.is_some_and(|v| {
+        v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
+    })
+}
+
 /// Whether `line` is a comment that reads as a list item's first line of the catalogue
 /// (`# - code: "0001"`).
 fn commented_item(line: &str) -> bool {
@@ -688,14 +718,8 @@ fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize
             }
             prev = c;
         }
-        if open.is_empty() && quote.is_none() {
-            let value = after_indicators(line).split_once(": ").map(|(_, v)| v);
-            let value = value.map(|v| v.split(" #").next().unwrap_or(v).trim_end());
-            if value.is_some_and(|v| {
-                v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
-            }) {
-                block = Some(spaces);
-            }
+        if open.is_empty() && quote.is_none() && opens_block_text(line) {
+            block = Some(spaces);
         }
     }
     (open, stray)
