@@ -458,16 +458,14 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         if let Some((open, col)) = quote_opened(&lines, line, at.col()) {
             // (Brackets the parser still holds back are found in the text.)
             let in_brackets = !in_block || !open_flows(&lines, open).is_empty();
-            // A `'` between two letters is an apostrophe (`account's`) closing a quote opened
-            // above by mistake.
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let mut around = lines[line - 1].chars().skip(at.col().saturating_sub(2));
-            let apostrophe = at.col() >= 2
-                && word(around.next())
-                && around.next() == Some('\'')
-                && word(around.next());
+            // A quote right before a word is one of the prose (`account's`, `the "from"
+            // number`), which closes a quote opened above by mistake.
+            let prose = lines[line - 1]
+                .chars()
+                .nth(at.col())
+                .is_some_and(char::is_alphanumeric);
             let swallowed =
-                in_brackets || apostrophe || (open + 1..=line).any(|n| is_key_line(lines[n - 1]));
+                in_brackets || prose || (open + 1..=line).any(|n| is_key_line(lines[n - 1]));
             if open < line && swallowed {
                 return Diagnostic::new(
                     open,
