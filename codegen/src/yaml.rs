@@ -377,6 +377,33 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A line of a text indented less than the text's lines above and below it ends the text
+    // and reads as a key, whose value goes on into the lines below until a `: ` in them stops
+    // the parser. That line is blamed (looked for at most 50 lines up).
+    if in_block && !at_end && info == "mapping values are not allowed in this context" {
+        let stop = indentation(lines[line - 1]);
+        let less = (line.saturating_sub(50).max(2)..line)
+            .rev()
+            .filter(|&n| has_content(lines[n - 1]))
+            .find(|&n| indentation(lines[n - 1]) < stop);
+        if let Some(less) = less {
+            let above = last_content_line(&lines, less - 1);
+            let below = (less + 1..=line).find(|&n| has_content(lines[n - 1]));
+            if let (Some(above), Some(below)) = (above, below) {
+                let text = indentation(lines[above - 1]);
+                if !is_key_line(lines[less - 1])
+                    && in_text(&lines, above)
+                    && indentation(lines[less - 1]) < text
+                    && indentation(lines[below - 1]) == text
+                {
+                    return Diagnostic::new(
+                        less,
+                        format!("not valid YAML: this line is indented less than the text's lines above and below it (column {}), so it ends the text and reads as a key; indent it as they are", text + 1),
+                    );
+                }
+            }
+        }
+    }
     // A line with no `: ` where a key is needed, read on into the next key, where the parser
     // finds a `:` it cannot take: the line where that text starts is blamed. (A colon inside a
     // value's text, or in a line indented further, is the stop's own line's.)
