@@ -427,8 +427,13 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
     // A block text's first line sets its indentation: indented further than the next, it ends
     // the text there, and the parser finds no key in the line below. The first line is blamed
-    // when the lines after it agree with one another.
-    if in_block && info == "while parsing a block mapping, did not find expected key" && !at_end {
+    // when the lines after it agree with one another. (A line below that starts with a quoted
+    // word, `'err'.`, is read as a quoted key with more after it.)
+    if in_block
+        && (info == "while parsing a block mapping, did not find expected key"
+            || info.starts_with("invalid trailing content after"))
+        && !at_end
+    {
         let first = last_content_line(&lines, line - 1);
         let header = first.and_then(|f| last_content_line(&lines, f - 1));
         if let (Some(first), Some(header)) = (first, header) {
