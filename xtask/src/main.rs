@@ -3,6 +3,8 @@
 //! compares the catalogue with Aculab's official page.
 mod gen;
 mod site;
+#[cfg(test)]
+mod snapshot;
 mod sync;
 mod write;
 

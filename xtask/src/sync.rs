@@ -287,10 +287,10 @@ fn civil_date(days: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
 
     use super::*;
     use crate::gen::{self, Options};
+    use crate::snapshot::snapshot;
 
     const PAGE_TXT: &str = include_str!("../tests/fixtures/upstream/page.txt");
     const PAGE_HTML: &str = include_str!("../tests/fixtures/upstream/page.html");
@@ -338,23 +338,6 @@ mod tests {
         let pages = dir.path().join("pages");
         fs::create_dir(&pages).unwrap();
         (dir, pages)
-    }
-
-    /// Every file under `root` with its bytes.
-    fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-        let mut files = BTreeMap::new();
-        let mut dirs = vec![root.to_path_buf()];
-        while let Some(dir) = dirs.pop() {
-            for entry in fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else {
-                    files.insert(path.clone(), fs::read(&path).unwrap());
-                }
-            }
-        }
-        files
     }
 
     /// Runs sync (without `--write`) on `page` saved under `pages`; checks that nothing was

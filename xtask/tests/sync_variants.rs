@@ -4,12 +4,15 @@
 //! code with exit 0 (in step), 1 (drift) or 2 (nothing compared) and nothing written; and
 //! `sync --write`, whose scaffold `gen` then refuses at its line.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use codegen::upstream::{self, PageEntry, Record};
+
+#[path = "../src/snapshot.rs"]
+mod snapshot;
+use snapshot::snapshot;
 
 /// The copy of Aculab's page, as text and as HTML.
 fn fixture(name: &str) -> String {
@@ -60,23 +63,6 @@ fn xtask(dir: &Path, args: &[&str]) -> Output {
         .env("CARGO_MANIFEST_DIR", dir.join("xtask"))
         .output()
         .unwrap()
-}
-
-/// Every file under `root` with its bytes.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                files.insert(path.clone(), fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
 }
 
 /// Runs `sync PAGE` on `page` saved outside the project; asserts that nothing under the
