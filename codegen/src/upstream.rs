@@ -276,62 +276,27 @@ fn mime_parameter(value: &str, name: &str) -> Option<String> {
 /// A MIME body with its `Content-Transfer-Encoding` undone: quoted-printable (`=3D`, a soft
 /// line break `=` at a line's end) and base64; any other (7bit, 8bit, binary) as it is.
 fn transfer_decoded(body: &[u8], encoding: Option<&str>) -> Vec<u8> {
+    use base64::engine::{general_purpose::GeneralPurpose, DecodePaddingMode};
+    use base64::{alphabet, Engine};
     let encoding = encoding.unwrap_or("").trim().to_ascii_lowercase();
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
     match encoding.as_str() {
-        "quoted-printable" => {
-            let mut out = Vec::with_capacity(body.len());
-            let mut i = 0;
-            while i < body.len() {
-                match body[i] {
-                    b'=' if body[i + 1..].starts_with(b"\r\n") => i += 3,
-                    b'=' if body[i + 1..].starts_with(b"\n") => i += 2,
-                    b'=' => match (
-                        body.get(i + 1).and_then(|&b| hex(b)),
-                        body.get(i + 2).and_then(|&b| hex(b)),
-                    ) {
-                        (Some(h), Some(l)) => {
-                            out.push(h << 4 | l);
-                            i += 3;
-                        }
-                        _ => {
-                            out.push(b'=');
-                            i += 1;
-                        }
-                    },
-                    b => {
-                        out.push(b);
-                        i += 1;
-                    }
-                }
-            }
-            out
-        }
+        // Robust: a `=` that starts no escape stays as it is.
+        "quoted-printable" => quoted_printable::decode(body, quoted_printable::ParseMode::Robust)
+            .unwrap_or_else(|_| body.to_vec()),
         "base64" => {
-            let value = |b: u8| match b {
-                b'A'..=b'Z' => Some(b - b'A'),
-                b'a'..=b'z' => Some(b - b'a' + 26),
-                b'0'..=b'9' => Some(b - b'0' + 52),
-                b'+' | b'-' => Some(62),
-                b'/' | b'_' => Some(63),
-                _ => None,
-            };
-            let mut out = Vec::with_capacity(body.len() / 4 * 3);
-            let (mut bits, mut n) = (0u32, 0);
-            for &b in body {
-                if b == b'=' {
-                    break;
-                }
-                let Some(v) = value(b) else { continue };
-                bits = bits << 6 | u32::from(v);
-                n += 6;
-                if n >= 8 {
-                    n -= 8;
-                    out.push((bits >> n) as u8);
-                    bits &= (1 << n) - 1;
-                }
-            }
-            out
+            // Its lines' breaks dropped; padded or not, in either alphabet.
+            let text: Vec<u8> = body
+                .iter()
+                .copied()
+                .filter(|b| !b.is_ascii_whitespace())
+                .collect();
+            let config = base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true);
+            [alphabet::STANDARD, alphabet::URL_SAFE]
+                .iter()
+                .find_map(|a| GeneralPurpose::new(a, config).decode(&text).ok())
+                .unwrap_or_default()
         }
         _ => body.to_vec(),
     }
