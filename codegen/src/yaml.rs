@@ -631,7 +631,7 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
 /// Whether `line` is a key whose value is a block text (`key: >-`, `key: |`).
 fn opens_block_text(line: &str) -> bool {
     let value = after_indicators(line).split_once(": ").map(|(_, v)| v);
-    let value = value.map(|v| v.split(" #").next().unwrap_or(v).trim_end());
+    let value = value.map(|v| v.split(" #").next().unwrap_or(v).trim());
     value.is_some_and(|v| {
         v.starts_with(['|', '>']) && v[1..].chars().all(|c| "+-123456789".contains(c))
     })
@@ -673,19 +673,18 @@ fn in_text(lines: &[&str], n: usize) -> bool {
     else {
         return false;
     };
-    let key_line = after_indicators(lines[key - 1]);
-    let value = match key_line.split_once(": ") {
+    if opens_block_text(lines[key - 1]) {
+        return true;
+    }
+    let value = match after_indicators(lines[key - 1]).split_once(": ") {
         Some((_, v)) => v.split(" #").next().unwrap_or(v).trim(),
         None => return false,
     };
-    if value.starts_with(['|', '>']) {
-        return value[1..].chars().all(|c| "+-123456789".contains(c));
-    }
     let here = lines[n - 1].trim();
     let closed_quote =
         value.len() > 1 && value.starts_with(['"', '\'']) && value.ends_with(&value[..1]);
     !value.is_empty()
-        && !value.starts_with(['[', '{', '&', '*', '!'])
+        && !value.starts_with(['[', '{', '&', '*', '!', '|', '>'])
         && !closed_quote
         && !here.contains(": ")
         && !here.ends_with(':')
