@@ -25,17 +25,14 @@ const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
   site [DIR]        write the error index as a static site to DIR (default: target/site)
   sync PAGE         compare Aculab's official error page (saved as text or HTML) with errors.yaml
                     and upstream.tsv, code by code: exit 0 in step, 1 drift, 2 nothing compared
-  --write           also scaffold added codes in errors.yaml and record the page in upstream.tsv";
+  --write           also scaffold added codes in errors.yaml and record the page in upstream.tsv
+  -h, --help        print this (also `help`, or `help COMMAND`)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     // Asked for, the usage is the answer: on standard output, and success.
-    let asked = match args.as_slice() {
-        [help] => HELP.contains(help),
-        [_, flag] => HELP[..2].contains(flag),
-        _ => false,
-    };
+    let asked = asks_for_help(&args);
     let code = match args.split_first() {
         _ if asked => {
             out(&format!("{USAGE}\n"));
@@ -64,9 +61,18 @@ fn main() -> ExitCode {
 /// Set when standard output failed for a reason other than its reader going away.
 static OUTPUT_LOST: AtomicBool = AtomicBool::new(false);
 
-/// The ways to ask for the usage: alone, or after a command (but for `help`, which could be a
-/// PAGE or a DIR there).
-const HELP: [&str; 3] = ["--help", "-h", "help"];
+/// Whether the command line asks for the usage: `help` (alone or before a command, as in
+/// `help sync`), or `--help` or `-h` anywhere among the options (`gen --check --help`), but not
+/// after `--`, which ends them, nor `help` after a command, where it is a PAGE or a DIR.
+fn asks_for_help(args: &[&str]) -> bool {
+    match args {
+        ["help"] | ["help", _] => true,
+        _ => args
+            .iter()
+            .take_while(|a| **a != "--")
+            .any(|a| matches!(*a, "--help" | "-h")),
+    }
+}
 
 /// Says what is wrong with the command line, then the usage; exit 1.
 fn usage_error(what: &str) -> ExitCode {
@@ -196,6 +202,39 @@ fn project_root() -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use super::asks_for_help;
+
+    #[test]
+    fn help_is_asked_for_among_the_options_or_before_a_command() {
+        for args in [
+            &["help"][..],
+            &["help", "sync"],
+            &["--help"],
+            &["-h"],
+            &["gen", "--help"],
+            &["gen", "--check", "--help"],
+            &["gen", "-h", "--check"],
+            &["sync", "--write", "-h"],
+            &["sync", "page.html", "--help"],
+            &["site", "-h"],
+        ] {
+            assert!(asks_for_help(args), "{args:?}");
+        }
+        for args in [
+            &[][..],
+            &["gen"],
+            &["gen", "--check"],
+            &["sync", "help"],
+            &["site", "help"],
+            &["sync", "--", "-h"],
+            &["sync", "--write", "--", "--help"],
+            &["help", "sync", "page.html"],
+            &["gen", "--helps"],
+        ] {
+            assert!(!asks_for_help(args), "{args:?}");
+        }
+    }
+
     #[test]
     fn generated_files_are_fresh() {
         let options = super::Options {
