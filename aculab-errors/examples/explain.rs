@@ -19,7 +19,8 @@
 //! (each wait at its upper bound); empty when it would not retry. A `Retry-After` header feeds
 //! the policy, read against the `Date` header when there is one, else the system clock. Header
 //! names are matched in any letter case; a header given twice counts with its first value.
-//! Without `--json` it prints the same for a person. A bare code is a four-digit code (`0405`,
+//! Without `--json` it prints the same for a person, the server's code, text and details on one line
+//! each, escaped as `ApiError`'s Display escapes them (`ApiError::escape`). A bare code is a four-digit code (`0405`,
 //! or `405`, white space around it aside) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
@@ -102,7 +103,7 @@ impl Report {
         }
         outln!("Kind:        {}", self.kind.replace('_', " "));
         if let Some(code) = &self.code {
-            outln!("Code:        {code:?}");
+            outln!("Code:        {}", escaped(code));
         }
         if let Some(code) = self.catalogued {
             if self.summary.is_some() {
@@ -123,7 +124,7 @@ impl Report {
             (None, None) => {}
         }
         for detail in &self.details {
-            outln!("Detail:      {detail:?}");
+            outln!("Detail:      {}", escaped(detail));
         }
         if let Some(code) = self.catalogued {
             let category = code.category();
@@ -155,6 +156,21 @@ impl Report {
             waits.join(", then ")
         )
     }
+}
+
+/// What a server or the command line sent, on one line for a person, escaped as `ApiError`'s
+/// Display escapes the server's text: line breaks, controls, bidirectional-formatting and
+/// invisible characters.
+#[cfg(feature = "alloc")]
+fn escaped(text: &str) -> String {
+    aculab_errors::ApiError::escape(text).to_string()
+}
+
+/// Without `alloc` (and so without `ApiError`) only a code given on the command line is shown,
+/// escaped as `str::escape_debug` escapes it.
+#[cfg(not(feature = "alloc"))]
+fn escaped(text: &str) -> String {
+    text.escape_debug().to_string()
 }
 
 /// Milliseconds as seconds, for a person: `2 s`, `1.5 s`.

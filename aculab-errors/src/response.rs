@@ -500,6 +500,23 @@ impl ApiError {
         self.retry_advice(crate::unix_now())
     }
 
+    /// Writes `text` as this type's [`Display`](fmt::Display) writes the server's code and text:
+    /// on one line, with line breaks, other control and bidirectional-formatting characters,
+    /// and invisible ones (a zero-width space, a Hangul filler) escaped, and a backslash doubled
+    /// (see [`ApiError`]). For showing other text a server sent, such as each of
+    /// [`details`](ApiError::details), to a person or in a log line.
+    ///
+    /// ```
+    /// use aculab_errors::ApiError;
+    /// let shown = ApiError::escape("line\nbreak \u{3164} back\\slash \u{202e}").to_string();
+    /// assert_eq!(shown, r"line\nbreak \u{3164} back\\slash \u{202e}");
+    /// // The joiners and variation selectors that scripts and emoji need stay as they are.
+    /// assert_eq!(ApiError::escape("👩\u{200d}💻 ❤\u{fe0f}").to_string(), "👩\u{200d}💻 ❤\u{fe0f}");
+    /// ```
+    pub fn escape(text: &str) -> impl fmt::Display + '_ {
+        Escaped(text)
+    }
+
     fn advice(&self) -> RetryAdvice {
         if let Some(code) = self.error_code() {
             return RetryAdvice::for_code(code);

@@ -698,3 +698,48 @@ fn a_body_beyond_16_mib_is_refused_not_read_until_memory_runs_out() {
     let v = response("503", &[], &vec![b' '; limit]);
     assert_eq!(v["kind"], "empty");
 }
+
+#[test]
+fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_text() {
+    // `{:?}` showed a Hangul filler (U+3164) raw, hiding it, and escaped the joiner and the
+    // emoji selector that the text needs; the summary line (Display) did the opposite.
+    let body = "{\"error\": {\"code\": \"04\\u200b05\\u3164\", \"text\": \"t\", \"details\": \
+                [\"a\\u3164b\", \"line\\nbreak\", \"rtl\\u202e\", \"back\\\\slash\", \
+                \"\\ud83d\\udc69\\u200d\\ud83d\\udcbb \\u2764\\ufe0f\"]}}";
+    let out = run(&["--status", "400", "--body", "-"], body.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let field = |name: &str| -> Vec<&str> {
+        lines
+            .iter()
+            .filter_map(|l| l.strip_prefix(name))
+            .map(str::trim_start)
+            .collect()
+    };
+    assert_eq!(field("Code:"), [r"04\u{200b}05\u{3164}"], "{text}");
+    assert_eq!(
+        field("Detail:"),
+        [
+            r"a\u{3164}b",
+            r"line\nbreak",
+            r"rtl\u{202e}",
+            r"back\\slash",
+            "\u{1f469}\u{200d}\u{1f4bb} \u{2764}\u{fe0f}",
+        ],
+        "{text}"
+    );
+    assert!(
+        lines[0].starts_with(r"04\u{200b}05\u{3164} (HTTP 400): t"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{3164}') && !text.contains('\u{200b}'),
+        "{text}"
+    );
+
+    // A bare code given as an HTTP status is shown escaped too.
+    let out = run(&["HTTP 503 \u{202e}x"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(r"Code:        HTTP 503 \u{202e}x"), "{text}");
+}

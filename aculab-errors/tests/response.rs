@@ -314,6 +314,32 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
     assert_ne!(line("a\nb"), line("a\\nb"));
 }
 
+#[test]
+fn escape_writes_any_text_as_display_writes_the_servers() {
+    // Whatever Display does to a text, `ApiError::escape` does to it alone.
+    for text in [
+        "a\nb\\c\u{3164}d\u{200b}e\u{202e}f\u{85}g\u{e0041}h\u{feff}",
+        "👩\u{200d}💻 ❤\u{fe0f} می\u{200c}خواهم",
+        "",
+        "plain",
+    ] {
+        let line = ApiError::new(400, ErrorResponse::new("HTTP 400", text)).to_string();
+        let escaped = ApiError::escape(text).to_string();
+        let shown = line.strip_prefix("HTTP 400").unwrap();
+        let expected = if text.is_empty() {
+            String::new()
+        } else {
+            format!(": {escaped}")
+        };
+        assert_eq!(shown, expected, "{text:?}");
+        assert_eq!(escaped.lines().count(), usize::from(!text.is_empty()));
+    }
+    assert_eq!(
+        ApiError::escape("x\u{3164}\u{115f}\u{2028}\\").to_string(),
+        r"x\u{3164}\u{115f}\u{2028}\\"
+    );
+}
+
 #[cfg(feature = "json")]
 mod lenient {
     use super::*;
