@@ -428,9 +428,12 @@ fn main() -> ExitCode {
                 _ => return usage("--status takes an HTTP status, a number up to 65535"),
             },
             "--header" | "-H" => {
+                // ASCII white space only, as HTTP trims a field (and a line pasted from `curl -i`
+                // ends in CR): a no-break space before a Retry-After is not read past, as
+                // `ApiError::from_http` does not read past it.
                 let Some((name, value)) = args.next().map(text).and_then(|h| {
                     h.split_once(':')
-                        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+                        .map(|(n, v)| (n.trim_ascii().to_string(), v.trim_ascii().to_string()))
                 }) else {
                     return usage("--header takes 'Name: value'");
                 };

@@ -743,3 +743,16 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(r"Code:        HTTP 503 \u{202e}x"), "{text}");
 }
+
+#[test]
+fn a_header_is_trimmed_of_ascii_white_space_only_as_from_http_reads_it() {
+    // A no-break space is not HTTP's white space: `ApiError::from_http` ignores a Retry-After
+    // that starts with one, and so does explain (it read `\u{a0}30` as 30 s).
+    let nbsp = response("503", &["Retry-After: \u{a0}30"], b"");
+    assert_eq!(nbsp["waits_ms"], json!([1000, 2000]));
+    let after = response("503", &["Retry-After: 30\u{a0}"], b"");
+    assert_eq!(after["waits_ms"], json!([1000, 2000]));
+    // The CR of a line pasted from `curl -i`, and tabs, are read past.
+    let pasted = response("503", &["Retry-After:\t30\r"], b"");
+    assert_eq!(pasted["waits_ms"], json!([30_000, 30_000]));
+}
