@@ -75,9 +75,11 @@ impl ApiError {
             let parsed = match serde_json::from_str::<ErrorResponse>(json) {
                 // serde_json rounds a number an f64 does not hold; only a body read with one
                 // (rare) is read again, with such numbers as strings of their text.
-                Ok(response) if may_hold_a_rounded_number(&response) => Ok(mend_numbers(json)
-                    .and_then(|exact| serde_json::from_str(&exact).ok())
-                    .map_or(response, |read| unmark_numbers(json, read))),
+                Ok(response) if may_hold_a_rounded_number(&response, json) => {
+                    Ok(mend_numbers(json)
+                        .and_then(|exact| serde_json::from_str(&exact).ok())
+                        .map_or(response, |read| unmark_numbers(json, read)))
+                }
                 Ok(response) => Ok(response),
                 Err(e) => mend(json)
                     .ok_or(e)
@@ -394,9 +396,11 @@ fn decimal(text: &str) -> (bool, alloc::vec::Vec<u8>, i64) {
 /// Whether a body read by serde_json may hold a number that it rounded (see [`kept_exactly`]):
 /// a field whose text is a number with a fraction or an exponent, as the lenient reader writes
 /// an `f64` (serde_json reads every number that is not an integer of 64 bits as one), or JSON
-/// text that may hold one; or an unknown field holding an `f64`. Cheap: the fields of a typical
-/// body start with no digit, or hold no `.` or `e` after one.
-fn may_hold_a_rounded_number(response: &ErrorResponse) -> bool {
+/// text that may hold one; or an unknown field holding an `f64`; or a code read as a whole
+/// number that `json` wrote as one it rounds (see [`code_number_rounded`]). Cheap: the fields of
+/// a typical body start with no digit, or hold no `.` or `e` after one, and its code starts
+/// with a zero.
+fn may_hold_a_rounded_number(response: &ErrorResponse, json: &str) -> bool {
     let (error, request) = (&response.error, &response.request);
     let text_may = |text: &str| match text.as_bytes() {
         // An f64 as the reader writes one (`1.2345678901234567e20`, `-0.0`, `1e-7`): a sign,
@@ -419,6 +423,10 @@ fn may_hold_a_rounded_number(response: &ErrorResponse) -> bool {
     };
     let may = |text: Option<&str>| text.is_some_and(text_may);
     may(error.code.as_ref().map(ResponseCode::as_str))
+        || error
+            .code
+            .as_ref()
+            .is_some_and(|c| read_as_a_whole_number(c.as_str()) && code_number_rounded(json))
         || may(error.text.as_deref())
         || may(error.datetime.as_deref())
         || may(error.link.as_deref())
@@ -428,6 +436,43 @@ fn may_hold_a_rounded_number(response: &ErrorResponse) -> bool {
         || [&response.extra, &error.extra, &request.extra]
             .iter()
             .any(|extra| !extra.is_empty() && extra.values().any(holds_f64))
+}
+
+/// Whether a code's text may be a JSON number that serde_json read as an `f64` and the reader
+/// wrote as the whole number it is (`405.0` as `405`, `1e3` as `1000`): digits only, without a
+/// leading zero (a code sent as a string is `"0405"` nearly always).
+fn read_as_a_whole_number(code: &str) -> bool {
+    matches!(code.as_bytes(), [b'1'..=b'9', rest @ ..] if rest.iter().all(u8::is_ascii_digit))
+        || code == "0"
+}
+
+/// Whether a `"code":` in `json` has a number for its value that serde_json rounds (see
+/// [`kept_exactly`]): `1e-400` read as 0, `405.00000000000001` as 405, which the reader then
+/// writes as a whole number with nothing to tell it from one the server sent.
+fn code_number_rounded(json: &str) -> bool {
+    code_values(json).any(|(_, value)| {
+        let is_number_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.');
+        let end = value.find(|c| !is_number_char(c)).unwrap_or(value.len());
+        value.starts_with(|c: char| c.is_ascii_digit() || c == '-') && !kept_exactly(&value[..end])
+    })
+}
+
+/// Each value of a `"code"` key in `json`, from its first byte after the colon and white space
+/// to the end of `json`, with the offset where it starts; found in one pass.
+fn code_values(json: &str) -> impl Iterator<Item = (usize, &str)> {
+    const KEY: &str = "\"code\"";
+    let mut from = 0;
+    core::iter::from_fn(move || loop {
+        let at = from + json[from..].find(KEY)? + KEY.len();
+        from = at;
+        let value = json[at..]
+            .trim_start_matches(JSON_SPACE)
+            .strip_prefix(':')
+            .map(|v| v.trim_start_matches(JSON_SPACE));
+        if let Some(value) = value {
+            return Some((json.len() - value.len(), value));
+        }
+    })
 }
 
 /// Whether a JSON value is or holds a number serde_json read as an `f64`.
@@ -486,20 +531,9 @@ const BARE_CODE_MAX: usize = 64;
 /// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
 /// quoted; `None` when there is none to mend.
 fn mend_bare_codes(json: &str) -> Option<String> {
-    const KEY: &str = "\"code\"";
     let mut out = String::new();
     let mut copied = 0;
-    let mut from = 0;
-    while let Some(at) = json[from..].find(KEY).map(|i| from + i + KEY.len()) {
-        from = at;
-        let Some(value) = json[at..]
-            .trim_start_matches(JSON_SPACE)
-            .strip_prefix(':')
-            .map(|v| v.trim_start_matches(JSON_SPACE))
-        else {
-            continue;
-        };
-        let start = json.len() - value.len();
+    for (start, value) in code_values(json) {
         // A bare code ends (at a delimiter, an ASCII byte, so a char boundary) before
         // `BARE_CODE_MAX` bytes other than white space; looking no further keeps the whole scan
         // linear in the body, however many keys and however much white space it has.
@@ -522,7 +556,6 @@ fn mend_bare_codes(json: &str) -> Option<String> {
             out.push_str(&json[copied..start]);
             out.push_str(&serde_json::Value::from(token).to_string());
             copied = start + token.len();
-            from = copied;
         }
     }
     (copied > 0).then(|| out + &json[copied..])

@@ -1102,3 +1102,43 @@ fn a_retry_after_date_is_read_against_the_responses_date() {
         Some(Duration::ZERO)
     );
 }
+
+#[test]
+fn a_code_that_serde_json_rounds_to_a_whole_number_keeps_its_digits() {
+    // The only rounded number in the body is the code, which serde_json rounds to a whole
+    // number (1e-400 to 0, 405.00000000000001 to 405): it was read as code 0 or as the
+    // catalogued 0405, where the docs keep such a number as written.
+    for (number, status) in [
+        ("1e-400", 404),
+        ("405.00000000000001", 404),
+        ("1000.0000000000001", 500),
+        ("4.0500000000000000001e2", 404),
+        ("18.000000000000000001", 504),
+    ] {
+        let body = format!(r#"{{"error": {{"code": {number}, "text": "t"}}}}"#);
+        let err = read(status, body.as_bytes());
+        assert_eq!(err.kind(), ResponseKind::OtherCode, "{body}");
+        assert_eq!(err.code().map(|c| c.as_str()), Some(number), "{body}");
+        assert_eq!(err.error_code(), None, "{body}");
+        assert_eq!(err.text(), "t", "{body}");
+    }
+    // What an f64 holds exactly is still the code of that number, with or without a string
+    // code of the same digits elsewhere.
+    for (number, read_as) in [
+        ("405.0", "405"),
+        ("1.001e3", "1001"),
+        ("0", "0"),
+        ("1001", "1001"),
+    ] {
+        let body = format!(
+            r#"{{"error": {{"code": {number}, "text": "t", "details": [{{"code": "1e-400"}}]}}}}"#
+        );
+        let err = read(500, body.as_bytes());
+        assert_eq!(err.code().map(|c| c.as_str()), Some(read_as), "{body}");
+    }
+    // A rounded number under another "code" key (a detail's) only makes the body read again.
+    let body = br#"{"error": {"code": 1001, "text": "t", "details": [{"code": 1e-400}]}}"#;
+    let err = read(500, body);
+    assert_eq!(err.error_code(), ErrorCode::from_u16(1001));
+    assert_eq!(err.details(), [r#"{"code":1e-400}"#]);
+}
