@@ -167,19 +167,22 @@ fn without_temp_name(e: io::Error) -> io::Error {
 
 /// Replaces every file in `files`, or none. On error, says which path failed.
 pub fn replace_all(files: &[Replacement<'_>]) -> Result<(), (PathBuf, io::Error)> {
-    // Stage all; a failure drops (and so deletes) the temporary files staged so far.
+    // Stage all; a failure drops (and so deletes) the temporary files staged so far. Each is
+    // closed once written and synced, and kept by its path only: a site of a catalogue with
+    // thousands of codes held one open file per page and ran out of file descriptors
+    // ("Too many open files" past 1,024, the usual limit).
     let mut staged = Vec::with_capacity(files.len());
     for file in files {
         let tmp =
             stage(&file.path, file.contents.as_bytes()).map_err(|e| (file.path.clone(), e))?;
-        staged.push(tmp);
+        staged.push(tmp.into_temp_path());
     }
     let mut done: Vec<(&Replacement<'_>, Option<PathBuf>)> = Vec::new();
     for (file, tmp) in files.iter().zip(staged) {
         // A symlink at the target is replaced itself, never followed; it is what is put back.
         let link = fs::read_link(&file.path).ok();
         if let Err(e) = tmp.persist(&file.path) {
-            // `e.file` is dropped here, deleting its temporary file; put back what was replaced.
+            // `e.path` is dropped here, deleting its temporary file; put back what was replaced.
             roll_back(&done);
             return Err((file.path.clone(), e.error));
         }
@@ -365,8 +368,15 @@ mod tests {
     /// shared by every test thread), with `dir` in [`CHILD`]; whether it passed.
     #[cfg(unix)]
     fn under_umask(umask: &str, test: &str, dir: &Path) -> bool {
+        under(&format!("umask {umask}"), test, dir)
+    }
+
+    /// Runs `test` of this binary again as a child after the shell command `setup` (a `umask`,
+    /// a `ulimit`), with `dir` in [`CHILD`]; whether it passed.
+    #[cfg(unix)]
+    fn under(setup: &str, test: &str, dir: &Path) -> bool {
         let out = std::process::Command::new("sh")
-            .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+            .args(["-c", &format!("{setup} && exec \"$0\" \"$@\"")])
             .arg(std::env::current_exe().unwrap())
             .args(["--exact", test])
             .env(CHILD, dir)
@@ -405,6 +415,39 @@ mod tests {
             .mode();
         assert_eq!(mode & 0o777, 0o640);
         assert_eq!(names(dir.path()), ["new.txt"]);
+    }
+
+    /// More files than the process may hold open at once (a site of a catalogue with thousands
+    /// of codes, under the usual limit of 1,024) are all replaced: each temporary file is closed
+    /// once written. Every one was held open until the renames ("Too many open files").
+    #[cfg(unix)]
+    #[test]
+    fn more_files_than_may_be_open_at_once_are_replaced() {
+        if let Some(dir) = std::env::var_os(CHILD) {
+            let dir = Path::new(&dir);
+            let files: Vec<Replacement<'_>> = (0..300)
+                .map(|i| Replacement {
+                    path: dir.join(format!("{i:04}.html")),
+                    contents: "new",
+                    old: None,
+                })
+                .collect();
+            replace_all(&files).unwrap();
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        assert!(under(
+            "ulimit -n 64",
+            "write::tests::more_files_than_may_be_open_at_once_are_replaced",
+            dir.path()
+        ));
+        let names = names(dir.path());
+        assert_eq!(names.len(), 300, "{names:?}");
+        assert!(names.iter().all(|n| n.ends_with(".html")), "{names:?}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("0299.html")).unwrap(),
+            "new"
+        );
     }
 
     /// A target made 0600 stays private while it is written, under a umask that would leave a
