@@ -20,7 +20,8 @@
 //! the policy, read against the `Date` header when there is one, else the system clock. Header
 //! names are matched in any letter case; a header given twice counts with its first value.
 //! Without `--json` it prints the same for a person, the server's code, text and details on one line
-//! each, escaped as `ApiError`'s Display escapes them (`ApiError::escape`). A bare code is a four-digit code (`0405`,
+//! each, escaped as `ApiError`'s Display escapes them (`ApiError::escape`; the code and each
+//! detail between quotes). A bare code is a four-digit code (`0405`,
 //! or `405`, white space around it aside) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
@@ -103,7 +104,7 @@ impl Report {
         }
         outln!("Kind:        {}", self.kind.replace('_', " "));
         if let Some(code) = &self.code {
-            outln!("Code:        {}", escaped(code));
+            outln!("Code:        \"{}\"", escaped(code));
         }
         if let Some(code) = self.catalogued {
             if self.summary.is_some() {
@@ -124,7 +125,7 @@ impl Report {
             (None, None) => {}
         }
         for detail in &self.details {
-            outln!("Detail:      {}", escaped(detail));
+            outln!("Detail:      \"{}\"", escaped(detail));
         }
         if let Some(code) = self.catalogued {
             let category = code.category();
@@ -160,7 +161,8 @@ impl Report {
 
 /// What a server or the command line sent, on one line for a person, escaped as `ApiError`'s
 /// Display escapes the server's text: line breaks, controls, bidirectional-formatting and
-/// invisible characters.
+/// invisible characters (shown between quotes, so that white space at either end, or none at
+/// all, shows too).
 #[cfg(feature = "alloc")]
 fn escaped(text: &str) -> String {
     aculab_errors::ApiError::escape(text).to_string()

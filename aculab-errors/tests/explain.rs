@@ -705,7 +705,7 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
     // emoji selector that the text needs; the summary line (Display) did the opposite.
     let body = "{\"error\": {\"code\": \"04\\u200b05\\u3164\", \"text\": \"t\", \"details\": \
                 [\"a\\u3164b\", \"line\\nbreak\", \"rtl\\u202e\", \"back\\\\slash\", \
-                \"\\ud83d\\udc69\\u200d\\ud83d\\udcbb \\u2764\\ufe0f\"]}}";
+                \"\\ud83d\\udc69\\u200d\\ud83d\\udcbb \\u2764\\ufe0f\", \" \", \"\"]}}";
     let out = run(&["--status", "400", "--body", "-"], body.as_bytes());
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -717,15 +717,17 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
             .map(str::trim_start)
             .collect()
     };
-    assert_eq!(field("Code:"), [r"04\u{200b}05\u{3164}"], "{text}");
+    assert_eq!(field("Code:"), [r#""04\u{200b}05\u{3164}""#], "{text}");
     assert_eq!(
         field("Detail:"),
         [
-            r"a\u{3164}b",
-            r"line\nbreak",
-            r"rtl\u{202e}",
-            r"back\\slash",
-            "\u{1f469}\u{200d}\u{1f4bb} \u{2764}\u{fe0f}",
+            r#""a\u{3164}b""#,
+            r#""line\nbreak""#,
+            r#""rtl\u{202e}""#,
+            r#""back\\slash""#,
+            "\"\u{1f469}\u{200d}\u{1f4bb} \u{2764}\u{fe0f}\"",
+            "\" \"",
+            "\"\"",
         ],
         "{text}"
     );
@@ -741,7 +743,10 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
     // A bare code given as an HTTP status is shown escaped too.
     let out = run(&["HTTP 503 \u{202e}x"], b"");
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains(r"Code:        HTTP 503 \u{202e}x"), "{text}");
+    assert!(
+        text.contains(r#"Code:        "HTTP 503 \u{202e}x""#),
+        "{text}"
+    );
 }
 
 #[test]
