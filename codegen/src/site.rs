@@ -125,8 +125,11 @@ const SCRIPT: &str = r##"(function () {
   // As `search_text` in site.rs: words cased as in Rust apart, lower case, anything but letters
   // and digits a space.
   function norm(s) {
-    return s.replace(/(\p{Lowercase})(?=\p{Uppercase})/gu, "$1 ").toLowerCase()
-      .replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
+    return flat(s.replace(/(\p{Lowercase})(?=\p{Uppercase})/gu, "$1 "));
+  }
+  // The same with every word as typed, however cased ("iNvAlId ToKeN" is "invalid token").
+  function flat(s) {
+    return s.toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
   }
   // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").
   function has(text, w) {
@@ -283,10 +286,19 @@ const SCRIPT: &str = r##"(function () {
   function unpath(s) {
     return s.replace(/(^|[^\p{Alphabetic}\p{N}_])(?:[\p{Alphabetic}\p{N}_]+::)+/gu, "$1");
   }
+  // A query is read with its words as typed, in any case; where that shows nothing, with the
+  // words of a name cased as in Rust apart ("InvalidToken" is "invalid token").
   function apply() {
     var raw = unpath(input.value);
+    var result = select(raw, flat(raw));
+    if (result.shown === 0 && norm(raw) !== flat(raw)) { result = select(raw, norm(raw)); }
+    items.forEach(function (li, i) { li.hidden = !result.ok[i]; });
+    count.textContent = result.shown + " of " + items.length + " codes";
+    none.hidden = result.shown !== 0;
+  }
+  // Which entries the query `raw`, normalised as `phrase`, shows: `ok` by entry, and how many.
+  function select(raw, phrase) {
     var empty = raw.trim() === "";
-    var phrase = norm(raw);
     var words = phrase.split(" ").filter(function (w) { return w !== ""; });
     // Whether `li` passes the filters: a test of its own, not a search of a list, so that
     // typing stays linear in the number of codes.
@@ -344,20 +356,19 @@ const SCRIPT: &str = r##"(function () {
       return fits(li) && status.has(li.getAttribute("data-status")) && every(li);
     });
     var shown = 0;
-    items.forEach(function (li) {
+    var ok = items.map(function (li) {
       var code = li.getAttribute("data-code");
-      var ok = fits(li) && (empty ||
+      var fit = fits(li) && (empty ||
         (exact !== "" ? code === exact :
         prefix !== "" ? code.indexOf(prefix) === 0 :
         status.size > 0 ? status.has(li.getAttribute("data-status")) && (!narrow || every(li)) :
         whole ? has(li.getAttribute("data-search"), phrase) :
         named.size > 0 ? named.has(code) :
         every(li)));
-      li.hidden = !ok;
-      if (ok) { shown += 1; }
+      if (fit) { shown += 1; }
+      return fit;
     });
-    count.textContent = shown + " of " + items.length + " codes";
-    none.hidden = shown !== 0;
+    return { ok: ok, shown: shown };
   }
   function change() {
     apply();

@@ -546,6 +546,13 @@ fn in_a_real_browser_names_match_whole_and_each_entry_shown_holds_the_words() {
         ("INVALID%20TOKEN", &["0405"]),
         ("Invalid+Token", &["0405"]),
         ("Web_Service_Rate_Limited", &["1003"]),
+        // Any case is any case, not a name cased as in Rust: no word is split at a capital
+        // that a name written so would not have.
+        ("iNvAlId_ToKeN", &["0405"]),
+        ("InVaLiD%20tOkEn", &["0405"]),
+        ("wEB_sERVICE_rATE_lIMITED", &["1003"]),
+        ("lApSeD", &["0405"]),
+        ("ToKeN", &["0405", "0604", "0616"]),
         ("lapsed", &["0405"]),
         // A word of a remedy, which the entry shows.
         ("fresh", &["0405"]),
