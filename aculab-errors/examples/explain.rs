@@ -27,18 +27,27 @@
 //! exits with status 1 (with `--json`, after printing its object); a usage
 //! mistake (an option it does not know, such as `-x`; `--status` or `--body` given twice; a
 //! missing value) exits with status 2, as does a body that cannot be read or is longer than
-//! 16 MiB. After `--` an argument is the code even if it starts with `-`. Reading a response (`--status`) needs the `json` feature.
+//! 16 MiB, and output that cannot be written (a reader that stops early, `| head -1`, aside). After `--` an argument is the code even if it starts with `-`. Reading a response (`--status`) needs the `json` feature.
 
 use std::process::ExitCode;
 
 /// `println!` for a reader that may stop early (`explain 0405 | head -1`): what it no longer
-/// reads is dropped, where `println!` would panic on the closed pipe.
+/// reads is dropped, where `println!` would panic on the closed pipe. Any other failure to
+/// write (a full disk: `explain --json 0405 > /dev/full`) is remembered in [`WRITE_FAILED`],
+/// so that the example does not exit 0 having printed nothing.
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                WRITE_FAILED.get_or_init(|| e.to_string());
+            }
+        }
     }};
 }
+
+/// Why the output could not be written, the first time it could not (a closed pipe aside).
+static WRITE_FAILED: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 use aculab_errors::{Category, ErrorCode, Idempotency, RetryAdvice, RetryPolicy};
 
@@ -487,6 +496,10 @@ fn main() -> ExitCode {
         outln!("{}", report.json());
     } else if known {
         report.print_for_a_person();
+    }
+    if let Some(e) = WRITE_FAILED.get() {
+        eprintln!("error: cannot write the output: {e}");
+        return ExitCode::from(2);
     }
     if known {
         ExitCode::SUCCESS

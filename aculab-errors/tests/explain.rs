@@ -761,3 +761,29 @@ fn a_header_is_trimmed_of_ascii_white_space_only_as_from_http_reads_it() {
     let pasted = response("503", &["Retry-After:\t30\r"], b"");
     assert_eq!(pasted["waits_ms"], json!([30_000, 30_000]));
 }
+
+/// `explain --json 0405 > /dev/full`: output that cannot be written is an error (exit 2, and
+/// said on stderr), not a success with nothing printed; only a reader that stops early (above)
+/// is let go.
+#[test]
+fn output_that_cannot_be_written_exits_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full on this system
+    };
+    for args in [&["--json", "0405"][..], &["0405"], &["--json", "9999"]] {
+        let out = Command::new(explain())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(full.try_clone().unwrap())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("cannot write the output"),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}
