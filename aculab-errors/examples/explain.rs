@@ -227,7 +227,7 @@ fn explain_code(arg: &str) -> (Report, bool) {
         return (report, true);
     }
     let Some(number) = number else {
-        eprintln!("error: `{arg}` is not an error code; codes are up to four digits, such as 0405, or an HTTP status, such as \"HTTP 400\"");
+        eprintln!("error: `{}` is not an error code; codes are up to four digits, such as 0405, or an HTTP status, such as \"HTTP 400\"", escaped(arg));
         return (unknown("other_code", Some(arg.into())), false);
     };
     let Some(code) = ErrorCode::from_u16(number) else {
@@ -425,7 +425,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             _ if !options => {
                 if code.is_some() {
-                    return usage(&format!("unexpected argument `{arg}`"));
+                    return usage(&format!("unexpected argument `{}`", escaped(&arg)));
                 }
                 code = Some(arg)
             }
@@ -466,10 +466,10 @@ fn main() -> ExitCode {
                     && !arg[1..].starts_with(|c: char| c.is_ascii_digit())
                     && arg.len() > 1 =>
             {
-                return usage(&format!("unexpected argument `{arg}`"))
+                return usage(&format!("unexpected argument `{}`", escaped(&arg)))
             }
             _ if code.is_none() => code = Some(arg),
-            _ => return usage(&format!("unexpected argument `{arg}`")),
+            _ => return usage(&format!("unexpected argument `{}`", escaped(&arg))),
         }
     }
     let report = match (status, code) {

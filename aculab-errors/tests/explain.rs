@@ -787,3 +787,15 @@ fn output_that_cannot_be_written_exits_2() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// An argument pasted from a log line is shown on one line, escaped, in the error message: an
+/// escape sequence or a line break in it reached the terminal raw.
+#[test]
+fn an_argument_in_an_error_message_is_escaped() {
+    for args in [&["\u{1b}[2J\nx"][..], &["0405", "\u{1b}[2J\nx"]] {
+        let out = run(args, b"");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(r"`\u{001b}[2J\nx`"), "{args:?}: {stderr:?}");
+        assert!(!stderr.contains('\u{1b}'), "{args:?}: {stderr:?}");
+    }
+}
