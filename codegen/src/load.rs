@@ -807,6 +807,8 @@ impl<'a> Fields<'a> {
                 // YAML 1.1's merge key, which YAML 1.2 and this reader do not have.
                 let hint = if key.text == "<<" {
                     " (merge keys are not supported; write each key out)".to_string()
+                } else if key.text.is_empty() && close.is_none() {
+                    " (nothing stands before its `:`; write the key)".to_string()
                 } else {
                     did_you_mean(close)
                 };

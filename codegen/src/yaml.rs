@@ -1165,7 +1165,21 @@ fn parse_events(text: &str) -> Read {
                 // below its indicator: it is reported at the indicator's line, found the same
                 // way (only blank lines lie between the two).
                 let block = matches!(style, TScalarStyle::Literal | TScalarStyle::Folded);
-                let line = if left_out || block {
+                // A key left out (`: 404`, `- : x`) is marked at its own `:`, on its line; only
+                // after a bare `?` above is it that `?`'s.
+                let key = matches!(stack.last(), Some(Frame::Map { key: None, .. }));
+                let line = if left_out && key && lines.char_at(line, mark.col()) == Some(':') {
+                    let above = lines.left_out(line, mark.col());
+                    let explicit = lines.line_text(above).is_some_and(|l| {
+                        let l = l.trim_start_matches([' ', '-']).trim_end();
+                        l == "?" || l.starts_with("? #")
+                    });
+                    if explicit {
+                        above
+                    } else {
+                        line
+                    }
+                } else if left_out || block {
                     lines.left_out(line, mark.col())
                 } else if anchor != 0 || tag.is_some() {
                     lines.props(line, mark.col())
