@@ -2221,6 +2221,17 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     let mut repeated: std::collections::HashSet<u16> = std::collections::HashSet::new();
     // The entry being read and the line of its heading.
     let mut current: Option<(PageEntry, Option<usize>)> = None;
+    // A list of the codes with their titles (a table of contents: `0405 : Invalid token`, one
+    // after another) only mentions them, as its codes alone do: an entry that is its heading
+    // alone, right before or after another such entry, is `listed`. Paragraphs read since the
+    // current entry's heading, and whether the entry before it was its heading alone.
+    let mut since_head = 0usize;
+    let mut after_head_only = false;
+    // Whether each entry of `page.entries` was listed; and the codes whose listings, all
+    // mentions, disagree, with the line of the one that disagreed: unclear unless an entry
+    // with a status or remedy settles which the code's is.
+    let mut listed_at: Vec<bool> = Vec::new();
+    let mut disagreeing: Vec<(u16, Option<usize>)> = Vec::new();
     let mut want = Want::Nothing;
     // Labels met in the current entry: (HTTP status, remedy).
     let mut labels = (0, 0);
@@ -2235,7 +2246,11 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     // a label before the next code confirms: the list's last code before the page's prose, or
     // the first entry of a table (its code alone in a cell) right after the list.
     let mut tentative = false;
-    let finish = |entry: Option<(PageEntry, Option<usize>)>, page: &mut Page| {
+    let finish = |entry: Option<(PageEntry, Option<usize>)>,
+                  listed: bool,
+                  page: &mut Page,
+                  listed_at: &mut Vec<bool>,
+                  disagreeing: &mut Vec<(u16, Option<usize>)>| {
         let Some((e, line)) = entry else { return };
         // A code with no status and no remedy after it (a table of contents' link, bare or
         // with a title, and whatever paragraph follows the last of them) only mentions it:
@@ -2247,10 +2262,30 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             None => {
                 first.insert(e.code, page.entries.len());
                 page.entries.push(e);
+                listed_at.push(listed);
             }
             Some(&i) if bare(&e) || mention(&e) && !mention(&page.entries[i]) => {}
             Some(&i) if bare(&page.entries[i]) || mention(&page.entries[i]) && !mention(&e) => {
-                page.entries[i] = e
+                page.entries[i] = e;
+                listed_at[i] = listed;
+            }
+            // Two mentions that differ, one of them in a list of the codes with their titles
+            // (cut short, as a table of contents shows them): the other is the code's entry.
+            Some(&i)
+                if mention(&e)
+                    && listed != listed_at[i]
+                    && Fact::of(&page.entries[i]) != Fact::of(&e) =>
+            {
+                if listed_at[i] {
+                    page.entries[i] = e;
+                    listed_at[i] = false;
+                }
+            }
+            // Both listed: an entry with a status or a remedy may yet settle it.
+            Some(&i) if mention(&e) && listed && Fact::of(&page.entries[i]) != Fact::of(&e) => {
+                if disagreeing.iter().all(|&(c, _)| c != e.code) {
+                    disagreeing.push((e.code, line));
+                }
             }
             Some(&i) => {
                 // Alike as the record keeps them: status, remedy or none, and both wordings.
@@ -2284,7 +2319,20 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
             tentative = false;
             lost = false;
             strays.clear();
-            finish(current.take(), &mut page);
+            // The entry read is its heading alone (with its text), or follows one.
+            let head_only = since_head == 0
+                && current
+                    .as_ref()
+                    .is_some_and(|(e, _)| !e.description.is_empty());
+            finish(
+                current.take(),
+                head_only || after_head_only,
+                &mut page,
+                &mut listed_at,
+                &mut disagreeing,
+            );
+            after_head_only = head_only;
+            since_head = 0;
             current = Some((
                 PageEntry {
                     code,
@@ -2309,6 +2357,7 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         let Some((entry, _)) = current.as_mut() else {
             continue;
         };
+        since_head += 1;
         let code = entry.code;
         let unclear = |what: String| Unclear { code, line, what };
         // `12345 : ...`: shaped like a heading, but not a four-digit code; not `12:30 UTC ...`.
@@ -2435,7 +2484,24 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     if let Some((entry, _)) = current.as_mut().filter(|_| tentative) {
         entry.description.clear();
     }
-    finish(current.take(), &mut page);
+    finish(
+        current.take(),
+        after_head_only,
+        &mut page,
+        &mut listed_at,
+        &mut disagreeing,
+    );
+    // Listings that disagree, all mentions still: which is the code's entry is not known.
+    for (code, line) in disagreeing {
+        let i = first[&code];
+        if page.entries[i].http.is_none() && page.entries[i].remedy.is_none() {
+            page.note(Unclear {
+                code,
+                line,
+                what: "is listed twice, with different facts".into(),
+            });
+        }
+    }
     page
 }
 
@@ -4012,6 +4078,43 @@ mod tests {
         // A code only mentioned is still a code on the page.
         let mentioned = parse_page(format!("<html><body>{entries}<p>0407</p>").as_bytes()).unwrap();
         assert_eq!(mentioned.entries.len(), 3);
+        // A list of the codes with their titles cut short, before or after the entries (with a
+        // sentence after it, a banner, or a code listed twice in it), leaves an entry with
+        // neither status nor remedy its own text, as the page without the list reads.
+        let toc = |codes: &[&str]| {
+            let items: String = codes
+                .iter()
+                .map(|c| format!("<li><a href=\"#e{c}\">{c} : The first words\u{2026}</a></li>"))
+                .collect();
+            format!("<aside><ul>{items}</ul></aside><div><p>We use cookies. Accept them.</p></div>")
+        };
+        let entries = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><p><a href=\"#top\">Back to top</a></p>\
+                       <h3>0406 : B.</h3><p><a href=\"#top\">Back to top</a></p>\
+                       <h3>0407 : C.</h3><h4>Remedy</h4><p>R.</p><p><a href=\"#top\">Back to top</a></p>";
+        let want = parse_page(format!("<html><body>{entries}").as_bytes()).unwrap();
+        assert_eq!(want.entries[1].description, "B.");
+        for page in [
+            format!("<html><body>{}{entries}", toc(&["0405", "0406", "0407"])),
+            format!("<html><body>{}{entries}", toc(&["0405", "0407", "0406"])),
+            format!("<html><body>{entries}{}", toc(&["0405", "0406", "0407"])),
+        ] {
+            let mut read = parse_page(page.as_bytes()).unwrap();
+            read.entries.sort_by_key(|e| e.code);
+            assert_eq!(read, want, "{page}");
+        }
+        let twice = format!(
+            "<html><body>{}{entries}",
+            toc(&["0405", "0406", "0407", "0405"])
+        );
+        let page = parse_page(twice.as_bytes()).unwrap();
+        assert_eq!(
+            (page.entries.clone(), page.unclear),
+            (want.entries.clone(), vec![])
+        );
+        // Two entries of a code that say different things, neither in such a list, are unclear.
+        let differ = format!("<html><body>{entries}<h3>0406 : Not B.</h3><p>Back to top</p>");
+        let page = parse_page(differ.as_bytes()).unwrap();
+        assert_eq!(page.unclear.len(), 1, "{:?}", page.unclear);
     }
 
     /// A page saved as one file with its images (MHTML, as Chrome's "Webpage, Single File"

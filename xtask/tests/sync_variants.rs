@@ -332,3 +332,70 @@ fn write_scaffolds_an_added_code_that_gen_refuses_at_its_line_and_records_the_pa
         (0, vec![])
     );
 }
+
+/// `as_html` with what a content management system adds: a sidebar listing every code with
+/// its title cut short (its first words and an ellipsis), a banner after it, and a link back
+/// to the top after each entry.
+fn with_sidebar(entries: &[PageEntry]) -> String {
+    let items: String = entries
+        .iter()
+        .map(|e| {
+            let title: Vec<&str> = e.description.split_whitespace().take(5).collect();
+            format!(
+                "<li><a href=\"#e{:04}\">{:04} : {}&hellip;</a></li>",
+                e.code,
+                e.code,
+                title.join(" ")
+            )
+        })
+        .collect();
+    as_html(entries)
+        .replace(
+            "<main>",
+            &format!(
+                "<aside><h2>On this page</h2><ul>{items}</ul></aside>\
+                 <div class=\"banner\"><p>We use cookies. Accept them to go on.</p></div><main>"
+            ),
+        )
+        .replace(
+            "</div>\n",
+            "<p><a href=\"#top\">Back to top</a></p></div>\n",
+        )
+}
+
+/// An entry left with neither status nor remedy is read as the page lists it, not as the
+/// sidebar's title of it (which disagreed with it: "cannot be read with certainty", exit 2).
+#[test]
+fn a_sidebar_of_titles_cut_short_is_no_second_listing_of_a_code() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    assert_eq!(
+        sync(dir.path(), with_sidebar(&official).as_bytes(), "page.html"),
+        (0, vec![])
+    );
+    let mut dropped = official.clone();
+    entry(&mut dropped, 2002).remedy = None;
+    assert_eq!(entry(&mut dropped, 2002).http, None);
+    assert_eq!(
+        sync(dir.path(), with_sidebar(&dropped).as_bytes(), "page.html"),
+        (
+            1,
+            vec!["2002: remedy gone from the page; remove the entry's `remedy`".to_string()]
+        )
+    );
+    let mut added = official.clone();
+    added.push(PageEntry {
+        code: 9002,
+        http: None,
+        description: "A new error that the page lists without a status or remedy.".into(),
+        remedy: None,
+    });
+    assert_eq!(
+        sync(dir.path(), with_sidebar(&added).as_bytes(), "page.html"),
+        (
+            1,
+            vec!["9002: added on the page (HTTP status none, no remedy); `sync --write` scaffolds it in errors.yaml".to_string()]
+        )
+    );
+}
