@@ -128,7 +128,21 @@ impl Baseline {
     /// gives: `ErrorCode`'s variants with their numbers, its alias consts, and `Category`'s
     /// variants. A baseline cut or restored apart from the module is caught here.
     pub fn agrees_with_module(&self, rust: &str) -> Result<(), String> {
-        let file = syn::parse_file(rust).map_err(|e| format!("it does not parse as Rust: {e}"))?;
+        // The parser's own stack, large enough for any module that passes [`module_tokens`]:
+        // parsing on the caller's could overflow it, which aborts the process.
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(PARSER_STACK)
+                .spawn_scoped(scope, || self.agrees_with_module_here(rust))
+                .map_err(|e| format!("it could not be read (no thread for the parser: {e})"))?
+                .join()
+                .unwrap_or_else(|_| Err("reading it failed".into()))
+        })
+    }
+
+    fn agrees_with_module_here(&self, rust: &str) -> Result<(), String> {
+        let file: syn::File = syn::parse2(module_tokens(rust)?)
+            .map_err(|e| format!("it does not parse as Rust: {e}"))?;
         let mut in_module: BTreeMap<String, Option<u16>> = BTreeMap::new();
         // Each code's record (name, category), each category's id: the strings the API returns,
         // which the names above do not fix (`media_2fa` and `media2fa` are both `Media2fa`).
@@ -243,6 +257,90 @@ impl Baseline {
         }
         Ok(())
     }
+}
+
+/// The most [`nesting`] a module may have: the generator's own is about 100, whatever the
+/// catalogue, and this much is parsed well within [`PARSER_STACK`].
+const MAX_NESTING: usize = 1_000;
+
+/// The stack the module is parsed on: room for [`MAX_NESTING`] many times over (a level of the
+/// worst nesting found takes about 16 KiB of stack in a debug build). Reserved, not used.
+const PARSER_STACK: usize = 256 << 20;
+
+/// The tokens of a module that the parser can read without running out of stack: refused when
+/// they do not lex, or nest deeper than the generator ever writes ([`MAX_NESTING`]). The parser
+/// recurses as deep as the text nests; a module of 10 KB of `(` (or `&`, `!`, `A<`) overflowed
+/// the stack, aborting `gen`. The lexer itself does not recurse.
+fn module_tokens(rust: &str) -> Result<proc_macro2::TokenStream, String> {
+    // As `syn::parse_file` reads a file: without a byte-order mark.
+    let rust = rust.strip_prefix('\u{FEFF}').unwrap_or(rust);
+    let tokens: proc_macro2::TokenStream = rust
+        .parse()
+        .map_err(|e| format!("it does not parse as Rust: {e}"))?;
+    if nesting(tokens.clone()) > MAX_NESTING {
+        return Err(format!(
+            "it nests deeper than the generator writes (more than {MAX_NESTING} levels)"
+        ));
+    }
+    Ok(tokens)
+}
+
+/// A bound on how deep a parser of Rust recurses reading `tokens`, without recursing itself:
+/// the largest, over every token, of the groups open around it plus, in each of those groups,
+/// the tokens since its last separator. A parser recurses only by reading a token or by entering
+/// a group; a `;`, or a `,` outside generics (`<`), closure parameters (`|`) and `where`
+/// clauses, is where it returns to a loop.
+fn nesting(tokens: proc_macro2::TokenStream) -> usize {
+    use proc_macro2::TokenTree;
+    struct Group {
+        tokens: proc_macro2::token_stream::IntoIter,
+        /// Tokens since the last separator.
+        run: usize,
+        /// A `<`, `|` or `where` since the last `;`: a `,` separates nothing until then.
+        listing: bool,
+    }
+    let mut open = vec![Group {
+        tokens: tokens.into_iter(),
+        run: 0,
+        listing: false,
+    }];
+    // The runs of the groups below the innermost.
+    let mut below = 0;
+    let mut deepest = 0;
+    while let Some(group) = open.last_mut() {
+        let Some(token) = group.tokens.next() else {
+            open.pop();
+            if let Some(outer) = open.last() {
+                below -= outer.run;
+            }
+            continue;
+        };
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ';' => {
+                (group.run, group.listing) = (0, false);
+                continue;
+            }
+            TokenTree::Punct(p) if p.as_char() == ',' && !group.listing => {
+                group.run = 0;
+                continue;
+            }
+            TokenTree::Punct(p) if matches!(p.as_char(), '<' | '|') => group.listing = true,
+            TokenTree::Ident(i) if i == "where" => group.listing = true,
+            _ => {}
+        }
+        group.run += 1;
+        let run = group.run;
+        deepest = deepest.max(below + run + open.len());
+        if let TokenTree::Group(inner) = token {
+            below += run;
+            open.push(Group {
+                tokens: inner.stream().into_iter(),
+                run: 0,
+                listing: false,
+            });
+        }
+    }
+    deepest
 }
 
 /// The fields of one record in the generated module (`Record { wire: "0405", name: ..,
@@ -664,6 +762,62 @@ mod tests {
         let empty = Baseline::default();
         assert!(empty.agrees_with_module(&rust).is_err());
         assert!(full.agrees_with_module("<<<<<<< HEAD").is_err());
+    }
+
+    /// A module nested deeper than the generator writes (a hand-made one, a bad merge) is
+    /// refused, however deep: 10 KB of `(` overflowed the parser's stack and aborted `gen`.
+    /// What the generator writes stays far below the bound, and each kind of nesting just below
+    /// it is read on the parser's own stack.
+    #[test]
+    fn a_module_nested_beyond_the_generators_is_refused_not_a_crash() {
+        let cat = catalogue(
+            &(entry("0001", "first", "    aliases: [a, b, c, d, e, f, g, h]\n")
+                + &entry("0002", "second", "    retired: gone\n")),
+        );
+        let rust = crate::rust::render(&cat);
+        let ours = nesting(rust.parse().unwrap());
+        assert!(ours < MAX_NESTING / 4, "{ours}");
+        let full = generated(&cat);
+        assert_eq!(full.agrees_with_module(&rust), Ok(()));
+        for n in [MAX_NESTING, 100_000] {
+            for deep in [
+                format!("const X: u8 = {}1{};", "(".repeat(n), ")".repeat(n)),
+                format!("const X: bool = {}true;", "!".repeat(n)),
+                format!("const X: {}u8 = 1;", "&".repeat(n)),
+                format!("const X: {}u8{} = 1;", "A<".repeat(n), ">".repeat(n)),
+                format!("const X: u8 = {}1;", "!|a, b| ".repeat(n)),
+                format!("const X: {}u8 = 1;", "fn(u8, u8) -> ".repeat(n)),
+            ] {
+                let why = full
+                    .agrees_with_module(&format!("{rust}{deep}"))
+                    .unwrap_err();
+                assert!(why.contains("nests deeper"), "{why}");
+            }
+        }
+        // Just below the bound, the parser has stack enough.
+        let below = |deep: &dyn Fn(usize) -> String| {
+            let mut n = 1;
+            while nesting(deep(n + 1).parse().unwrap()) <= MAX_NESTING {
+                n += 1;
+            }
+            deep(n)
+        };
+        for deep in [
+            below(&|n| format!("const X: {}u8 = 1;", "A<".repeat(n))),
+            below(&|n| format!("const X: u8 = {}1;", "!|a, b| ".repeat(n))),
+            below(&|n| {
+                format!(
+                    "const X: u8 = if a {{1}} {}else {{1}};",
+                    "else if a {1} ".repeat(n)
+                )
+            }),
+        ] {
+            let why = full.agrees_with_module(&format!("{rust}{deep}"));
+            assert!(
+                why.is_ok() || !why.unwrap_err().contains("nests deeper"),
+                "{deep}"
+            );
+        }
     }
 
     /// `error_2fa` and `error2fa` give one variant, `Error2fa`: a baseline edited from one to the
