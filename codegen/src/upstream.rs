@@ -2211,12 +2211,18 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
         unclear_more: 0,
     };
     // What a page repeats between its entries as none of their parts (`Back to top`, a feedback
-    // widget, a share bar): a paragraph found twice or more. No entry's wording is made of it.
+    // widget, a share bar): a paragraph found twice or more, and as often as a quarter of the
+    // entries at least. No entry's wording is made of it. A sentence that some entries share
+    // (`If it continues, please contact us.`, a remedy's second paragraph or list item) is
+    // found far less often: it is their wording.
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut heads = 0usize;
     for p in paragraphs {
         *seen.entry(p.text.as_str()).or_default() += 1;
+        heads += usize::from(code_head(&p.text).is_some());
     }
-    let furniture = |text: &str| seen.get(text).is_some_and(|&n| n > 1);
+    let often = heads.div_ceil(4).max(2);
+    let furniture = |text: &str| seen.get(text).is_some_and(|&n| n >= often);
     let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
     let mut repeated: std::collections::HashSet<u16> = std::collections::HashSet::new();
     // The entry being read and the line of its heading.
@@ -3707,6 +3713,35 @@ mod tests {
             let html = format!("<div><h3>0405 : A.</h3><h4>Remedy</h4><p>Try again.</p></div><p><a href=\"#top\">{furniture}</a></p><div><h3>0406 : B.</h3></div><p>{furniture}</p>");
             assert_eq!(parse_page(html.as_bytes()).unwrap(), plain, "{furniture}");
         }
+        // On a page of many entries, a sentence some of them share as a further paragraph or
+        // list item of their remedy is their wording, as the page as text says; a sentence after
+        // every entry is furniture still.
+        let (mut text, mut html, mut after_each) = (String::new(), String::new(), String::new());
+        for code in 401..=412 {
+            let remedy = if code % 5 == 0 {
+                vec![
+                    "Retry at a lower rate.".to_string(),
+                    "If it continues, contact us.".into(),
+                ]
+            } else {
+                vec![format!("Fix {code}.")]
+            };
+            let items: String = remedy.iter().map(|r| format!("<li>{r}</li>")).collect();
+            let remedy = remedy.join(" ");
+            text += &format!("0{code} : A{code}.\n\nRemedy\n\n{remedy}\n\n");
+            html +=
+                &format!("<div><h3>0{code} : A{code}.</h3><h4>Remedy</h4><ul>{items}</ul></div>");
+            after_each += &format!(
+                "0{code} : A{code}.\n\nRemedy\n\n{remedy}\n\nLast updated 12 March 2024.\n\n"
+            );
+        }
+        let text = parse_page(text.as_bytes()).unwrap();
+        assert_eq!(
+            text.entries[9].remedy.as_deref(),
+            Some("Retry at a lower rate. If it continues, contact us.")
+        );
+        assert_eq!(parse_page(html.as_bytes()).unwrap(), text);
+        assert_eq!(parse_page(after_each.as_bytes()).unwrap(), text);
         // A sentence found once is wording, a question too.
         for wording in ["Renew it with media_renew.", "Did the token expire?"] {
             let text = format!("0405 : A.\n\nRemedy\n\nTry again.\n\n{wording}\n\nBack to top\n\n0406 : B.\n\nBack to top\n");

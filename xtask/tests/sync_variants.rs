@@ -399,3 +399,42 @@ fn a_sidebar_of_titles_cut_short_is_no_second_listing_of_a_code() {
         )
     );
 }
+
+/// The official page as HTML with each remedy of more sentences than one a list of them, as a
+/// page may lay out steps: in step, though some list items are shared by several remedies
+/// (`If it continues, please contact us.` closes six); a page's furniture is found after
+/// nearly every entry, a shared sentence after a few.
+#[test]
+fn remedies_laid_out_as_lists_of_their_sentences_read_in_step() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let mut html = as_html(&official);
+    let mut shared = std::collections::HashMap::new();
+    // As `as_html` writes text.
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\'', "&#8217;")
+    };
+    for e in &official {
+        let Some(remedy) = &e.remedy else { continue };
+        let items: Vec<&str> = remedy.split_inclusive(". ").map(str::trim).collect();
+        if items.len() < 2 {
+            continue;
+        }
+        for item in &items[1..] {
+            *shared.entry(item.to_string()).or_insert(0) += 1;
+        }
+        let list: String = items
+            .iter()
+            .map(|i| format!("<li>{}</li>", esc(i)))
+            .collect();
+        let before = format!("<p>{}</p>", esc(remedy));
+        assert!(html.contains(&before), "{before}");
+        html = html.replacen(&before, &format!("<ul>{list}</ul>"), 1);
+    }
+    assert!(shared.values().any(|&n| n >= 6), "{shared:?}");
+    assert_eq!(sync(dir.path(), html.as_bytes(), "lists.html"), (0, vec![]));
+}
