@@ -2212,17 +2212,37 @@ fn entries(paragraphs: &[Paragraph]) -> Page {
     };
     // What a page repeats between its entries as none of their parts (`Back to top`, a feedback
     // widget, a share bar): a paragraph found twice or more, and as often as a quarter of the
-    // entries at least. No entry's wording is made of it. A sentence that some entries share
-    // (`If it continues, please contact us.`, a remedy's second paragraph or list item) is
-    // found far less often: it is their wording.
+    // entries at least, or found outside them too (before the first, or after the last one's
+    // parts: the close of every section). No entry's wording is made of it. A sentence that
+    // some entries share (`If it continues, please contact us.`, a remedy's second paragraph
+    // or list item) is found far less often, and only in them: it is their wording.
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut heads = 0usize;
+    let heads: Vec<usize> = (0..paragraphs.len())
+        .filter(|&i| code_head(&paragraphs[i].text).is_some())
+        .collect();
     for p in paragraphs {
         *seen.entry(p.text.as_str()).or_default() += 1;
-        heads += usize::from(code_head(&p.text).is_some());
     }
-    let often = heads.div_ceil(4).max(2);
-    let furniture = |text: &str| seen.get(text).is_some_and(|&n| n >= often);
+    let mut outside: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    if let (Some(&first), Some(&last)) = (heads.first(), heads.last()) {
+        // The last entry's parts end with its last label and the value under it.
+        let mut end = last + 1;
+        for (i, p) in paragraphs.iter().enumerate().skip(last + 1) {
+            match label(&p.text) {
+                Some(Label::Http("") | Label::Remedy("")) => end = i + 2,
+                Some(_) => end = i + 1,
+                None => {}
+            }
+        }
+        let before = paragraphs[..first].iter();
+        let after = paragraphs[end.min(paragraphs.len())..].iter();
+        outside.extend(before.chain(after).map(|p| p.text.as_str()));
+    }
+    let often = heads.len().div_ceil(4).max(2);
+    let furniture = |text: &str| {
+        seen.get(text)
+            .is_some_and(|&n| n >= often || n > 1 && outside.contains(text))
+    };
     let mut first: std::collections::HashMap<u16, usize> = std::collections::HashMap::new();
     let mut repeated: std::collections::HashSet<u16> = std::collections::HashSet::new();
     // The entry being read and the line of its heading.
@@ -3742,6 +3762,22 @@ mod tests {
         );
         assert_eq!(parse_page(html.as_bytes()).unwrap(), text);
         assert_eq!(parse_page(after_each.as_bytes()).unwrap(), text);
+        // A sentence closing each section, fewer than a quarter of the entries: furniture too,
+        // since it closes the last section, after the last entry, as well.
+        let (mut plain, mut sections) = (String::new(), String::new());
+        for code in 401..=420 {
+            let entry = format!("0{code} : A{code}.\n\nRemedy\n\nFix {code}.\n\n");
+            plain += &entry;
+            sections += &entry;
+            if code % 5 == 0 {
+                sections += "Last updated 12 March 2024.\n\n";
+            }
+        }
+        sections += "Error Responses\n\nAll APIs can respond with JSON.\n";
+        assert_eq!(
+            parse_page(sections.as_bytes()).unwrap(),
+            parse_page(plain.as_bytes()).unwrap()
+        );
         // A sentence found once is wording, a question too.
         for wording in ["Renew it with media_renew.", "Did the token expire?"] {
             let text = format!("0405 : A.\n\nRemedy\n\nTry again.\n\n{wording}\n\nBack to top\n\n0406 : B.\n\nBack to top\n");
