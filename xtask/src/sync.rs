@@ -164,7 +164,8 @@ fn read_page(path: &Path) -> Result<Page, Error> {
 /// Compares `page` with the catalogue and the record under `root`; with `write`, scaffolds
 /// added codes and records the page as checked on `today` (`YYYY-MM-DD`).
 pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome, Error> {
-    let page = read_page(page)?;
+    let path = page;
+    let page = read_page(path)?;
     let mode = if write { Mode::Write } else { Mode::Check };
     // Held until the end of the run: `gen` and other syncs wait meanwhile.
     let (_lock, bytes) = lock_and_read(root, mode).map_err(|e| Error::Catalogue(e.to_string()))?;
@@ -175,6 +176,30 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     })?;
     let located = |d: codegen::Diagnostics| Error::Catalogue(d.to_string());
     let catalogue = upstream::catalogue_codes(&text).map_err(located)?;
+    // No entry on the page gives a status or a remedy, where the catalogue gives them for its
+    // codes: a layout not understood (a text browser's dump of a table runs each row's cells
+    // together), not every status and remedy gone at once; nothing is compared.
+    let known = page
+        .entries
+        .iter()
+        .filter(|e| (catalogue.codes.get(&e.code)).is_some_and(|c| c.http.is_some() || c.remedy))
+        .count();
+    if known > 1
+        && page
+            .entries
+            .iter()
+            .all(|e| e.http.is_none() && e.remedy.is_none())
+    {
+        return Err(Error::Page(
+            path.to_path_buf(),
+            format!(
+                "no entry on it gives an HTTP status or a remedy (\"HTTP Error code\", \"Remedy\"), \
+                 which errors.yaml gives for {known} of the {} codes on it, so its layout was not understood; \
+                 save it as HTML, or as text with each entry's parts on lines of their own",
+                page.entries.len()
+            ),
+        ));
+    }
     let (record, record_text) = read_record(root).map_err(Error::Record)?;
     let changes = upstream::drift(&page, &catalogue, &record);
     let mut outcome = Outcome {
@@ -1018,6 +1043,24 @@ mod tests {
             fs::remove_file(&path).unwrap();
             assert_eq!(snapshot(root), before, "{name}");
         }
+        // A page whose entries all lack a status and a remedy, which the catalogue gives: a
+        // layout not understood (lynx's dump of a table), not 450 differences.
+        let run_together: String = PAGE_TXT
+            .split("\n\n")
+            .filter(|p| p.len() > 7 && p.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+            .map(|p| format!("{p} 400 Check the request.\n"))
+            .collect();
+        let path = pages.join("table.txt");
+        fs::write(&path, run_together).unwrap();
+        let result = run(root, &path, true, TODAY);
+        assert_eq!(exit_code(&result), 2);
+        let message = result.unwrap_err().to_string();
+        assert!(
+            message.contains("no entry on it gives an HTTP status or a remedy"),
+            "{message}"
+        );
+        fs::remove_file(&path).unwrap();
+        assert_eq!(snapshot(root), before);
         // A mistake made 100,000 times is reported in a few lines, not 100,000.
         let path = pages.join("labels");
         fs::write(
