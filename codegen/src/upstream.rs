@@ -412,12 +412,12 @@ fn markdown_with_html(text: &str) -> bool {
             }
             // An entry's paragraph or table row opening with Markdown's emphasis or link, a
             // pipe table's `|` or an inline tag, its text beside the code (`**0405** : ...`,
-            // `| [0405](...) | ... |`, `<span class="code">0405</span> : ...`); not a code
-            // alone (`<td><a href="...">0405</a></td>`, a table kept as HTML).
+            // `| [0405](...) | ... |`, `| 0405 | ... |`, `<span class="code">0405</span> :
+            // ...`); not a code alone (`<td><a href="...">0405</a></td>`, a table kept as HTML).
             // Its tags, if any, are inline ones, as Markdown keeps them: a line of HTML source
             // (`<div><span>0405</span> : ...<br>...`) holds others.
             let row = t.strip_prefix('|').map_or(t, str::trim_start);
-            row.starts_with(['*', '_', '[', '<'])
+            (t.starts_with('|') || row.starts_with(['*', '_', '[', '<']))
                 && inline_tags_only(row)
                 && code_head(strip_tags(row).trim()).is_some_and(|(_, text)| !text.is_empty())
         })
@@ -4730,7 +4730,14 @@ mod tests {
              | [0001](?error=0001) | It's gone.  The missing one is named.      | 400             | Include it. |\n\
              | [0002](?error=0002) | Two.                                       | 404             |             |\n"
         );
-        reads_as(text, &[&bold, &span, &pipes]);
+        // The codes as plain text in their cells (pandoc's gfm of an HTML table).
+        let plain = format!(
+            "{div}| Code | Description                           | HTTP Error code | Remedy      |\n\
+             |------|---------------------------------------|-----------------|-------------|\n\
+             | 0001 | It's gone.  The missing one is named. | 400             | Include it. |\n\
+             | 0002 | Two.                                  | 404             |             |\n"
+        );
+        reads_as(text, &[&bold, &span, &pipes, &plain]);
         // A table kept as HTML, a code alone in its cell, is still read as HTML.
         let kept = format!(
             "{div}<table>\n<thead>\n<tr>\n<th>Code</th>\n<th>Description</th>\n<th>HTTP Error code</th>\n<th>Remedy</th>\n</tr>\n</thead>\n<tbody>\n\
