@@ -114,8 +114,24 @@ pub fn check(name: &str, namespaces: &[Namespace]) -> Result<(), String> {
                 "`{name}` becomes `{ident}` in Rust, which is a keyword; choose another"
             ));
         }
+        // A category id is also a file name: the site's `categories/ID.html`.
+        if *ns == Namespace::Category && is_windows_device(name) {
+            return Err(format!(
+                "`{name}` names a device on Windows, where the site's page for it (`categories/{name}.html`) cannot be written or checked out; choose another"
+            ));
+        }
     }
     Ok(())
+}
+
+/// Whether `name` is one Windows keeps for a device, with any extension (`con`, `nul`,
+/// `com1`, ...): no file can be so named there.
+fn is_windows_device(name: &str) -> bool {
+    matches!(name, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|port| {
+            name.strip_prefix(port)
+                .is_some_and(|n| n.len() == 1 && n.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 fn is_snake_case(s: &str) -> bool {
@@ -142,6 +158,14 @@ mod tests {
         assert_eq!(check(&"a".repeat(64), ALL), Ok(()));
         assert!(check("a__b", ALL).is_err());
         assert!(check("2fa", ALL).is_err());
+        // A category id names a file of the site too.
+        for device in ["con", "nul", "com1", "lpt9"] {
+            let why = check(device, &[Namespace::Category]).unwrap_err();
+            assert!(why.contains("a device on Windows"), "{why}");
+            assert_eq!(check(device, ALL), Ok(()));
+        }
+        assert_eq!(check("com10", &[Namespace::Category]), Ok(()));
+        assert_eq!(check("console", &[Namespace::Category]), Ok(()));
     }
 
     #[test]
