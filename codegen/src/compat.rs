@@ -128,7 +128,7 @@ impl Baseline {
     /// gives: `ErrorCode`'s variants with their numbers, its alias consts, and `Category`'s
     /// variants. A baseline cut or restored apart from the module is caught here.
     pub fn agrees_with_module(&self, rust: &str) -> Result<(), String> {
-        // The parser's own stack, large enough for any module that passes [`module_tokens`]:
+        // The parser's own stack, large enough for any module that passes [`check_nesting`]:
         // parsing on the caller's could overflow it, which aborts the process.
         std::thread::scope(|scope| {
             std::thread::Builder::new()
@@ -141,8 +141,8 @@ impl Baseline {
     }
 
     fn agrees_with_module_here(&self, rust: &str) -> Result<(), String> {
-        let file: syn::File = syn::parse2(module_tokens(rust)?)
-            .map_err(|e| format!("it does not parse as Rust: {e}"))?;
+        check_nesting(rust)?;
+        let file = syn::parse_file(rust).map_err(|e| format!("it does not parse as Rust: {e}"))?;
         let mut in_module: BTreeMap<String, Option<u16>> = BTreeMap::new();
         // Each code's record (name, category), each category's id: the strings the API returns,
         // which the names above do not fix (`media_2fa` and `media2fa` are both `Media2fa`).
@@ -267,22 +267,23 @@ const MAX_NESTING: usize = 1_000;
 /// constructs tested at the bound need less than 32 MiB in a debug build). Reserved, not used.
 const PARSER_STACK: usize = 256 << 20;
 
-/// The tokens of a module that the parser can read without running out of stack: refused when
-/// they do not lex, or nest deeper than the generator ever writes ([`MAX_NESTING`]). The parser
-/// recurses as deep as the text nests; a module of 10 KB of `(` (or `&`, `!`, `A<`) overflowed
-/// the stack, aborting `gen`. The lexer itself does not recurse.
-fn module_tokens(rust: &str) -> Result<proc_macro2::TokenStream, String> {
+/// Refuses a module the parser could not read without running out of stack: one that does not
+/// lex, or nests deeper than the generator ever writes ([`MAX_NESTING`]). The parser recurses as
+/// deep as the text nests; a module of 10 KB of `(` (or `&`, `!`, `A<`) overflowed the stack,
+/// aborting `gen`. The lexer itself does not recurse. (Its tokens are consumed here, not kept for
+/// the parser: iterating a copy would copy them all, a gigabyte for a 60 MB module.)
+fn check_nesting(rust: &str) -> Result<(), String> {
     // As `syn::parse_file` reads a file: without a byte-order mark.
     let rust = rust.strip_prefix('\u{FEFF}').unwrap_or(rust);
     let tokens: proc_macro2::TokenStream = rust
         .parse()
         .map_err(|e| format!("it does not parse as Rust: {e}"))?;
-    if nesting(tokens.clone()) > MAX_NESTING {
+    if nesting(tokens) > MAX_NESTING {
         return Err(format!(
             "it nests deeper than the generator writes (more than {MAX_NESTING} levels)"
         ));
     }
-    Ok(tokens)
+    Ok(())
 }
 
 /// A bound on how deep a parser of Rust recurses reading `tokens`, without recursing itself:
