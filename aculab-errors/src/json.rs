@@ -534,13 +534,20 @@ fn mend_bare_codes(json: &str) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
     for (start, value) in code_values(json) {
-        // A bare code ends (at a delimiter, an ASCII byte, so a char boundary) before
-        // `BARE_CODE_MAX` bytes other than white space; looking no further keeps the whole scan
-        // linear in the body, however many keys and however much white space it has.
+        // A value inside a token already mended (none, as a token ends at a quote; but a
+        // slice from before `copied` would panic).
+        if start < copied {
+            continue;
+        }
+        // A bare code ends (at a delimiter or a quote, an ASCII byte, so a char boundary)
+        // before `BARE_CODE_MAX` bytes other than white space; looking no further keeps the
+        // whole scan linear in the body, however many keys and however much white space it
+        // has. At a quote, as no bare code holds one: `"code": HTTP 400 "code": ...` is two
+        // keys, and a token running on over the second would overlap its value.
         let mut seen = 0;
         let end = value.bytes().position(|b| {
             seen += usize::from(!matches!(b, b' ' | b'\t'));
-            matches!(b, b',' | b'}' | b'\n' | b'\r') || seen > BARE_CODE_MAX
+            matches!(b, b',' | b'}' | b']' | b'"' | b'\n' | b'\r') || seen > BARE_CODE_MAX
         });
         let end = match end {
             Some(end) if seen <= BARE_CODE_MAX => end,

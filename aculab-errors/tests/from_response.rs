@@ -354,6 +354,30 @@ fn a_bare_code_is_read_after_any_amount_of_white_space() {
     }
 }
 
+/// A bare code ends at a quote: one running on over the next `"code":` key overlapped that
+/// key's value, and mending the two sliced the body backwards (a panic).
+#[test]
+fn bare_codes_next_to_each_other_are_read_without_a_panic() {
+    for body in [
+        &br#"{"code": HTTP 400 "code": HTTP 400}"#[..],
+        br#"{"error": {"code": HTTP 400 Bad "code": 0405}}"#,
+        br#"{"error": {"code": HTTP 400 Bad Request "code": "0405", "text": "x"}}"#,
+        br#"{"error": {"code": 0405 "code": HTTP 503 "code": 0018}}"#,
+        br#"{"error": {"code": HTTP 400 Bad Request]}"#,
+    ] {
+        let err = read(400, body);
+        // Not JSON even once mended (a comma is missing): the body is kept whole.
+        assert_eq!(err.kind(), ResponseKind::NotJson, "{body:?}");
+        assert_eq!(err.text().as_bytes(), body);
+    }
+    // Mended, each bare code is a string of its own, and the last key wins as in any JSON.
+    let err = read(
+        400,
+        br#"{"error": {"code": HTTP 400 Bad Request, "code": 0405, "text": "x"}}"#,
+    );
+    assert_eq!(err.error_code(), Some(ErrorCode::InvalidToken));
+}
+
 #[test]
 fn a_utf16_label_on_a_body_without_a_zero_byte_is_not_believed() {
     // Not valid UTF-8 (a stray Latin-1 byte), but no UTF-16 text either: JSON in UTF-16 has a
@@ -645,6 +669,17 @@ proptest! {
             if says && !rounded(plain.error().text()) {
                 prop_assert_eq!(err.text(), plain.error().text(), "{}", body);
             }
+        }
+    }
+
+    /// Bare codes (`HTTP 400`, with or without a reason phrase, `0405`) among `"code":` keys,
+    /// as a server written from Aculab's documentation might send them, and worse.
+    #[test]
+    fn bare_codes_among_keys_read_without_panicking(body in r#"\{("code": ?|HTTP 400|HTTP 503 | Bad|Request|0405|0018|, |[ ",:\]}{]|"text": "x"){0,16}\}?"#) {
+        let err = ApiError::from_response(400, None, body.as_bytes());
+        prop_assert!(!err.to_string().contains('\n'));
+        if matches!(err.kind(), ResponseKind::NotJson) {
+            prop_assert_eq!(err.text(), &body);
         }
     }
 
