@@ -276,6 +276,11 @@ impl Cx {
                 );
             } else if !text::is_plain_https_url(&links.replace("{code}", "0000")) {
                 self.err(line, format!("`links` must be a plain https URL (letters, digits and URL punctuation; no spaces, quotes, brackets or other schemes) with `{{code}}` in it; found {:?}", shorten(links)));
+            } else if !text::is_plain_https_url(&links.replace("{code}", "9999")) {
+                // Where the code is part of a number, the port, it may be one for the lowest code
+                // and none for the highest (`:6{code}` gives 60000, and 69999).
+                let url = links.replace("{code}", "9999");
+                self.err(line, format!("`links` must be a plain https URL for every code; with 9999 for `{{code}}` it is {:?}, which is none", shorten(&url)));
             }
         }
         let category_nodes = top.list(self, "categories");
