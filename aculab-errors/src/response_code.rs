@@ -13,7 +13,7 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// The `error.code` field of an error response, kept exactly as the server wrote it.
 ///
 /// It is one of: a catalogued [`ErrorCode`] (`"0405"`); a four-digit code this version of the
-/// catalogue does not know yet (`"0418"`); an HTTP status (`"HTTP 400"`); or any other string.
+/// catalogue does not know yet (`"9418"`); an HTTP status (`"HTTP 400"`); or any other string.
 /// Parsing never fails, and [`Display`](fmt::Display) (like [`ResponseCode::as_str`]) gives back
 /// the exact input. A code written exactly (four digits, or `HTTP` and a status) does not
 /// allocate; any other string, and a code written loosely, is kept in a `Box<str>`.
@@ -40,9 +40,9 @@ use crate::{is_retryable_status, Category, ErrorCode};
 /// assert_eq!((http.error_code(), http.http_status()), (None, Some(429)));
 /// assert!(http.is_retryable());
 ///
-/// let newer = ResponseCode::new("0418");
-/// assert_eq!((newer.error_code(), newer.number()), (None, Some(418)));
-/// assert_eq!(newer.to_string(), "0418");
+/// let newer = ResponseCode::new("9418");
+/// assert_eq!((newer.error_code(), newer.number()), (None, Some(9418)));
+/// assert_eq!(newer.to_string(), "9418");
 ///
 /// let loose = ResponseCode::new(" 405");
 /// assert_eq!((loose.error_code(), loose.as_str()), (Some(ErrorCode::InvalidToken), " 405"));

@@ -132,8 +132,8 @@ fn parsing_rejects_anything_but_four_digits_of_a_catalogued_code() {
         );
     }
     assert_eq!(
-        "0502".parse::<ErrorCode>(),
-        Err(ParseCodeError::Unknown(502))
+        "9502".parse::<ErrorCode>(),
+        Err(ParseCodeError::Unknown(9502))
     );
     assert_eq!(
         ErrorCode::try_from(9999),

@@ -58,7 +58,7 @@ const EXPECTED: &[Expect] = &[
     (
         "/unknown",
         ResponseKind::UnknownCode,
-        Some("0418"),
+        Some("9418"),
         "newer than the catalogue",
         3,
         Some(GiveUpReason::AttemptsExhausted),

@@ -201,7 +201,7 @@ fn bare_codes() {
         assert_eq!(v["status"], 404, "{padded:?}");
     }
 
-    for unknown in ["0418", "9999", "abc", "12345", " 0418", "0 405"] {
+    for unknown in ["9418", "9999", "abc", "12345", " 9418", "0 405"] {
         let (v, code) = json_of(&[unknown], b"");
         assert_eq!(code, Some(1), "{unknown}");
         assert_eq!(v["name"], Value::Null);
@@ -273,7 +273,7 @@ fn responses_of_every_kind() {
     );
     assert_eq!(odd["waits_ms"], json!([1000, 2000]));
 
-    let unknown = response("503", &[], br#"{"error": {"code": "0418", "text": "new"}}"#);
+    let unknown = response("503", &[], br#"{"error": {"code": "9418", "text": "new"}}"#);
     assert_eq!(
         (&unknown["kind"], &unknown["retryable"]),
         (&json!("unknown_code"), &json!(true))

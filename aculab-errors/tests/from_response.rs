@@ -39,9 +39,9 @@ fn each_kind_of_body_is_told_apart() {
         ),
         (
             503,
-            br#"{"error": {"code": "0418", "text": "new"}}"#,
+            br#"{"error": {"code": "9418", "text": "new"}}"#,
             ResponseKind::UnknownCode,
-            Some("0418"),
+            Some("9418"),
             "new",
         ),
         (
@@ -750,7 +750,7 @@ fn a_code_written_as_a_json_number_is_read_by_its_value_however_written() {
         ("4.05e2", ResponseKind::Catalogued, "405"),
         ("1.8E1", ResponseKind::Catalogued, "18"),
         ("1003", ResponseKind::Catalogued, "1003"),
-        ("418.0", ResponseKind::UnknownCode, "418"),
+        ("9418.0", ResponseKind::UnknownCode, "9418"),
         ("405.5", ResponseKind::OtherCode, "405.5"),
         ("-1", ResponseKind::OtherCode, "-1"),
         ("-405.0", ResponseKind::OtherCode, "-405.0"),

@@ -60,7 +60,7 @@ fn the_documented_examples_parse_and_round_trip() {
 fn unknown_codes_odd_text_and_odd_timestamps_survive() {
     let body = json!({
         "error": {
-            "code": "0418",
+            "code": "9418",
             "text": "Ünïcödé — 日本語 \"quoted\" \\ back\nslash",
             "details": ["é", ""],
             "datetime": "not a date",
@@ -70,8 +70,8 @@ fn unknown_codes_odd_text_and_odd_timestamps_survive() {
     });
     let parsed = parse(body.clone());
     let code = parsed.error().code().unwrap();
-    assert_eq!((code.error_code(), code.number()), (None, Some(418)));
-    assert_eq!(code.to_string(), "0418");
+    assert_eq!((code.error_code(), code.number()), (None, Some(9418)));
+    assert_eq!(code.to_string(), "9418");
     assert!(parsed.error().text().contains("日本語"));
     // Odd timestamps stay readable as strings; parsing them is a separate, fallible step.
     assert!(parsed.error().timestamp().is_err());
@@ -203,10 +203,10 @@ fn codes_and_timestamps_serialise_as_their_strings() {
         serde_json::from_str::<ErrorCode>(r#""0405""#).unwrap(),
         ErrorCode::InvalidToken
     );
-    let err = serde_json::from_str::<ErrorCode>(r#""0502""#)
+    let err = serde_json::from_str::<ErrorCode>(r#""9502""#)
         .unwrap_err()
         .to_string();
-    assert!(err.contains("0502 is not a catalogued"), "{err}");
+    assert!(err.contains("9502 is not a catalogued"), "{err}");
     assert!(serde_json::from_str::<ErrorCode>("405").is_err());
     let t: Timestamp = serde_json::from_str(r#""2024-02-29_23:59:59""#).unwrap();
     assert_eq!(
@@ -247,9 +247,9 @@ fn api_error_is_one_line_with_code_name_status_and_text() {
     );
     assert_eq!(err.kind(), ResponseKind::HttpStatus);
     assert_eq!(err.to_string(), r"HTTP 400: line one\r\nline two");
-    let err = ApiError::new(503, ErrorResponse::new("0418", "a\nb"));
+    let err = ApiError::new(503, ErrorResponse::new("9418", "a\nb"));
     assert_eq!(err.kind(), ResponseKind::UnknownCode);
-    assert_eq!(err.to_string(), r"0418 (HTTP 503): a\nb");
+    assert_eq!(err.to_string(), r"9418 (HTTP 503): a\nb");
     assert!(
         err.is_retryable(),
         "an unknown code with a 503 status is worth retrying"

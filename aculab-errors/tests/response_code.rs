@@ -5,6 +5,17 @@ use std::time::Duration;
 
 use aculab_errors::{Category, ErrorCode, ResponseCode};
 
+/// The highest number in `category`'s range that no code has yet, as a code newer than this
+/// catalogue would arrive: found, not written down, so that a code added to the catalogue the
+/// documented way leaves these tests green.
+fn newer_in(category: Category) -> u16 {
+    let mut free = category
+        .range()
+        .rev()
+        .filter(|&n| ErrorCode::from_u16(n).is_none());
+    free.next().expect("a number left in the range")
+}
+
 #[test]
 fn classifies_each_kind_and_keeps_the_exact_text() {
     let known = ResponseCode::new("0026");
@@ -17,14 +28,15 @@ fn classifies_each_kind_and_keeps_the_exact_text() {
         known
     );
 
-    let unknown = ResponseCode::new("1099");
+    let newer = newer_in(Category::ServiceAvailability);
+    let unknown = ResponseCode::new(&format!("{newer:04}"));
     assert_eq!(
         (
             unknown.error_code(),
             unknown.number(),
             unknown.http_status()
         ),
-        (None, Some(1099), None)
+        (None, Some(newer), None)
     );
     assert_eq!(unknown.category(), Some(Category::ServiceAvailability));
     assert!(!unknown.is_retryable());
@@ -106,10 +118,13 @@ fn a_code_written_loosely_is_read_for_what_it_says_and_kept_as_written() {
         );
         assert_eq!(ResponseCode::from_string(text.to_string()), loose);
     }
-    let newer = ResponseCode::new(" 418");
+    // Three digits, as a number below 1000 may be written.
+    let n = newer_in(Category::MediaFiles);
+    let text = format!(" {n}");
+    let newer = ResponseCode::new(&text);
     assert_eq!(
         (newer.error_code(), newer.number(), newer.as_str()),
-        (None, Some(418), " 418")
+        (None, Some(n), text.as_str())
     );
 
     for (text, status) in [
@@ -145,15 +160,21 @@ fn equality_is_symmetric_and_transitive_and_agrees_with_hash() {
     use std::collections::HashSet;
     use std::hash::{BuildHasher, RandomState};
 
+    let newer = newer_in(Category::MediaFiles);
+    let (newer, newer_short, newer_padded) = (
+        format!("{newer:04}"),
+        format!("{newer}"),
+        format!(" {newer:04} "),
+    );
     let spellings = [
         "0405",
         "405",
         " 0405",
         "0405 ",
         "\t405\n",
-        "0418",
-        "418",
-        " 0418 ",
+        &newer,
+        &newer_short,
+        &newer_padded,
         "HTTP 503",
         "http 503",
         "HTTP503",
@@ -188,10 +209,10 @@ fn equality_is_symmetric_and_transitive_and_agrees_with_hash() {
     let invalid_token: HashSet<&ResponseCode> = codes[..5].iter().collect();
     assert_eq!(invalid_token.len(), 1);
     assert_eq!(codes[2].as_str(), " 0405");
-    assert_eq!(ResponseCode::new(" 0418"), ResponseCode::new("0418"));
+    assert_eq!(ResponseCode::new(&newer_padded), ResponseCode::new(&newer));
     assert_eq!(ResponseCode::new("http 503"), ResponseCode::new("HTTP 503"));
     // What they say differs: not equal.
-    assert_ne!(ResponseCode::new("0405"), ResponseCode::new("0418"));
+    assert_ne!(ResponseCode::new("0405"), ResponseCode::new(&newer));
     assert_ne!(ResponseCode::new("503"), ResponseCode::new("HTTP 503"));
     assert_ne!(ResponseCode::new("E0405"), ResponseCode::new("0405"));
     assert_ne!(ResponseCode::new("x"), ResponseCode::new("X"));

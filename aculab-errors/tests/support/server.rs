@@ -54,7 +54,7 @@ pub const ROUTES: &[Canned] = &[
         failures: u32::MAX,
         status: 503,
         headers: &[("Content-Type", "application/json")],
-        body: br#"{"error": {"code": "0418", "text": "newer than the catalogue"}}"#,
+        body: br#"{"error": {"code": "9418", "text": "newer than the catalogue"}}"#,
     },
     Canned {
         path: "/html",
