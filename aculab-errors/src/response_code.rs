@@ -275,7 +275,21 @@ fn http_status_of(bytes: &[u8; 8]) -> Option<u16> {
     ([h, t1, t2, p, space] == *b"HTTP " && (100..=599).contains(&status)).then_some(status)
 }
 
-/// Writes the code exactly as it was parsed.
+/// Writes the code exactly as it was parsed, which [`FromStr`] reads back.
+///
+/// That is the server's text, unescaped: a code holding a line break or a terminal escape
+/// writes it. To show a code in a log line or to a person, write the whole [`ApiError`]
+/// (whose `Display` escapes what the server sent), or the code through [`ApiError::escape`]:
+///
+/// ```
+/// use aculab_errors::{ApiError, ResponseCode};
+/// let code = ResponseCode::new("0405\n\u{1b}[2J");
+/// assert_eq!(code.to_string(), "0405\n\u{1b}[2J");
+/// assert_eq!(ApiError::escape(code.as_str()).to_string(), r"0405\n\u{001b}[2J");
+/// ```
+///
+/// [`ApiError`]: crate::ApiError
+/// [`ApiError::escape`]: crate::ApiError::escape
 impl fmt::Display for ResponseCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
