@@ -8,6 +8,7 @@ mod snapshot;
 mod sync;
 mod write;
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,8 +30,12 @@ const USAGE: &str = "usage: cargo xtask gen [--check] [--allow-breaking]
   -h, --help        print this (also `help`, or `help COMMAND`)";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // A PAGE or DIR may be any path the system allows, UTF-8 or not (`std::env::args` panics
+    // on one that is not); the commands and options are matched on text, where such an
+    // argument is nothing they know.
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let lossy: Vec<_> = raw.iter().map(|a| a.to_string_lossy()).collect();
+    let args: Vec<&str> = lossy.iter().map(|a| &**a).collect();
     // Asked for, the usage is the answer: on standard output, and success.
     let asked = asks_for_help(&args);
     let code = match args.split_first() {
@@ -39,8 +44,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some((&"gen", flags)) => gen_command(flags),
-        Some((&"site", rest)) => site_command(rest),
-        Some((&"sync", rest)) => sync_command(rest),
+        Some((&"site", rest)) => site_command(rest, &raw[1..]),
+        Some((&"sync", rest)) => sync_command(rest, &raw[1..]),
         Some((other, _)) => usage_error(&format!("unknown command `{other}`")),
         None => usage_error("a command is needed"),
     };
@@ -136,14 +141,15 @@ fn gen_command(flags: &[&str]) -> ExitCode {
     finish(gen::run(&project_root(), options))
 }
 
-fn site_command(args: &[&str]) -> ExitCode {
+/// `site [DIR]`; `raw` is `args` as given, for the DIR.
+fn site_command(args: &[&str], raw: &[std::ffi::OsString]) -> ExitCode {
     let root = project_root();
     if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
         return usage_error(&format!(
             "unknown argument `{flag}` (a DIR starting with `-`: give it as ./{flag})"
         ));
     }
-    let dir = match args {
+    let dir = match raw {
         [] => root.join("target/site"),
         [dir] => PathBuf::from(dir),
         _ => return usage_error("site takes one DIR at most"),
@@ -151,22 +157,25 @@ fn site_command(args: &[&str]) -> ExitCode {
     finish(site::run(&root, &dir))
 }
 
-/// `sync [--write] PAGE`: exit 0 in step, 1 drift, 2 when nothing could be compared.
-fn sync_command(args: &[&str]) -> ExitCode {
+/// `sync [--write] PAGE`: exit 0 in step, 1 drift, 2 when nothing could be compared. `raw` is
+/// `args` as given, for the PAGE.
+fn sync_command(args: &[&str], raw: &[std::ffi::OsString]) -> ExitCode {
     // Options come before `--`, which ends them: `sync -- -page.html` reads a page so named.
-    let (options, after) = match args.iter().position(|a| *a == "--") {
-        Some(end) => (&args[..end], &args[end + 1..]),
-        None => (args, &[][..]),
-    };
+    let end = args.iter().position(|a| *a == "--");
+    let options = &args[..end.unwrap_or(args.len())];
     let write = options.contains(&"--write");
-    let mut rest: Vec<&str> = options
+    // The arguments that are not options, as given.
+    let mut rest: Vec<&OsStr> = raw[..options.len()]
         .iter()
-        .copied()
+        .map(|a| a.as_os_str())
         .filter(|a| *a != "--write")
         .collect();
     // A flag it does not know is named, wherever it stands (`sync --wrte page.html` was told
     // that sync needs one PAGE, and `sync -w page.html` that it was given two).
-    if let Some(flag) = rest.iter().find(|a| a.starts_with('-') && a.len() > 1) {
+    if let Some(flag) = options
+        .iter()
+        .find(|a| a.starts_with('-') && a.len() > 1 && **a != "--write")
+    {
         let hint = if flag.starts_with("--") {
             String::new()
         } else {
@@ -175,7 +184,9 @@ fn sync_command(args: &[&str]) -> ExitCode {
         usage_error(&format!("unknown argument `{flag}`{hint}"));
         return ExitCode::from(2);
     }
-    rest.extend_from_slice(after);
+    if let Some(end) = end {
+        rest.extend(raw[end + 1..].iter().map(|a| a.as_os_str()));
+    }
     let [page] = rest.as_slice() else {
         usage_error("sync needs one PAGE");
         return ExitCode::from(2);

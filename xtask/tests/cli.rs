@@ -290,3 +290,43 @@ fn processes_at_once_take_turns() {
         }
     }
 }
+
+/// A PAGE or DIR whose name is not UTF-8, as a Unix file name may be, is read or written as
+/// named (`std::env::args` panicked on it, exit 101), and such an argument where an option or
+/// a command belongs is an unknown one.
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_paths_or_unknown_never_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = project();
+    let page = OsStr::from_bytes(b"page-\xff.txt");
+    std::fs::copy(dir.path().join("page.txt"), dir.path().join(page)).unwrap();
+    let named = xtask(dir.path(), &["sync"]).arg(page).output().unwrap();
+    let plain = xtask(dir.path(), &["sync", "page.txt"]).output().unwrap();
+    assert_eq!(named.status.code(), plain.status.code());
+    assert!(matches!(named.status.code(), Some(0 | 1)), "{named:?}");
+    assert_eq!(named.stdout, plain.stdout);
+    let after_dashes = xtask(dir.path(), &["sync", "--"])
+        .arg(page)
+        .output()
+        .unwrap();
+    assert_eq!(after_dashes.stdout, plain.stdout);
+
+    let site = OsStr::from_bytes(b"site-\xfe");
+    let out = xtask(dir.path(), &["site"]).arg(site).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(dir.path().join(site).join("index.html").is_file());
+
+    for (command, code) in [("gen", 1), ("sync", 2), ("", 1)] {
+        let mut run = xtask(dir.path(), &[]);
+        if !command.is_empty() {
+            run.arg(command);
+        }
+        let out = run.arg(OsStr::from_bytes(b"--\xff")).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{command}: {stderr}");
+        assert!(stderr.contains("unknown"), "{command}: {stderr}");
+    }
+}
