@@ -2722,6 +2722,10 @@ impl Record {
             }
             let fields: Vec<&str> = line.split('\t').collect();
             match fields.as_slice() {
+                ["checked", _] if record.checked.is_some() => diags.push(Diagnostic::new(
+                    n,
+                    "`checked` is given twice; keep one date".to_string(),
+                )),
                 ["checked", date] if is_date(date) => record.checked = Some(date.to_string()),
                 ["checked", date] => diags.push(Diagnostic::new(
                     n,
@@ -2770,16 +2774,28 @@ fn short(s: &str) -> String {
     crate::diagnostic::shorten(s, 60)
 }
 
+/// Whether `s` is a day of the (proleptic Gregorian) calendar written YYYY-MM-DD, as the
+/// export's schema requires of it (`format: date`): `2026-19-39` and `2026-02-30` are not.
 fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
+    let number = |range: core::ops::Range<usize>| {
+        let digits = s.get(range)?;
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse::<u32>().ok())?
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' && (1..=days).contains(&day)
 }
 
 fn is_fingerprint(s: &str) -> bool {
@@ -4600,6 +4616,43 @@ mod tests {
         assert!(d[1].message.contains("HTTP status"));
         assert!(d[2].message.contains("yes or no"));
         assert_eq!(Record::parse("").unwrap(), Record::default());
+    }
+
+    #[test]
+    fn the_checked_date_is_a_day_of_the_calendar_given_once() {
+        for good in [
+            "2026-12-02",
+            "2024-02-29",
+            "2000-02-29",
+            "0001-01-31",
+            "2026-04-30",
+        ] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "2026-19-39",
+            "9999-99-99",
+            "2026-02-30",
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-00-10",
+            "2026-01-00",
+            "2026-1-010",
+            "2026+01-01",
+            "2026-01-01 ",
+            "2026-01-\u{e9}",
+            "",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+            let d = Record::parse(&format!("checked\t{bad}\n")).unwrap_err().0;
+            assert_eq!(d[0].line, 1, "{bad}");
+        }
+        let d = Record::parse("checked\t2026-12-02\nchecked\t2026-12-03\n")
+            .unwrap_err()
+            .0;
+        assert_eq!((d.len(), d[0].line), (1, 2), "{d:?}");
+        assert!(d[0].message.contains("twice"), "{d:?}");
     }
 
     #[test]
