@@ -733,7 +733,7 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
 
 /// Creates `dir` and those of its ancestors that are missing, adding each it created to
 /// `created`, outermost first, so that a run that then fails can remove them ([`remove_dirs`]).
-fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
+pub(crate) fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
     let missing: Vec<&Path> = dir
         .ancestors()
         .take_while(|d| !d.as_os_str().is_empty() && fs::symlink_metadata(d).is_err())
@@ -750,7 +750,7 @@ fn create_dirs(dir: &Path, created: &mut Vec<PathBuf>) -> io::Result<()> {
 
 /// Removes the directories [`create_dirs`] created, innermost first, each only if it is empty:
 /// a run that fails leaves no new directory behind.
-fn remove_dirs(created: &[PathBuf]) {
+pub(crate) fn remove_dirs(created: &[PathBuf]) {
     for dir in created.iter().rev() {
         let _ = fs::remove_dir(dir);
     }

@@ -8,7 +8,8 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::gen::{
-    inside, lock_and_read, lock_file, read_generated, still_as_read, Current, Error, Mode,
+    create_dirs, inside, lock_and_read, lock_file, read_generated, remove_dirs, still_as_read,
+    Current, Error, Mode,
 };
 use crate::write::{remove_leftovers, replace_all, Replacement};
 
@@ -73,12 +74,33 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         ));
     }
     holds_not(dir, root)?;
-    fs::create_dir_all(dir).map_err(|e| Error::Write(dir.to_path_buf(), e))?;
+    // Directories this run creates, the site's own among them, are removed again if it fails
+    // (each only if empty): a run that fails leaves nothing behind.
+    let mut created = Vec::new();
+    let written = create_dirs(dir, &mut created)
+        .map_err(|e| Error::Write(dir.to_path_buf(), e))
+        .and_then(|()| write(root, dir, &bytes, &files, &targets, &mut created));
+    if written.is_err() {
+        remove_dirs(&created);
+    }
+    written
+}
+
+/// [`run`] once `dir` exists: takes its lock, then writes `files` at `targets`, creating the
+/// directories they need (added to `created`), and removes the pages of codes now gone.
+fn write(
+    root: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    files: &[codegen::site::SiteFile],
+    targets: &[PathBuf],
+    created: &mut Vec<PathBuf>,
+) -> Result<Report, Error> {
     let _lock = lock_file(dir)
         .and_then(|lock| lock.lock().map(|()| lock))
         .map_err(|e| Error::Lock(dir.to_path_buf(), e))?;
     // Nothing is read, written or deleted through a symlink leading out of the site's directory.
-    for target in &targets {
+    for target in targets {
         inside(dir, target, "the site's directory")?;
     }
     // What stands there now: the site's own file (to put back should a rename fail midway), or
@@ -93,15 +115,15 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             }
         })
         .collect::<Result<_, _>>()?;
-    for target in &targets {
+    for target in targets {
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
+            create_dirs(parent, created).map_err(|e| Error::Write(parent.to_path_buf(), e))?;
         }
     }
-    remove_leftovers(&targets).map_err(|(path, e)| Error::Write(path, e))?;
+    remove_leftovers(targets).map_err(|(path, e)| Error::Write(path, e))?;
     let replacements: Vec<Replacement<'_>> = files
         .iter()
-        .zip(&targets)
+        .zip(targets)
         .zip(&current)
         .map(|((f, path), current)| Replacement {
             path: path.clone(),
@@ -113,7 +135,7 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
         })
         .collect();
     // A catalogue written in place while it was read was read cut short: no site from it.
-    still_as_read(root, &bytes)?;
+    still_as_read(root, bytes)?;
     replace_all(&replacements).map_err(|(path, e)| Error::Write(path, e))?;
 
     // Pages of codes and categories that are gone: only files the site wrote, named as it names
@@ -186,6 +208,37 @@ mod tests {
     use super::*;
 
     const FIXTURE: &str = include_str!("../tests/fixtures/errors.yaml");
+
+    /// A run that fails after creating the site's directory (here: a category page's path is
+    /// longer than the system allows, where the directory's is not) leaves no directory of its
+    /// own behind, however many it created; one that was there stays.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_run_removes_the_directories_it_created() {
+        let root = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let long_id = "c".repeat(codegen::names::MAX_LEN);
+        let catalogue = FIXTURE.replace("media_files", &long_id);
+        fs::write(root.path().join(codegen::CATALOGUE_FILE), catalogue).unwrap();
+        // Linux's PATH_MAX is 4,096 bytes: room for the directory and `codes/0001.html` beside
+        // it, not for `categories/<64 characters>.html`.
+        let mut dir = out.path().to_path_buf();
+        while dir.as_os_str().len() < 4_096 - 60 {
+            dir.push("d".repeat(100));
+        }
+        let err = run(root.path(), &dir).unwrap_err();
+        assert!(err.to_string().contains(&format!("categories/{long_id}")), "{err}");
+        assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0, "{err}");
+        // Into an existing directory: it stays, and empty.
+        let existing = out.path().join("site");
+        fs::create_dir(&existing).unwrap();
+        let mut deep = existing.clone();
+        while deep.as_os_str().len() < 4_096 - 60 {
+            deep.push("d".repeat(100));
+        }
+        run(root.path(), &deep).unwrap_err();
+        assert_eq!(fs::read_dir(&existing).unwrap().count(), 0);
+    }
 
     #[test]
     fn writes_a_page_per_code_and_removes_pages_of_codes_now_gone() {
