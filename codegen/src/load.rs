@@ -795,9 +795,11 @@ impl<'a> Fields<'a> {
             }
             // An optional key written with nothing after it (or `~`) is no key left out: a value
             // was meant and forgotten. (A required one is reported as empty where it is read.)
+            // So is an empty list (`aliases: []`).
+            let empty_list = matches!(&value.value, Value::Seq(items) if items.is_empty());
             if OPTIONAL_KEYS.contains(&key.text.as_str())
                 && allowed.contains(&key.text.as_str())
-                && value.is_null()
+                && (value.is_null() || empty_list)
             {
                 cx.err(
                     key.line,
