@@ -43,6 +43,9 @@ const OPTIONAL_KEYS: &[&str] = &[
     "retired",
 ];
 
+/// The keys whose values are prose, in the project's own words.
+const PROSE_KEYS: &[&str] = &["title", "description", "remedy", "retired"];
+
 /// Validates catalogue bytes as read from disk: size, UTF-8 and NUL bytes first, each problem
 /// at its line, then everything [`load`] checks, so that every problem is reported at once.
 pub fn load_bytes(bytes: &[u8]) -> Result<Catalogue, Diagnostics> {
@@ -867,6 +870,25 @@ impl<'a> Fields<'a> {
                 ),
             }
         }
+        // A placeholder `cargo xtask sync --write` left for a person to replace: said so,
+        // rather than judged as a name, a category or a boolean it never meant to be.
+        let placeholder = match node.and_then(Node::scalar) {
+            Some(Plain::Str(s)) => s.trim_start().starts_with(crate::upstream::PLACEHOLDER),
+            _ => false,
+        };
+        if placeholder {
+            let what = if PROSE_KEYS.contains(&key) {
+                "write it in the project's own words from the official page"
+            } else {
+                "choose it as the header of errors.yaml says"
+            };
+            let msg = format!(
+                "{}: `{key}` is still the placeholder `cargo xtask sync --write` left; {what}",
+                self.context
+            );
+            cx.err(self.line(key), msg);
+            return None;
+        }
         node
     }
 
@@ -928,12 +950,6 @@ impl<'a> Fields<'a> {
         }
         if let Err(why) = text::check_prose(&s) {
             cx.err(line, format!("{}: `{key}` {why}", self.context));
-            return None;
-        }
-        // A placeholder `cargo xtask sync --write` left for a person to replace.
-        if s.trim_start().starts_with(crate::upstream::PLACEHOLDER) {
-            let msg = format!("{}: `{key}` is still the placeholder `cargo xtask sync --write` left; write it in the project's own words from the official page", self.context);
-            cx.err(line, msg);
             return None;
         }
         Some(s.trim().to_string())

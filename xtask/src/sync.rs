@@ -1115,14 +1115,17 @@ mod tests {
         // Sync reads the scaffold, and the page is in step with it and the record.
         assert_eq!(exit_code(&run(root, &path, false, TODAY)), 0);
 
-        assert!(
-            message.contains("entry 0033: name `TODO_choose_a_name` must be snake_case"),
-            "{message}"
-        );
-        assert!(
-            message.contains("entry 0033: `retry` must be `true` or `false`"),
-            "{message}"
-        );
+        // The name, category and retry advice are said to be placeholders too, not judged as
+        // a name that is not snake_case, a category not defined or a value not a boolean.
+        for key in ["name", "retry"] {
+            assert!(
+                message.contains(&format!(
+                    "entry 0033: `{key}` is still the placeholder `cargo xtask sync --write` left; choose it"
+                )),
+                "{message}"
+            );
+        }
+        assert!(!message.contains("snake_case"), "{message}");
 
         // Once a person names it, chooses the retry advice and writes the text, gen accepts it.
         let written = catalogue
