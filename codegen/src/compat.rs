@@ -564,7 +564,8 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     line: place_of(code),
                     what: format!(
                         "entry {code:04}: {item} would be removed, breaking code that matches on it; \
-                         keep the entry and mark it `retired: <why>` instead, or pass --allow-breaking"
+                         keep the entry and mark it `retired: <why>` instead, or pass --allow-breaking \
+                         (its line is the entry now nearest where it stood)"
                     ),
                 }),
                 // The alias goes with its removed code, which is reported above.
@@ -1126,6 +1127,10 @@ mod tests {
             "{m:?}"
         );
         assert!(m[0].contains("retired"));
+        assert!(
+            m[0].ends_with("(its line is the entry now nearest where it stood)"),
+            "{m:?}"
+        );
     }
 
     #[test]
