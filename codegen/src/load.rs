@@ -369,12 +369,22 @@ impl Cx {
     }
 
     fn category(&mut self, index: usize, node: &Node) -> Option<Category> {
-        let mut f = Fields::new(
-            self,
-            node,
-            format!("category #{}", index + 1),
-            CATEGORY_KEYS,
-        );
+        // Named by its id from the first message (an unknown key is reported as the fields
+        // are read) where it has a plain one.
+        let id_text = match &node.value {
+            Value::Map(m) => m
+                .iter()
+                .find(|(k, _)| k.text == "id")
+                .and_then(|(_, v)| v.scalar()),
+            _ => None,
+        };
+        let context = match id_text {
+            Some(Plain::Str(id)) if names::check(id, &[Namespace::Category]).is_ok() => {
+                format!("category `{id}`")
+            }
+            _ => format!("category #{}", index + 1),
+        };
+        let mut f = Fields::new(self, node, context, CATEGORY_KEYS);
         let id = f.string(self, "id", true);
         if let Some(id) = &id {
             f.context = format!("category `{}`", shorten(id));
