@@ -227,7 +227,10 @@ mod tests {
             dir.push("d".repeat(100));
         }
         let err = run(root.path(), &dir).unwrap_err();
-        assert!(err.to_string().contains(&format!("categories/{long_id}")), "{err}");
+        assert!(
+            err.to_string().contains(&format!("categories/{long_id}")),
+            "{err}"
+        );
         assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0, "{err}");
         // Into an existing directory: it stays, and empty.
         let existing = out.path().join("site");
