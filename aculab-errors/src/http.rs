@@ -54,6 +54,34 @@ impl ApiError {
     }
 }
 
+/// [`ApiError::from_http`], as a conversion: `ApiError::from(&response)`, or `response.into()`
+/// where an `ApiError` is expected.
+///
+/// ```
+/// use aculab_errors::{ApiError, ErrorCode};
+/// let response = http::Response::builder()
+///     .status(404)
+///     .body(r#"{"error": {"code": "0405", "text": "Invalid token"}}"#)
+///     .unwrap();
+/// let err = ApiError::from(&response);
+/// assert_eq!(err, ApiError::from_http(&response));
+/// assert_eq!(err.error_code(), Some(ErrorCode::InvalidToken));
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl<B: AsRef<[u8]>> From<&Response<B>> for ApiError {
+    fn from(response: &Response<B>) -> Self {
+        ApiError::from_http(response)
+    }
+}
+
+/// [`ApiError::from_http`], taking the response.
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+impl<B: AsRef<[u8]>> From<Response<B>> for ApiError {
+    fn from(response: Response<B>) -> Self {
+        ApiError::from_http(&response)
+    }
+}
+
 /// A header's value as text (bytes outside UTF-8 replaced), if present.
 fn header<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<Cow<'a, str>> {
     headers

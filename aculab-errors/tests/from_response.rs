@@ -1071,6 +1071,16 @@ fn from_http_equals_from_response_with_each_headers_first_value() {
         let string = http_response(status, headers, text);
         assert_eq!(ApiError::from_http(&string), expected, "{status}");
     }
+    // `From` does the same, from a borrowed response or an owned one.
+    let owned = http_response(503, headers, body.to_vec());
+    let expected = ApiError::from_http(&owned);
+    assert_eq!(ApiError::from(&owned), expected);
+    let into: ApiError = owned.into();
+    assert_eq!(into, expected);
+    assert_eq!(
+        into.retry_advice(0).server_wait,
+        Some(Duration::from_secs(7))
+    );
     // A Retry-After with bytes outside UTF-8 is shown, and ignored.
     let opaque = http_response(503, &[("retry-after", b"1\xff")], Vec::new());
     let err = ApiError::from_http(&opaque);
