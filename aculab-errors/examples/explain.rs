@@ -158,7 +158,21 @@ impl Report {
             ""
         };
         if waits.is_empty() {
-            return format!("no: the wait asked for is longer than the policy allows{only}");
+            // Retryable, and the request taken as idempotent: only a wait past max_wait stops it.
+            let max_wait = seconds(RetryPolicy::new().max_wait().as_millis());
+            let asked = match (self.advice.server_wait, self.advice.catalogue_wait) {
+                (Some(wait), _) => format!(
+                    "the server's Retry-After asks for {}",
+                    seconds(wait.as_millis())
+                ),
+                (None, Some(wait)) => {
+                    format!("the catalogue's wait is {}", seconds(wait.as_millis()))
+                }
+                (None, None) => "the wait asked for".into(),
+            };
+            return format!(
+                "no: {asked}, longer than the {max_wait} the default policy waits at most"
+            );
         }
         let waits: Vec<String> = waits.iter().map(|&ms| seconds(ms)).collect();
         format!(

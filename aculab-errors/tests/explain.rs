@@ -799,3 +799,64 @@ fn an_argument_in_an_error_message_is_escaped() {
         assert!(!stderr.contains('\u{1b}'), "{args:?}: {stderr:?}");
     }
 }
+
+/// For a person, a retryable failure the policy gives up on says why: whose wait, how long,
+/// and the policy's limit (it said only "the wait asked for is longer than the policy allows").
+#[test]
+fn for_a_person_a_wait_too_long_says_whose_and_how_long() {
+    let retry_line = |args: &[&str], body: &[u8]| {
+        let out = run(args, body);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("Retry:"))
+            .map(String::from);
+        line.unwrap_or_else(|| panic!("no Retry line: {text}"))
+    };
+    let storage = br#"{"error": {"code": "0018", "text": "Try later"}}"#;
+    let server = retry_line(
+        &[
+            "--status",
+            "503",
+            "--header",
+            "Retry-After: 400",
+            "--body",
+            "-",
+        ],
+        storage,
+    );
+    assert_eq!(
+        server,
+        "Retry:       no: the server's Retry-After asks for 400 s, longer than the 300 s the \
+         default policy waits at most"
+    );
+    let date = retry_line(
+        &[
+            "--status",
+            "429",
+            "--header",
+            "Date: Sun, 06 Nov 1994 08:49:37 GMT",
+            "--header",
+            "Retry-After: Sun, 06 Nov 1994 09:49:37 GMT",
+        ],
+        b"",
+    );
+    assert!(
+        date.contains("Retry-After asks for 3600 s, longer than the 300 s"),
+        "{date}"
+    );
+    // Within the limit, the waits as before.
+    let short = retry_line(
+        &[
+            "--status",
+            "503",
+            "--header",
+            "Retry-After: 300",
+            "--body",
+            "-",
+        ],
+        storage,
+    );
+    assert!(short.ends_with("waits 300 s, then 300 s"), "{short}");
+}
