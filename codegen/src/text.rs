@@ -235,9 +235,25 @@ fn shortcode_len(s: &str) -> Option<usize> {
     (name_ok && ends).then_some(name.len() + 2)
 }
 
+/// Writes `text` as a code span. One that would start right where the last one closed joins
+/// it: two spans side by side would read as one run of two backticks (`` `:+1:``a@b.co` ``),
+/// which opens no span and closes none, so both would show their backticks.
+fn push_code_span(out: &mut String, text: &str, code_end: &mut Option<usize>) {
+    if *code_end == Some(out.len()) {
+        out.pop();
+    } else {
+        out.push('`');
+    }
+    out.push_str(text);
+    out.push('`');
+    *code_end = Some(out.len());
+}
+
 fn escape_into(out: &mut String, s: &str) {
     let mut skip_to = 0;
     let mut prev: Option<char> = None;
+    // Where the last code span written closes, in `out`.
+    let mut code_end = None;
     for (i, c) in s.char_indices() {
         if i < skip_to {
             continue;
@@ -253,9 +269,7 @@ fn escape_into(out: &mut String, s: &str) {
         // GitHub links every e-mail address, escaped or not, but never inside a code span.
         if !prev.is_some_and(email_char) {
             if let Some(len) = email_len(&s[i..]) {
-                out.push('`');
-                out.push_str(&s[i..i + len]);
-                out.push('`');
+                push_code_span(out, &s[i..i + len], &mut code_end);
                 skip_to = i + len;
                 prev = s[..i + len].chars().next_back();
                 continue;
@@ -264,9 +278,7 @@ fn escape_into(out: &mut String, s: &str) {
         // GitHub shows `:name:` as an emoji (`:+1:` as a thumb) unless it is in a code span.
         if c == ':' && !prev.is_some_and(|p| p.is_alphanumeric() || p == ':') {
             if let Some(len) = shortcode_len(&s[i..]) {
-                out.push('`');
-                out.push_str(&s[i..i + len]);
-                out.push('`');
+                push_code_span(out, &s[i..i + len], &mut code_end);
                 skip_to = i + len;
                 prev = Some(':');
                 continue;
@@ -375,6 +387,16 @@ mod tests {
             markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
             r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a\.b -x"#
         );
+    }
+
+    /// Two code spans side by side are one: written apart, their backticks met as a run of
+    /// two, which closed neither, and every renderer showed the text with its backticks.
+    #[test]
+    fn code_spans_side_by_side_are_one() {
+        assert_eq!(markdown(":+1:_a@b.co"), "`:+1:_a@b.co`");
+        assert_eq!(markdown("(:tada:_a@b.co)"), "(`:tada:_a@b.co`)");
+        assert_eq!(markdown(":+1: a@b.co"), "`:+1:` `a@b.co`");
+        assert_eq!(markdown("x`:+1:"), r"x\``:+1:`");
     }
 
     /// GitHub would show an emoji for a shortcode; in a code span it shows as written. Colons
