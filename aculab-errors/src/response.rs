@@ -441,15 +441,29 @@ impl ApiError {
     }
 
     /// Whether the same request can succeed later: the catalogue's advice for a catalogued code;
-    /// otherwise the code's HTTP status, if it is one, or the transport status decides (429,
-    /// 502, 503, 504).
+    /// otherwise whether the code's HTTP status (a code such as `"HTTP 503"`) or, failing that,
+    /// the transport's status is one that can ([`is_retryable_status`](crate::is_retryable_status):
+    /// 429, 502, 503, 504). Either one saying so is enough, the code's taken first; that status
+    /// also decides [`idempotent_only`](ApiError::idempotent_only).
+    ///
+    /// ```
+    /// use aculab_errors::{ApiError, ErrorResponse};
+    /// let read = |status, code| ApiError::new(status, ErrorResponse::new(code, ""));
+    /// assert!(read(500, "HTTP 503").is_retryable()); // the code's status
+    /// assert!(read(503, "HTTP 500").is_retryable()); // the transport's
+    /// assert!(!read(500, "HTTP 400").is_retryable()); // neither
+    /// // A gateway's 502 in the code: the server may have acted on the request.
+    /// assert!(read(503, "HTTP 502").idempotent_only());
+    /// assert!(!read(502, "HTTP 503").idempotent_only());
+    /// ```
     pub fn is_retryable(&self) -> bool {
         self.advice().retryable
     }
 
     /// Whether the server may have acted on the request, so that only an idempotent request may
     /// be retried: the catalogue's `idempotent_only` for a catalogued code, otherwise true for
-    /// 502 and 504 (see [`is_idempotent_only_status`](crate::is_idempotent_only_status)).
+    /// 502 and 504, of the status that makes it retryable (see [`ApiError::is_retryable`] and
+    /// [`is_idempotent_only_status`](crate::is_idempotent_only_status)).
     pub fn idempotent_only(&self) -> bool {
         self.advice().idempotent_only
     }
