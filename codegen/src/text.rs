@@ -5,7 +5,8 @@
 //! ([`check_prose`]). Everything else is escaped: every character Markdown, rustdoc's intra-doc
 //! links or HTML could misread is backslash-escaped, a line break becomes a space (so no line of
 //! the text can start a list, a heading, a quote or a rule), and only a plain https URL
-//! ([`is_plain_https_url`]) becomes a link, as an `<autolink>`.
+//! ([`is_plain_https_url`]) becomes a link, as an `<autolink>` (or, where a renderer would show
+//! an autolink's text other than as written, as a link whose text is the URL escaped).
 
 /// Why `c` cannot appear in prose, if it cannot. (Line breaks and tabs can; every other control
 /// character, the Unicode line separators, bidirectional controls and the byte-order mark
@@ -135,13 +136,39 @@ pub fn markdown(text: &str) -> String {
     let mut rest = text;
     while let Some((start, len)) = find_url(rest) {
         escape_into(&mut out, &rest[..start]);
-        out.push('<');
-        out.push_str(&rest[start..start + len]);
-        out.push('>');
+        let url = &rest[start..start + len];
+        if autolink_shows_as_written(url) {
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+        } else {
+            out.push('[');
+            escape_into(&mut out, url);
+            out.push_str("](<");
+            out.push_str(url);
+            out.push_str(">)");
+        }
         rest = &rest[start + len..];
     }
     escape_into(&mut out, rest);
     escape_block_start(out)
+}
+
+/// Whether every renderer shows the plain https URL `url` written as an `<autolink>` as it is
+/// written. markdown-it (VS Code's preview) shows an autolink's text decoded: `%41` as `A`,
+/// `%20` as a space, an `xn--` host in Unicode; and its typographer curls a `'` in it. Such a
+/// URL is written as a link whose text is the URL escaped, which shows as written everywhere.
+fn autolink_shows_as_written(url: &str) -> bool {
+    let host = url["https://".len()..]
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or_default();
+    !url.contains(['%', '\''])
+        && !host.split('.').any(|label| {
+            label
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        })
 }
 
 /// Whether `c` ends a URL written in prose: white space, or a character that cannot be in one
@@ -472,6 +499,32 @@ mod tests {
         assert_eq!(
             markdown("see https://a.example/x\"go\" or `https://a.example/y`"),
             r#"see <https://a.example/x>\"go\" or \`https\://a\.example/y\`"#
+        );
+    }
+
+    /// A URL whose autolink markdown-it would show decoded (`%41` as `A`, an `xn--` host in
+    /// Unicode) or curled (`'`) is a link whose text is the URL escaped, so it shows as written.
+    #[test]
+    fn a_url_an_autolink_would_show_otherwise_is_a_link_of_its_text() {
+        assert_eq!(
+            markdown("see https://x.example/a%41b now"),
+            r"see [https\://x\.example/a%41b](<https://x.example/a%41b>) now"
+        );
+        assert_eq!(
+            markdown("https://xn--bcher-kva.example/ and https://a.XN--p1ai/x"),
+            concat!(
+                r"[https\://xn\-\-bcher-kva\.example/](<https://xn--bcher-kva.example/>) and ",
+                r"[https\://a\.XN\-\-p1ai/x](<https://a.XN--p1ai/x>)"
+            )
+        );
+        assert_eq!(
+            markdown("https://x.example/it's"),
+            r"[https\://x\.example/it\'s](<https://x.example/it's>)"
+        );
+        // Others stay autolinks, a label holding `xn--` further in too.
+        assert_eq!(
+            markdown("https://axn--b.example/?q=a_b"),
+            "<https://axn--b.example/?q=a_b>"
         );
     }
 
