@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::model::{Catalogue, Entry};
 use crate::names::variant as variant_name;
-use crate::text::markdown as md;
+use crate::text::{markdown as md, markdown_link};
 use crate::{Stamp, GENERATED_BY};
 
 const INTRO: &str = r#"# Aculab Cloud web-service errors
@@ -172,5 +172,5 @@ fn section(out: &mut String, cat: &Catalogue, e: &Entry) {
     if let Some(note) = &e.retired {
         let _ = writeln!(out, "- Retired: {}", md(note));
     }
-    let _ = writeln!(out, "- Official page: <{}>", cat.doc_url(e));
+    let _ = writeln!(out, "- Official page: {}", markdown_link(&cat.doc_url(e)));
 }

@@ -136,22 +136,34 @@ pub fn markdown(text: &str) -> String {
     let mut rest = text;
     while let Some((start, len)) = find_url(rest) {
         escape_into(&mut out, &rest[..start]);
-        let url = &rest[start..start + len];
-        if autolink_shows_as_written(url) {
-            out.push('<');
-            out.push_str(url);
-            out.push('>');
-        } else {
-            out.push('[');
-            escape_into(&mut out, url);
-            out.push_str("](<");
-            out.push_str(url);
-            out.push_str(">)");
-        }
+        link_into(&mut out, &rest[start..start + len]);
         rest = &rest[start + len..];
     }
     escape_into(&mut out, rest);
     escape_block_start(out)
+}
+
+/// The plain https URL `url` as a Markdown link to itself that shows as written.
+pub fn markdown_link(url: &str) -> String {
+    let mut out = String::with_capacity(2 * url.len() + 8);
+    link_into(&mut out, url);
+    out
+}
+
+/// Writes the plain https URL `url` as an `<autolink>`, or as a link whose text is the URL
+/// escaped where an autolink would not show as written.
+fn link_into(out: &mut String, url: &str) {
+    if autolink_shows_as_written(url) {
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+    } else {
+        out.push('[');
+        escape_into(out, url);
+        out.push_str("](<");
+        out.push_str(url);
+        out.push_str(">)");
+    }
 }
 
 /// Whether every renderer shows the plain https URL `url` written as an `<autolink>` as it is

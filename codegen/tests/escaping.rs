@@ -282,3 +282,25 @@ fn no_bare_domain_is_left_for_a_linkifier() {
     }
     assert!(runs > 100, "{runs}");
 }
+
+/// Each entry's official page, in the Markdown, is a link that shows its URL as written, even
+/// where markdown-it would show an autolink's text decoded (`%41` as `A`, an `xn--` host in
+/// Unicode, a `'` curled): then its text is the URL escaped.
+#[test]
+fn the_official_page_shows_its_url_as_written() {
+    let text = fixture_text().replace(
+        "links: \"https://example.com/errors?error={code}&lang=en_GB\"",
+        "links: \"https://xn--bcher-kva.example/a%41'b?error={code}\"",
+    );
+    let (_, files) = fixture_of(&text);
+    let markdown = file(&files, codegen::MARKDOWN_FILE);
+    assert!(
+        markdown.contains(
+            r"- Official page: [https\://xn\-\-bcher-kva\.example/a%41\'b?error=0001](<https://xn--bcher-kva.example/a%41'b?error=0001>)"
+        ),
+        "{markdown}"
+    );
+    let (_, files) = fixture();
+    assert!(file(&files, codegen::MARKDOWN_FILE)
+        .contains("- Official page: <https://example.com/errors?error=0001&lang=en_GB>"));
+}
