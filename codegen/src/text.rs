@@ -332,6 +332,15 @@ fn escape_into(out: &mut String, s: &str) {
             // and an ellipsis; escaped, each stays the character it is.
             '"' | '\'' => true,
             '-' => prev == Some('-') || next == Some('-'),
+            // markdown-it's typographer (an option of VS Code's preview and of many site
+            // builders) makes `(c)`, `(r)`, `(tm)` symbols, `+-` a `±`, and shortens `,,` to `,`
+            // and `????` to `???`; an escaped character splits the text it matches.
+            '(' => ["(c)", "(r)", "(tm)"].iter().any(|p| {
+                s.get(i..i + p.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(p))
+            }),
+            '+' => next == Some('-'),
+            ',' | '?' => next == Some(c),
             // A linkifier that reads bare domains (markdown-it's, as in its `gfm-like` preset and
             // VS Code's preview) makes `example.com` a link to http://example.com, and `//host`
             // a protocol-relative one; an escaped dot or slash splits the text it scans.
@@ -402,6 +411,16 @@ mod tests {
     #[test]
     fn a_tab_is_a_space() {
         assert_eq!(markdown("a\tb"), "a b");
+    }
+
+    /// markdown-it's typographer would make symbols of these and shorten runs; escaped, each
+    /// stays the text it is.
+    #[test]
+    fn typographer_replacements_stay_text() {
+        assert_eq!(
+            markdown("(c) (C) (r) (TM) (tm) +- a,,b ,,, ???? ok? (x) c) a+b -+ a, b"),
+            r"\(c) \(C) \(r) \(TM) \(tm) \+- a\,,b \,\,, \?\?\?? ok? (x) c) a+b -+ a, b"
+        );
     }
 
     #[test]
