@@ -347,7 +347,10 @@ fn escape_into(out: &mut String, s: &str) {
             '.' => {
                 s[i..].starts_with("...")
                     || prev == Some('.')
-                    || (prev.is_some_and(char::is_alphanumeric)
+                    // Whatever the label ends with: linkify reads any character but white
+                    // space and punctuation as part of one (`é.com` with a combining accent,
+                    // `€.com`, `x+.com` all become links).
+                    || (prev.is_some_and(|p| !p.is_whitespace())
                         && next.is_some_and(char::is_alphabetic))
             }
             // (After a `:`, escaped above, no linkifier reads the `//`.)
@@ -404,6 +407,11 @@ mod tests {
             r"see example\.com, api\.aculab\.com/x and \//cdn\.example\.org/y"
         );
         assert_eq!(markdown("www.example.com"), r"www\.example\.com");
+        // A label ending in a mark, a symbol or punctuation is a domain's too.
+        assert_eq!(
+            markdown("e\u{301}.com \u{20ac}.com x+.com \u{663}.com x).com"),
+            "e\u{301}\\.com \u{20ac}\\.com x+\\.com \u{663}\\.com x)\\.com"
+        );
         // Dots no linkifier reads as a domain's stay as written.
         assert_eq!(markdown("v1.2 e. g. 3.14 end."), "v1.2 e. g. 3.14 end.");
     }
