@@ -249,7 +249,8 @@ fn email_len(s: &str) -> Option<usize> {
         .find(|c: char| !email_char(c))
         .unwrap_or(domain.len());
     let domain = domain[..end].trim_end_matches(['.', '-', '_']);
-    (domain.contains('.') && !domain.starts_with('.')).then_some(at + 1 + domain.len())
+    // A domain may start with its dot: GitHub links `a@.co` too.
+    domain.contains('.').then_some(at + 1 + domain.len())
 }
 
 /// The length of the emoji shortcode (`:smile:`, `:+1:`) starting at `s`, if one does: a name
@@ -449,6 +450,7 @@ mod tests {
         );
         assert_eq!(markdown("awww.x"), r"awww\.x");
         assert_eq!(markdown("a@b"), "a@b");
+        assert_eq!(markdown(";/+@.co and a@.b"), r";/`+@.co` and `a@.b`");
         assert_eq!(
             markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
             r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a\.b -x"#
