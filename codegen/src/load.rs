@@ -481,8 +481,13 @@ impl Cx {
             .map(|e| (crate::markdown::anchor(e), e))
             .collect();
         for c in categories {
-            let slug = crate::markdown::slug(&c.title);
-            if let Some(e) = anchors.get(&slug) {
+            let found = [
+                crate::markdown::slug(&c.title),
+                crate::markdown::ascii_slug(&c.title),
+            ]
+            .into_iter()
+            .find_map(|slug| anchors.get(&slug).map(|e| (slug, e)));
+            if let Some((slug, e)) = found {
                 let title = nodes
                     .iter()
                     .find(|n| n.line == c.line)

@@ -143,6 +143,14 @@ pub fn slug(text: &str) -> String {
         .collect()
 }
 
+/// The anchor GitHub gives a heading that reads `text` if it drops every character outside
+/// ASCII (as it drops `²` and `½`, numbers but no digits, which [`slug`] keeps: telling them
+/// from the letters, marks and digits it keeps takes Unicode's tables). An anchor of ASCII
+/// alone, an entry's, is a heading's when this or [`slug`] gives it.
+pub fn ascii_slug(text: &str) -> String {
+    slug(text).chars().filter(char::is_ascii).collect()
+}
+
 /// Whether `c` is a combining mark (Unicode's `M` categories), in the blocks a title is
 /// likely to hold; github-slugger keeps them.
 fn is_mark(c: char) -> bool {
