@@ -128,9 +128,10 @@ pub fn anchor(e: &Entry) -> String {
 }
 
 /// The anchor GitHub gives a heading that reads `text`, as github-slugger makes it: lowercased,
-/// each space a `-`, and every character but letters, marks, digits, `_` and `-` left out.
+/// each space a `-` (a line break or a tab too, which the heading shows as one), and every
+/// character but letters, marks, digits, `_` and `-` left out.
 pub fn slug(text: &str) -> String {
-    text.replace('\n', " ")
+    text.replace(['\n', '\t'], " ")
         .trim()
         .to_lowercase()
         .chars()
