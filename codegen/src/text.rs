@@ -364,9 +364,13 @@ fn escape_into(out: &mut String, s: &str) {
             out.push('\\');
         }
         out.push(c);
-        // `www.` at a word start is a link on GitHub unless its dot is escaped.
-        if c == 'w' && s[i..].starts_with("www.") && !prev.is_some_and(|p| p.is_alphanumeric()) {
-            out.push_str("ww\\.");
+        // `www.` is a link unless its dot is escaped: on GitHub at a word start, in any case; to
+        // marked anywhere, `1www.-x` too.
+        if s.get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("www."))
+        {
+            out.push_str(&s[i + 1..i + 3]);
+            out.push_str("\\.");
             skip_to = i + 4;
             prev = Some('.');
             continue;
@@ -449,6 +453,7 @@ mod tests {
             r"see www\.evil\.example/x"
         );
         assert_eq!(markdown("awww.x"), r"awww\.x");
+        assert_eq!(markdown("1www.-x WwW.-y"), r"1www\.-x WwW\.-y");
         assert_eq!(markdown("a@b"), "a@b");
         assert_eq!(markdown(";/+@.co and a@.b"), r";/`+@.co` and `a@.b`");
         assert_eq!(
