@@ -219,3 +219,112 @@ proptest! {
         }
     }
 }
+
+/// Prose made of the pieces Markdown readers treat specially, side by side: e-mail addresses,
+/// emoji shortcodes, URLs, bare domains, escapes, entities, delimiter runs and block starts.
+fn prose() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "https://x.example/",
+        "https://x.example/a_(b)",
+        "https://x.example/%41",
+        "https://xn--a.example/",
+        "https://x.example/it's",
+        "http://",
+        "www.",
+        "x.example",
+        "e\u{301}.co",
+        "a@b.co",
+        "_a@b.co",
+        "+@.co",
+        ":+1:",
+        ":smile:",
+        "_",
+        "__",
+        "*",
+        "`",
+        "``",
+        "~~",
+        "^",
+        "[",
+        "]",
+        "[^1]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "<!--",
+        "&amp;",
+        "&#65;",
+        "&",
+        "\\",
+        "|",
+        "#",
+        "!",
+        "$",
+        "-",
+        "--",
+        "+",
+        "=",
+        "1.",
+        "1)",
+        ".",
+        "...",
+        ",,",
+        "(c)",
+        "+-",
+        "??",
+        "'",
+        "\"",
+        ":",
+        "//",
+        " ",
+        " ",
+        "\n",
+        "\n- ",
+        "\n# ",
+        "\n    ",
+        "\t",
+        "a",
+        "x1",
+        "é",
+        "\u{a0}",
+    ]);
+    prop::collection::vec(piece, 1..12).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+
+    /// Prose written as Markdown reads back as itself (a line break or tab as a space), with
+    /// every extension rustdoc and GitHub turn on, smart punctuation among them: no markup, no
+    /// HTML, and no link but to a plain https URL that the text holds.
+    #[test]
+    fn prose_renders_as_its_own_text(s in prose()) {
+        let s = s.trim();
+        prop_assume!(!s.is_empty());
+        let md = codegen::text::markdown(s);
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_SMART_PUNCTUATION
+            | Options::ENABLE_GFM
+            | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT
+            | Options::ENABLE_SUBSCRIPT
+            | Options::ENABLE_WIKILINKS;
+        let mut shown = String::new();
+        for event in Parser::new_ext(&md, options) {
+            match event {
+                Event::Text(t) | Event::Code(t) => shown.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => shown.push(' '),
+                Event::Start(Tag::Paragraph) | Event::End(_) => {}
+                Event::Start(Tag::Link { dest_url, .. }) => {
+                    prop_assert!(is_plain_https_url(&dest_url) && s.contains(&*dest_url), "{md}: a link to {dest_url}");
+                }
+                other => prop_assert!(false, "{md}: {other:?}"),
+            }
+        }
+        prop_assert_eq!(shown, s.replace(['\n', '\t'], " "), "{}", md);
+    }
+}
