@@ -55,12 +55,14 @@ pub fn render(cat: &Catalogue) -> String {
 /// official list was last checked.
 pub fn render_stamped(cat: &Catalogue, stamp: &Stamp) -> String {
     let mut out = format!("<!-- @generated {GENERATED_BY} -->\n\n{INTRO}");
-    // A version (`0.1.0`, `1.0.0-rc.1+x`) or a date needs no escaping; anything else is escaped.
+    // A version (`0.1.0`, `1.0.0-rc.1+x`) or a date, as code: never a link (markdown-it's
+    // linkify read `1.0.0-beta.de` as a domain) nor typography (`--` a dash); anything else is
+    // escaped.
     let plain = |s: &str| {
         if s.chars()
             .all(|c| c.is_ascii_alphanumeric() || ".+-".contains(c))
         {
-            s.to_string()
+            format!("`{s}`")
         } else {
             md(s)
         }
@@ -182,4 +184,23 @@ fn section(out: &mut String, cat: &Catalogue, e: &Entry) {
         let _ = writeln!(out, "- Retired: {}", md(note));
     }
     let _ = writeln!(out, "- Official page: {}", markdown_link(&cat.doc_url(e)));
+}
+
+#[cfg(test)]
+mod tests {
+    /// The version and the date are code: a pre-release tag that reads as a domain
+    /// (`beta.de`) is never a link, nor `--` a dash.
+    #[test]
+    fn the_stamp_is_code() {
+        let cat = crate::load(include_str!("../tests/escaping/errors.yaml")).unwrap();
+        let stamp = crate::Stamp {
+            version: Some("1.0.0-beta.de--x".into()),
+            checked: Some("2026-12-02".into()),
+        };
+        let md = super::render_stamped(&cat, &stamp);
+        assert!(
+            md.contains("catalogue version `1.0.0-beta.de--x`, last checked against Aculab's official list on `2026-12-02`."),
+            "{md:.2000}"
+        );
+    }
 }

@@ -1269,7 +1269,7 @@ mod tests {
         gen::run(root, GEN).unwrap();
         let md = fs::read_to_string(root.join(codegen::MARKDOWN_FILE)).unwrap();
         assert!(
-            md.contains("This is catalogue version 9.8.7, last checked against Aculab's official list on 2026-01-01."),
+            md.contains("This is catalogue version `9.8.7`, last checked against Aculab's official list on `2026-01-01`."),
             "{md}"
         );
         let json = fs::read_to_string(root.join(codegen::JSON_FILE)).unwrap();
@@ -1290,7 +1290,7 @@ mod tests {
         assert!(gen::run(root, check).is_err());
         gen::run(root, GEN).unwrap();
         let md = fs::read_to_string(root.join(codegen::MARKDOWN_FILE)).unwrap();
-        assert!(md.contains(&format!("on {TODAY}.")));
+        assert!(md.contains(&format!("on `{TODAY}`.")));
 
         // A damaged record stops gen, at its line.
         let record = fs::read_to_string(root.join(RECORD_FILE)).unwrap();
