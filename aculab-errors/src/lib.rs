@@ -33,7 +33,9 @@ pub use error_code::ParseCodeError;
 pub use generated::{codes, Category, ErrorCode};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use response::{ApiError, ErrorInfo, ErrorResponse, RequestInfo, ResponseKind, ACCEPT_JSON};
+pub use response::{
+    ApiError, ErrorInfo, ErrorResponse, ParseKindError, RequestInfo, ResponseKind, ACCEPT_JSON,
+};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub use response_code::ResponseCode;

@@ -244,11 +244,59 @@ impl ResponseKind {
     }
 }
 
+/// Writes the kind's name, which [`FromStr`](core::str::FromStr) reads back.
 impl fmt::Display for ResponseKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.as_str())
     }
 }
+
+/// Every kind, in the order of their declaration.
+const KINDS: [ResponseKind; 6] = [
+    ResponseKind::Catalogued,
+    ResponseKind::UnknownCode,
+    ResponseKind::HttpStatus,
+    ResponseKind::OtherCode,
+    ResponseKind::NotJson,
+    ResponseKind::Empty,
+];
+
+/// Reads a kind's name as [`ResponseKind::as_str`] writes it, and as the `explain` example
+/// prints it in its `kind` field.
+///
+/// ```
+/// use aculab_errors::ResponseKind;
+/// assert_eq!("not_json".parse(), Ok(ResponseKind::NotJson));
+/// assert_eq!(ResponseKind::UnknownCode.to_string().parse(), Ok(ResponseKind::UnknownCode));
+/// assert!("NotJson".parse::<ResponseKind>().is_err());
+/// ```
+impl core::str::FromStr for ResponseKind {
+    type Err = ParseKindError;
+
+    fn from_str(s: &str) -> Result<Self, ParseKindError> {
+        KINDS
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+            .ok_or(ParseKindError(()))
+    }
+}
+
+/// A string that is not the name of a [`ResponseKind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseKindError(());
+
+impl fmt::Display for ParseKindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not the name of a response kind; expected one of ")?;
+        for (i, kind) in KINDS.iter().enumerate() {
+            f.write_str(if i == 0 { "" } else { ", " })?;
+            f.write_str(kind.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for ParseKindError {}
 
 /// A failed web-service call: the HTTP status, the body read into an [`ErrorResponse`] (or its
 /// text, when it was not JSON), and the server's `Retry-After`.

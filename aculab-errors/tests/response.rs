@@ -415,3 +415,26 @@ mod lenient {
         }
     }
 }
+
+/// A kind's name reads back as the kind (`explain --json` prints it), and nothing else does.
+#[test]
+fn response_kinds_round_trip_through_their_names() {
+    let names = [
+        "catalogued",
+        "unknown_code",
+        "http_status",
+        "other_code",
+        "not_json",
+        "empty",
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        let kind: ResponseKind = name.parse().unwrap();
+        assert_eq!((kind.as_str(), kind.to_string()), (name, name.to_string()));
+        assert!(seen.insert(kind), "{name}");
+    }
+    for other in ["", "Catalogued", "not json", " empty", "empty ", "other"] {
+        let err = other.parse::<ResponseKind>().unwrap_err();
+        assert!(err.to_string().ends_with(&names.join(", ")), "{err}");
+    }
+}
