@@ -308,6 +308,11 @@ impl core::error::Error for ParseKindError {}
 /// doubled (`\\`), so that the line reads back as exactly what was sent. It implements
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
+/// The whole text is written, however long (an HTML error page is the text of a body that is
+/// not JSON). For a log line of bounded length, give a precision: `{:.N}` writes at most `N`
+/// characters of the server's code and of its text, each cut marked with how much was left
+/// out: `format!("{err:.200}")`.
+///
 /// ```
 /// use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseKind};
 /// let body = ErrorResponse::new("0405", "Invalid token")
@@ -317,6 +322,7 @@ impl core::error::Error for ParseKindError {}
 /// assert_eq!(err.kind(), ResponseKind::Catalogued);
 /// assert_eq!(err.error_code(), Some(ErrorCode::InvalidToken));
 /// assert!(err.remedy().is_some() && !err.is_retryable());
+/// assert_eq!(format!("{err:.7}"), "0405 invalid_token (HTTP 404): Invalid… (6 more bytes)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiError {
@@ -593,10 +599,23 @@ impl ApiError {
 }
 
 /// One line: `CODE [name] (HTTP status): text` (without `: text` when there is none), with the
-/// code and text escaped so that nothing the server sent can break the line or reorder it (see
-/// [`ApiError`]).
+/// code and text escaped so that nothing the server sent can break the line or reorder it, and
+/// each cut to the precision, if one is given (see [`ApiError`]).
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let max = f.precision();
+        // The server's `text`, escaped, cut to `max` characters with the cut marked.
+        let shown = |f: &mut fmt::Formatter<'_>, text: &str| match max
+            .and_then(|max| text.char_indices().nth(max))
+        {
+            Some((at, _)) => write!(
+                f,
+                "{}\u{2026} ({} more bytes)",
+                Escaped(&text[..at]),
+                text.len() - at
+            ),
+            None => write!(f, "{}", Escaped(text)),
+        };
         let status = self.status;
         match (self.kind, self.code()) {
             (ResponseKind::NotJson, _) => {
@@ -611,7 +630,7 @@ impl fmt::Display for ApiError {
                 write!(f, "HTTP {status}, empty error code")?
             }
             (_, Some(code)) => {
-                write!(f, "{}", Escaped(code.as_str()))?;
+                shown(f, code.as_str())?;
                 match code.error_code() {
                     Some(known) => write!(f, " {} (HTTP {status})", known.name())?,
                     None if code.http_status() == Some(status) => {}
@@ -621,7 +640,10 @@ impl fmt::Display for ApiError {
         }
         match self.text().trim_end() {
             "" => Ok(()),
-            text => write!(f, ": {}", Escaped(text)),
+            text => {
+                f.write_str(": ")?;
+                shown(f, text)
+            }
         }
     }
 }

@@ -438,3 +438,34 @@ fn response_kinds_round_trip_through_their_names() {
         assert!(err.to_string().ends_with(&names.join(", ")), "{err}");
     }
 }
+
+/// `{:.N}` bounds the line: at most N characters of the server's code and of its text, each
+/// cut marked; without a precision the whole text is written.
+#[test]
+fn a_precision_bounds_the_servers_text_in_the_line() {
+    let page = format!("<html>{}</html>", "é\n".repeat(500_000));
+    let err = ApiError::from_response(502, Some("text/html"), page.as_bytes());
+    let whole = err.to_string();
+    assert!(
+        whole.len() > page.len(),
+        "escaped, every line break doubled"
+    );
+    let line = format!("{err:.200}");
+    let (head, cut) = line.split_once('\u{2026}').unwrap();
+    assert!(whole.starts_with(head), "{head}");
+    let shown = head
+        .strip_prefix("HTTP 502, not JSON (text/html): ")
+        .unwrap();
+    assert_eq!(shown.replace("\\n", "\n").chars().count(), 200);
+    let left: usize = page.chars().take(200).map(char::len_utf8).sum();
+    assert_eq!(cut, format!(" ({} more bytes)", page.len() - left));
+    // A long code is cut too; a short one, and a text within the precision, are whole.
+    let code = "9".repeat(1_000);
+    let err = ApiError::new(500, ErrorResponse::new(code.as_str(), "short"));
+    assert_eq!(
+        format!("{err:.5}"),
+        "99999\u{2026} (995 more bytes) (HTTP 500): short"
+    );
+    let err = ApiError::new(404, ErrorResponse::new("0405", "Invalid token"));
+    assert_eq!(format!("{err:.13}"), err.to_string());
+}
