@@ -174,7 +174,6 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
 fn mend_numbers(json: &str) -> Option<String> {
     let marks = may_mark_numbers(json);
     let b = json.as_bytes();
-    let is_number_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.');
     let mut out = String::new();
     let (mut copied, mut in_string, mut i) = (0, false, 0);
     while i < b.len() {
@@ -182,10 +181,7 @@ fn mend_numbers(json: &str) -> Option<String> {
             b'\\' if in_string => i += 1,
             b'"' => in_string = !in_string,
             c if !in_string && (c.is_ascii_digit() || matches!(c, b'-' | b'N' | b'I')) => {
-                let end = b[i..]
-                    .iter()
-                    .position(|&c| !is_number_byte(c))
-                    .map_or(b.len(), |n| i + n);
+                let end = i + number_len(&json[i..]);
                 let token = &json[i..end];
                 let python = matches!(token, "NaN" | "Infinity" | "-Infinity");
                 // A number by JSON's grammar starts with a digit after its sign: Rust's own
@@ -288,9 +284,7 @@ fn unmark(text: &str) -> Cow<'_, str> {
     let mut rest = text;
     while let Some(at) = rest.find(NUMBER_MARK) {
         let (before, after) = (&rest[..at], &rest[at + NUMBER_MARK.len_utf8()..]);
-        let is_number_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.');
-        let len = after.find(|c| !is_number_char(c)).unwrap_or(after.len());
-        let (token, after) = after.split_at(len);
+        let (token, after) = after.split_at(number_len(after));
         // The quote that opens the string, with the backslashes that escape it, closes it too.
         let open = before
             .strip_suffix('"')
@@ -451,10 +445,17 @@ fn read_as_a_whole_number(code: &str) -> bool {
 /// writes as a whole number with nothing to tell it from one the server sent.
 fn code_number_rounded(json: &str) -> bool {
     code_values(json).any(|(_, value)| {
-        let is_number_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.');
-        let end = value.find(|c| !is_number_char(c)).unwrap_or(value.len());
-        value.starts_with(|c: char| c.is_ascii_digit() || c == '-') && !kept_exactly(&value[..end])
+        value.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && !kept_exactly(&value[..number_len(value)])
     })
+}
+
+/// The length of the number-like token `s` starts with: ASCII letters, digits, `+`, `-` and
+/// `.` (a JSON number, `NaN`, `-Infinity`, or something close enough to be kept as written).
+fn number_len(s: &str) -> usize {
+    s.bytes()
+        .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'+' | b'.')))
+        .unwrap_or(s.len())
 }
 
 /// Each value of a `"code"` key in `json`, from its first byte after the colon and white space
