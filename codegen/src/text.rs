@@ -143,7 +143,8 @@ pub fn markdown(text: &str) -> String {
     escape_block_start(out)
 }
 
-/// The plain https URL `url` as a Markdown link to itself that shows as written.
+/// The plain https URL `url` as a Markdown link to itself that shows as written (any other
+/// string is written as given, between `<` and `>`: check it first).
 pub fn markdown_link(url: &str) -> String {
     let mut out = String::with_capacity(2 * url.len() + 8);
     link_into(&mut out, url);
@@ -171,7 +172,10 @@ fn link_into(out: &mut String, url: &str) {
 /// `%20` as a space, an `xn--` host in Unicode; and its typographer curls a `'` in it. Such a
 /// URL is written as a link whose text is the URL escaped, which shows as written everywhere.
 fn autolink_shows_as_written(url: &str) -> bool {
-    let host = url["https://".len()..]
+    // Past the scheme (a string too short for one has no host: never a panic).
+    let host = url
+        .get("https://".len()..)
+        .unwrap_or_default()
         .split(['/', '?', '#', ':'])
         .next()
         .unwrap_or_default();
@@ -395,6 +399,14 @@ fn escape_block_start(mut out: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whatever it is given, never a panic: a string shorter than a scheme has no host.
+    #[test]
+    fn a_link_of_any_string_is_no_panic() {
+        for s in ["", "h", "https:/", "é", "https://"] {
+            assert!(super::markdown_link(s).contains(s));
+        }
+    }
 
     #[test]
     fn escapes_what_markdown_would_misread() {
