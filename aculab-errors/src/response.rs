@@ -251,7 +251,8 @@ impl fmt::Display for ResponseKind {
     }
 }
 
-/// Every kind, in the order of their declaration.
+/// Every kind, in the order of their declaration (a test with an exhaustive `match` below
+/// stops compiling when a kind is added, to send whoever adds it here).
 const KINDS: [ResponseKind; 6] = [
     ResponseKind::Catalogued,
     ResponseKind::UnknownCode,
@@ -309,9 +310,9 @@ impl core::error::Error for ParseKindError {}
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
 /// The whole text is written, however long (an HTML error page is the text of a body that is
-/// not JSON). For a log line of bounded length, give a precision: `{:.N}` writes at most `N`
-/// characters of the server's code and of its text, each cut marked with how much was left
-/// out: `format!("{err:.200}")`.
+/// not JSON). For a log line of bounded length, give a precision: `{:.N}` cuts the server's
+/// code and its text each to `N` characters (counted before escaping, so an escaped one shows
+/// longer), marking each cut with how many bytes were left out: `format!("{err:.200}")`.
 ///
 /// ```
 /// use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseKind};
@@ -693,4 +694,26 @@ fn needs_escape(c: char) -> bool {
             | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
             | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ResponseKind, KINDS};
+
+    /// [`KINDS`] holds each kind at its own place. The places are an exhaustive `match`, which
+    /// stops compiling when a kind is added until it is given one, here and so in `KINDS`.
+    #[test]
+    fn kinds_holds_each_kind_at_its_place() {
+        let position = |kind| match kind {
+            ResponseKind::Catalogued => 0,
+            ResponseKind::UnknownCode => 1,
+            ResponseKind::HttpStatus => 2,
+            ResponseKind::OtherCode => 3,
+            ResponseKind::NotJson => 4,
+            ResponseKind::Empty => 5,
+        };
+        for (i, kind) in KINDS.into_iter().enumerate() {
+            assert_eq!(position(kind), i, "{kind}");
+        }
+    }
 }
