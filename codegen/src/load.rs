@@ -369,8 +369,8 @@ impl Cx {
     }
 
     fn category(&mut self, index: usize, node: &Node) -> Option<Category> {
-        // Named by its id from the first message (an unknown key is reported as the fields
-        // are read) where it has a plain one.
+        // Named by its id, if it has one written as text, in every message, the first
+        // included (an unknown key is reported as the fields are read).
         let id_text = match &node.value {
             Value::Map(m) => m
                 .iter()
@@ -379,15 +379,12 @@ impl Cx {
             _ => None,
         };
         let context = match id_text {
-            Some(Plain::Str(id)) if names::check(id, &[Namespace::Category]).is_ok() => {
-                format!("category `{id}`")
-            }
+            Some(Plain::Str(id)) => format!("category `{}`", shorten(id)),
             _ => format!("category #{}", index + 1),
         };
-        let mut f = Fields::new(self, node, context, CATEGORY_KEYS);
+        let f = Fields::new(self, node, context, CATEGORY_KEYS);
         let id = f.string(self, "id", true);
         if let Some(id) = &id {
-            f.context = format!("category `{}`", shorten(id));
             let line = f.line("id");
             if let Err(why) = names::check(id, &[Namespace::Category]) {
                 self.err(line, format!("{}: `id` {why}", f.context));
