@@ -2778,11 +2778,9 @@ fn short(s: &str) -> String {
 /// export's schema requires of it (`format: date`): `2026-19-39` and `2026-02-30` are not.
 fn is_date(s: &str) -> bool {
     let number = |range: core::ops::Range<usize>| {
-        let digits = s.get(range)?;
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse::<u32>().ok())?
+        s.get(range)
+            .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|digits| digits.parse::<u32>().ok())
     };
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;

@@ -75,7 +75,8 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
     }
     holds_not(dir, root)?;
     // Directories this run creates, the site's own among them, are removed again if it fails
-    // (each only if empty): a run that fails leaves nothing behind.
+    // (each only if empty): a run that fails leaves nothing behind. (Elsewhere than on Unix, the
+    // lock is a file in the site's directory, which then stays.)
     let mut created = Vec::new();
     let written = create_dirs(dir, &mut created)
         .map_err(|e| Error::Write(dir.to_path_buf(), e))
