@@ -15,7 +15,8 @@ impl ApiError {
     ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
     ///   (also for JSON that is not an error body, whose [`text`](ApiError::text) is then the
     ///   body's). A `code` written without quotes, as Aculab's own documentation shows it
-    ///   (`"code": HTTP 400`), or as a number with its leading zero (`"code": 0405`), is read as
+    ///   (`"code": HTTP 400`, with any status or none: `HTTP 4000` is read as the quoted
+    ///   `"HTTP 4000"` is), or as a number with its leading zero (`"code": 0405`), is read as
     ///   if it were quoted.
     /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
     ///   truncated JSON) is [`ResponseKind::NotJson`]; an empty one (or white space only) is
@@ -529,8 +530,8 @@ fn mend_depth(json: &str) -> Option<String> {
 /// line, `HTTP/1.1 511 Network Authentication Required`, is 44 bytes.
 const BARE_CODE_MAX: usize = 64;
 
-/// `json` with every `"code":` value that is a bare `HTTP nnn` or a zero-led number (`0405`)
-/// quoted; `None` when there is none to mend.
+/// `json` with every `"code":` value that is a bare `HTTP nnn` (any status, or none) or a
+/// zero-led number (`0405`) quoted; `None` when there is none to mend.
 fn mend_bare_codes(json: &str) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
@@ -556,8 +557,12 @@ fn mend_bare_codes(json: &str) -> Option<String> {
             Some(_) => continue,
         };
         let token = value[..end].trim_end_matches(JSON_SPACE);
-        let bare_http =
-            token.starts_with(['H', 'h']) && ResponseCode::new(token).http_status().is_some();
+        // Aculab's template, `HTTP ` and whatever status it was given: one outside 100..=599
+        // (`HTTP 4000`, `HTTP 0`, a bare `HTTP`) is read as written, as it would be quoted.
+        let bare_http = token
+            .get(..4)
+            .is_some_and(|h| h.eq_ignore_ascii_case("HTTP"))
+            && !token[4..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '_');
         let zero_led =
             token.len() > 1 && token.starts_with('0') && token.bytes().all(|b| b.is_ascii_digit());
         if bare_http || zero_led {

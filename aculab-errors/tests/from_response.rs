@@ -442,6 +442,36 @@ fn the_unquoted_http_code_of_aculabs_own_documentation_is_read() {
 }
 
 #[test]
+fn the_unquoted_http_code_is_read_as_if_quoted_whatever_status_the_template_was_given() {
+    // The template of Aculab's page, `"code": HTTP <status>`, given a status outside 100..=599
+    // or none: read as the same code quoted (an other code, with its text), not as a body that
+    // is not JSON.
+    for code in [
+        "HTTP 4000",
+        "HTTP 600",
+        "HTTP 099",
+        "HTTP 0",
+        "HTTP",
+        "http 40",
+        "HTTP\u{a0}400",
+    ] {
+        let bare = format!(r#"{{"error": {{"code": {code}, "text": "t"}}}}"#);
+        let quoted = format!(r#"{{"error": {{"code": "{code}", "text": "t"}}}}"#);
+        let err = read(400, bare.as_bytes());
+        assert_eq!(err, read(400, quoted.as_bytes()), "{bare}");
+        assert_eq!(
+            (err.kind(), err.text()),
+            (ResponseKind::OtherCode, "t"),
+            "{bare}"
+        );
+        assert_eq!(err.code().map(|c| c.as_str()), Some(code), "{bare}");
+    }
+    // A bare word that merely starts with the letters is not the template.
+    let body = br#"{"error": {"code": HTTPS_ONLY, "text": "t"}}"#;
+    assert_eq!(read(400, body).kind(), ResponseKind::NotJson);
+}
+
+#[test]
 fn a_binary_body_is_not_taken_for_utf_16_by_one_zero_byte() {
     // RFC 4627 tells UTF-16 from the zeros in the first four bytes, not the first two: a body
     // that starts with a NUL and then other binary bytes is read as the bytes it is.
