@@ -3,7 +3,7 @@
 use alloc::borrow::Cow;
 use alloc::string::{String, ToString};
 
-use crate::{ApiError, ErrorResponse, ResponseCode, ResponseKind};
+use crate::{ApiError, ErrorInfo, ErrorResponse, ResponseCode, ResponseKind};
 
 impl ApiError {
     /// Reads an HTTP error response: its status, its `Content-Type` (if any) and its body.
@@ -21,6 +21,10 @@ impl ApiError {
     /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
     ///   truncated JSON) is [`ResponseKind::NotJson`]; an empty one (or white space only) is
     ///   [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body's text.
+    /// - A body that is the error object alone, without its `{"error": ...}` wrapper
+    ///   (`{"code": "0405", "text": "Invalid token"}`): an object with a `code` or a `text`
+    ///   and no `error` (or an empty one), is read as that error object, its `request` as the
+    ///   request and its other fields kept in [`ErrorInfo::extra`](crate::ErrorInfo::extra).
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
@@ -73,18 +77,18 @@ impl ApiError {
             ApiError::new(status, ErrorResponse::default())
                 .with_body_text(Some(ResponseKind::Empty), text.into_owned())
         } else {
-            let parsed = match serde_json::from_str::<ErrorResponse>(json) {
+            let parsed = match read_body(json) {
                 // serde_json rounds a number an f64 does not hold; only a body read with one
                 // (rare) is read again, with such numbers as strings of their text.
                 Ok(response) if may_hold_a_rounded_number(&response, json) => {
                     Ok(mend_numbers(json)
-                        .and_then(|exact| serde_json::from_str(&exact).ok())
+                        .and_then(|exact| read_body(&exact).ok())
                         .map_or(response, |read| unmark_numbers(json, read)))
                 }
                 Ok(response) => Ok(response),
                 Err(e) => mend(json)
                     .ok_or(e)
-                    .and_then(|mended| serde_json::from_str(&mended))
+                    .and_then(|mended| read_body(&mended))
                     .map(|read| unmark_numbers(json, read)),
             };
             match parsed {
@@ -107,6 +111,36 @@ impl ApiError {
         };
         error.with_content_type(content_type)
     }
+}
+
+/// A body read from JSON text as an [`ErrorResponse`], the error object read from the top
+/// level when the body is that object without its wrapper (see [`unwrapped`]).
+fn read_body(json: &str) -> serde_json::Result<ErrorResponse> {
+    serde_json::from_str(json).map(unwrapped)
+}
+
+/// `response` with its error object read from its top-level fields when it has no `error`
+/// (or an empty one) but a `code` or a `text` at the top: the error object sent without its
+/// wrapper. The top-level fields but `request` (read already) become the error's.
+fn unwrapped(mut response: ErrorResponse) -> ErrorResponse {
+    let error = &response.error;
+    let flat = error.code.is_none()
+        && error.text.is_none()
+        && (response.extra.contains_key("code") || response.extra.contains_key("text"))
+        && *error == ErrorInfo::default();
+    if flat {
+        let fields = serde_json::Value::Object(core::mem::take(&mut response.extra));
+        match <ErrorInfo as serde::Deserialize>::deserialize(&fields) {
+            Ok(error) => response.error = error,
+            // Never for an object (every field is read leniently); kept as it was all the same.
+            Err(_) => {
+                if let serde_json::Value::Object(fields) = fields {
+                    response.extra = fields;
+                }
+            }
+        }
+    }
+    response
 }
 
 /// JSON's white space.

@@ -472,6 +472,71 @@ fn the_unquoted_http_code_is_read_as_if_quoted_whatever_status_the_template_was_
 }
 
 #[test]
+fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
+    let body = br#"{"code": "0405", "text": "Invalid token", "details": "lapsed",
+        "link": "https://example.com/0405", "request": {"url": "/x"}, "trace": 7}"#;
+    let err = read(404, body);
+    assert_eq!(err.kind(), ResponseKind::Catalogued);
+    assert_eq!(err.error_code(), Some(ErrorCode::InvalidToken));
+    assert_eq!(
+        (err.text(), err.details()),
+        ("Invalid token", &["lapsed".to_string()][..])
+    );
+    assert_eq!(err.link(), Some("https://example.com/0405"));
+    assert_eq!(err.response().request().url(), Some("/x"));
+    // Nothing is lost: the unknown field is the error's.
+    assert_eq!(err.response().error().extra()["trace"], 7);
+    assert!(err.response().extra().is_empty());
+    // The odd forms read as they do inside the wrapper.
+    for (body, kind, code, text) in [
+        (
+            &br#"{"code": 405, "text": "t"}"#[..],
+            ResponseKind::Catalogued,
+            Some("405"),
+            "t",
+        ),
+        (
+            br#"{"code": HTTP 503, "text": "t"}"#,
+            ResponseKind::HttpStatus,
+            Some("HTTP 503"),
+            "t",
+        ),
+        (
+            br#"{"code": "9999"}"#,
+            ResponseKind::UnknownCode,
+            Some("9999"),
+            "",
+        ),
+        (
+            br#"{"text": "busy", "error": null}"#,
+            ResponseKind::OtherCode,
+            None,
+            "busy",
+        ),
+        (
+            br#"{"code": 1e400, "text": "t"}"#,
+            ResponseKind::OtherCode,
+            Some("1e400"),
+            "t",
+        ),
+    ] {
+        let err = read(503, body);
+        let wrapped = format!(r#"{{"error": {}}}"#, String::from_utf8_lossy(body));
+        let got = (err.kind(), err.code().map(|c| c.as_str()), err.text());
+        assert_eq!(got, (kind, code, text), "{body:?}");
+        if !wrapped.contains("null") {
+            assert_eq!(err, read(503, wrapped.as_bytes()), "{body:?}");
+        }
+    }
+    // A body with an error object, or with neither a code nor a text, is left as it is.
+    let err = read(400, br#"{"error": {"text": "inner"}, "code": "0405"}"#);
+    assert_eq!((err.error_code(), err.text()), (None, "inner"));
+    assert_eq!(err.response().extra()["code"], "0405");
+    let body = br#"{"message": "no error object"}"#;
+    assert_eq!(read(400, body).text(), r#"{"message": "no error object"}"#);
+}
+
+#[test]
 fn a_binary_body_is_not_taken_for_utf_16_by_one_zero_byte() {
     // RFC 4627 tells UTF-16 from the zeros in the first four bytes, not the first two: a body
     // that starts with a NUL and then other binary bytes is read as the bytes it is.
