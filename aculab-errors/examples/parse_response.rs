@@ -5,6 +5,7 @@
 //! cargo run -p aculab-errors --features json --example parse_response -- body.json [STATUS]
 //! ```
 
+use std::fmt::Write as _;
 use std::io::Read;
 
 use aculab_errors::{ApiError, ErrorCode, ResponseKind};
@@ -19,35 +20,46 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A real client passes the status its HTTP library saw; 400 stands in when none is given.
     let status = args.next().map_or(Ok(400), |s| s.parse())?;
     let error = ApiError::from_response(status, None, &body);
-    println!("{error}");
+    print!("{}", report(&error));
+    Ok(())
+}
+
+/// What the example prints about `error`. What the server sent (the code and text in the
+/// first line, each detail, the link) is written through `ApiError`'s escaping, so that a
+/// line break or a terminal escape in it is shown, never acted on.
+pub fn report(error: &ApiError) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let mut line = |text: std::fmt::Arguments| _ = writeln!(out, "{text}");
+    line(format_args!("{error}"));
 
     match (error.kind(), error.error_code()) {
-        (_, Some(ErrorCode::InsufficientFunds)) => {
-            println!("The account needs more credit before this can work.")
-        }
-        (_, Some(ErrorCode::InvalidToken)) => println!("Ask for a fresh token."),
-        (_, Some(code)) => println!("{}: {}", code.name(), code.description()),
+        (_, Some(ErrorCode::InsufficientFunds)) => line(format_args!(
+            "The account needs more credit before this can work."
+        )),
+        (_, Some(ErrorCode::InvalidToken)) => line(format_args!("Ask for a fresh token.")),
+        (_, Some(code)) => line(format_args!("{}: {}", code.name(), code.description())),
         (ResponseKind::UnknownCode, None) => {
-            println!("The code is newer than this catalogue.")
+            line(format_args!("The code is newer than this catalogue."))
         }
         (ResponseKind::NotJson | ResponseKind::Empty, None) => {
-            println!("Not an Aculab error body ({}).", error.kind())
+            line(format_args!("Not an Aculab error body ({}).", error.kind()))
         }
-        (_, None) => println!("No catalogue code; the HTTP status decides."),
+        (_, None) => line(format_args!("No catalogue code; the HTTP status decides.")),
     }
     for detail in error.details() {
-        println!("  - {detail}");
+        line(format_args!("  - {}", ApiError::escape(detail)));
     }
     if let Some(remedy) = error.remedy() {
-        println!("Remedy: {remedy}");
+        line(format_args!("Remedy: {remedy}"));
     }
     match (error.is_retryable(), error.retry_after()) {
-        (false, _) => println!("Retry: no; fix the request first."),
-        (true, None) => println!("Retry: yes, with backoff."),
-        (true, Some(wait)) => println!("Retry: yes, after {} s.", wait.as_secs()),
+        (false, _) => line(format_args!("Retry: no; fix the request first.")),
+        (true, None) => line(format_args!("Retry: yes, with backoff.")),
+        (true, Some(wait)) => line(format_args!("Retry: yes, after {} s.", wait.as_secs())),
     }
     if let Some(link) = error.link() {
-        println!("Docs: {link}");
+        line(format_args!("Docs: {}", ApiError::escape(link)));
     }
-    Ok(())
+    out
 }
