@@ -24,7 +24,9 @@ impl ApiError {
     /// - A body that is the error object alone, without its `{"error": ...}` wrapper
     ///   (`{"code": "0405", "text": "Invalid token"}`): an object with a `code` or a `text`
     ///   and no `error` (or an empty one), is read as that error object, its `request` as the
-    ///   request and its other fields kept in [`ErrorInfo::extra`](crate::ErrorInfo::extra).
+    ///   request and its other fields kept in [`ErrorInfo::extra`](crate::ErrorInfo::extra)
+    ///   (deserialising an [`ErrorResponse`] keeps the body's shape, with those fields in
+    ///   [`ErrorResponse::extra`]).
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
