@@ -97,6 +97,15 @@ pub fn find_leftovers(targets: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, io:
 /// permissions, and its owner and group where the system lets this user give them; a new file
 /// gets those any new file gets (0666 less the umask, as from cargo or an editor), never wider.
 fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
+    if let Some(limit) = file_size_limit().filter(|&limit| contents.len() as u64 > limit) {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            format!(
+                "too large: {} bytes, more than the {limit} this process may write to a file (ulimit -f)",
+                contents.len()
+            ),
+        ));
+    }
     let existing = fs::symlink_metadata(target)
         .ok()
         .filter(fs::Metadata::is_file);
@@ -114,6 +123,22 @@ fn stage(target: &Path, contents: &[u8]) -> io::Result<NamedTempFile> {
     }
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// The most bytes this process may write to one file (`ulimit -f`), where the system says
+/// (Linux, in /proc/self/limits). Writing past it does not fail: the system kills the process
+/// (SIGXFSZ, which std leaves fatal), so a run under `ulimit -f` died with no word, its
+/// temporary file left behind. A file larger than this is refused before it is created.
+fn file_size_limit() -> Option<u64> {
+    static LIMIT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        let limits = fs::read_to_string("/proc/self/limits").ok()?;
+        let soft = limits
+            .lines()
+            .find_map(|l| l.strip_prefix("Max file size"))?;
+        // A number of bytes, or `unlimited`.
+        soft.split_whitespace().next()?.parse().ok()
+    })
 }
 
 /// Best effort: gives `file` the owner and group of `existing`, the file it replaces. Run as
@@ -415,6 +440,47 @@ mod tests {
             .mode();
         assert_eq!(mode & 0o777, 0o640);
         assert_eq!(names(dir.path()), ["new.txt"]);
+    }
+
+    /// Under a file size limit (`ulimit -f`) smaller than one of the files, the run fails with
+    /// a word, nothing is replaced and no temporary file stays: the system killed it (SIGXFSZ,
+    /// exit 153) part-way through writing a temporary file, which stayed, with no message.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_size_limit_fails_the_run_cleanly() {
+        if let Some(dir) = std::env::var_os(CHILD) {
+            let dir = Path::new(&dir);
+            let big = "x".repeat(64 * 1024);
+            let files = [
+                Replacement {
+                    path: dir.join("a.txt"),
+                    contents: "new a",
+                    old: Some(b"old a"),
+                },
+                Replacement {
+                    path: dir.join("big.txt"),
+                    contents: &big,
+                    old: None,
+                },
+            ];
+            let (failed, e) = replace_all(&files).unwrap_err();
+            assert_eq!(failed, dir.join("big.txt"));
+            assert_eq!(e.kind(), io::ErrorKind::FileTooLarge, "{e}");
+            assert!(e.to_string().contains("ulimit -f"), "{e}");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.txt"), "old a").unwrap();
+        assert!(under(
+            "ulimit -f 16",
+            "write::tests::a_file_size_limit_fails_the_run_cleanly",
+            dir.path()
+        ));
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            "old a"
+        );
+        assert_eq!(names(dir.path()), ["a.txt"]);
     }
 
     /// More files than the process may hold open at once (a site of a catalogue with thousands
