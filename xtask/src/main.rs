@@ -39,10 +39,15 @@ fn main() -> ExitCode {
     // Asked for, the usage is the answer: on standard output, and success.
     let asked = asks_for_help(&args);
     let code = match args.split_first() {
+        // `help COMMAND` of a command there is not (`help sycn`) is a mistake, as `sycn` is.
+        Some((&"help", [other])) if !COMMANDS.contains(other) && !other.starts_with('-') => {
+            usage_error(&format!("unknown command `{other}`"))
+        }
         _ if asked => {
             out(&format!("{USAGE}\n"));
             ExitCode::SUCCESS
         }
+        Some((&"help", _)) => usage_error("help takes one COMMAND at most"),
         Some((&"gen", flags)) => gen_command(flags),
         Some((&"site", rest)) => site_command(rest, &raw[1..]),
         Some((&"sync", rest)) => sync_command(rest, &raw[1..]),
@@ -62,6 +67,9 @@ fn main() -> ExitCode {
         code
     }
 }
+
+/// The commands, for `help COMMAND`.
+const COMMANDS: [&str; 4] = ["gen", "site", "sync", "help"];
 
 /// Set when standard output failed for a reason other than its reader going away.
 static OUTPUT_LOST: AtomicBool = AtomicBool::new(false);
@@ -131,7 +139,14 @@ fn gen_command(flags: &[&str]) -> ExitCode {
         mode: Mode::Write,
         allow_breaking: false,
     };
-    for flag in flags {
+    // `--` ends the options, as for the other commands; gen takes nothing after them.
+    let end = flags.iter().position(|a| *a == "--");
+    if let Some(extra) = end.and_then(|end| flags.get(end + 1)) {
+        return usage_error(&format!(
+            "unexpected argument `{extra}` after `--`: gen takes options only"
+        ));
+    }
+    for flag in &flags[..end.unwrap_or(flags.len())] {
         match *flag {
             "--check" => options.mode = Mode::Check,
             "--allow-breaking" => options.allow_breaking = true,
@@ -144,12 +159,20 @@ fn gen_command(flags: &[&str]) -> ExitCode {
 /// `site [DIR]`; `raw` is `args` as given, for the DIR.
 fn site_command(args: &[&str], raw: &[std::ffi::OsString]) -> ExitCode {
     let root = project_root();
-    if let Some(flag) = args.iter().find(|a| a.starts_with('-')) {
+    // Options come before `--`, which ends them, as for sync: `site -- -dir` writes to `-dir`
+    // (it was refused as an unknown argument `--`, to be given as `./--`).
+    let end = args.iter().position(|a| *a == "--");
+    let options = &args[..end.unwrap_or(args.len())];
+    if let Some(flag) = options.iter().find(|a| a.starts_with('-')) {
         return usage_error(&format!(
-            "unknown argument `{flag}` (a DIR starting with `-`: give it as ./{flag})"
+            "unknown argument `{flag}` (a DIR starting with `-`: give it as ./{flag}, or after `--`)"
         ));
     }
-    let dir = match raw {
+    let given: Vec<&std::ffi::OsString> = match end {
+        Some(end) => raw[..end].iter().chain(&raw[end + 1..]).collect(),
+        None => raw.iter().collect(),
+    };
+    let dir = match given.as_slice() {
         [] => root.join("target/site"),
         [dir] => PathBuf::from(dir),
         _ => return usage_error("site takes one DIR at most"),

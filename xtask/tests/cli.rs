@@ -77,6 +77,26 @@ fn a_double_dash_ends_the_options() {
     }
 }
 
+/// `--` ends the options of `site` and `gen` too: `site -- -DIR` writes to a DIR so named (it
+/// was refused as an unknown argument `--`, to be given as `./--`), and `gen --` generates.
+#[test]
+fn a_double_dash_ends_the_options_of_every_command() {
+    let dir = project();
+    let out = xtask(dir.path(), &["gen", "--check", "--"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(": stale: "), "a check: {stderr}");
+    let out = xtask(dir.path(), &["gen", "--"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let out = xtask(dir.path(), &["site", "--", "-site"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(dir.path().join("-site/index.html").is_file());
+}
+
 /// A report that cannot be written is a failure (`cargo xtask gen >/dev/full` exited 0 with the
 /// report lost), where a reader that went away (above) is not.
 #[cfg(target_os = "linux")]
@@ -151,7 +171,7 @@ fn a_run_waiting_for_the_lock_says_so() {
 fn a_wrong_command_line_says_what_is_wrong() {
     let dir = project();
     // (arguments, exit code, the first line of standard error)
-    let cases: [(&[&str], i32, &str); 8] = [
+    let cases: [(&[&str], i32, &str); 13] = [
         (&[], 1, "a command is needed"),
         (&["GEN"], 1, "unknown command `GEN`"),
         (&["gen", "--chek"], 1, "unknown argument `--chek`"),
@@ -173,6 +193,21 @@ fn a_wrong_command_line_says_what_is_wrong() {
             &["sync", "-w", "page.txt"],
             2,
             "unknown argument `-w` (a PAGE starting with `-`: give it as ./-w, or after `--`)",
+        ),
+        // Help on a command there is not was the usage, with success.
+        (&["help", "sycn"], 1, "unknown command `sycn`"),
+        // It was told that `help` is no command.
+        (&["help", "gen", "x"], 1, "help takes one COMMAND at most"),
+        (
+            &["gen", "--", "--check"],
+            1,
+            "unexpected argument `--check` after `--`: gen takes options only",
+        ),
+        (&["site", "--", "a", "b"], 1, "site takes one DIR at most"),
+        (
+            &["site", "-x"],
+            1,
+            "unknown argument `-x` (a DIR starting with `-`: give it as ./-x, or after `--`)",
         ),
     ];
     for (args, code, first) in cases {
