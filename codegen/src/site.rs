@@ -122,19 +122,28 @@ const SCRIPT: &str = r##"(function () {
   // Every code and every HTTP status, looked up once per word typed rather than searched for.
   var codes = new Set(items.map(function (li) { return li.getAttribute("data-code"); }));
   var statuses = new Set(items.map(function (li) { return li.getAttribute("data-status"); }));
-  // As `search_text` in site.rs: words cased as in Rust apart, lower case, anything but letters
-  // and digits a space.
+  // Words cased as in Rust apart, lower case, anything but letters (with their accents) and
+  // digits a space.
   function norm(s) {
     return flat(s.replace(/(\p{Lowercase})(?=\p{Uppercase})/gu, "$1 "));
   }
   // The same with every word as typed, however cased ("iNvAlId ToKeN" is "invalid token").
   function flat(s) {
-    return s.toLowerCase().replace(/[^\p{Alphabetic}\p{N}]+/gu, " ").trim();
+    return s.toLowerCase().replace(/[^\p{Alphabetic}\p{M}\p{N}]+/gu, " ").trim();
   }
+  // What each entry is searched by (its `data-search`: code, number, name, former names, text
+  // and advice, a tab apart), each part normalised as a query is, NFKC first (so that "é"
+  // composed or not, "ﬁ" and "ｆｉ" are "é" and "fi"), parts apart (" | ", which no normalised
+  // query holds) so that a phrase never runs from one into the next.
+  var texts = new Map(items.map(function (li) {
+    return [li, li.getAttribute("data-search").split("\t").map(function (part) {
+      return norm(part.normalize("NFKC"));
+    }).filter(function (part) { return part !== ""; }).join(" | ")];
+  }));
   // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").
   function has(text, w) {
     for (var i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) {
-      if (i === 0 || !/[\p{Alphabetic}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
+      if (i === 0 || !/[\p{Alphabetic}\p{M}\p{N}]/u.test(text.charAt(i - 1))) { return true; }
     }
     return false;
   }
@@ -289,7 +298,7 @@ const SCRIPT: &str = r##"(function () {
   // A query is read with its words as typed, in any case; where that shows nothing, with the
   // words of a name cased as in Rust apart ("InvalidToken" is "invalid token").
   function apply() {
-    var raw = unpath(input.value);
+    var raw = unpath(input.value.normalize("NFKC"));
     var result = select(raw, flat(raw));
     if (result.shown === 0 && norm(raw) !== flat(raw)) { result = select(raw, norm(raw)); }
     items.forEach(function (li, i) { li.hidden = !result.ok[i]; });
@@ -325,7 +334,7 @@ const SCRIPT: &str = r##"(function () {
     var single = exact !== "" || prefix !== "";
     var status = named.size > 0 || single ? new Set() : namedStatuses(words, false);
     var whole = phrase !== "" && !single && status.size === 0 && items.some(function (li) {
-      return fits(li) && has(li.getAttribute("data-search"), phrase);
+      return fits(li) && has(texts.get(li), phrase);
     });
     // Whether `li` holds every word, its HTTP status among its words as its entry shows it
     // ("invalid token 404" is 0405, sent with 404). Where the query names that status, the
@@ -333,7 +342,7 @@ const SCRIPT: &str = r##"(function () {
     // phrase, an HTTP version's digits ("Error: 400" is every code sent with 400).
     var wordSet = new Set(words);
     function every(li) {
-      var text = li.getAttribute("data-search");
+      var text = texts.get(li);
       var sent = li.getAttribute("data-status");
       var naming = sent !== null && (status.has(sent) || wordSet.has(sent)) ?
         namingWords(sent) : new Set();
@@ -362,7 +371,7 @@ const SCRIPT: &str = r##"(function () {
         (exact !== "" ? code === exact :
         prefix !== "" ? code.indexOf(prefix) === 0 :
         status.size > 0 ? status.has(li.getAttribute("data-status")) && (!narrow || every(li)) :
-        whole ? has(li.getAttribute("data-search"), phrase) :
+        whole ? has(texts.get(li), phrase) :
         named.size > 0 ? named.has(code) :
         every(li)));
       if (fit) { shown += 1; }
@@ -376,7 +385,9 @@ const SCRIPT: &str = r##"(function () {
   }
   var params = new URLSearchParams(window.location.search);
   var q = params.get("q");
-  if (q !== null) { input.value = q; }
+  // Line breaks as spaces, as a paste makes them: the box would drop them, joining the words
+  // either side ("invalid\ntoken" was "invalidtoken").
+  if (q !== null) { input.value = q.replace(/\r\n?|\n/g, " "); }
   var c = params.get("category");
   if (c !== null && category.querySelector("option[value=\"" + CSS.escape(c) + "\"]")) {
     category.value = c;
@@ -396,41 +407,17 @@ const SCRIPT: &str = r##"(function () {
 })();
 "##;
 
-/// What the search matches against: each part with the same normalisation as the script's
-/// `norm` (words cased as in Rust apart, `InvalidToken` as `Invalid Token`; lower case;
-/// anything but letters and digits a space), parts apart (` | `, which no normalised query
-/// holds), so that a phrase never runs from one into the next.
+/// What the search matches against (`data-search`): its parts apart, a tab between them (its
+/// own tabs and line breaks spaces, so that the element stays on one line). The script
+/// normalises each part as it does a query (NFKC, which the standard library cannot do, then
+/// words cased as in Rust apart, lower case, anything but letters and digits a space) and
+/// keeps the parts apart, so that a phrase never runs from one into the next.
 fn search_text(parts: &[&str]) -> String {
     parts
         .iter()
-        .map(|part| {
-            let mut apart = String::with_capacity(part.len());
-            let mut lower = false;
-            for c in part.chars() {
-                if lower && c.is_uppercase() {
-                    apart.push(' ');
-                }
-                lower = c.is_lowercase();
-                apart.push(c);
-            }
-            apart
-                .to_lowercase()
-                .chars()
-                .map(|c| {
-                    if c.is_alphabetic() || c.is_numeric() {
-                        c
-                    } else {
-                        ' '
-                    }
-                })
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|part| !part.is_empty())
+        .map(|part| part.replace(['\t', '\n'], " "))
         .collect::<Vec<_>>()
-        .join(" | ")
+        .join("\t")
 }
 
 /// What a page may load: only the site's own files, so that the browser itself holds it to
@@ -759,16 +746,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn search_text_matches_the_scripts_normalisation() {
+    fn search_text_is_the_parts_a_tab_apart() {
         assert_eq!(
-            search_text(&[
-                "0405",
-                "invalid_token",
-                "The  Token\nis BAD",
-                "It's a-b. (c)",
-                "InvalidToken, HTTPStatus, aBC"
-            ]),
-            "0405 | invalid token | the token is bad | it s a b c | invalid token httpstatus a bc"
+            search_text(&["0405", "invalid_token", "The\tToken\nis BAD", "It's a-b."]),
+            "0405\tinvalid_token\tThe Token is BAD\tIt's a-b."
         );
     }
 }

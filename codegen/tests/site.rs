@@ -416,6 +416,16 @@ fn in_a_real_browser_search_filters_and_nothing_leaves_the_machine() {
     );
 }
 
+/// The start of a catalogue of one category, holding every code: its entries follow.
+const EVERYTHING: &str = r#"links: "https://example.com/errors?error={code}"
+categories:
+  - id: everything
+    title: Everything
+    range: "0000-9999"
+    description: Every code.
+errors:
+"#;
+
 /// A catalogue of names that share words, descriptions of more than one sentence, and a
 /// category title longer than a phone is wide (it widens the index's category menu).
 const SHARED_WORDS: &str = r#"links: "https://example.com/errors?error={code}"
@@ -921,15 +931,9 @@ fn in_a_real_browser_the_retry_advice_and_retirement_an_entry_shows_are_searched
     ) else {
         return;
     };
-    let (_, _, dir) = site_of(
-        r#"links: "https://example.com/errors?error={code}"
-categories:
-  - id: everything
-    title: Everything
-    range: "0000-9999"
-    description: Every code.
-errors:
-  - code: "0001"
+    let (_, _, dir) = site_of(&format!(
+        "{EVERYTHING}{}",
+        r#"  - code: "0001"
     name: too_many
     http: 429
     category: everything
@@ -954,8 +958,8 @@ errors:
     category: everything
     retry: false
     description: Plain.
-"#,
-    );
+"#
+    ));
     let profile = tempfile::tempdir().unwrap();
     let (proxy, requests) = counting_proxy(Duration::from_secs(120));
     let index = dir.path().join("index.html");
@@ -1033,4 +1037,53 @@ fn in_a_real_browser_the_search_controls_are_in_the_pages_text_size() {
          }).join(', ');",
     );
     assert_eq!(sizes, "q 16px, category 16px");
+}
+
+/// A query finds text however its characters are composed, as the page shows them alike: an
+/// accent composed or not (the catalogue's "re\u{301}sume\u{301}", typed "résumé"), a ligature
+/// or full-width letters and digits (typed by an input method: "０４０５"); and line breaks in
+/// `?q=` are spaces, as a paste makes them (the search box dropped them: `?q=invalid%0Atoken`
+/// was "invalidtoken", and found nothing).
+#[test]
+fn in_a_real_browser_a_query_reads_text_as_it_shows() {
+    let Some(browser) = browser_or_skip("in_a_real_browser_a_query_reads_text_as_it_shows") else {
+        return;
+    };
+    let (_, _, dir) = site_of(&format!(
+        "{EVERYTHING}{}",
+        r#"  - code: "0405"
+    name: invalid_token
+    http: 404
+    category: everything
+    retry: false
+    description: "The token of a Cafe\u0301 re\u0301sume\u0301, written decomposed."
+  - code: "0406"
+    name: other_token
+    category: everything
+    retry: false
+    description: "A precomposed Caf\u00e9 and a \uFB01le in \uFF26\uFF35\uFF2C\uFF2C width."
+"#
+    ));
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let index = dir.path().join("index.html");
+    for (q, expect) in [
+        ("r%C3%A9sum%C3%A9", &["0405"][..]),
+        ("re%CC%81sume%CC%81", &["0405"]),
+        ("caf%C3%A9", &["0405", "0406"]),
+        ("file", &["0406"]),
+        ("full%20width", &["0406"]),
+        ("%EF%BC%90%EF%BC%94%EF%BC%90%EF%BC%95", &["0405"]),
+        ("%EF%BC%94%EF%BC%90%EF%BC%96", &["0406"]),
+        // A word does not start inside another at an accent ("sume" in "résumé").
+        ("sume", &[]),
+        ("invalid%0Atoken", &["0405"]),
+        ("invalid%0D%0Atoken", &["0405"]),
+        ("0405%0A0406", &["0405", "0406"]),
+    ] {
+        let url = format!("file://{}?q={q}", index.display());
+        let dom = dump_dom(&browser, profile.path(), proxy, &url);
+        assert_eq!(shown(&dom), expect, "?q={q}");
+    }
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
