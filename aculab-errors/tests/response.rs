@@ -440,7 +440,9 @@ fn response_kinds_round_trip_through_their_names() {
 }
 
 /// `{:.N}` bounds the line: at most N characters of the server's code and of its text, each
-/// cut marked; without a precision the whole text is written.
+/// cut marked; without a precision the whole text is written (a page read by `from_response`,
+/// feature `json`).
+#[cfg(feature = "json")]
 #[test]
 fn a_precision_bounds_the_servers_text_in_the_line() {
     let page = format!("<html>{}</html>", "é\n".repeat(500_000));
