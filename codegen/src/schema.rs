@@ -33,10 +33,22 @@ pub fn schema() -> Value {
     // (`text::forbidden`) on any line: refused by `not` and unanchored, as for line breaks
     // above, since an anchored `^[^…]*$` read line by line checks only one line.
     let forbidden = json!({ "pattern": "[\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]" });
-    let text = json!({ "type": "string", "pattern": "\\S", "not": forbidden });
-    let title =
-        json!({ "type": "string", "pattern": "\\S", "not": forbidden, "maxLength": MAX_TITLE_LEN });
+    // Something that shows: neither white space nor a character that shows nothing
+    // (`text::is_invisible`, those of the Basic Multilingual Plane).
+    let visible = "[^\\s\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200D\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFFA0\\uFFF0-\\uFFF8]";
+    let text = json!({ "type": "string", "pattern": visible, "not": forbidden });
+    let title = json!({ "type": "string", "pattern": visible, "not": forbidden, "maxLength": MAX_TITLE_LEN });
     let optional_text = json!({ "anyOf": [{ "type": "null" }, text] });
+    // A plain https URL as `text::is_plain_https_url` takes one: labels of letters, digits and
+    // inner hyphens, a port from 1 to 65535 in at most five digits, `%` only as a `%XX` escape,
+    // no `&name;` that Markdown reads as a character reference.
+    let label = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    let bad_port = "^https://[^/?#:]*:(0+|6553[6-9]|655[4-9][0-9]|65[6-9][0-9]{2}|6[6-9][0-9]{3}|[7-9][0-9]{4})([/?#]|$)";
+    let doc_url = json!({
+        "type": "string",
+        "pattern": format!("^https://{label}(\\.{label})*(:[0-9]{{1,5}})?([/?#]([A-Za-z0-9._~!$&'()*+,;=:@/?#-]|%[0-9A-Fa-f]{{2}})*)?$"),
+        "not": { "anyOf": [one_line, { "pattern": bad_port }, { "pattern": "&[A-Za-z0-9#]+;" }] },
+    });
     json!({
         "$comment": format!("@generated {GENERATED_BY} What a schema cannot say is checked when `cargo xtask gen` reads the export back: each code has one entry, listed by the category it names."),
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -88,7 +100,7 @@ pub fn schema() -> Value {
                     "retryable": { "type": "boolean" },
                     "retry_after_secs": { "type": ["integer", "null"], "minimum": 1, "maximum": 86400 },
                     "idempotent_only": { "type": "boolean" },
-                    "doc_url": { "type": "string", "pattern": "^https://[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?([/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?$", "not": one_line },
+                    "doc_url": doc_url,
                     "aliases": { "type": "array", "maxItems": MAX_ALIASES, "uniqueItems": true, "items": { "$ref": "#/$defs/name" } },
                     "retired": optional_text,
                 },

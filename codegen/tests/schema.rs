@@ -325,3 +325,43 @@ fn broken_copies_fail() {
         assert!(!valid_by_lines(&copy), "{what} passed, read line by line");
     }
 }
+
+/// The schema takes a link exactly where gen does (`text::is_plain_https_url`): a copy whose
+/// link no URL parser reads (a port past 65535), a `%` that starts no escape, a host label
+/// with a hyphen at its edge or a character reference passed; and a text of characters that
+/// show nothing, which gen counts as empty ("\u{200b}" passed).
+#[test]
+fn a_link_or_a_text_that_gen_refuses_fails() {
+    for (url, ok) in [
+        ("https://example.com/errors?error=0405", true),
+        ("https://example.com:65535/a", true),
+        ("https://example.com:00443/a", true),
+        ("https://xn--bcher-kva.example/a%41'b(c)", true),
+        ("https://a-b.example#x", true),
+        ("https://example.com/?a&;b", true),
+        ("https://example.com:65536/a", false),
+        ("https://example.com:99999", false),
+        ("https://example.com:0/", false),
+        ("https://example.com:00000/", false),
+        ("https://example.com/%zz", false),
+        ("https://example.com/a%4", false),
+        ("https://-example.com/", false),
+        ("https://example-.com/", false),
+        ("https://example.com/?a&copy;", false),
+        ("https://example.com/?a&#60;", false),
+        ("https://a..b/", false),
+    ] {
+        assert_eq!(codegen::text::is_plain_https_url(url), ok, "{url}");
+        let mut copy = export();
+        copy["errors"][0]["doc_url"] = json!(url);
+        assert_eq!(valid(&copy), ok, "{url}");
+        assert_eq!(valid_by_lines(&copy), ok, "{url}, read line by line");
+    }
+    for text in ["\u{200b}", " \u{00ad}\u{feff}", "\u{2060}\n\u{fe0f}"] {
+        let mut copy = export();
+        copy["errors"][0]["description"] = json!(text);
+        assert!(!valid(&copy), "{text:?}");
+        copy["errors"][0]["description"] = json!(format!("{text}x"));
+        assert_eq!(valid(&copy), !text.contains('\u{feff}'), "{text:?}x");
+    }
+}
