@@ -314,6 +314,38 @@ fn responses_of_every_kind() {
 }
 
 #[test]
+fn a_body_without_its_wrapper_and_the_unquoted_template_with_any_status_are_explained() {
+    let flat = response(
+        "503",
+        &["Retry-After: 5"],
+        br#"{"code": "0018", "text": "disk full", "details": ["d"]}"#,
+    );
+    assert_eq!(
+        (&flat["kind"], &flat["code"], &flat["name"], &flat["text"]),
+        (
+            &json!("catalogued"),
+            &json!("0018"),
+            &json!("storage_failure"),
+            &json!("disk full")
+        )
+    );
+    assert_eq!(
+        (&flat["details"], &flat["waits_ms"]),
+        (&json!(["d"]), &json!([5000, 5000]))
+    );
+
+    let odd = response(
+        "400",
+        &[],
+        br#"{"error": {"code": HTTP 4000, "text": "t"}}"#,
+    );
+    assert_eq!(
+        (&odd["kind"], &odd["code"], &odd["text"]),
+        (&json!("other_code"), &json!("HTTP 4000"), &json!("t"))
+    );
+}
+
+#[test]
 fn retry_after_in_seconds_and_as_dates_feeds_the_policy() {
     let body = br#"{"error": {"code": "HTTP 429", "text": "slow down"}}"#;
     let seconds = response("429", &["Retry-After: 7"], body);
