@@ -407,19 +407,64 @@ impl fmt::Display for Break {
     }
 }
 
-/// What entry `e` must give up so that `keep` more former names fit under [`MAX_ALIASES`]: as
-/// many of its aliases as needed, of those the last generated state `old` did not have (nothing
-/// uses them yet); empty when they fit already, `None` when those aliases are too few.
-fn make_room<'a>(e: &'a Entry, old: &Baseline, keep: usize) -> Option<Vec<&'a str>> {
-    let excess = (e.aliases.len() + keep).saturating_sub(MAX_ALIASES);
-    let fresh: Vec<&str> = e
+/// The aliases entry `e` would have to keep the former names `keep` of its code as well: its
+/// own, each that respells a name of `keep` (`token2fa` for `token_2fa`: one Rust item, so both
+/// cannot be) in that name's place, then the rest of `keep`. A name that `e`'s own name
+/// respells cannot be kept beside it (it is reported as respelled), so it is left out. The
+/// second list is each former name so put back, with the alias of `e` it replaces.
+fn kept_aliases<'a>(e: &'a Entry, keep: &[&'a str]) -> (Vec<&'a str>, Vec<(&'a str, &'a str)>) {
+    let keep: Vec<&str> = keep
+        .iter()
+        .copied()
+        .filter(|k| variant(k) != variant(&e.name))
+        .collect();
+    let mut placed = BTreeSet::new();
+    let mut replaced = Vec::new();
+    let mut list: Vec<&str> = e
         .aliases
         .iter()
-        .map(String::as_str)
+        .map(
+            |a| match keep.iter().find(|k| variant(k) == variant(a) && *k != a) {
+                Some(k) => {
+                    placed.insert(*k);
+                    replaced.push((*k, a.as_str()));
+                    *k
+                }
+                None => a.as_str(),
+            },
+        )
+        .collect();
+    list.extend(keep.iter().filter(|k| !placed.contains(*k)));
+    (list, replaced)
+}
+
+/// What must give way so that the aliases `list` ([`kept_aliases`]) fit under [`MAX_ALIASES`]:
+/// as many as needed of those the last generated state `old` did not have (nothing uses them
+/// yet); empty when they fit already, `None` when those aliases are too few.
+fn make_room<'a>(list: &[&'a str], old: &Baseline) -> Option<Vec<&'a str>> {
+    let excess = list.len().saturating_sub(MAX_ALIASES);
+    let fresh: Vec<&str> = list
+        .iter()
+        .copied()
         .filter(|a| !old.names.contains_key(*a))
         .take(excess)
         .collect();
     (fresh.len() == excess).then_some(fresh)
+}
+
+/// The note on the aliases [`kept_aliases`] replaced: `` (`a_2fa` in place of `a2fa`, ...) ``.
+fn respelt(replaced: &[(&str, &str)]) -> String {
+    if replaced.is_empty() {
+        return String::new();
+    }
+    let pairs: Vec<String> = replaced
+        .iter()
+        .map(|(kept, gone)| format!("`{kept}` in place of `{gone}`"))
+        .collect();
+    format!(
+        " ({}: each pair is one Rust item, so only the former spelling can be kept)",
+        pairs.join(", ")
+    )
 }
 
 /// Names as Markdown code, joined: `` `a`, `b` ``.
@@ -498,20 +543,20 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     // The whole list to write, unless it is long: then the name to add to it.
                     // An entry with no room for the names it would keep cannot keep them: advice
                     // to add an alias there would only be refused.
-                    let gone = dropped.get(&code).map_or(&[][..], Vec::as_slice);
-                    let kept = e.aliases.len() + gone.len();
-                    let advice = match make_room(e, old, gone.len() + 1) {
+                    let mut keep = dropped.get(&code).cloned().unwrap_or_default();
+                    keep.push(name);
+                    let (list, replaced) = kept_aliases(e, &keep);
+                    let advice = match make_room(&list, old) {
                         None => format!("the entry already keeps the most former names ({MAX_ALIASES}), so the rename needs --allow-breaking"),
                         Some(fresh) if !fresh.is_empty() => format!(
                             "keep the old name working by adding `{name}` to the entry's `aliases` in place of {}, which nothing used yet (an entry keeps at most {MAX_ALIASES}), or pass --allow-breaking",
                             quoted(&fresh)
                         ),
-                        Some(_) if kept < MAX_ALIASES_QUOTED => {
-                        let mut keep: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
-                        keep.extend(gone);
-                        keep.push(name);
-                        format!("keep the old name working with `aliases: [{}]` in the entry, or pass --allow-breaking", keep.join(", "))
-                        }
+                        Some(_) if list.len() <= MAX_ALIASES_QUOTED => format!(
+                            "keep the old name working with `aliases: [{}]` in the entry{}, or pass --allow-breaking",
+                            list.join(", "),
+                            respelt(&replaced)
+                        ),
                         Some(_) => format!("keep the old name working by adding `{name}` to the entry's `aliases`, or pass --allow-breaking"),
                     };
                     breaks.push(Break {
@@ -540,9 +585,11 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                         });
                         continue;
                     }
-                    let gone = dropped.get(&code).map_or(0, Vec::len)
-                        + usize::from(renamed.contains(&code));
-                    let advice = match make_room(e, old, gone) {
+                    // Every former name of the code the catalogue drops, this one included.
+                    let mut keep = dropped.get(&code).cloned().unwrap_or_default();
+                    keep.extend(old.codes.get(&code).filter(|_| renamed.contains(&code)).map(String::as_str));
+                    let (list, _) = kept_aliases(e, &keep);
+                    let advice = match make_room(&list, old) {
                         Some(fresh) if fresh.is_empty() => {
                             "keep it in the entry's `aliases`, or pass --allow-breaking".to_string()
                         }
@@ -736,6 +783,62 @@ mod tests {
         assert!(rename.contains("aliases: [first, second]"), "{m:?}");
         let fixed = catalogue(&entry("0001", "third", "    aliases: [first, second]\n"));
         assert_eq!(breaking_changes(&old, &fixed), []);
+    }
+
+    /// A former name respelled into an alias of the entry (`token_2fa` as `token2fa`, one Rust
+    /// item): the hint's list puts the former spelling in the respelling's place, and leaves out
+    /// a former alias the new name respells. Following the hint loads and breaks nothing; the
+    /// list was the respelling and the former spelling side by side (`[token2fa, token_2fa]`),
+    /// which the loader refuses as two aliases of one Rust name.
+    #[test]
+    fn the_alias_hint_puts_a_former_spelling_in_place_of_its_respelling() {
+        let old = generated(&catalogue(&entry("0001", "token_2fa", "")));
+        let m = messages(
+            &old,
+            &catalogue(&entry("0001", "bad_token", "    aliases: [token2fa]\n")),
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].contains("`aliases: [token_2fa]`"), "{m:?}");
+        assert!(m[0].contains("`token_2fa` in place of `token2fa`"), "{m:?}");
+        let fixed = catalogue(&entry("0001", "bad_token", "    aliases: [token_2fa]\n"));
+        assert_eq!(breaking_changes(&old, &fixed), []);
+
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "first",
+            "    aliases: [old_2fa, other]\n",
+        )));
+        let m = messages(
+            &old,
+            &catalogue(&entry("0001", "second", "    aliases: [old2fa, other]\n")),
+        );
+        let rename = m.iter().find(|m| m.contains("would be renamed")).unwrap();
+        assert!(
+            rename.contains("`aliases: [old_2fa, other, first]`"),
+            "{m:?}"
+        );
+        let fixed = catalogue(&entry(
+            "0001",
+            "second",
+            "    aliases: [old_2fa, other, first]\n",
+        ));
+        assert_eq!(breaking_changes(&old, &fixed), []);
+
+        // The new name respells a former alias: that alias cannot be kept beside it (it is
+        // reported as respelled), so the hint does not ask for it.
+        let old = generated(&catalogue(&entry(
+            "0001",
+            "first",
+            "    aliases: [bad_2fa]\n",
+        )));
+        let m = messages(&old, &catalogue(&entry("0001", "bad2fa", "")));
+        let rename = m.iter().find(|m| m.contains("would be renamed")).unwrap();
+        assert!(rename.contains("`aliases: [first]`"), "{m:?}");
+        assert!(
+            m.iter()
+                .any(|m| m.contains("alias `bad_2fa` would become `bad2fa`")),
+            "{m:?}"
+        );
     }
 
     #[test]
