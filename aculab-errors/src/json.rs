@@ -26,7 +26,8 @@ impl ApiError {
     ///   and no `error` (or an empty one), is read as that error object, its `request` as the
     ///   request and its other fields kept in [`ErrorInfo::extra`](crate::ErrorInfo::extra)
     ///   (deserialising an [`ErrorResponse`] keeps the body's shape, with those fields in
-    ///   [`ErrorResponse::extra`]).
+    ///   [`ErrorResponse::extra`]). When it has no `text`, [`ApiError::text`] is the body's
+    ///   (`{"code": 404, "message": "Not Found"}` keeps its message in sight).
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
@@ -82,23 +83,27 @@ impl ApiError {
             let parsed = match read_body(json) {
                 // serde_json rounds a number an f64 does not hold; only a body read with one
                 // (rare) is read again, with such numbers as strings of their text.
-                Ok(response) if may_hold_a_rounded_number(&response, json) => {
-                    Ok(mend_numbers(json)
-                        .and_then(|exact| read_body(&exact).ok())
-                        .map_or(response, |read| unmark_numbers(json, read)))
+                Ok((response, flat)) if may_hold_a_rounded_number(&response, json) => {
+                    let exact = mend_numbers(json).and_then(|exact| read_body(&exact).ok());
+                    Ok((
+                        exact.map_or(response, |(read, _)| unmark_numbers(json, read)),
+                        flat,
+                    ))
                 }
-                Ok(response) => Ok(response),
+                Ok(read) => Ok(read),
                 Err(e) => mend(json)
                     .ok_or(e)
                     .and_then(|mended| read_body(&mended))
-                    .map(|read| unmark_numbers(json, read)),
+                    .map(|(read, flat)| (unmark_numbers(json, read), flat)),
             };
             match parsed {
-                Ok(response) => {
+                Ok((response, flat)) => {
                     // JSON that is not an error body: an object with neither code nor text,
-                    // or a bare array, number, `true` or `null` (a bare string is the text).
-                    let says_nothing = (response.error.code.is_none()
-                        && response.error.text.is_none())
+                    // or a bare array, number, `true` or `null` (a bare string is the text);
+                    // and an error object without its wrapper and without a text, whose other
+                    // fields (`{"code": 404, "message": "Not Found"}`) may say what happened.
+                    let error = &response.error;
+                    let says_nothing = (error.text.is_none() && (flat || error.code.is_none()))
                         || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {
@@ -116,15 +121,17 @@ impl ApiError {
 }
 
 /// A body read from JSON text as an [`ErrorResponse`], the error object read from the top
-/// level when the body is that object without its wrapper (see [`unwrapped`]).
-fn read_body(json: &str) -> serde_json::Result<ErrorResponse> {
+/// level when the body is that object without its wrapper (see [`unwrapped`]), and whether
+/// it was.
+fn read_body(json: &str) -> serde_json::Result<(ErrorResponse, bool)> {
     serde_json::from_str(json).map(unwrapped)
 }
 
 /// `response` with its error object read from its top-level fields when it has no `error`
 /// (or an empty one) but a `code` or a `text` at the top: the error object sent without its
-/// wrapper. The top-level fields but `request` (read already) become the error's.
-fn unwrapped(mut response: ErrorResponse) -> ErrorResponse {
+/// wrapper. The top-level fields but `request` (read already) become the error's. True when
+/// it was so read.
+fn unwrapped(mut response: ErrorResponse) -> (ErrorResponse, bool) {
     let error = &response.error;
     let flat = error.code.is_none()
         && error.text.is_none()
@@ -133,7 +140,7 @@ fn unwrapped(mut response: ErrorResponse) -> ErrorResponse {
     if flat {
         let fields = serde_json::Value::Object(core::mem::take(&mut response.extra));
         match <ErrorInfo as serde::Deserialize>::deserialize(&fields) {
-            Ok(error) => response.error = error,
+            Ok(error) => return (ErrorResponse { error, ..response }, true),
             // Never for an object (every field is read leniently); kept as it was all the same.
             Err(_) => {
                 if let serde_json::Value::Object(fields) = fields {
@@ -142,7 +149,7 @@ fn unwrapped(mut response: ErrorResponse) -> ErrorResponse {
             }
         }
     }
-    response
+    (response, false)
 }
 
 /// JSON's white space.

@@ -502,7 +502,7 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
             "t",
         ),
         (
-            br#"{"code": "9999"}"#,
+            br#"{"code": "9999", "text": ""}"#,
             ResponseKind::UnknownCode,
             Some("9999"),
             "",
@@ -528,6 +528,12 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
             assert_eq!(err, read(503, wrapped.as_bytes()), "{body:?}");
         }
     }
+    // Without a text, the body is the text: what else it holds may say what happened.
+    let err = read(404, br#"{"code": 404, "message": "Not Found"}"#);
+    assert_eq!((err.kind(), err.status()), (ResponseKind::HttpStatus, 404));
+    assert_eq!(err.code().map(|c| c.as_str()), Some("404"));
+    assert_eq!(err.text(), r#"{"code": 404, "message": "Not Found"}"#);
+    assert_eq!(err.response().error().extra()["message"], "Not Found");
     // A body with an error object, or with neither a code nor a text, is left as it is.
     let err = read(400, br#"{"error": {"text": "inner"}, "code": "0405"}"#);
     assert_eq!((err.error_code(), err.text()), (None, "inner"));
