@@ -73,13 +73,14 @@ pub fn run(root: &Path, dir: &Path) -> Result<Report, Error> {
             io::Error::other("not a directory (nor a symlink to one)"),
         ));
     }
-    holds_not(dir, root)?;
     // Directories this run creates, the site's own among them, are removed again if it fails
     // (each only if empty): a run that fails leaves nothing behind. (Elsewhere than on Unix, the
-    // lock is a file in the site's directory, which then stays.)
+    // lock is a file in the site's directory, which then stays.) Whether DIR holds the project
+    // is judged once it exists: `missing/..` is the directory it is given in only then.
     let mut created = Vec::new();
     let written = create_dirs(dir, &mut created)
         .map_err(|e| Error::Write(dir.to_path_buf(), e))
+        .and_then(|()| holds_not(dir, root))
         .and_then(|()| write(root, dir, &bytes, &files, &targets, &mut created));
     if written.is_err() {
         remove_dirs(&created);
@@ -418,8 +419,15 @@ mod tests {
         let root = outer.path().join("project");
         fs::create_dir(&root).unwrap();
         fs::write(root.join(codegen::CATALOGUE_FILE), FIXTURE).unwrap();
-        for dir in [&root, outer.path()] {
-            let message = run(&root, dir).unwrap_err().to_string();
+        // Through a directory that does not exist yet too: `missing/..` is the directory it is
+        // in (the site was written into the project's root, and `missing` left behind).
+        for dir in [
+            root.clone(),
+            outer.path().to_path_buf(),
+            root.join("missing/.."),
+            root.join("docs/missing/../../.."),
+        ] {
+            let message = run(&root, &dir).unwrap_err().to_string();
             assert!(message.contains("it holds the project"), "{message}");
         }
         assert_eq!(fs::read_dir(outer.path()).unwrap().count(), 1);
