@@ -2099,7 +2099,13 @@ fn head(p: &str) -> Option<(&str, &str)> {
     let text = if after.is_empty() {
         ""
     } else if let Some(t) = after.strip_prefix([':', '-', '|', '\u{ff1a}']) {
-        strip_close(t).0.trim_start()
+        let t = strip_close(t).0.trim_start();
+        // `1978 - 2024`, `2019 - 2024 Aculab plc`: a range of numbers (years in a footer),
+        // not a heading, as [`heading_shape`] reads it.
+        if after.starts_with('-') && t.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        t
     } else if let Some(t) = after
         .strip_prefix(['.', ')'])
         .filter(|t| t.is_empty() || t.starts_with(' '))

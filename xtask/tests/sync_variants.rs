@@ -438,3 +438,31 @@ fn remedies_laid_out_as_lists_of_their_sentences_read_in_step() {
     assert!(shared.values().any(|&n| n >= 6), "{shared:?}");
     assert_eq!(sync(dir.path(), html.as_bytes(), "lists.html"), (0, vec![]));
 }
+
+/// A range of years in a paragraph of its own (a footer's `1978 - 2024`) is no heading of a
+/// code 1978 (it was: `1978: added on the page`, exit 1), as text and as HTML, before the
+/// entries or after them.
+#[test]
+fn a_range_of_years_is_no_code() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    for years in [
+        "1978 - 2024",
+        "1978\u{2013}2024",
+        "1978 \u{2014} 2024 Aculab plc",
+    ] {
+        let text = as_text(&official)
+            .replacen("Error Codes\n\n", &format!("Error Codes\n\n{years}\n\n"), 1)
+            .replacen("Error Responses", &format!("{years}\n\nError Responses"), 1);
+        let html = as_html(&official).replacen("<footer>", &format!("<footer><p>{years}</p>"), 1);
+        for (name, bytes) in [("years.txt", text), ("years.html", html)] {
+            assert!(bytes.contains(years), "{name}");
+            assert_eq!(
+                sync(dir.path(), bytes.as_bytes(), name),
+                (0, vec![]),
+                "{name}: {years}"
+            );
+        }
+    }
+}
