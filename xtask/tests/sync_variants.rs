@@ -466,3 +466,53 @@ fn a_range_of_years_is_no_code() {
         }
     }
 }
+
+/// `text` with each line wrapped at `width` columns as `fmt -s` and `pdftotext` wrap one: a
+/// word longer than the line (a URL) is left whole, on a line of its own; with a blank line
+/// between paragraphs or none.
+fn wrap(text: &str, width: usize, blank_lines: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for paragraph in text.split("\n\n") {
+        for line in paragraph.lines() {
+            let mut run = String::new();
+            for word in line.split_whitespace() {
+                if !run.is_empty() && run.len() + 1 + word.len() > width {
+                    out.push(std::mem::take(&mut run));
+                }
+                if !run.is_empty() {
+                    run.push(' ');
+                }
+                run += word;
+            }
+            if !run.is_empty() {
+                out.push(run);
+            }
+        }
+        if blank_lines {
+            out.push(String::new());
+        }
+    }
+    out
+}
+
+/// The page wrapped at 80 columns with no blank line, its few long URLs whole: they set no
+/// width (with the widest line as the width, a remedy's last line was read as going on in
+/// the next: `0005: wording changed (remedy)` and five more, exit 1).
+#[test]
+fn a_page_wrapped_with_its_long_urls_whole_and_no_blank_lines_reads_in_step() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let lines = wrap(&page, 80, false);
+    assert!(lines.iter().filter(|l| l.len() > 80).count() >= 2);
+    assert_eq!(
+        sync(dir.path(), lines.join("\n").as_bytes(), "wrapped.txt"),
+        (0, vec![])
+    );
+    let mut varied = entries(&page);
+    entry(&mut varied, 405).http = Some(410);
+    let lines = wrap(&as_text(&varied), 80, false);
+    assert_eq!(
+        sync(dir.path(), lines.join("\n").as_bytes(), "wrapped.txt"),
+        (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()])
+    );
+}
