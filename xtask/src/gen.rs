@@ -502,10 +502,14 @@ fn package_version(manifest: &str) -> Option<String> {
 /// a baseline that cannot be read, or that disagrees with the module (a stale or hand-cut copy),
 /// is refused rather than trusted. `None` when the export disagrees with a module that is already
 /// what this run writes: the public names stay as they are, so nothing can break, and the export
-/// (left by a run killed between its renames, or edited by hand) is only rewritten.
+/// (left by a run killed between its renames, or edited by hand) is only rewritten. So too when
+/// the export is missing beside its staged copy (`export_staged`: a leftover of a first run
+/// killed between its renames, the export renamed last) and the module is already what this
+/// run writes: that run is finished, where it was refused as having no baseline to restore.
 fn baseline(
     files: &[codegen::GeneratedFile],
     current: &[Current],
+    export_staged: bool,
 ) -> Result<Option<Baseline>, Error> {
     let text_of = |path: &str| {
         files
@@ -514,8 +518,20 @@ fn baseline(
             .find(|(f, _)| f.path == path)
             .and_then(|(_, c)| c.text())
     };
-    let json = text_of(JSON_FILE)
-        .ok_or_else(|| Error::Baseline("it is missing, or not UTF-8 text".into()))?;
+    let module_is_new = || {
+        let now = files.iter().find(|f| f.path == codegen::RUST_FILE);
+        now.is_some_and(|f| text_of(codegen::RUST_FILE) == Some(f.contents.as_str()))
+    };
+    let Some(json) = text_of(JSON_FILE) else {
+        let missing = files
+            .iter()
+            .zip(current)
+            .any(|(f, c)| f.path == JSON_FILE && matches!(c, Current::Missing));
+        if missing && export_staged && module_is_new() {
+            return Ok(None);
+        }
+        return Err(Error::Baseline("it is missing, or not UTF-8 text".into()));
+    };
     let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
     let rust = text_of(codegen::RUST_FILE).ok_or_else(|| {
         Error::Baseline(format!(
@@ -526,8 +542,7 @@ fn baseline(
     if let Err(why) = baseline.agrees_with_module(rust) {
         // A run of this very catalogue killed between its renames: the module is already what
         // it writes, and the export, renamed last ([`write_order`]), still the state before it.
-        let now = files.iter().find(|f| f.path == codegen::RUST_FILE);
-        if now.is_none_or(|f| f.contents != rust) {
+        if !module_is_new() {
             return Err(Error::Baseline(format!(
                 "it disagrees with {}: {why}",
                 codegen::RUST_FILE
@@ -555,13 +570,45 @@ const WRITTEN: [&str; 6] = [
 /// Removes the temporary files a killed `gen` or `sync --write` left beside the files either
 /// replaces ([`leftovers`]); returns how many. The caller holds the project's lock for writing,
 /// so no other run is staging.
+///
+/// A staged export beside a missing one is kept ([`staged_exports`]): the run that writes the
+/// export removes it.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
     let found = leftovers(root)?;
-    for path in &found {
+    let kept = staged_exports(root, &found);
+    let mut removed = 0;
+    for path in found.iter().filter(|p| !kept.contains(p)) {
         // Removes a symlink itself, never what it points to.
         fs::remove_file(path).map_err(|e| Error::Write(path.clone(), e))?;
+        removed += 1;
     }
-    Ok(found.len())
+    Ok(removed)
+}
+
+/// Of `found`, the leftovers of the export, while the export itself is missing: the sign of a
+/// first run killed between its renames (the export is renamed last, [`write_order`]), which
+/// the next run of the same catalogue finishes ([`baseline`]). Kept until a run writes the
+/// export: a run that removed them and was then killed itself left the module with no export
+/// and no sign, and every run after it was refused.
+fn staged_exports(root: &Path, found: &[PathBuf]) -> Vec<PathBuf> {
+    let export = root.join(JSON_FILE);
+    if fs::metadata(&export).is_ok() {
+        return Vec::new();
+    }
+    let staged = export
+        .file_name()
+        .map(|n| format!(".{}.", n.to_string_lossy()));
+    found
+        .iter()
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            p.parent() == export.parent()
+                && name
+                    .zip(staged.as_deref())
+                    .is_some_and(|(n, s)| n.starts_with(s))
+        })
+        .cloned()
+        .collect()
 }
 
 /// The temporary files a killed `gen` or `sync --write` left beside the files either replaces,
@@ -639,6 +686,8 @@ fn generate(root: &Path, options: Options) -> Result<Report, Error> {
 
 /// [`generate`] from `bytes`, the catalogue as read under the lock.
 fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, Error> {
+    // The export a first run killed between its renames staged, and never renamed.
+    let staged = staged_exports(root, &leftovers(root).unwrap_or_default());
     // What a killed run left is removed by the next one to write, even one that then fails.
     let swept = match options.mode {
         Mode::Write => sweep(root)?,
@@ -657,7 +706,7 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
         let first_run = current.iter().all(|c| matches!(c, Current::Missing))
             && fs::symlink_metadata(root.join(CRATE_ROOT)).is_err();
         if !first_run {
-            if let Some(baseline) = baseline(&files, &current)? {
+            if let Some(baseline) = baseline(&files, &current, !staged.is_empty())? {
                 let breaks = breaking_changes(&baseline, &catalogue);
                 if !breaks.is_empty() {
                     return Err(Error::Breaking(breaks));
@@ -728,6 +777,12 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
         return Err(Error::Write(path, e));
     }
     report.written = stale.iter().map(|(f, _)| f.path).collect();
+    // The export is in place now: what the killed run staged for it goes.
+    for path in &staged {
+        if fs::remove_file(path).is_ok() {
+            report.leftovers += 1;
+        }
+    }
     Ok(report)
 }
 
@@ -1220,6 +1275,57 @@ pub(crate) mod tests {
         );
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(message.contains("disagrees with"), "{message}");
+    }
+
+    /// A first run killed between its renames (the module in place, the export, renamed last,
+    /// only staged): the next run of the same catalogue finishes it. It was refused for a
+    /// missing baseline, with advice to restore from git what was never committed, and only
+    /// `--allow-breaking` went on. The staged export is kept as the sign of it, even by a run
+    /// killed in turn, until a run writes the export; without it a missing export is refused.
+    #[test]
+    fn a_first_run_killed_between_its_renames_is_finished_by_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(CATALOGUE_FILE), FIXTURE).unwrap();
+        let expected = codegen::generate(FIXTURE).unwrap();
+        let by_path = |path: &str| &expected.iter().find(|f| f.path == path).unwrap().contents;
+        for path in [codegen::RUST_FILE, codegen::JSON_FILE] {
+            let path = dir.path().join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+        }
+        fs::write(
+            dir.path().join(codegen::RUST_FILE),
+            by_path(codegen::RUST_FILE),
+        )
+        .unwrap();
+        let staged = dir.path().join("docs/.errors.json.k1ll3dxxxx.gen-tmp");
+        fs::write(&staged, by_path(JSON_FILE)).unwrap();
+        let other = dir.path().join("docs/.errors.md.k1ll3dxxxx.gen-tmp");
+        fs::write(&other, "half a file").unwrap();
+        // A run that swept, then was killed itself, leaves the sign in place.
+        assert_eq!(sweep(dir.path()).unwrap(), 1);
+        assert!(staged.exists() && !other.exists());
+        let message = run(dir.path(), CHECK).unwrap_err().to_string();
+        assert!(message.contains("docs/errors.json: stale"), "{message}");
+        assert!(
+            message.contains(".errors.json.k1ll3dxxxx.gen-tmp: a temporary file"),
+            "{message}"
+        );
+        let report = run(dir.path(), WRITE).unwrap();
+        assert_eq!(report.leftovers, 1);
+        assert!(!staged.exists());
+        for file in &expected {
+            assert_eq!(
+                &fs::read_to_string(dir.path().join(file.path)).unwrap(),
+                &file.contents
+            );
+        }
+        // Without the sign, a missing export is refused as before.
+        fs::remove_file(dir.path().join(JSON_FILE)).unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("cannot read the last generated state"),
+            "{message}"
+        );
     }
 
     /// The export is renamed into place last, whatever else is stale.
