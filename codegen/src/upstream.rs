@@ -160,7 +160,7 @@ pub fn parse_page(bytes: &[u8]) -> Result<Page, PageError> {
             .enumerate()
             .map(|(n, (l, ends))| (l.into(), ends, n + 1))
             .collect();
-        paragraphs(&text_tables(lines), true)
+        paragraphs(&text_tables(without_running_heads(lines)), true)
     };
     if html {
         // Lines of the text the HTML was turned into are no lines of the page.
@@ -1517,6 +1517,155 @@ fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
 /// A line of a page: its text, whether its end ends a paragraph (U+2029), and its number in
 /// the page (1-based).
 type Line<'a> = (std::borrow::Cow<'a, str>, bool, usize);
+
+/// How many lines at the top and at the bottom of a printed page may be its running head or
+/// foot (a browser prints the date and title above, the address and page number below).
+const RUNNING_LINES: usize = 3;
+
+/// A text page cut into printed pages by form feeds (`pdftotext` of the page printed to PDF)
+/// without each page's running head and foot: a line at the same place from the top or the
+/// bottom of every page (all but one, where there are more than two), alike once its digits
+/// are set aside (`12/03/2024, 10:15  Web Service Errors`, `https://... 3/12`), and none of
+/// an entry's parts (a heading, a label, a status). Where one was dropped, the blank lines
+/// around the page break go too, so that a paragraph the break cut goes on; one ending a
+/// sentence still ends there, in a page with blank lines between its paragraphs. The lines
+/// kept keep their numbers; a page without two form feeds is returned as it is.
+fn without_running_heads(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    if lines.iter().filter(|l| l.0.contains('\u{c}')).count() < 2 {
+        return lines;
+    }
+    // Each line's page, and the lines without their form feeds.
+    let mut page = 0;
+    let mut pages = Vec::with_capacity(lines.len());
+    let mut lines: Vec<Line<'_>> = lines
+        .into_iter()
+        .map(|(text, ends, n)| {
+            let feeds = text.contains('\u{c}');
+            if text.starts_with('\u{c}') {
+                page += 1;
+            }
+            pages.push(page);
+            if feeds && !text.starts_with('\u{c}') && text.trim_end().ends_with('\u{c}') {
+                page += 1;
+            }
+            let text = if feeds {
+                text.replace('\u{c}', "").into()
+            } else {
+                text
+            };
+            (text, ends, n)
+        })
+        .collect();
+    let count = page + 1;
+    let blank = |l: &Line<'_>| l.0.trim().is_empty();
+    // The line with white space collapsed and each number as one `#`: page 9 and page 10 alike.
+    let shape = |text: &str| -> String {
+        let mut out = String::new();
+        for c in text
+            .split_whitespace()
+            .flat_map(|w| [' '].into_iter().chain(w.chars()))
+        {
+            match c {
+                '0'..='9' if out.ends_with('#') => {}
+                '0'..='9' => out.push('#'),
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let part = |text: &str| {
+        let text = normalise(text);
+        code_head(&text).is_some() || label(&text).is_some() || status(&text).is_some()
+    };
+    let mut dropped = vec![false; lines.len()];
+    let mut at_break = vec![false; count];
+    for from_top in [true, false] {
+        for _ in 0..RUNNING_LINES {
+            // Each page's first (or last) line not yet dropped.
+            let mut ends: Vec<Option<usize>> = vec![None; count];
+            for i in 0..lines.len() {
+                if dropped[i] || blank(&lines[i]) {
+                    continue;
+                }
+                let end = &mut ends[pages[i]];
+                if end.is_none() || !from_top {
+                    *end = Some(i);
+                }
+            }
+            let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+            for &i in ends.iter().flatten() {
+                if !part(&lines[i].0) {
+                    *seen.entry(shape(&lines[i].0)).or_default() += 1;
+                }
+            }
+            let pages_with_text = ends.iter().flatten().count();
+            let needed = if pages_with_text > 2 {
+                pages_with_text - 1
+            } else {
+                2
+            };
+            let Some((running, _)) = seen.into_iter().find(|(_, n)| *n >= needed) else {
+                break;
+            };
+            for &i in ends.iter().flatten() {
+                if shape(&lines[i].0) != running {
+                    continue;
+                }
+                dropped[i] = true;
+                let p = pages[i];
+                at_break[if from_top { p.saturating_sub(1) } else { p }] = true;
+                // The blank lines between it and the page's text go with it.
+                let mut j = i;
+                while let Some(k) = if from_top {
+                    j.checked_add(1)
+                } else {
+                    j.checked_sub(1)
+                }
+                .filter(|&k| k < lines.len() && pages[k] == p && blank(&lines[k]))
+                {
+                    dropped[k] = true;
+                    j = k;
+                }
+            }
+        }
+    }
+    // Whether the page has blank lines between paragraphs away from the breaks.
+    let paragraphs_blank = (1..lines.len().saturating_sub(1)).any(|i| {
+        blank(&lines[i])
+            && !dropped[i]
+            && pages[i - 1] == pages[i]
+            && pages[i + 1] == pages[i]
+            && !blank(&lines[i - 1])
+            && !blank(&lines[i + 1])
+    });
+    // The blank lines at each break where a running head or foot was dropped: from the
+    // previous page's last text to the next page's first.
+    let (mut first_kept, mut last_kept) = (vec![None; count + 1], vec![None; count]);
+    for i in (0..lines.len()).filter(|&i| !dropped[i] && !blank(&lines[i])) {
+        first_kept[pages[i]].get_or_insert(i);
+        last_kept[pages[i]] = Some(i);
+    }
+    for p in (0..count).filter(|&p| at_break[p]) {
+        let (Some(last), Some(first)) = (last_kept[p], first_kept[p + 1]) else {
+            continue;
+        };
+        dropped[last + 1..first].fill(true);
+        let sentence = lines[last]
+            .0
+            .trim_end()
+            .trim_end_matches([')', ']', '"', '\'', '\u{201d}', '\u{2019}'])
+            .ends_with(['.', '!', '?', ':', ';']);
+        if paragraphs_blank && sentence {
+            lines[last].1 = true;
+        }
+    }
+    lines
+        .into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(l, _)| l)
+        .collect()
+}
 
 /// A text page's lines with each Markdown table (a pipe table, `| 0405 | ... |` under
 /// `|---|---|`, as pandoc's `gfm` writes one; or a simple table, its columns set by a line of

@@ -516,3 +516,62 @@ fn a_page_wrapped_with_its_long_urls_whole_and_no_blank_lines_reads_in_step() {
         (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()])
     );
 }
+
+/// `lines` printed to PDF by a browser and dumped as text (`pdftotext`): pages of `per_page`
+/// lines, each under the date and the title and over the address and its number, ended by a
+/// form feed.
+fn printed(lines: &[String], per_page: usize) -> String {
+    let pages: Vec<&[String]> = lines.chunks(per_page).collect();
+    let mut out = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        out += "12/03/2024, 10:15                    Web Service Errors | Aculab Cloud\n\n";
+        for line in page.iter() {
+            out += line;
+            out.push('\n');
+        }
+        out += &format!(
+            "\nhttps://www.aculab.com/cloud/web-services/web-service-errors            {}/{}\n\u{c}",
+            i + 1,
+            pages.len()
+        );
+    }
+    out
+}
+
+/// The page printed to PDF and dumped as text: each page's running head and foot are none of
+/// the entries' wording, wherever a page breaks (they were: an HTTP status that "cannot be
+/// read", exit 2, or a dozen codes' wording changed, exit 1). A change is still named.
+#[test]
+fn the_page_printed_to_pdf_and_dumped_as_text_reads_in_step() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    for blank_lines in [true, false] {
+        for per_page in [45, 50, 58, 66] {
+            let text = printed(&wrap(&page, 80, blank_lines), per_page);
+            assert!(text.matches('\u{c}').count() > 10);
+            assert_eq!(
+                sync(dir.path(), text.as_bytes(), "printed.txt"),
+                (0, vec![]),
+                "{per_page} lines a page, blank lines {blank_lines}"
+            );
+        }
+    }
+    let mut varied = entries(&page);
+    entry(&mut varied, 1).remedy = None;
+    let e = entry(&mut varied, 405);
+    e.description = e.description.replacen("four hours", "two hours", 1);
+    for blank_lines in [true, false] {
+        let text = printed(&wrap(&as_text(&varied), 80, blank_lines), 50);
+        assert_eq!(
+            sync(dir.path(), text.as_bytes(), "printed.txt"),
+            (
+                1,
+                vec![
+                    "0001: remedy gone from the page; remove the entry's `remedy`".to_string(),
+                    "0405: wording changed (description); re-read it on the page and check the entry says the same".to_string(),
+                ]
+            ),
+            "blank lines {blank_lines}"
+        );
+    }
+}
