@@ -2275,9 +2275,9 @@ fn head(p: &str) -> Option<(&str, &str)> {
         ""
     } else if let Some(t) = after.strip_prefix([':', '-', '|', '\u{ff1a}']) {
         let t = strip_close(t).0.trim_start();
-        // `1978 - 2024`, `2019 - 2024 Aculab plc`: a range of numbers (years in a footer),
-        // not a heading, as [`heading_shape`] reads it.
-        if after.starts_with('-') && t.starts_with(|c: char| c.is_ascii_digit()) {
+        // `1978 - 2024`, `2019 - 2024 Aculab plc`, `0001 - 0099`: a range of years or codes,
+        // not a heading; `0405 - 404 Not Found: ...` is one.
+        if after.starts_with('-') && t.bytes().take_while(u8::is_ascii_digit).count() >= 4 {
             return None;
         }
         t

@@ -441,7 +441,8 @@ fn remedies_laid_out_as_lists_of_their_sentences_read_in_step() {
 
 /// A range of years in a paragraph of its own (a footer's `1978 - 2024`) is no heading of a
 /// code 1978 (it was: `1978: added on the page`, exit 1), as text and as HTML, before the
-/// entries or after them.
+/// entries or after them; nor of a range of codes (`0001 - 0099`). A heading whose text opens
+/// with a status (`0405 - 404 Not Found. ...`) is still one.
 #[test]
 fn a_range_of_years_is_no_code() {
     let page = fixture("page.txt");
@@ -451,6 +452,7 @@ fn a_range_of_years_is_no_code() {
         "1978 - 2024",
         "1978\u{2013}2024",
         "1978 \u{2014} 2024 Aculab plc",
+        "0001 - 0099",
     ] {
         let text = as_text(&official)
             .replacen("Error Codes\n\n", &format!("Error Codes\n\n{years}\n\n"), 1)
@@ -465,6 +467,17 @@ fn a_range_of_years_is_no_code() {
             );
         }
     }
+    let mut varied = official.clone();
+    let e = entry(&mut varied, 405);
+    e.description = format!("404 Not Found. {}", e.description);
+    let text = as_text(&varied).replacen("0405 : ", "0405 - ", 1);
+    assert_eq!(
+        sync(dir.path(), text.as_bytes(), "status.txt"),
+        (
+            1,
+            vec!["0405: wording changed (description); re-read it on the page and check the entry says the same".to_string()]
+        )
+    );
 }
 
 /// `text` with each line wrapped at `width` columns as `fmt -s` and `pdftotext` wrap one: a
