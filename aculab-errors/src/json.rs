@@ -80,24 +80,24 @@ impl ApiError {
             ApiError::new(status, ErrorResponse::default())
                 .with_body_text(Some(ResponseKind::Empty), text.into_owned())
         } else {
-            let parsed = match read_body(json) {
+            // Whether the body is the error object without its wrapper (see `read_body`).
+            let mut flat = false;
+            let parsed = match read_body(json, &mut flat) {
                 // serde_json rounds a number an f64 does not hold; only a body read with one
                 // (rare) is read again, with such numbers as strings of their text.
-                Ok((response, flat)) if may_hold_a_rounded_number(&response, json) => {
-                    let exact = mend_numbers(json).and_then(|exact| read_body(&exact).ok());
-                    Ok((
-                        exact.map_or(response, |(read, _)| unmark_numbers(json, read)),
-                        flat,
-                    ))
+                Ok(response) if may_hold_a_rounded_number(&response, json) => {
+                    Ok(mend_numbers(json)
+                        .and_then(|exact| read_body(&exact, &mut flat).ok())
+                        .map_or(response, |read| unmark_numbers(json, read)))
                 }
-                Ok(read) => Ok(read),
+                Ok(response) => Ok(response),
                 Err(e) => mend(json)
                     .ok_or(e)
-                    .and_then(|mended| read_body(&mended))
-                    .map(|(read, flat)| (unmark_numbers(json, read), flat)),
+                    .and_then(|mended| read_body(&mended, &mut flat))
+                    .map(|read| unmark_numbers(json, read)),
             };
             match parsed {
-                Ok((response, flat)) => {
+                Ok(response) => {
                     // JSON that is not an error body: an object with neither code nor text,
                     // or a bare array, number, `true` or `null` (a bare string is the text);
                     // and an error object without its wrapper and without a text, whose other
@@ -120,36 +120,25 @@ impl ApiError {
     }
 }
 
-/// A body read from JSON text as an [`ErrorResponse`], the error object read from the top
-/// level when the body is that object without its wrapper (see [`unwrapped`]), and whether
-/// it was.
-fn read_body(json: &str) -> serde_json::Result<(ErrorResponse, bool)> {
-    serde_json::from_str(json).map(unwrapped)
-}
-
-/// `response` with its error object read from its top-level fields when it has no `error`
-/// (or an empty one) but a `code` or a `text` at the top: the error object sent without its
-/// wrapper. The top-level fields but `request` (read already) become the error's. True when
-/// it was so read.
-fn unwrapped(mut response: ErrorResponse) -> (ErrorResponse, bool) {
+/// A body read from JSON text as an [`ErrorResponse`]; `flat` says whether it is the error
+/// object sent without its wrapper: an object with no `error` (or an empty one) but a `code`
+/// or a `text` at the top. Such a body is read as that error object, its `request` as the
+/// request and its other fields as the error's.
+fn read_body(json: &str, flat: &mut bool) -> serde_json::Result<ErrorResponse> {
+    let mut response: ErrorResponse = serde_json::from_str(json)?;
     let error = &response.error;
-    let flat = error.code.is_none()
+    *flat = error.code.is_none()
         && error.text.is_none()
         && (response.extra.contains_key("code") || response.extra.contains_key("text"))
         && *error == ErrorInfo::default();
-    if flat {
-        let fields = serde_json::Value::Object(core::mem::take(&mut response.extra));
-        match <ErrorInfo as serde::Deserialize>::deserialize(&fields) {
-            Ok(error) => return (ErrorResponse { error, ..response }, true),
-            // Never for an object (every field is read leniently); kept as it was all the same.
-            Err(_) => {
-                if let serde_json::Value::Object(fields) = fields {
-                    response.extra = fields;
-                }
-            }
-        }
+    if *flat {
+        // The same text, read as the error object: it reads, as it read as a body.
+        let mut error: ErrorInfo = serde_json::from_str(json)?;
+        error.extra.remove("request");
+        response.error = error;
+        response.extra.clear();
     }
-    (response, false)
+    Ok(response)
 }
 
 /// JSON's white space.
