@@ -522,21 +522,31 @@ fn baseline(
         let now = files.iter().find(|f| f.path == codegen::RUST_FILE);
         now.is_some_and(|f| text_of(codegen::RUST_FILE) == Some(f.contents.as_str()))
     };
-    let Some(json) = text_of(JSON_FILE) else {
+    // Which of the two a file that gives no text is (it was said to be "missing, or not UTF-8").
+    let missing_or_not_text = |path: &str| {
         let missing = files
             .iter()
             .zip(current)
-            .any(|(f, c)| f.path == JSON_FILE && matches!(c, Current::Missing));
-        if missing && export_staged && module_is_new() {
+            .any(|(f, c)| f.path == path && matches!(c, Current::Missing));
+        if missing {
+            "missing"
+        } else {
+            "not UTF-8 text"
+        }
+    };
+    let Some(json) = text_of(JSON_FILE) else {
+        let why = missing_or_not_text(JSON_FILE);
+        if why == "missing" && export_staged && module_is_new() {
             return Ok(None);
         }
-        return Err(Error::Baseline("it is missing, or not UTF-8 text".into()));
+        return Err(Error::Baseline(format!("it is {why}")));
     };
     let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
     let rust = text_of(codegen::RUST_FILE).ok_or_else(|| {
         Error::Baseline(format!(
-            "it cannot be checked against {}, which is missing, or not UTF-8 text",
-            codegen::RUST_FILE
+            "it cannot be checked against {}, which is {}",
+            codegen::RUST_FILE,
+            missing_or_not_text(codegen::RUST_FILE)
         ))
     })?;
     if let Err(why) = baseline.agrees_with_module(rust) {
@@ -1080,8 +1090,19 @@ pub(crate) mod tests {
             "{message}"
         );
         assert_eq!(snapshot(dir.path()), before);
+        // Said to be what it is: it was "missing, or not UTF-8 text" either way.
+        fs::write(&json, b"{\"@generated\": \"\xff\"}").unwrap();
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("compares against: it is not UTF-8 text\n"),
+            "{message}"
+        );
         fs::remove_file(&json).unwrap();
-        assert!(run(dir.path(), WRITE).is_err(), "a missing baseline too");
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.contains("compares against: it is missing\n"),
+            "a missing baseline too: {message}"
+        );
         assert_eq!(run(dir.path(), ALLOW).unwrap().written, [JSON_FILE]);
     }
 
