@@ -1087,3 +1087,79 @@ fn in_a_real_browser_a_query_reads_text_as_it_shows() {
     }
     assert_eq!(requests.load(Ordering::SeqCst), 0);
 }
+
+/// In a real browser, every text of the catalogue with every trap in it reads on its code's
+/// page exactly as `errors.yaml` holds it (the description, the remedy, the retirement note),
+/// and nothing in it became an element of its own: only the page's own tags, and links to the
+/// site's pages or to plain https URLs.
+#[test]
+fn in_a_real_browser_each_text_reads_as_the_catalogue_holds_it() {
+    let Some(browser) =
+        browser_or_skip("in_a_real_browser_each_text_reads_as_the_catalogue_holds_it")
+    else {
+        return;
+    };
+    let (cat, _, dir) = site();
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    for e in &cat.entries {
+        let want = [
+            e.description.clone(),
+            e.remedy.clone().unwrap_or("none documented".into()),
+            e.retired
+                .as_ref()
+                .map_or("No".into(), |note| format!("Yes: {note}")),
+        ];
+        // As a script literal: `</` cannot end the probe's script.
+        let want = serde_json::to_string(&want).unwrap().replace("</", "<\\/");
+        let result = measure_at_360(
+            &browser,
+            profile.path(),
+            proxy,
+            dir.path(),
+            &format!("codes/{}.html", e.code_str()),
+            &format!(
+                "var fact = function (term) {{\
+                   var dt = Array.prototype.find.call(doc.querySelectorAll('dt'),\
+                     function (d) {{ return d.textContent === term; }});\
+                   return dt ? dt.nextElementSibling.textContent : null; }};\
+                 var got = [doc.querySelector('main > p').textContent, fact('Remedy'), fact('Retired')];\
+                 var want = {want};\
+                 var odd = Array.prototype.filter.call(doc.querySelectorAll('main *'), function (el) {{\
+                   return ['H1', 'H2', 'P', 'CODE', 'PRE', 'DL', 'DT', 'DD', 'A'].indexOf(el.tagName) === -1 ||\
+                     el.tagName === 'A' && !/^(https:\\/\\/|\\.\\.\\/categories\\/)/.test(el.getAttribute('href'));\
+                 }}).map(function (el) {{ return el.outerHTML; }});\
+                 return got.every(function (g, i) {{ return g === want[i]; }}) && odd.length === 0 ?\
+                   'as held' : encodeURIComponent(JSON.stringify([got, odd]));"
+            ),
+        );
+        assert!(
+            result == "as held",
+            "{}: [[description, remedy, retirement], [odd elements]] read {}",
+            e.code_str(),
+            percent_decoded(&result)
+        );
+    }
+    assert_eq!(requests.load(Ordering::SeqCst), 0);
+}
+
+/// `s` with each `%XX` as the byte it stands for (a probe's answer, sent URI-encoded so that no
+/// character of it is escaped in the dumped DOM).
+fn percent_decoded(s: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut rest = s.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        let hex = tail.get(..2).and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(byte) if b == b'%' => {
+                bytes.push(byte);
+                rest = &tail[2..];
+            }
+            _ => {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
