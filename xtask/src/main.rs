@@ -87,8 +87,11 @@ fn asks_for_help(args: &[&str]) -> bool {
     }
 }
 
-/// Says what is wrong with the command line, then the usage; exit 1.
+/// Says what is wrong with the command line, then the usage; exit 1. The arguments it quotes are
+/// shown on one line, with nothing a terminal would act on (an argument's line break or escape
+/// sequence was written as it was).
 fn usage_error(what: &str) -> ExitCode {
+    let what = codegen::diagnostic::one_line(what);
     err(&format!("{what}\n\n{USAGE}\n"));
     ExitCode::FAILURE
 }

@@ -171,7 +171,7 @@ fn a_run_waiting_for_the_lock_says_so() {
 fn a_wrong_command_line_says_what_is_wrong() {
     let dir = project();
     // (arguments, exit code, the first line of standard error)
-    let cases: [(&[&str], i32, &str); 13] = [
+    let cases: [(&[&str], i32, &str); 15] = [
         (&[], 1, "a command is needed"),
         (&["GEN"], 1, "unknown command `GEN`"),
         (&["gen", "--chek"], 1, "unknown argument `--chek`"),
@@ -204,6 +204,14 @@ fn a_wrong_command_line_says_what_is_wrong() {
             "unexpected argument `--check` after `--`: gen takes options only",
         ),
         (&["site", "--", "a", "b"], 1, "site takes one DIR at most"),
+        // An argument's line break or escape sequence was written as it was: a second line, and
+        // red text on a terminal.
+        (
+            &["gen", "--x\n\x1b[31mred"],
+            1,
+            "unknown argument `--x\\n\\u{1b}[31mred`",
+        ),
+        (&["g\ren"], 1, "unknown command `g\\ren`"),
         (
             &["site", "-x"],
             1,
