@@ -229,12 +229,18 @@ fn sync_command(args: &[&str], raw: &[std::ffi::OsString]) -> ExitCode {
 /// `cargo run` (and `cargo test`) gives it at run time. The path compiled in is only a fallback
 /// for a binary run by hand: checkouts sharing one target directory share one xtask binary,
 /// which would otherwise read and write the checkout that built it last.
+///
+/// An empty value is no value; a relative one is read from the working directory (`xtask`,
+/// whose parent is the empty path, was a root of "" that nothing could be read from).
 fn project_root() -> PathBuf {
     let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .filter(|dir| !dir.is_empty())
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
-    manifest_dir
-        .parent()
-        .map_or_else(|| manifest_dir.clone(), Path::to_path_buf)
+    match manifest_dir.parent() {
+        Some(parent) if parent.as_os_str().is_empty() => PathBuf::from("."),
+        Some(parent) => parent.to_path_buf(),
+        None => manifest_dir,
+    }
 }
 
 #[cfg(test)]

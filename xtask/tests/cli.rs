@@ -97,6 +97,20 @@ fn a_double_dash_ends_the_options_of_every_command() {
     assert!(dir.path().join("-site/index.html").is_file());
 }
 
+/// `CARGO_MANIFEST_DIR` as a path relative to the working directory (`xtask`, run from the
+/// root) finds the project: its parent, the empty path, was taken as the root ("cannot take
+/// the project's lock: No such file or directory").
+#[test]
+fn a_relative_manifest_dir_finds_the_project() {
+    let dir = project();
+    let out = xtask(dir.path(), &["gen"])
+        .env("CARGO_MANIFEST_DIR", "xtask")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(dir.path().join("docs/errors.md").is_file());
+}
+
 /// A report that cannot be written is a failure (`cargo xtask gen >/dev/full` exited 0 with the
 /// report lost), where a reader that went away (above) is not.
 #[cfg(target_os = "linux")]
