@@ -408,7 +408,10 @@ fn markdown_with_html(text: &str) -> bool {
             let t = l.trim_start();
             let marks = t.bytes().take_while(|&b| b == b'#').count();
             if (1..=6).contains(&marks) && t[marks..].starts_with(' ') {
-                return code_head(strip_tags(&t[marks..]).trim()).is_some();
+                // As the page is read: an anchor pandoc keeps as an empty span before the code
+                // (`### []{#e0405}0405 : ...`, from `<a id="e0405"></a>`) is an attribute block.
+                let heading = strip_tags(&t[marks..]);
+                return code_head(drop_attributes(&heading).trim()).is_some();
             }
             // An entry's paragraph or table row opening with Markdown's emphasis or link, a
             // pipe table's `|` or an inline tag, its text beside the code (`**0405** : ...`,

@@ -588,3 +588,54 @@ fn the_page_printed_to_pdf_and_dumped_as_text_reads_in_step() {
         );
     }
 }
+
+/// `entries` as pandoc's Markdown writes the HTML page whose headings hold an anchor
+/// (`<h3><a id="0405"></a>0405 : ...</h3>`): an empty span before the code (`[]{#0405}`),
+/// a fenced div per entry, and a `<div>` it keeps as raw HTML (the header's, around a form).
+fn as_pandoc_markdown(entries: &[PageEntry]) -> String {
+    let mut out = String::from(
+        "[Skip to content](#main){.skip}\n\n<div>\n\n::: logo\n[![Aculab](/img/logo.svg)](/)\n:::\n\nGo\n\n</div>\n\n\
+         # Web Service Errors\n\n## Error Codes\n\n",
+    );
+    for e in entries {
+        out += &format!(
+            "::: {{#e{0:04} .err}}\n### []{{#{0:04}}}{0:04} : {1}\n\n",
+            e.code,
+            e.description.replace('\'', "\\'")
+        );
+        if let Some(status) = e.http {
+            out += &format!("#### HTTP Error code\n\n{status}\n\n");
+        }
+        if let Some(remedy) = &e.remedy {
+            out += &format!("#### Remedy\n\n{}\n\n", remedy.replace('\'', "\\'"));
+        }
+        out += "[\u{2191} Back to top](#main)\n:::\n\n";
+    }
+    out + "## Error Responses\n\nAll web service API\\'s can respond with JSON objects.\n"
+}
+
+/// The page as pandoc's Markdown, its headings opening with an anchor's empty span, reads in
+/// step and names a change (with a `<div>` kept as raw HTML, the page was read as HTML, where
+/// `[]{#0405}0405 : ...` is no heading: no codes found, exit 2).
+#[test]
+fn a_page_as_pandoc_markdown_with_anchors_in_its_headings_reads_in_step() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let markdown = as_pandoc_markdown(&official);
+    assert!(markdown.contains("\n### []{#0405}0405 : "));
+    assert_eq!(
+        sync(dir.path(), markdown.as_bytes(), "page.md"),
+        (0, vec![])
+    );
+    let mut varied = official.clone();
+    entry(&mut varied, 405).http = Some(410);
+    assert_eq!(
+        sync(
+            dir.path(),
+            as_pandoc_markdown(&varied).as_bytes(),
+            "page.md"
+        ),
+        (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()])
+    );
+}
