@@ -707,7 +707,13 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
     let current: Vec<Current> = files
         .iter()
-        .map(|f| read_generated(&root.join(f.path)))
+        .map(|f| {
+            read_generated(&root.join(f.path)).map_err(|e| match (options.mode, e) {
+                // A check replaces nothing: what stands there is only unreadable to it.
+                (Mode::Check, Error::Write(path, e)) => Error::ReadOutput(path, e),
+                (_, e) => e,
+            })
+        })
         .collect::<Result<_, _>>()?;
 
     if !options.allow_breaking {
@@ -1411,6 +1417,14 @@ pub(crate) mod tests {
             "{message}"
         );
         assert!(message.contains("no file was replaced"), "{message}");
+        // A check, which writes nothing, was told the same: that it could not write, and that
+        // no file was replaced.
+        let message = run(dir.path(), CHECK).unwrap_err().to_string();
+        assert!(
+            message.starts_with("docs/errors.md: cannot read: not a regular file;"),
+            "{message}"
+        );
+        assert!(message.ends_with("; no file was written\n"), "{message}");
         let after = snapshot(dir.path());
         let contents = |s: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>| {
             s.iter()
