@@ -125,20 +125,24 @@ impl ApiError {
 /// or a `text` at the top. Such a body is read as that error object, its `request` as the
 /// request and its other fields as the error's.
 fn read_body(json: &str, flat: &mut bool) -> serde_json::Result<ErrorResponse> {
-    let mut response: ErrorResponse = serde_json::from_str(json)?;
-    let error = &response.error;
-    *flat = error.code.is_none()
-        && error.text.is_none()
-        && (response.extra.contains_key("code") || response.extra.contains_key("text"))
-        && *error == ErrorInfo::default();
-    if *flat {
-        // The same text, read as the error object: it reads, as it read as a body.
-        let mut error: ErrorInfo = serde_json::from_str(json)?;
-        error.extra.remove("request");
-        response.error = error;
-        response.extra.clear();
+    // The result is handed on as serde_json gave it, not taken apart and built again (a copy
+    // of the whole body on every read).
+    let mut read = serde_json::from_str::<ErrorResponse>(json);
+    if let Ok(response) = &mut read {
+        let error = &response.error;
+        *flat = error.code.is_none()
+            && error.text.is_none()
+            && (response.extra.contains_key("code") || response.extra.contains_key("text"))
+            && *error == ErrorInfo::default();
+        if *flat {
+            // The same text, read as the error object: it reads, as it read as a body.
+            let mut error: ErrorInfo = serde_json::from_str(json)?;
+            error.extra.remove("request");
+            response.error = error;
+            response.extra.clear();
+        }
     }
-    Ok(response)
+    read
 }
 
 /// JSON's white space.
