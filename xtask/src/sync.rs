@@ -176,27 +176,28 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     })?;
     let located = |d: codegen::Diagnostics| Error::Catalogue(d.to_string());
     let catalogue = upstream::catalogue_codes(&text).map_err(located)?;
-    // No entry on the page gives a status or a remedy, where the catalogue gives them for its
-    // codes: a layout not understood (a text browser's dump of a table runs each row's cells
-    // together), not every status and remedy gone at once; nothing is compared.
-    let known = page
+    // Most entries on the page give neither a status nor a remedy where the catalogue gives
+    // one for their codes: a layout not understood (a text browser's or `pdftotext -raw`'s
+    // dump of a table runs each row's cells together, and a few rows' words may still read as
+    // a part), not half the statuses and remedies gone at once; nothing is compared.
+    let known: Vec<&upstream::PageEntry> = page
         .entries
         .iter()
         .filter(|e| (catalogue.codes.get(&e.code)).is_some_and(|c| c.http.is_some() || c.remedy))
+        .collect();
+    let bare = known
+        .iter()
+        .filter(|e| e.http.is_none() && e.remedy.is_none())
         .count();
-    if known > 1
-        && page
-            .entries
-            .iter()
-            .all(|e| e.http.is_none() && e.remedy.is_none())
-    {
+    if known.len() > 1 && bare * 2 > known.len() {
         return Err(Error::Page(
             path.to_path_buf(),
             format!(
-                "no entry on it gives an HTTP status or a remedy (\"HTTP Error code\", \"Remedy\"), \
-                 which errors.yaml gives for {known} of the {} codes on it, so its layout was not understood; \
+                "{bare} of its {} entries give no HTTP status and no remedy (\"HTTP Error code\", \"Remedy\"), \
+                 where errors.yaml gives one for {} of them, so its layout was not understood; \
                  save it as HTML, or as text with each entry's parts on lines of their own",
-                page.entries.len()
+                page.entries.len(),
+                known.len()
             ),
         ));
     }
@@ -1056,7 +1057,7 @@ mod tests {
         assert_eq!(exit_code(&result), 2);
         let message = result.unwrap_err().to_string();
         assert!(
-            message.contains("no entry on it gives an HTTP status or a remedy"),
+            message.contains("152 entries give no HTTP status and no remedy"),
             "{message}"
         );
         fs::remove_file(&path).unwrap();

@@ -639,3 +639,36 @@ fn a_page_as_pandoc_markdown_with_anchors_in_its_headings_reads_in_step() {
         (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()])
     );
 }
+
+/// A page whose labels are lost but for a few entries' (a table dumped as text, as
+/// `pdftotext -raw` writes one: each row's cells on lines of their own, unlabelled, a few
+/// rows' cells run together) is a layout not understood: nothing compared, exit 2, not
+/// hundreds of statuses and remedies gone (exit 1, where only a page whose every entry
+/// lost both was refused).
+#[test]
+fn a_page_that_lost_most_labels_is_not_understood_rather_than_drift() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let (labelled, unlabelled) = official.split_at(3);
+    let mut text = as_text(labelled);
+    text.truncate(text.find("Error Responses").unwrap());
+    for e in unlabelled {
+        text += &format!("{:04}\n{}\n", e.code, e.description);
+        if let Some(status) = e.http {
+            text += &format!("{status}\n");
+        }
+        if let Some(remedy) = &e.remedy {
+            text += &format!("{remedy}\n");
+        }
+    }
+    assert_eq!(sync(dir.path(), text.as_bytes(), "raw.txt"), (2, vec![]));
+    // A few entries that lost their status and remedy are drift, named.
+    let mut varied = official.clone();
+    for code in [1, 2, 3] {
+        let e = entry(&mut varied, code);
+        (e.http, e.remedy) = (None, None);
+    }
+    let (code, named) = sync(dir.path(), as_text(&varied).as_bytes(), "page.txt");
+    assert_eq!((code, named.len()), (1, 6), "{named:?}");
+}
