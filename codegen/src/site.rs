@@ -132,9 +132,10 @@ const SCRIPT: &str = r##"(function () {
     return s.toLowerCase().replace(/[^\p{Alphabetic}\p{M}\p{N}]+/gu, " ").trim();
   }
   // What each entry is searched by (its `data-search`: code, number, name, former names, text
-  // and advice, a tab apart), each part normalised as a query is, NFKC first (so that "é"
-  // composed or not, "ﬁ" and "ｆｉ" are "é" and "fi"), parts apart (" | ", which no normalised
-  // query holds) so that a phrase never runs from one into the next.
+  // and advice, a tab apart), each part normalised as a query is, NFKC first (so that an
+  // accented letter composed or not, a ligature and full-width letters and digits read as
+  // their plain forms), parts apart (" | ", which no normalised query holds) so that a phrase
+  // never runs from one into the next. (This file is ASCII: read alike in any charset.)
   var texts = new Map(items.map(function (li) {
     return [li, li.getAttribute("data-search").split("\t").map(function (part) {
       return norm(part.normalize("NFKC"));

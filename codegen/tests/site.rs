@@ -132,6 +132,8 @@ fn texts_stay_text_and_pages_are_well_formed() {
     // The script parses in browsers a few years old: no look-behind in its patterns.
     let script = file(&files, "search.js");
     assert!(!script.contains("(?<!") && !script.contains("(?<="));
+    // ASCII: a host serving it in another charset than the page's reads it alike.
+    assert!(script.is_ascii());
     let index = &files[0].contents;
     assert!(
         index.contains("<label for=\"q\">"),
