@@ -581,8 +581,8 @@ const WRITTEN: [&str; 6] = [
 /// replaces ([`leftovers`]); returns how many. The caller holds the project's lock for writing,
 /// so no other run is staging.
 ///
-/// A staged export beside a missing one is kept ([`staged_exports`]): the run that writes the
-/// export removes it.
+/// A staged export beside a missing one is kept ([`staged_exports`]): the run removes it once
+/// it is over.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
     let found = leftovers(root)?;
     let kept = staged_exports(root, &found);
@@ -597,9 +597,9 @@ pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
 
 /// Of `found`, the leftovers of the export, while the export itself is missing: the sign of a
 /// first run killed between its renames (the export is renamed last, [`write_order`]), which
-/// the next run of the same catalogue finishes ([`baseline`]). Kept until a run writes the
-/// export: a run that removed them and was then killed itself left the module with no export
-/// and no sign, and every run after it was refused.
+/// the next run of the same catalogue finishes ([`baseline`]). Kept until that run is over,
+/// whatever its outcome: one that removed them and was then killed itself left the module with
+/// no export and no sign, and every run after it was refused.
 fn staged_exports(root: &Path, found: &[PathBuf]) -> Vec<PathBuf> {
     let export = root.join(JSON_FILE);
     if fs::metadata(&export).is_ok() {
@@ -698,11 +698,28 @@ fn generate(root: &Path, options: Options) -> Result<Report, Error> {
 fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, Error> {
     // The export a first run killed between its renames staged, and never renamed.
     let staged = staged_exports(root, &leftovers(root).unwrap_or_default());
-    // What a killed run left is removed by the next one to write, even one that then fails.
+    // What a killed run left is removed by the next one to write, even one that then fails;
+    // the staged export once this run is over ([`staged_exports`]).
     let swept = match options.mode {
         Mode::Write => sweep(root)?,
-        Mode::Check => 0,
+        Mode::Check => return render_and_write(root, options, bytes, !staged.is_empty()),
     };
+    let mut result = render_and_write(root, options, bytes, !staged.is_empty());
+    let removed = staged.iter().filter(|p| fs::remove_file(p).is_ok()).count();
+    if let Ok(report) = &mut result {
+        report.leftovers = swept + removed;
+    }
+    result
+}
+
+/// [`generate_from`] once leftovers are swept: validate, check against the baseline (finishing
+/// a killed first run if `export_staged`), render, and write or check.
+fn render_and_write(
+    root: &Path,
+    options: Options,
+    bytes: &[u8],
+    export_staged: bool,
+) -> Result<Report, Error> {
     let catalogue = codegen::load_bytes(bytes).map_err(Error::Invalid)?;
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
     let current: Vec<Current> = files
@@ -722,7 +739,7 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
         let first_run = current.iter().all(|c| matches!(c, Current::Missing))
             && fs::symlink_metadata(root.join(CRATE_ROOT)).is_err();
         if !first_run {
-            if let Some(baseline) = baseline(&files, &current, !staged.is_empty())? {
+            if let Some(baseline) = baseline(&files, &current, export_staged)? {
                 let breaks = breaking_changes(&baseline, &catalogue);
                 if !breaks.is_empty() {
                     return Err(Error::Breaking(breaks));
@@ -775,7 +792,6 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
             return Err(Error::Write(dir.to_path_buf(), e));
         }
     }
-    report.leftovers = swept;
     let replacements: Vec<Replacement<'_>> = write_order(&stale)
         .map(|(file, old)| Replacement {
             path: root.join(file.path),
@@ -793,12 +809,6 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
         return Err(Error::Write(path, e));
     }
     report.written = stale.iter().map(|(f, _)| f.path).collect();
-    // The export is in place now: what the killed run staged for it goes.
-    for path in &staged {
-        if fs::remove_file(path).is_ok() {
-            report.leftovers += 1;
-        }
-    }
     Ok(report)
 }
 
@@ -1353,6 +1363,11 @@ pub(crate) mod tests {
             message.contains("cannot read the last generated state"),
             "{message}"
         );
+        // A run that fails (not killed) leaves no temporary file, the sign included.
+        fs::write(&staged, by_path(JSON_FILE)).unwrap();
+        edit(dir.path(), "retry: false", "retry: maybe");
+        assert!(matches!(run(dir.path(), WRITE), Err(Error::Invalid(_))));
+        assert!(!staged.exists());
     }
 
     /// The export is renamed into place last, whatever else is stale.
