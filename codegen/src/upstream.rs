@@ -719,6 +719,15 @@ pub fn html_to_text(html: &str) -> String {
             };
             continue;
         }
+        if let Some(n) = rest
+            .strip_prefix("<![if !supportlists]>")
+            .and_then(|r| r.find("<![endif]>"))
+        {
+            // Word's list marker (`·`, `o`, `§`, `1.`), written out for renderers without lists:
+            // the list's look, not its text (`o HTTP Error code: 404` is a label and its status).
+            i += "<![if !supportlists]>".len() + n + "<![endif]>".len();
+            continue;
+        }
         if rest.starts_with("<![cdata[") {
             // Text only in SVG and MathML (skipped whole); in HTML a browser hides it.
             i = rest.find("]]>").map_or(html.len(), |n| i + n + 3);

@@ -672,3 +672,81 @@ fn a_page_that_lost_most_labels_is_not_understood_rather_than_drift() {
     let (code, named) = sync(dir.path(), as_text(&varied).as_bytes(), "page.txt");
     assert_eq!((code, named.len()), (1, 6), "{named:?}");
 }
+
+/// `entries` as Word saves a bulleted list of them as a web page: each code an item of the
+/// first level (`·` in Symbol), its status and remedy items of the second (`o` in Courier New)
+/// or third (`§` in Wingdings), each marker written out for renderers without lists between
+/// `<![if !supportLists]>` and `<![endif]>`, in Windows-1252 with CRLF line ends.
+fn as_word_list(entries: &[PageEntry], marker: &str) -> Vec<u8> {
+    let item = |level: u8, bullet: &str, text: String| {
+        format!(
+            "<p class=MsoListParagraphCxSpMiddle style='margin-left:{}.0pt;text-indent:-18.0pt;mso-list:l0 level{level} lfo1'>\
+             <![if !supportLists]><span style='font-family:Symbol'>{bullet}<span style='font:7.0pt \"Times New Roman\"'>\
+             &nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>{text}<o:p></o:p></p>\r\n",
+            36 * level
+        )
+    };
+    let mut out = String::from(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">\r\n<head>\r\n\
+         <meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">\r\n\
+         <meta name=Generator content=\"Microsoft Word 15\">\r\n</head>\r\n<body lang=EN-GB>\r\n<div class=WordSection1>\r\n",
+    );
+    let text = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    for e in entries {
+        out += &item(
+            1,
+            "\u{b7}",
+            format!("<b>Error&nbsp;{:04}</b>: {}", e.code, text(&e.description)),
+        );
+        if let Some(status) = e.http {
+            out += &item(2, marker, format!("HTTP Error code: {status}"));
+        }
+        if let Some(remedy) = &e.remedy {
+            out += &item(2, marker, format!("Remedy: {}", text(remedy)));
+        }
+    }
+    out += "</div>\r\n</body>\r\n</html>\r\n";
+    out.chars()
+        .map(|c| match c {
+            '\u{b7}' => 0xb7,
+            '\u{a7}' => 0xa7,
+            c if c.is_ascii() => c as u8,
+            c => panic!("{c:?}"),
+        })
+        .collect()
+}
+
+/// A page Word saved as a bulleted list reads in step and names a change, whatever marks its
+/// items: the marker Word writes out is no part of a label (`o HTTP Error code: 404`, as every
+/// status and remedy read, gave none: exit 2).
+#[test]
+fn a_page_word_saved_as_a_bulleted_list_reads_in_step() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let mut varied = official.clone();
+    entry(&mut varied, 405).http = Some(410);
+    entry(&mut varied, 1).remedy = None;
+    for marker in ["o", "\u{a7}", "-", "1."] {
+        assert_eq!(
+            sync(dir.path(), &as_word_list(&official, marker), "page.htm"),
+            (0, vec![]),
+            "{marker}"
+        );
+        assert_eq!(
+            sync(dir.path(), &as_word_list(&varied, marker), "page.htm"),
+            (
+                1,
+                vec![
+                    "0001: remedy gone from the page; remove the entry's `remedy`".to_string(),
+                    "0405: HTTP status changed: 404 -> 410".to_string()
+                ]
+            ),
+            "{marker}"
+        );
+    }
+}
