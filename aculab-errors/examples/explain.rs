@@ -462,6 +462,14 @@ fn main() -> ExitCode {
                 }) else {
                     return usage("--header takes 'Name: value'");
                 };
+                // A field name is an HTTP token (RFC 9110, 5.1): `': 5'` or `'Retry After: 5'`
+                // names no header, and would be dropped without a word.
+                let tchar = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+                if name.is_empty() || !name.bytes().all(tchar) {
+                    return usage(
+                        "--header takes 'Name: value', the name a token such as Retry-After",
+                    );
+                }
                 headers.push((name, value));
             }
             "--body" => match args.next() {

@@ -640,7 +640,8 @@ fn a_reader_that_stops_early_is_no_panic() {
 }
 
 /// Arguments as a careless or hostile user gives them: an option the example does not know, or
-/// `--status` and `--body` given twice (which one counted?), is a usage mistake (exit 2), not
+/// `--status` and `--body` given twice (which one counted?), or a header without a name that is
+/// an HTTP token, is a usage mistake (exit 2), not
 /// a code that is not one (exit 1) nor a silent choice; `--` ends the options.
 #[test]
 fn unknown_options_and_a_second_status_or_body_are_usage_mistakes() {
@@ -657,6 +658,8 @@ fn unknown_options_and_a_second_status_or_body_are_usage_mistakes() {
         &["--body"],
         &["--header"],
         &["--status", "503", "--header", "no colon"],
+        &["--status", "503", "--header", ": 5"],
+        &["--status", "503", "--header", "Retry After: 5"],
     ] {
         let out = run(args, b"");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
