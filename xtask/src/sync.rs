@@ -139,6 +139,25 @@ fn read_page(path: &Path) -> Result<Page, Error> {
     file.take(upstream::MAX_PAGE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(e.to_string()))?;
+    // A file that is no saved page, but holds one: said so, rather than "holds NUL bytes".
+    for (magic, what) in [
+        (
+            &b"\x1f\x8b"[..],
+            "compressed with gzip; decompress it (`gunzip`) and compare the page it holds",
+        ),
+        (
+            b"%PDF-",
+            "a PDF; save the page as HTML, or its text (`pdftotext -layout`), and compare that",
+        ),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (a .docx?); save the page as HTML or text and compare that",
+        ),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(fail(format!("it is {what}")));
+        }
+    }
     let page = upstream::parse_page(&bytes).map_err(|e| fail(e.to_string()))?;
     if page.unclear.is_empty() {
         return Ok(page);

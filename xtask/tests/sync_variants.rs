@@ -750,3 +750,41 @@ fn a_page_word_saved_as_a_bulleted_list_reads_in_step() {
         );
     }
 }
+
+/// A file that holds the page but is none (gzip'd, a PDF, a ZIP archive) is said to be what it
+/// is, with what to do, not "holds NUL bytes": exit 2, nothing written.
+#[test]
+fn a_compressed_page_or_a_pdf_is_named_as_such() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let pages = tempfile::tempdir().unwrap();
+    for (name, bytes, said) in [
+        (
+            "page.txt.gz",
+            &b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"[..],
+            "it is compressed with gzip; decompress it",
+        ),
+        (
+            "page.pdf",
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\x00",
+            "it is a PDF; save the page as HTML",
+        ),
+        (
+            "page.docx",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "it is a ZIP archive",
+        ),
+    ] {
+        let path = pages.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let before = snapshot(dir.path());
+        let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&format!("cannot read the page: {said}")),
+            "{name}: {stderr}"
+        );
+        assert_eq!(snapshot(dir.path()), before, "{name}");
+    }
+}
