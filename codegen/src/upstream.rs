@@ -2166,7 +2166,14 @@ pub fn normalise(text: &str) -> String {
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' if !space && out.ends_with('-') => continue,
             '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
             '\u{2026}' => "...",
-            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => "",
+            // Soft hyphen, zero-width space and joiners, the marks and embeddings of direction
+            // (`&lrm;`, as some pages put before a number), word joiner and isolates, BOM.
+            '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}' => "",
             c if c.is_whitespace() || c.is_control() => {
                 space = !out.is_empty();
                 continue;

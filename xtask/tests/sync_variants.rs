@@ -788,3 +788,36 @@ fn a_compressed_page_or_a_pdf_is_named_as_such() {
         assert_eq!(snapshot(dir.path()), before, "{name}");
     }
 }
+
+/// Marks of direction, invisible, before a code or around a status (`&lrm;0405 : ...`, as a
+/// page with right-to-left text about it may write them, and as text copied from it keeps
+/// them) are none of the page's words: in step, as text and as HTML, and a change is named
+/// (no heading so marked was read: every code removed, exit 1; one: "0404 gives its HTTP
+/// status twice", exit 2).
+#[test]
+fn marks_of_direction_are_no_text() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let mut varied = official.clone();
+    entry(&mut varied, 405).http = Some(410);
+    for (entries, want) in [
+        (&official, (0, vec![])),
+        (
+            &varied,
+            (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()]),
+        ),
+    ] {
+        let text = as_text(entries)
+            .replace("\n0", "\n\u{200e}0")
+            .replace("\n404\n", "\n\u{2068}404\u{2069}\n")
+            .replace("\n410\n", "\n\u{202a}410\u{202c}\n");
+        let html = as_html(entries)
+            .replace("\">0", "\">&lrm;0")
+            .replace("<p>4", "<p>&rlm;&#x2066;4");
+        for (name, page) in [("page.txt", text), ("page.html", html)] {
+            assert!(page.contains(['\u{200e}', '&']), "{name}");
+            assert_eq!(sync(dir.path(), page.as_bytes(), name), want, "{name}");
+        }
+    }
+}
