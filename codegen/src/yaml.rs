@@ -279,7 +279,6 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         // further up, as far as the stop's own item or key (at most 50): a key's line that YAML
         // cannot read may be taken into a text above it, and the parser stops lines below.
         let above = last_content_line(&lines, line.saturating_sub(1));
-        let lead = |l: &str| l.len() - l.trim_start_matches(' ').len();
         let stop_lead = lines.get(line - 1).map_or(0, |l| lead(l));
         let further = (1..above.unwrap_or(1))
             .rev()
@@ -351,6 +350,62 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             }
         }
     }
+    // A line of a block text that starts with `#`, indented less than the text's lines above
+    // it (but further than its key): it reads as a comment and ends the text, and the parser
+    // stops at the text's next line.
+    if in_block && !at_end {
+        let comment = (1..line).rev().find(|&n| !lines[n - 1].trim().is_empty());
+        let text = comment.and_then(|c| last_content_line(&lines, c - 1));
+        if let (Some(comment), Some(text)) = (comment, text) {
+            let key = (1..text)
+                .rev()
+                .find(|&k| has_content(lines[k - 1]) && lead(lines[k - 1]) < lead(lines[text - 1]));
+            let c = lead(lines[comment - 1]);
+            if lines[comment - 1][c..].starts_with('#')
+                && in_text(&lines, text)
+                && c < lead(lines[text - 1])
+                && key.is_some_and(|k| opens_block_text(lines[k - 1]) && lead(lines[k - 1]) < c)
+            {
+                return Diagnostic::new(
+                    comment,
+                    format!("not valid YAML: this line of a text starts with `#` and is indented less than the text's lines above it (column {}), so it reads as a comment and ends the text; indent it as they are", lead(lines[text - 1]) + 1),
+                );
+            }
+        }
+    }
+    // A list item the parser cannot take after what stands above it: keys with no item of
+    // their own, or a key whose value is on its line.
+    if in_block && !at_end && info.ends_with("did not find expected key") {
+        if let Some(found) = no_item(&lines, line) {
+            return found;
+        }
+    }
+    // The catalogue's first line written as a list item (`- links: ...`): the file is a list,
+    // and the parser stops at the first key below it at a line's start.
+    if info.ends_with("did not find expected '-' indicator") && at.col() == 0 && !at_end {
+        let first = (1..line).find(|&n| {
+            has_content(lines[n - 1])
+                && !lines[n - 1].starts_with('%')
+                && !lines[n - 1].starts_with("---")
+        });
+        if let Some(first) = first.filter(|&f| lines[f - 1].starts_with('-')) {
+            return Diagnostic::new(
+                first,
+                format!("not valid YAML: the catalogue starts with a list item's `-` here, so it is a list, and the key on line {line} cannot follow; remove the `-` (the catalogue is a mapping of keys)"),
+            );
+        }
+    }
+    // A key that does not line up with the keys around it: the parser stops a line below.
+    if in_block
+        && !at_end
+        && (info == "mapping values are not allowed in this context"
+            || info.ends_with("did not find expected key")
+            || info.ends_with("did not find expected '-' indicator"))
+    {
+        if let Some(found) = misaligned(&lines, line, at.col()) {
+            return found;
+        }
+    }
     // A key whose block text has no lines, a key below it, and the text below that, indented
     // further (two lines swapped): the parser stops at the text, which has no key of its own.
     // The key of the empty block text is blamed.
@@ -380,21 +435,26 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // A line of a text indented less than the text's lines above and below it ends the text
     // and reads as a key, whose value goes on into the lines below until a `: ` in them stops
     // the parser. That line is blamed (looked for at most 50 lines up).
-    if in_block && !at_end && info == "mapping values are not allowed in this context" {
-        let stop = indentation(lines[line - 1]);
+    if in_block
+        && !at_end
+        && (info == "mapping values are not allowed in this context"
+            || info == "while parsing a block mapping, did not find expected key")
+    {
+        // (Text lines are indented by their spaces alone: a `- ` in a text is text.)
+        let stop = lead(lines[line - 1]);
         let less = (line.saturating_sub(50).max(2)..line)
             .rev()
             .filter(|&n| has_content(lines[n - 1]))
-            .find(|&n| indentation(lines[n - 1]) < stop);
+            .find(|&n| lead(lines[n - 1]) < stop);
         if let Some(less) = less {
             let above = last_content_line(&lines, less - 1);
             let below = (less + 1..=line).find(|&n| has_content(lines[n - 1]));
             if let (Some(above), Some(below)) = (above, below) {
-                let text = indentation(lines[above - 1]);
+                let text = lead(lines[above - 1]);
                 if !is_key_line(lines[less - 1])
                     && in_text(&lines, above)
-                    && indentation(lines[less - 1]) < text
-                    && indentation(lines[below - 1]) == text
+                    && lead(lines[less - 1]) < text
+                    && lead(lines[below - 1]) == text
                 {
                     return Diagnostic::new(
                         less,
@@ -438,17 +498,18 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         let header = first.and_then(|f| last_content_line(&lines, f - 1));
         if let (Some(first), Some(header)) = (first, header) {
             let is_block = opens_block_text(lines[header - 1]);
+            // (Text lines are indented by their spaces alone: a `- ` in a text is text.)
             let (k, f, l) = (
                 indentation(lines[header - 1]),
-                indentation(lines[first - 1]),
-                indentation(lines[line - 1]),
+                lead(lines[first - 1]),
+                lead(lines[line - 1]),
             );
             // The line below the stop, indented as the stop is, says which of the two is odd.
             let below = (line + 1..=lines.len()).find(|&n| has_content(lines[n - 1]));
             // With no text line below it (a text of two lines), the stop's line is taken to be
             // right where it stands two columns past its key, as texts are written.
             let agrees = match below.filter(|&b| !is_key_line(lines[b - 1])) {
-                Some(b) => indentation(lines[b - 1]) == l,
+                Some(b) => lead(lines[b - 1]) == l,
                 None => l == k + 2,
             };
             if is_block && k < l && l < f && agrees && !is_key_line(lines[line - 1]) {
@@ -658,16 +719,20 @@ fn last_content_line(lines: &[&str], upto: usize) -> Option<usize> {
         .find(|&n| has_content(lines[n - 1]))
 }
 
+/// The most lines a text is taken to run over, where the line blamed for a syntax error is
+/// looked for: far more than a catalogue's texts have.
+const MAX_TEXT_LINES: usize = 500;
+
 /// Whether 1-based line `n` is a line of a text begun above it, which may hold any character
 /// and words: of a block text (`key: >-`), or of a plain or quoted text going on from its key's
 /// line without a `: ` (which would end it). The text's key is the nearest line above indented
-/// less.
+/// less, looked for at most [`MAX_TEXT_LINES`] lines up (so that asking of many lines stays
+/// linear in a file of thousands of keys alike).
 fn in_text(lines: &[&str], n: usize) -> bool {
-    let lead = |l: &str| l.len() - l.trim_start_matches(' ').len();
     let Some(own) = lines.get(n.wrapping_sub(1)).map(|l| lead(l)) else {
         return false;
     };
-    let Some(key) = (1..n)
+    let Some(key) = (n.saturating_sub(MAX_TEXT_LINES).max(1)..n)
         .rev()
         .find(|&p| has_content(lines[p - 1]) && lead(lines[p - 1]) < own)
     else {
@@ -797,7 +862,7 @@ fn key_start(lines: &[&str], upto: usize, stop: Option<(usize, usize)>) -> Optio
     while indentation(lines[key - 1]) > column {
         match last_content_line(lines, key - 1) {
             Some(above)
-                if indentation(lines[above - 1]) <= indentation(lines[key - 1])
+                if lead(lines[above - 1]) <= lead(lines[key - 1])
                     && !is_key_line(lines[above - 1]) =>
             {
                 key = above
@@ -806,6 +871,164 @@ fn key_start(lines: &[&str], upto: usize, stop: Option<(usize, usize)>) -> Optio
         }
     }
     Some(key)
+}
+
+/// Why the list item at 1-based `stop` cannot follow the lines above it (the parser stops at
+/// its `-`), when one of these is the trouble, at its line: the keys above it, indented further
+/// than its `-`, have no `- ` of their own (the list's first item lost it, or it is commented
+/// out, `# - code: ...`; they are the value of the list's key, a mapping); or the key just above
+/// the item has a value on its line, so the list belongs to no key (the item is blamed: its key
+/// is missing, or the key above is in the wrong place).
+fn no_item(lines: &[&str], stop: usize) -> Option<Diagnostic> {
+    let dash = lead(lines[stop - 1]);
+    if !lines[stop - 1][dash..].starts_with("- ") {
+        return None;
+    }
+    let valued = |l: &str| {
+        let value = after_indicators(l).split_once(": ").map(|(_, v)| v.trim());
+        value.is_some_and(|v| !v.is_empty() && !v.starts_with('#'))
+    };
+    let mut first_key = None;
+    for n in (stop.saturating_sub(200).max(1)..stop).rev() {
+        let l = lines[n - 1];
+        if commented_item(l) {
+            return Some(Diagnostic::new(
+                n,
+                format!("not valid YAML: this item's first line is commented out by its `#`, so the keys below it have no item, and the item on line {stop} cannot follow them; remove the `#`"),
+            ));
+        }
+        // (A text's lines may read as anything, a list item's too.)
+        if !has_content(l) || in_text(lines, n) {
+            continue;
+        }
+        if lead(l) > dash {
+            // An item of a list indented further: the item at `stop` is the odd one.
+            if l[lead(l)..].starts_with('-') {
+                return None;
+            }
+            first_key = Some(n).filter(|_| is_key_line(l));
+            continue;
+        }
+        // The key the list is the value of, or should be (a list may stand at its key's
+        // column).
+        if l[lead(l)..].starts_with('-') || !is_key_line(l) {
+            return None;
+        }
+        return match first_key {
+            Some(key) if !valued(l) || key < n => Some(Diagnostic::new(
+                key,
+                format!("not valid YAML: the keys from this line on are indented as a list item's, but no `- ` starts their item, so the item on line {stop} cannot follow them; start the item with `- `"),
+            )),
+            Some(_) => None,
+            // (Right above it: a comment between may be the key's line commented out.)
+            None if valued(l) && (n + 1..stop).all(|b| lines[b - 1].trim().is_empty()) => {
+                // Indented less than the key above it and the item's: the key is the odd one.
+                let s = indentation(lines[stop - 1]);
+                let above = last_content_line(lines, n - 1).and_then(|p| keyed_line(lines, p));
+                if above.is_some_and(|p| indentation(lines[p - 1]) == s) && indentation(l) < s {
+                    return Some(Diagnostic::new(
+                        n,
+                        format!("not valid YAML: this key is at column {}, but the keys of its item around it are at column {}; the keys of one item line up, so indent them alike", indentation(l) + 1, s + 1),
+                    ));
+                }
+                let key = shorten(after_indicators(l).split(':').next().unwrap_or_default(), 30);
+                Some(Diagnostic::new(
+                    stop,
+                    format!("not valid YAML: this list item belongs to no key: `{key}` above it (line {n}) has its value on its line; write the list's key on a line of its own above the list"),
+                ))
+            }
+            None => None,
+        };
+    }
+    None
+}
+
+/// 1-based line `n`, or, for a line of a block text, the line of the text's key (`description:
+/// >-`), which stands for the text among the keys; `None` for a line of another text.
+fn keyed_line(lines: &[&str], n: usize) -> Option<usize> {
+    if !in_text(lines, n) {
+        return Some(n);
+    }
+    (n.saturating_sub(MAX_TEXT_LINES).max(1)..n)
+        .rev()
+        .find(|&k| has_content(lines[k - 1]) && lead(lines[k - 1]) < lead(lines[n - 1]))
+        .filter(|&k| opens_block_text(lines[k - 1]))
+}
+
+/// The line to blame when the parser stopped at 1-based `stop`, a key's line, because the line
+/// above it does not line up with it: a key written at a line's start in the middle of an item
+/// (it ends the lists above as a key of the catalogue's own, and the item's next key is read as
+/// more of its value), an item's first line indented otherwise than the keys below it, or a `-`
+/// with no space after it (`-code:` is a key, not an item and its key). It is blamed when the
+/// lines on its other side agree with the stop's: the key above it, or the first item's keys
+/// below it; and when the parser stopped at the `:` of the stop's key (0-based character column
+/// `col`) or at the key's start, not further along its line.
+fn misaligned(lines: &[&str], stop: usize, col: usize) -> Option<Diagnostic> {
+    // A key and a value on one line, `word: value`: a sibling of the keys beside it, where a
+    // key alone may open a list or mapping below.
+    let key = |l: &str, valued: bool| {
+        l.split_once(':').is_some_and(|(k, rest)| {
+            !k.is_empty()
+                && k.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && (rest.starts_with(' ') && (!valued || !rest.trim().is_empty())
+                    || (!valued && rest.is_empty()))
+        })
+    };
+    let sibling = |n: usize| key(after_indicators(lines[n - 1]), true);
+    // Below a block text, its key (`description: >-`) stands for it.
+    let keyed = |n| keyed_line(lines, n);
+    let above = keyed(last_content_line(lines, stop - 1)?)?;
+    let prev = last_content_line(lines, above - 1).and_then(keyed);
+    let below = (stop + 1..=lines.len()).find(|&n| has_content(lines[n - 1]));
+    let (a, s) = (indentation(lines[above - 1]), indentation(lines[stop - 1]));
+    let agrees = |n: Option<usize>| n.is_some_and(|n| sibling(n) && indentation(lines[n - 1]) == s);
+    let (after, before) = (agrees(below), agrees(prev));
+    // (At its `:`, at its start when no `-` was found there, or at its item's `-`.)
+    let at_key = lines[stop - 1].chars().position(|c| c == ':') == Some(col)
+        || indentation(lines[stop - 1]) == col
+        || lead(lines[stop - 1]) == col;
+    if !at_key || !sibling(stop) || !(after || before) {
+        return None;
+    }
+    let text = after_indicators(lines[above - 1]);
+    // Two `-` at once, or a tab after one, are said as such below.
+    let indicators = &lines[above - 1][..lines[above - 1].len() - text.len()];
+    if indicators.matches('-').count() > 1 || indicators.contains('\t') {
+        return None;
+    }
+    if let Some(glued) = text
+        .strip_prefix('-')
+        .filter(|k| !k.starts_with(char::is_whitespace))
+    {
+        let why = if key(glued, false) {
+            let word = shorten(glued.split(':').next().unwrap_or_default(), 30);
+            format!("this `-` has no space after it, so `-{word}` reads as a key, not a list item and its key; write `- {word}`")
+        } else {
+            let next = glued
+                .chars()
+                .next()
+                .map_or(String::new(), |c| format!(" by `{c}`"));
+            format!("this `-` is followed{next}, not by a space, so the line is no list item; write `- key: value`")
+        };
+        return Some(Diagnostic::new(above, format!("not valid YAML: {why}")));
+    }
+    // Below only, the first item's keys: the line above is the list's key, indented less.
+    let first_item = after && prev.is_some_and(|p| indentation(lines[p - 1]) < a);
+    if key(text, false) && a != s && (before || first_item) {
+        let side = if before { "around" } else { "below" };
+        return Some(Diagnostic::new(
+            above,
+            format!("not valid YAML: this key is at column {}, but the keys of its item {side} it are at column {}; the keys of one item line up, so indent them alike", a + 1, s + 1),
+        ));
+    }
+    // Between two keys that line up, a line the parser cannot read as one of them (a stray
+    // character before its key).
+    (before && !key(text, false)).then(|| {
+        Diagnostic::new(
+            above,
+            format!("not valid YAML: this line does not read as a key and its value, as the lines around it do, so the parser stops at line {stop}; write it `key: value`, indented as they are (column {})", s + 1),
+        )
+    })
 }
 
 /// Whether `line` starts with one of the catalogue's keys and its `:`, as a line of its
@@ -820,6 +1043,11 @@ fn is_key_line(line: &str) -> bool {
                     .concat()
                     .contains(&key)
         })
+}
+
+/// How many spaces `line` starts with: a text line's indentation, where a `- ` is text.
+fn lead(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Where `line`'s key, if any, starts, in characters: past its indentation and any `- `.
@@ -1582,6 +1810,17 @@ mod tests {
         assert!(found[0].1.contains("`\\ud800` is half of"), "{found:?}");
         // In single quotes a backslash is a backslash.
         assert!(parse("a: 'C:\\Users\\ud800'\n").is_ok());
+    }
+
+    /// Whether a line is a text's is looked for a bounded way up: a file of a million keys
+    /// alike, each asked of, took minutes to blame a syntax error at its end (20 s for 900,000
+    /// keys in a debug build, as `cargo xtask gen` runs).
+    #[test]
+    fn a_texts_key_is_looked_for_a_bounded_way_up() {
+        let mut text = vec!["a: >-"];
+        text.extend(std::iter::repeat_n("  words", MAX_TEXT_LINES + 1));
+        assert!(in_text(&text, MAX_TEXT_LINES + 1));
+        assert!(!in_text(&text, MAX_TEXT_LINES + 2));
     }
 
     #[test]
