@@ -499,13 +499,13 @@ fn package_version(manifest: &str) -> Option<String> {
 }
 
 /// The last generated state, from the JSON export, checked against the generated Rust module:
-/// a baseline that cannot be read, or that disagrees with the module (a stale or hand-cut copy),
-/// is refused rather than trusted. `None` when the export disagrees with a module that is already
-/// what this run writes: the public names stay as they are, so nothing can break, and the export
-/// (left by a run killed between its renames, or edited by hand) is only rewritten. So too when
-/// the export is missing beside its staged copy (`export_staged`: a leftover of a first run
-/// killed between its renames, the export renamed last) and the module is already what this
-/// run writes: that run is finished, where it was refused as having no baseline to restore.
+/// a baseline that cannot be read, or that disagrees with the module (a stale, hand-made or
+/// hand-cut copy), is refused rather than trusted. `None` for a run killed between its renames:
+/// the export missing (a first run's) or disagreeing with a module that is already what this run
+/// writes, beside the export it staged (`export_staged`, the export renamed last): the public
+/// names stay as they are, so nothing can break, and the run is finished. Without that sign an
+/// export that disagrees with the module was rewritten too, with exit 0, when it was edited by
+/// hand, or restored apart from the module.
 fn baseline(
     files: &[codegen::GeneratedFile],
     current: &[Current],
@@ -552,7 +552,7 @@ fn baseline(
     if let Err(why) = baseline.agrees_with_module(rust) {
         // A run of this very catalogue killed between its renames: the module is already what
         // it writes, and the export, renamed last ([`write_order`]), still the state before it.
-        if !module_is_new() {
+        if !(export_staged && module_is_new()) {
             return Err(Error::Baseline(format!(
                 "it disagrees with {}: {why}",
                 codegen::RUST_FILE
@@ -580,12 +580,13 @@ const WRITTEN: [&str; 6] = [
 /// Removes the temporary files a killed `gen` or `sync --write` left beside the files either
 /// replaces ([`leftovers`]); returns how many. The caller holds the project's lock for writing,
 /// so no other run is staging.
-///
-/// A staged export beside a missing one is kept ([`staged_exports`]): the run removes it once
-/// it is over.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
+    sweep_but(root, &[])
+}
+
+/// [`sweep`], keeping `kept`.
+fn sweep_but(root: &Path, kept: &[PathBuf]) -> Result<usize, Error> {
     let found = leftovers(root)?;
-    let kept = staged_exports(root, &found);
     let mut removed = 0;
     for path in found.iter().filter(|p| !kept.contains(p)) {
         // Removes a symlink itself, never what it points to.
@@ -595,16 +596,13 @@ pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
     Ok(removed)
 }
 
-/// Of `found`, the leftovers of the export, while the export itself is missing: the sign of a
-/// first run killed between its renames (the export is renamed last, [`write_order`]), which
-/// the next run of the same catalogue finishes ([`baseline`]). Kept until that run is over,
-/// whatever its outcome: one that removed them and was then killed itself left the module with
-/// no export and no sign, and every run after it was refused.
+/// Of `found`, the leftovers of the export: the sign of a run killed between its renames (the
+/// export is renamed last, [`write_order`]), which the next run of the same catalogue finishes
+/// ([`baseline`]). `gen` keeps them until its run is over, whatever its outcome: one that
+/// removed them and was then killed itself left the module and the export apart with no sign,
+/// and every run after it was refused.
 fn staged_exports(root: &Path, found: &[PathBuf]) -> Vec<PathBuf> {
     let export = root.join(JSON_FILE);
-    if fs::metadata(&export).is_ok() {
-        return Vec::new();
-    }
     let staged = export
         .file_name()
         .map(|n| format!(".{}.", n.to_string_lossy()));
@@ -701,7 +699,7 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
     // What a killed run left is removed by the next one to write, even one that then fails;
     // the staged export once this run is over ([`staged_exports`]).
     let swept = match options.mode {
-        Mode::Write => sweep(root)?,
+        Mode::Write => sweep_but(root, &staged)?,
         Mode::Check => return render_and_write(root, options, bytes, !staged.is_empty()),
     };
     let mut result = render_and_write(root, options, bytes, !staged.is_empty());
@@ -1338,8 +1336,10 @@ pub(crate) mod tests {
         fs::write(&staged, by_path(JSON_FILE)).unwrap();
         let other = dir.path().join("docs/.errors.md.k1ll3dxxxx.gen-tmp");
         fs::write(&other, "half a file").unwrap();
-        // A run that swept, then was killed itself, leaves the sign in place.
-        assert_eq!(sweep(dir.path()).unwrap(), 1);
+        // A run that swept as a run of gen does first, then was killed itself, leaves the sign.
+        let kept = staged_exports(dir.path(), &leftovers(dir.path()).unwrap());
+        assert_eq!(kept, [staged.clone()]);
+        assert_eq!(sweep_but(dir.path(), &kept).unwrap(), 1);
         assert!(staged.exists() && !other.exists());
         let message = run(dir.path(), CHECK).unwrap_err().to_string();
         assert!(message.contains("docs/errors.json: stale"), "{message}");
@@ -1554,28 +1554,37 @@ pub(crate) mod tests {
         );
     }
 
-    /// An export edited by hand beside a module that is already what the catalogue generates
-    /// changes no public name: it is rewritten, not read as a rename the catalogue never made.
+    /// An export edited by hand, or restored apart from the module, beside a module that is
+    /// already what the catalogue generates: said to disagree with the module, and refused
+    /// unless breaking is allowed (it was rewritten with exit 0, the edit unmentioned); never
+    /// read as a rename the catalogue never made. Only beside the export a killed run staged is
+    /// it finished ([`a_run_killed_between_its_renames_is_finished_by_the_next`]).
     #[test]
-    fn an_export_edited_beside_a_current_module_is_rewritten_not_blamed() {
+    fn an_export_edited_beside_a_current_module_is_refused_not_blamed() {
         let dir = project();
         let json = dir.path().join(JSON_FILE);
         let fresh = fs::read_to_string(&json).unwrap();
         assert!(fresh.contains("\"invalid_token\""));
-        fs::write(
-            &json,
-            fresh.replace("\"invalid_token\"", "\"invalid_tokem\""),
-        )
-        .unwrap();
-        let report = run(dir.path(), WRITE).unwrap();
-        assert_eq!(report.written, [JSON_FILE]);
+        let edited = fresh.replace("\"invalid_token\"", "\"invalid_tokem\"");
+        fs::write(&json, &edited).unwrap();
+        let before = snapshot(dir.path());
+        for options in [WRITE, CHECK] {
+            let message = run(dir.path(), options).unwrap_err().to_string();
+            assert!(
+                message.starts_with("docs/errors.json: cannot read the last generated state"),
+                "{message}"
+            );
+            assert!(
+                message.contains("it disagrees with aculab-errors/src/generated.rs"),
+                "{message}"
+            );
+            assert!(!message.contains("aliases"), "{message}");
+        }
+        assert_eq!(snapshot(dir.path()), before);
+        assert_eq!(run(dir.path(), ALLOW).unwrap().written, [JSON_FILE]);
         assert_eq!(fs::read_to_string(&json).unwrap(), fresh);
-        // Beside a module this run would change, the same export is still refused.
-        fs::write(
-            &json,
-            fresh.replace("\"invalid_token\"", "\"invalid_tokem\""),
-        )
-        .unwrap();
+        // Beside a module this run would change, the same export is refused too.
+        fs::write(&json, &edited).unwrap();
         edit(dir.path(), "The token is invalid", "The token is bad");
         let message = run(dir.path(), WRITE).unwrap_err().to_string();
         assert!(message.contains("disagrees with"), "{message}");
