@@ -1338,7 +1338,7 @@ pub(crate) mod tests {
         fs::write(&other, "half a file").unwrap();
         // A run that swept as a run of gen does first, then was killed itself, leaves the sign.
         let kept = staged_exports(dir.path(), &leftovers(dir.path()).unwrap());
-        assert_eq!(kept, [staged.clone()]);
+        assert_eq!(kept, std::slice::from_ref(&staged));
         assert_eq!(sweep_but(dir.path(), &kept).unwrap(), 1);
         assert!(staged.exists() && !other.exists());
         let message = run(dir.path(), CHECK).unwrap_err().to_string();
