@@ -1563,7 +1563,7 @@ impl<'a> Lines<'a> {
     /// mapping's first key, `- &a` above the item's).
     fn props(&mut self, line: usize, col: usize) -> usize {
         let Some(start) = self.start_of(line) else {
-            return line;
+            return self.shown_last();
         };
         let indent = match self.indent {
             Some((l, n)) if l == line => n,
@@ -1588,8 +1588,16 @@ impl<'a> Lines<'a> {
             Some(start) if start > 0 => self
                 .shown_from(self.line_before(start), line - 1)
                 .unwrap_or(line),
-            _ => line,
+            Some(_) => line,
+            None => self.shown_last(),
         }
+    }
+
+    /// For a mark past the last line (the parser's, at the end of a file that does not end
+    /// with a line break): the last line that is neither blank nor a comment, or the last line.
+    fn shown_last(&mut self) -> usize {
+        // (`start_of` has left the cursor at the last line.)
+        self.shown_from(self.at, self.line).unwrap_or(self.line)
     }
 
     /// Byte offset of the start of 1-based `line`, if the text has that line.
@@ -1795,6 +1803,11 @@ mod tests {
         assert_eq!(lines("--- !!map\nk: v\n")[0].0, 1);
         // On the key's line, they are the key's.
         assert_eq!(lines("a:\n- !!str k: v\n")[0].0, 2);
+        // At the end of a file with no line break after its one line: on that line, not on a
+        // line past it (the parser marks what they stand before there).
+        assert_eq!(lines("!!map")[0].0, 1);
+        assert_eq!(lines("&a")[0].0, 1);
+        assert_eq!(lines("# c\n&a")[0].0, 2);
     }
 
     /// The parser marks a bad escape where its double-quoted text starts: it is found at its
