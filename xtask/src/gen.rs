@@ -720,6 +720,15 @@ fn render_and_write(
 ) -> Result<Report, Error> {
     let catalogue = codegen::load_bytes(bytes).map_err(Error::Invalid)?;
     let files = codegen::render_stamped(&catalogue, &stamp(root)?);
+    let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
+    // Every target is judged before any directory is created for one, and before what stands
+    // there is read: docs/ leading out of the project was reported as a missing baseline (the
+    // export read through it), and only once that was restored as leading out.
+    if options.mode == Mode::Write {
+        for target in &targets {
+            inside(root, target, "the project")?;
+        }
+    }
     let current: Vec<Current> = files
         .iter()
         .map(|f| {
@@ -778,11 +787,6 @@ fn render_and_write(
         };
     }
 
-    let targets: Vec<PathBuf> = files.iter().map(|f| root.join(f.path)).collect();
-    // Every target is judged before any directory is created for one.
-    for target in &targets {
-        inside(root, target, "the project")?;
-    }
     let mut created = Vec::new();
     for dir in targets.iter().filter_map(|t| t.parent()) {
         if let Err(e) = create_dirs(dir, &mut created) {
@@ -1483,6 +1487,14 @@ pub(crate) mod tests {
         let message = run(dir.path(), ALLOW).unwrap_err().to_string();
         assert!(message.contains("outside the project"), "{message}");
         assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0);
+        // Said so first, not as a module missing beside the baseline (read through the symlink).
+        let message = run(dir.path(), WRITE).unwrap_err().to_string();
+        assert!(
+            message.starts_with(
+                "aculab-errors/src/generated.rs: cannot write: its directory resolves to"
+            ),
+            "{message}"
+        );
         // One that leads nowhere is named as such.
         let dir = project();
         let docs = dir.path().join("docs");
