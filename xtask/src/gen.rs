@@ -694,7 +694,7 @@ fn generate(root: &Path, options: Options) -> Result<Report, Error> {
 
 /// [`generate`] from `bytes`, the catalogue as read under the lock.
 fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, Error> {
-    // The export a first run killed between its renames staged, and never renamed.
+    // The export a run killed between its renames staged, and never renamed.
     let staged = staged_exports(root, &leftovers(root).unwrap_or_default());
     // What a killed run left is removed by the next one to write, even one that then fails;
     // the staged export once this run is over ([`staged_exports`]).
@@ -711,7 +711,7 @@ fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, 
 }
 
 /// [`generate_from`] once leftovers are swept: validate, check against the baseline (finishing
-/// a killed first run if `export_staged`), render, and write or check.
+/// a run killed between its renames if `export_staged`), render, and write or check.
 fn render_and_write(
     root: &Path,
     options: Options,
@@ -1320,7 +1320,7 @@ pub(crate) mod tests {
     /// only staged): the next run of the same catalogue finishes it. It was refused for a
     /// missing baseline, with advice to restore from git what was never committed, and only
     /// `--allow-breaking` went on. The staged export is kept as the sign of it, even by a run
-    /// killed in turn, until a run writes the export; without it a missing export is refused.
+    /// killed in turn, until a run is over; without it a missing export is refused.
     #[test]
     fn a_first_run_killed_between_its_renames_is_finished_by_the_next() {
         let dir = tempfile::tempdir().unwrap();
