@@ -212,10 +212,9 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         return Err(Error::Page(
             path.to_path_buf(),
             format!(
-                "{bare} of its {} entries give no HTTP status and no remedy (\"HTTP Error code\", \"Remedy\"), \
-                 where errors.yaml gives one for {} of them, so its layout was not understood; \
-                 save it as HTML, or as text with each entry's parts on lines of their own",
-                page.entries.len(),
+                "errors.yaml gives an HTTP status or a remedy for {} of the codes on it, but it gives \
+                 neither (\"HTTP Error code\", \"Remedy\") for {bare} of those, so its layout was not \
+                 understood; save it as HTML, or as text with each entry's parts on lines of their own",
                 known.len()
             ),
         ));
@@ -1076,7 +1075,7 @@ mod tests {
         assert_eq!(exit_code(&result), 2);
         let message = result.unwrap_err().to_string();
         assert!(
-            message.contains("152 entries give no HTTP status and no remedy"),
+            message.contains("it gives neither (\"HTTP Error code\", \"Remedy\") for 152 of those"),
             "{message}"
         );
         fs::remove_file(&path).unwrap();
