@@ -508,13 +508,24 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
         })
         .map(|(_, &(code, _))| code)
         .collect();
+    // Each Rust item of the new catalogue, by the name or alias that gives it (one each: the
+    // loader refuses two that give one).
+    let by_variant: BTreeMap<String, (&String, &(u16, bool))> = new
+        .names
+        .iter()
+        .map(|(n, v)| (variant(n), (n, v)))
+        .collect();
     let mut breaks = Vec::new();
     for (name, &(code, was_alias)) in &old.names {
         let item = format!("`ErrorCode::{}`", variant(name));
         let what = if was_alias { "alias" } else { "name" };
-        match new.names.get(name) {
-            Some(&(new_code, _)) if new_code == code => {}
-            Some(&(new_code, now_alias)) => {
+        let onto = by_variant
+            .get(&variant(name))
+            .copied()
+            .filter(|(_, &(c, _))| c != code);
+        match (new.names.get(name), onto) {
+            (Some(&(new_code, _)), _) if new_code == code => {}
+            (Some(&(new_code, now_alias)), _) => {
                 let fix = if now_alias {
                     format!("take `{name}` out of the `aliases` of code {new_code:04}")
                 } else {
@@ -528,7 +539,24 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
                     ),
                 })
             }
-            None => match (entry(code), was_alias) {
+            // Respelled onto another code (`token_2fa` of 0405 gone, `token2fa` now 0406's):
+            // the Rust item stays, meaning a different error. It was read as a rename, with
+            // advice to alias the old spelling, which the loader refuses beside the new one.
+            (None, Some((now, &(new_code, now_alias)))) => {
+                let fix = if now_alias {
+                    format!("take `{now}` out of the `aliases` of code {new_code:04}")
+                } else {
+                    format!("give code {new_code:04} another name than `{now}`")
+                };
+                breaks.push(Break {
+                    line: entry(new_code).map(|e| e.line),
+                    what: format!(
+                        "entry {new_code:04}: {what} `{name}` of code {code:04} would become `{now}` of code {new_code:04}, so {item} would mean a different error; \
+                         {fix}, or pass --allow-breaking"
+                    ),
+                })
+            }
+            (None, None) => match (entry(code), was_alias) {
                 (Some(e), false) if variant(&e.name) == variant(name) => breaks.push(Break {
                     line: Some(e.name_line),
                     what: format!(
@@ -1215,6 +1243,34 @@ mod tests {
         assert!(
             m.iter()
                 .any(|m| m.contains("name `first` would move from code 0001 to code 0002")),
+            "{m:?}"
+        );
+    }
+
+    /// A name respelled onto another code (`token_2fa` of 0001 gone, `token2fa` now an alias or
+    /// the name of 0002): `ErrorCode::Token2fa` stays and means a different error. It was read
+    /// as a rename of 0001, advising `aliases: [token_2fa]`, which the loader refuses beside
+    /// 0002's `token2fa`; an alias so respelled was read as removed.
+    #[test]
+    fn a_name_respelled_onto_another_code_is_caught_as_a_move() {
+        let old = generated(&catalogue(
+            &(entry("0001", "token_2fa", "    aliases: [old_2fa]\n")
+                + &entry("0002", "second", "")),
+        ));
+        let onto_alias = catalogue(
+            &(entry("0001", "first", "")
+                + &entry("0002", "second", "    aliases: [token2fa, old2fa]\n")),
+        );
+        let m = messages(&old, &onto_alias);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(m[0].contains("entry 0002: alias `old_2fa` of code 0001 would become `old2fa` of code 0002, so `ErrorCode::Old2fa` would mean a different error; take `old2fa` out of the `aliases` of code 0002"), "{m:?}");
+        assert!(m[1].contains("entry 0002: name `token_2fa` of code 0001 would become `token2fa` of code 0002, so `ErrorCode::Token2fa` would mean a different error"), "{m:?}");
+        assert!(m.iter().all(|m| !m.contains("aliases: [")), "{m:?}");
+        let onto_name = catalogue(&(entry("0001", "first", "") + &entry("0002", "token2fa", "")));
+        let m = messages(&old, &onto_name);
+        assert!(
+            m.iter()
+                .any(|m| m.contains("give code 0002 another name than `token2fa`")),
             "{m:?}"
         );
     }
