@@ -523,40 +523,42 @@ pub fn breaking_changes(old: &Baseline, cat: &Catalogue) -> Vec<Break> {
             .get(&variant(name))
             .copied()
             .filter(|(_, &(c, _))| c != code);
-        match (new.names.get(name), onto) {
-            (Some(&(new_code, _)), _) if new_code == code => {}
+        // Where the item the name gave goes: to another code under this name, or under a
+        // respelling (`token_2fa` of 0405 gone, `token2fa` now 0406's: the Rust item stays,
+        // meaning a different error; read as a rename, it drew advice to alias the old
+        // spelling, which the loader refuses beside the new one).
+        let moved = match (new.names.get(name), onto) {
             (Some(&(new_code, now_alias)), _) => {
-                let fix = if now_alias {
-                    format!("take `{name}` out of the `aliases` of code {new_code:04}")
-                } else {
-                    format!("give code {new_code:04} a new name")
-                };
-                breaks.push(Break {
-                    line: entry(new_code).map(|e| e.line),
-                    what: format!(
-                        "entry {new_code:04}: {what} `{name}` would move from code {code:04} to code {new_code:04}, so {item} would mean a different error; \
-                         {fix}, or pass --allow-breaking"
-                    ),
-                })
+                Some((name.as_str(), new_code, now_alias)).filter(|_| new_code != code)
             }
-            // Respelled onto another code (`token_2fa` of 0405 gone, `token2fa` now 0406's):
-            // the Rust item stays, meaning a different error. It was read as a rename, with
-            // advice to alias the old spelling, which the loader refuses beside the new one.
             (None, Some((now, &(new_code, now_alias)))) => {
+                Some((now.as_str(), new_code, now_alias))
+            }
+            (None, None) => None,
+        };
+        match (moved, new.names.contains_key(name)) {
+            (None, true) => {}
+            (Some((now, new_code, now_alias)), _) => {
                 let fix = if now_alias {
                     format!("take `{now}` out of the `aliases` of code {new_code:04}")
+                } else if now == name {
+                    format!("give code {new_code:04} a new name")
                 } else {
                     format!("give code {new_code:04} another name than `{now}`")
                 };
+                let becomes = if now == name {
+                    format!("`{name}` would move from code {code:04} to code {new_code:04}")
+                } else {
+                    format!("`{name}` of code {code:04} would become `{now}` of code {new_code:04}")
+                };
                 breaks.push(Break {
                     line: entry(new_code).map(|e| e.line),
                     what: format!(
-                        "entry {new_code:04}: {what} `{name}` of code {code:04} would become `{now}` of code {new_code:04}, so {item} would mean a different error; \
-                         {fix}, or pass --allow-breaking"
+                        "entry {new_code:04}: {what} {becomes}, so {item} would mean a different error; {fix}, or pass --allow-breaking"
                     ),
                 })
             }
-            (None, None) => match (entry(code), was_alias) {
+            (None, false) => match (entry(code), was_alias) {
                 (Some(e), false) if variant(&e.name) == variant(name) => breaks.push(Break {
                     line: Some(e.name_line),
                     what: format!(
