@@ -16,6 +16,11 @@ use crate::diagnostic::{shorten, Collector, Diagnostic};
 /// How deeply collections may nest; the catalogue needs three levels.
 pub const MAX_DEPTH: usize = 16;
 
+/// The most values (keys, texts, lists, mappings and their items) read. A catalogue of every
+/// code there can be, each with every key and alias, has about 410,000; a file of nothing but
+/// tiny values as large as accepted (16 MiB of `1,`) has eight million, which held 700 MB.
+pub const MAX_VALUES: usize = 1_000_000;
+
 /// A YAML value and the line it starts on.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -1334,6 +1339,7 @@ fn parse_events(text: &str) -> Read {
     let mut whole = true;
     // The commented-out item line last blamed for a duplicate key.
     let mut commented_shown = None;
+    let mut values = 0;
     // Millions of one mistake (duplicate keys, say) stop at a bound.
     while !diags.full() {
         let (event, mark) = match parser.next_token() {
@@ -1345,6 +1351,23 @@ fn parse_events(text: &str) -> Read {
             }
         };
         let line = mark.line().max(1);
+        if matches!(
+            event,
+            Event::Scalar(..)
+                | Event::Alias(_)
+                | Event::SequenceStart(..)
+                | Event::MappingStart(..)
+        ) {
+            values += 1;
+            if values > MAX_VALUES {
+                diags.push(Diagnostic::new(
+                    line,
+                    format!("the catalogue holds more than {MAX_VALUES} values (keys, texts, list items) by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"),
+                ));
+                whole = false;
+                break;
+            }
+        }
         let start = Start {
             line,
             col: mark.col(),

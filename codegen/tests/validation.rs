@@ -111,3 +111,19 @@ fn a_catalogue_beyond_the_size_cap_is_refused_before_parsing() {
         "{report}"
     );
 }
+
+/// A file of nothing but tiny values, within the size cap, is refused where it holds more
+/// values than any catalogue can (16 MiB of `1,` held 700 MB as a tree of eight million).
+#[test]
+fn more_values_than_any_catalogue_holds_are_refused_at_the_line_past_the_cap() {
+    use codegen::yaml::MAX_VALUES;
+    // The mapping, its key and the list are three values; item `k` is on line `k + 1`.
+    let text = format!("x:\n{}", "- 1\n".repeat(MAX_VALUES));
+    let report = codegen::load(&text).unwrap_err().to_string();
+    let expected = format!(
+        "errors.yaml:{}: the catalogue holds more than {MAX_VALUES} values",
+        MAX_VALUES - 1
+    );
+    assert!(report.starts_with(&expected), "{report:.300}");
+    assert_eq!(report.lines().count(), 1, "{report:.600}");
+}
