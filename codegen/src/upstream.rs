@@ -1246,7 +1246,12 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
             (unmark_label(normalise(&unnumber_links(&l))), ends, width)
         })
         .collect();
-    let page_width = wrap_width(lines.iter().filter(|l| !l.0.is_empty()).map(|l| l.2));
+    let page_width = wrap_width(
+        lines
+            .iter()
+            .filter(|l| !l.0.is_empty())
+            .map(|l| (l.2, l.0.as_str())),
+    );
     // Whether line `n` goes on from the one before: that one filled the page's width, so that
     // this line's first word did not fit on it, or would have filled it exactly (`fold -s`
     // moves such a word on, as the blank after it does not fit).
@@ -1373,29 +1378,20 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
     out
 }
 
-/// The width a tool wrapped a page's lines at, from their widths: the widest line's, unless
-/// the widest few (two, or one in a hundred) stand out beyond the rest, each a word too long
-/// to break (a URL, as `fmt -s`, `pdftotext` and most wrappers leave one whole): then the
-/// widest of the rest, where a tenth of the lines or more come within ten characters of it,
-/// as lines wrapped at a width do.
-fn wrap_width(widths: impl Iterator<Item = usize>) -> usize {
-    let mut widths: Vec<usize> = widths.collect();
-    widths.sort_unstable_by(|a, b| b.cmp(a));
-    let Some(&widest) = widths.first() else {
-        return 0;
-    };
-    let outliers = (widths.len() / 100).max(2);
-    let Some(&width) = widths.get(outliers) else {
-        return widest;
-    };
-    let near = widths
+/// The width a tool wrapped a page's lines at, from each line's width and text: the widest
+/// line's, unless the widest few (two, or one in a hundred) are each a single word, too long
+/// to break (a URL, which `fmt -s`, `pdftotext` and most wrappers leave whole): then the
+/// widest of the rest.
+fn wrap_width<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> usize {
+    let mut lines: Vec<(usize, &str)> = lines.collect();
+    lines.sort_unstable_by_key(|&(width, _)| std::cmp::Reverse(width));
+    let words = lines
         .iter()
-        .filter(|&&w| w <= width && w + 10 >= width)
+        .take_while(|(_, text)| !text.contains(' '))
         .count();
-    if near * 10 >= widths.len() {
-        width
-    } else {
-        widest
+    match lines.get(words) {
+        Some(&(width, _)) if words <= (lines.len() / 100).max(2) => width,
+        _ => lines.first().map_or(0, |&(width, _)| width),
     }
 }
 
