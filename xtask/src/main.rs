@@ -217,6 +217,11 @@ fn sync_command(args: &[&str], raw: &[std::ffi::OsString]) -> ExitCode {
         usage_error("sync needs one PAGE");
         return ExitCode::from(2);
     };
+    // (It was read as a file of no name: ": cannot read the page: No such file or directory".)
+    if page.is_empty() {
+        usage_error("the PAGE is an empty name; give the path of the saved page");
+        return ExitCode::from(2);
+    }
     let result = sync::run(&project_root(), Path::new(page), write, &sync::today());
     match &result {
         Ok(outcome) => out(&outcome.to_string()),

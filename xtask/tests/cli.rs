@@ -185,7 +185,7 @@ fn a_run_waiting_for_the_lock_says_so() {
 fn a_wrong_command_line_says_what_is_wrong() {
     let dir = project();
     // (arguments, exit code, the first line of standard error)
-    let cases: [(&[&str], i32, &str); 15] = [
+    let cases: [(&[&str], i32, &str); 16] = [
         (&[], 1, "a command is needed"),
         (&["GEN"], 1, "unknown command `GEN`"),
         (&["gen", "--chek"], 1, "unknown argument `--chek`"),
@@ -202,6 +202,11 @@ fn a_wrong_command_line_says_what_is_wrong() {
             "unknown argument `--wrte`",
         ),
         (&["sync", "--write"], 2, "sync needs one PAGE"),
+        (
+            &["sync", "--", ""],
+            2,
+            "the PAGE is an empty name; give the path of the saved page",
+        ),
         // It was told that sync needs one PAGE, as if `-w` were a second one.
         (
             &["sync", "-w", "page.txt"],
