@@ -240,6 +240,10 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 .is_some_and(|c| c == '[' || c == '{')
     });
     let info = e.info();
+    // Brackets nested hundreds deep: the parser's own limit, met before this reader's.
+    if info == "recursion limit exceeded" {
+        return Diagnostic::new(line, nested_too_deep());
+    }
     // The parser marks a bad escape where its double-quoted scalar starts, perhaps lines above.
     if info.starts_with("while parsing a quoted scalar") {
         if let Some(bad) = bad_escape(text, at.line(), at.col()) {
@@ -710,6 +714,11 @@ fn commented_item(line: &str) -> bool {
         .strip_prefix('#')
         .map(|l| l.trim_start_matches(' '))
         .is_some_and(|l| l.starts_with("- ") && is_key_line(l))
+}
+
+/// Why values nested too deep are refused.
+fn nested_too_deep() -> String {
+    format!("values nest more than {MAX_DEPTH} levels deep; the catalogue needs three")
 }
 
 /// Why an alias is refused.
@@ -1457,10 +1466,7 @@ fn parse_events(text: &str) -> Read {
                 };
                 check_props(&mut diags, at, anchor, tag.as_ref());
                 if stack.len() >= MAX_DEPTH {
-                    diags.push(Diagnostic::new(
-                        line,
-                        format!("values nest more than {MAX_DEPTH} levels deep; the catalogue needs three"),
-                    ));
+                    diags.push(Diagnostic::new(line, nested_too_deep()));
                     whole = false;
                     break;
                 }
@@ -1772,6 +1778,9 @@ mod tests {
         assert_eq!(lines("a: !!binary aGk=\n")[0].0, 1);
         assert_eq!(lines("a: &x [1]\nb: *x\n").len(), 2);
         assert_eq!(lines(&"[".repeat(100))[0].0, 1);
+        // Deeper than the parser's own limit, said as this reader's.
+        let deep = lines(&format!("a: 1\nb: {}", "[".repeat(1000)));
+        assert_eq!(deep[0], (2, super::nested_too_deep()));
         assert!(lines("a: [\n").iter().all(|(l, _)| *l >= 1));
         // Where the parser stops, not at the end of the file: a block scalar's text in bytes
         // (é is two) does not make it look further on than it is.
