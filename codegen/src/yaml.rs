@@ -1129,6 +1129,14 @@ fn odd_character(line: &str) -> Option<String> {
             name(c)
         ));
     }
+    // Outside a text, where prose refuses it anyway: YAML reads it as a character, where some
+    // editors show it as a line break, and the line as two.
+    if let Some(c) = line.chars().find(|&c| matches!(c, '\u{2028}' | '\u{2029}')) {
+        return Some(format!(
+            "the line holds U+{:04X} (a Unicode line or paragraph separator), which some editors show as a line break but YAML does not read as one; write a line break",
+            u32::from(c)
+        ));
+    }
     // Past the indentation and any list item's `-` (which may be followed by the odd space).
     let mut chars = line.chars().peekable();
     let lead = loop {
