@@ -312,6 +312,30 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // there, a line below the word. It is blamed when it stands where the next line's key does
     // (or is the file's last line).
     // (`simple key expected` where the file ends on the word, without a line break.)
+    // A `|` or `>` alone on a line, no key's: it opens a block text that takes in every line
+    // indented further below it (perhaps the rest of the file), which then needs a `:` after
+    // it, as a key. It is blamed.
+    if in_block && (info == "simple key expect ':'" || info == "simple key expected") {
+        let bare = (1..=line.min(lines.len())).rev().find(|&n| {
+            let l = lines[n - 1].trim();
+            l.starts_with(['|', '>'])
+                && l[1..].chars().all(|c| "+-123456789".contains(c))
+                && !in_text(&lines, n)
+                // (The value of a key, or an item, on the line above: `key:` then `  |`.)
+                && last_content_line(&lines, n - 1).is_none_or(|k| {
+                    let above = lines[k - 1].trim_end();
+                    !(above.ends_with(':') || above.ends_with('-'))
+                        || lead(lines[n - 1]) <= lead(above)
+                })
+        });
+        if let Some(bare) = bare {
+            let indicator = lines[bare - 1].trim();
+            return Diagnostic::new(
+                bare,
+                format!("not valid YAML: `{indicator}` alone on a line opens a block text with no key, which takes in the lines below it indented further; remove it, or write its key before it"),
+            );
+        }
+    }
     if info == "simple key expect ':'" || info == "simple key expected" {
         let glued = |l: &str| {
             let (key, value) = after_indicators(l).trim_end().split_once(':')?;
