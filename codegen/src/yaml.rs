@@ -660,11 +660,20 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         || info == "illegal placement of ':' indicator"
         || (at_end && info.starts_with("simple key expect"))
         || info.starts_with("while parsing a flow");
+    // A quoted text with more after it than a `,`, in brackets left open above: the bracket's
+    // when block style stands between (a block text's key, a list item), which brackets cannot
+    // hold, so the lines were never meant to be in them.
+    let block_inside = |open: usize| {
+        (open + 1..line)
+            .any(|n| opens_block_text(lines[n - 1]) || lines[n - 1].trim_start().starts_with("- "))
+    };
     let opened = opened.map(|open| open.line).or_else(|| {
-        flow_error
+        let trailing = info.starts_with("invalid trailing content after");
+        (flow_error || trailing)
             .then(|| unclosed_flow(&lines, line))
             .flatten()
             .filter(|&open| open < line || at_end)
+            .filter(|&open| !trailing || block_inside(open))
     });
     // A `,` left out between two items (a catalogue written as JSON): every bracket in the
     // file closes, so it is the comma, not a bracket, that is missing: at the end of the line
