@@ -578,10 +578,11 @@ const WRITTEN: [&str; 6] = [
 ];
 
 /// Removes the temporary files a killed `gen` or `sync --write` left beside the files either
-/// replaces ([`leftovers`]); returns how many. The caller holds the project's lock for writing,
-/// so no other run is staging.
+/// replaces ([`leftovers`]), but for a staged export ([`staged_exports`]): that is the sign by
+/// which the next `gen` finishes a killed one, and `gen` removes it. Returns how many. The caller
+/// holds the project's lock for writing, so no other run is staging.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
-    sweep_but(root, &[])
+    sweep_but(root, &staged_exports(root, &leftovers(root)?))
 }
 
 /// [`sweep`], keeping `kept`.

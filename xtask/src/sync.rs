@@ -1333,6 +1333,8 @@ mod tests {
 
     /// What a killed `sync --write` left beside the catalogue and the record is removed by the
     /// next `--write`, even one with nothing to write (it was left for good: `gen` kept it too).
+    /// A killed `gen`'s staged export is kept: the next `gen` finishes that run by it (sweeping it
+    /// left the module and the export apart with no sign, and `gen` refused them).
     #[test]
     fn a_write_removes_what_a_killed_write_left() {
         let (dir, pages) = project();
@@ -1347,6 +1349,9 @@ mod tests {
         for leftover in &leftovers {
             fs::write(leftover, "half a file").unwrap();
         }
+        let staged = root.join("docs/.errors.json.k1ll3dxxxx.gen-tmp");
+        fs::create_dir_all(root.join("docs")).unwrap();
+        fs::write(&staged, "an export a killed gen staged").unwrap();
         assert!(run(root, &path, false, TODAY).unwrap().in_step());
         assert!(
             leftovers.iter().all(|l| l.exists()),
@@ -1355,6 +1360,10 @@ mod tests {
         let again = run(root, &path, true, TODAY).unwrap();
         assert!(again.written.is_empty());
         assert!(leftovers.iter().all(|l| !l.exists()));
+        assert!(
+            staged.exists(),
+            "gen's sign of a killed run is gen's to remove"
+        );
     }
 
     /// A catalogue that is a symlink is not replaced by a file (which left the file it leads to,
