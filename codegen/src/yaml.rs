@@ -650,6 +650,12 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 return Diagnostic::new(first, format!("not valid YAML: the first key is indented, so the key at the start of line {line} cannot follow it; write every top-level key at the start of its line"));
             }
         }
+        // The first line is no key (a comment's `#` lost, `-#`): the file is that text, which
+        // the key below cannot follow.
+        let keyless = |n: usize| !after_indicators(lines[n - 1]).contains(": ");
+        if let Some(first) = first.filter(|&n| n < line && keyless(n) && !in_text(&lines, n)) {
+            return Diagnostic::new(first, format!("not valid YAML: this line is no key (`key: value`), so the catalogue is a text starting here, and the key at the start of line {line} cannot follow it; make it a comment (`# ...`) or remove it"));
+        }
     }
     // A `[` or `{` the parser still holds back (it may start a key) is not on the stack: it
     // is looked for in the text when the parser says it is in a flow collection.
