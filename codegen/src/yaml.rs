@@ -316,18 +316,23 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     // indented further below it (perhaps the rest of the file), which then needs a `:` after
     // it, as a key. It is blamed.
     if in_block && (info == "simple key expect ':'" || info == "simple key expected") {
-        let bare = (1..=line.min(lines.len())).rev().find(|&n| {
-            let l = lines[n - 1].trim();
-            l.starts_with(['|', '>'])
-                && l[1..].chars().all(|c| "+-123456789".contains(c))
-                && !in_text(&lines, n)
+        // (The nearest hundred, each looked at a bounded way up: linear in any file.)
+        let bare = (1..=line.min(lines.len()))
+            .rev()
+            .filter(|&n| {
+                let l = lines[n - 1].trim();
+                l.starts_with(['|', '>']) && l[1..].chars().all(|c| "+-123456789".contains(c))
+            })
+            .take(100)
+            .find(|&n| {
+                !in_text(&lines, n)
                 // (The value of a key, or an item, on the line above: `key:` then `  |`.)
                 && last_content_line(&lines, n - 1).is_none_or(|k| {
                     let above = lines[k - 1].trim_end();
                     !(above.ends_with(':') || above.ends_with('-'))
                         || lead(lines[n - 1]) <= lead(above)
                 })
-        });
+            });
         if let Some(bare) = bare {
             let indicator = lines[bare - 1].trim();
             return Diagnostic::new(
