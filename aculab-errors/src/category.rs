@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::ops::RangeInclusive;
+use core::str::FromStr;
 
 use crate::generated::{Category, CategoryRecord, ErrorCode, CATEGORY_RECORDS};
 
@@ -62,3 +63,40 @@ impl fmt::Display for Category {
         f.pad(self.title())
     }
 }
+
+/// Reads a category by its id, as in `errors.yaml` and `docs/errors.json` (`"conferences"`), or
+/// by its title, as [`Display`](fmt::Display) writes it (`"Conferences"`): exactly, case and
+/// all. Both round-trip; the generator refuses a title that is another category's id.
+///
+/// ```
+/// use aculab_errors::Category;
+/// assert_eq!("conferences".parse(), Ok(Category::Conferences));
+/// assert_eq!(Category::Conferences.to_string().parse(), Ok(Category::Conferences));
+/// assert!("CONFERENCES".parse::<Category>().is_err());
+/// ```
+impl FromStr for Category {
+    // `ParseCategoryError`, not `Self::Err`: a category named `err` would make that path
+    // ambiguous.
+    type Err = ParseCategoryError;
+
+    fn from_str(s: &str) -> Result<Category, ParseCategoryError> {
+        let by = |part: fn(Category) -> &'static str| {
+            Category::ALL.iter().copied().find(|&c| part(c) == s)
+        };
+        by(Category::id)
+            .or_else(|| by(Category::title))
+            .ok_or(ParseCategoryError(()))
+    }
+}
+
+/// Why a string is not a [`Category`]: it is neither a category's id nor its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ParseCategoryError(());
+
+impl fmt::Display for ParseCategoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not the id or title of an Aculab error category")
+    }
+}
+
+impl core::error::Error for ParseCategoryError {}

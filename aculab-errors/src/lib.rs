@@ -29,6 +29,7 @@ mod retry_after;
 mod serde;
 mod timestamp;
 
+pub use category::ParseCategoryError;
 pub use error_code::ParseCodeError;
 pub use generated::{codes, Category, ErrorCode};
 #[cfg(feature = "alloc")]

@@ -178,6 +178,28 @@ fn categories_partition_the_codes() {
     }
 }
 
+/// A category reads back from its id (as in errors.yaml and docs/errors.json) and from what
+/// `Display` writes (its title), exactly: not in another case, nor with space around it.
+#[test]
+fn a_category_parses_from_its_id_and_its_display() {
+    for &c in Category::ALL {
+        assert_eq!(c.id().parse(), Ok(c));
+        assert_eq!(c.to_string().parse(), Ok(c));
+        for near in [
+            c.id().to_uppercase(),
+            format!(" {}", c.id()),
+            format!("{} ", c.title()),
+        ] {
+            // Unless that is how the title is written (`pdf`, "PDF").
+            if near != c.title() {
+                assert!(near.parse::<Category>().is_err(), "{near:?}");
+            }
+        }
+    }
+    let e = "".parse::<Category>().unwrap_err();
+    assert!(e.to_string().contains("id or title"), "{e}");
+}
+
 #[test]
 fn retry_advice_follows_the_catalogue_rule() {
     use std::time::Duration;

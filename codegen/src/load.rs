@@ -316,6 +316,7 @@ impl Cx {
         }
         self.check_entries(&entries);
         self.check_anchors(&categories, &entries, category_nodes.unwrap_or_default());
+        self.check_titles(&categories, category_nodes.unwrap_or_default());
         // Without a readable `errors` list, every category would look unused.
         if entry_nodes.is_some_and(|l| !l.is_empty()) {
             let named = written(root, "errors", "category", ENTRY_KEYS);
@@ -485,18 +486,21 @@ impl Cx {
             .into_iter()
             .find_map(|slug| anchors.get(&slug).map(|e| (slug, e)));
             if let Some((slug, e)) = found {
-                let title = nodes
-                    .iter()
-                    .find(|n| n.line == c.line)
-                    .and_then(|n| match &n.value {
-                        Value::Map(m) => m
-                            .iter()
-                            .find(|(k, _)| k.text == "title")
-                            .map(|(k, _)| k.line),
-                        _ => None,
-                    });
                 let msg = format!("category `{}`: `title` reads as the heading of entry {} in the Markdown reference (anchor `#{slug}`), so links to that entry would lead here; choose another title", shorten(&c.id), e.code_str());
-                self.err(title.unwrap_or(c.line), msg);
+                self.err(title_line(c, nodes), msg);
+            }
+        }
+    }
+
+    /// The crate reads a category back from its id or from its title (`Category`'s `FromStr`,
+    /// which round-trips with its `Display`, the title): a title may not be another category's
+    /// id, or the one would parse as the other.
+    fn check_titles(&mut self, categories: &[Category], nodes: &[Node]) {
+        let ids: HashMap<&str, &Category> = categories.iter().map(|c| (c.id.as_str(), c)).collect();
+        for c in categories {
+            if let Some(other) = ids.get(c.title.as_str()).filter(|o| o.line != c.line) {
+                let msg = format!("category `{}`: `title` is the id of category `{}` (line {}), so the crate would read the one as the other; choose another title", shorten(&c.id), shorten(&other.id), other.line);
+                self.err(title_line(c, nodes), msg);
             }
         }
     }
@@ -970,6 +974,21 @@ impl<'a> Fields<'a> {
 
 /// At most 60 characters of `s` for a message (which escapes what it must, see
 /// [`Diagnostic::new`]).
+/// The line of a category's `title`, or of the category where its nodes cannot say.
+fn title_line(c: &Category, nodes: &[Node]) -> usize {
+    nodes
+        .iter()
+        .find(|n| n.line == c.line)
+        .and_then(|n| match &n.value {
+            Value::Map(m) => m
+                .iter()
+                .find(|(k, _)| k.text == "title")
+                .map(|(k, _)| k.line),
+            _ => None,
+        })
+        .unwrap_or(c.line)
+}
+
 fn shorten(s: &str) -> String {
     crate::diagnostic::shorten(s, 60)
 }
