@@ -27,7 +27,11 @@ impl ApiError {
     ///   request and its other fields kept in [`ErrorInfo::extra`](crate::ErrorInfo::extra)
     ///   (deserialising an [`ErrorResponse`] keeps the body's shape, with those fields in
     ///   [`ErrorResponse::extra`]). When it has no `text`, [`ApiError::text`] is the body's
-    ///   (`{"code": 404, "message": "Not Found"}` keeps its message in sight).
+    ///   (`{"code": 404, "message": "Not Found"}` keeps its message in sight). Its code, if a
+    ///   number in 100..=599 not written as four digits, is the HTTP status it is, whatever the
+    ///   response's: Aculab writes its codes as four-digit strings inside the wrapper, so such a
+    ///   body is a gateway's or a framework's (`{"code": 503, "message": "Service
+    ///   Unavailable"}` on a 502 is the status 503, retryable, not the catalogued 0503).
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
@@ -97,7 +101,21 @@ impl ApiError {
                     .map(|read| unmark_numbers(json, read)),
             };
             match parsed {
-                Ok(response) => {
+                Ok(mut response) => {
+                    // Aculab writes its codes as strings, and always inside the wrapper: in a
+                    // body that is neither, a number such as `503` is a gateway's status
+                    // (`{"code": 503, "message": "Service Unavailable"}` on a 502 is no report
+                    // that must be JSON, 0503, and may be retried).
+                    if flat {
+                        if let Some(read) = response
+                            .error
+                            .code
+                            .as_ref()
+                            .and_then(ResponseCode::as_own_status)
+                        {
+                            response.error.code = Some(read);
+                        }
+                    }
                     // JSON that is not an error body: an object with neither code nor text,
                     // or a bare array, number, `true` or `null` (a bare string is the text);
                     // and an error object without its wrapper and without a text, whose other

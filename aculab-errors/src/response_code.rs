@@ -247,15 +247,33 @@ impl ResponseCode {
     /// as gateways write one. `"code": 503` on a 503 is the status, not 0503, a report that must
     /// be JSON (HTTP 400); `"0503"`, the catalogue's own form, is always the code.
     pub(crate) fn as_status_of(&self, status: u16) -> Option<ResponseCode> {
+        let (written, number) = self.short_number()?;
+        let documented = self.http_status();
+        is_status(number, documented, status)
+            .then(|| ResponseCode(Repr::Loose(written.into(), Loose::Http(status))))
+    }
+
+    /// This code read as the HTTP status it is the number of (100..=599), kept as written,
+    /// whatever the response's status: a code number not written as four digits (a JSON
+    /// number, `"503"`). For a body that is not Aculab's shape, an error object without its
+    /// wrapper, where such a number is a gateway's or a framework's status, not one of
+    /// Aculab's codes, which are strings of four digits.
+    #[cfg(feature = "json")]
+    pub(crate) fn as_own_status(&self) -> Option<ResponseCode> {
+        let (written, number) = self.short_number()?;
+        (100..=599)
+            .contains(&number)
+            .then(|| ResponseCode(Repr::Loose(written.into(), Loose::Http(number))))
+    }
+
+    /// A code number not written as four digits (`503`, `" 42"`), as written, with its number.
+    fn short_number(&self) -> Option<(&str, u16)> {
         let Repr::Loose(written, Loose::Known(_) | Loose::Unknown(_)) = &self.0 else {
             return None;
         };
         // A loose code of a number holds only digits (and white space around them).
         let four_digits = written.trim_ascii().len() == 4;
-        let number = self.number()?;
-        let documented = self.http_status();
-        (!four_digits && is_status(number, documented, status))
-            .then(|| ResponseCode(Repr::Loose(written.clone(), Loose::Http(status))))
+        (!four_digits).then_some((written, self.number()?))
     }
 }
 

@@ -488,12 +488,13 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
     // Nothing is lost: the unknown field is the error's.
     assert_eq!(err.response().error().extra()["trace"], 7);
     assert!(err.response().extra().is_empty());
-    // The odd forms read as they do inside the wrapper.
+    // The odd forms read as they do inside the wrapper (but for a code number not written as
+    // four digits: see the next test).
     for (body, kind, code, text) in [
         (
-            &br#"{"code": 405, "text": "t"}"#[..],
+            &br#"{"code": "1001", "text": "t"}"#[..],
             ResponseKind::Catalogued,
-            Some("405"),
+            Some("1001"),
             "t",
         ),
         (
@@ -541,6 +542,73 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
     assert_eq!(err.response().extra()["code"], "0405");
     let body = br#"{"message": "no error object"}"#;
     assert_eq!(read(400, body).text(), r#"{"message": "no error object"}"#);
+}
+
+/// Aculab writes its codes as strings of four digits, inside the wrapper. A body that is
+/// neither, an object with a code number such as `503`, comes from a gateway or a framework,
+/// whose number is an HTTP status: read as the catalogued code of that number (`0503`, a report
+/// that must be JSON, not retryable) it turned a gateway's retryable 503 into "give up".
+#[test]
+fn a_code_number_in_a_body_without_its_wrapper_is_an_http_status() {
+    for (status, body, code, retryable) in [
+        (
+            502,
+            &br#"{"code": 503, "message": "Service Unavailable"}"#[..],
+            "503",
+            true,
+        ),
+        (
+            502,
+            br#"{"code": 504, "message": "Gateway Timeout"}"#,
+            "504",
+            true,
+        ),
+        (
+            504,
+            br#"{"code": "503", "text": "upstream busy"}"#,
+            "503",
+            true,
+        ),
+        (
+            403,
+            br#"{"code": 401, "message": "Unauthorized"}"#,
+            "401",
+            false,
+        ),
+        (503, br#"{"code": 405, "text": "t"}"#, "405", true),
+    ] {
+        let err = read(status, body);
+        let shown = String::from_utf8_lossy(body);
+        assert_eq!(err.kind(), ResponseKind::HttpStatus, "{shown}");
+        assert_eq!(err.error_code(), None, "{shown}");
+        // Kept as written, read for the status it is.
+        let read_code = err.code().map(|c| (c.as_str(), c.http_status()));
+        assert_eq!(read_code, Some((code, code.parse().ok())), "{shown}");
+        assert_eq!(err.is_retryable(), retryable, "{shown}");
+    }
+    let policy = RetryPolicy::new();
+    let advice = read(502, br#"{"code": 503, "message": "Service Unavailable"}"#).retry_advice(0);
+    assert!(matches!(
+        policy.decide(1, &advice, Idempotency::NotIdempotent, 0),
+        RetryDecision::RetryAfter(_)
+    ));
+    // Aculab's own forms keep their reading without the wrapper: four digits, even as a
+    // number, and a number inside the wrapper.
+    assert_eq!(
+        read(502, br#"{"code": "0503", "text": "t"}"#).error_code(),
+        Some(ErrorCode::FullReportRequiresJson)
+    );
+    assert_eq!(
+        read(500, br#"{"code": 1001, "text": "t"}"#).error_code(),
+        Some(ErrorCode::InternalError)
+    );
+    let wrapped = read(400, br#"{"error": {"code": 405, "text": "t"}}"#);
+    assert_eq!(wrapped.error_code(), Some(ErrorCode::InvalidToken));
+    // A number outside 100..=599 is no status: read as before.
+    assert_eq!(
+        read(400, br#"{"code": 18, "text": "t"}"#).error_code(),
+        ErrorCode::from_u16(18)
+    );
 }
 
 #[test]
@@ -771,8 +839,11 @@ proptest! {
                 true => serde_json::from_str::<ErrorInfo>(&body).unwrap(),
                 false => plain.error().clone(),
             };
+            // As written: what it is read as may differ (a number that is the status, or any
+            // number in a body without its wrapper, is an HTTP status).
             if !error.code().is_some_and(|c| rounded(c.as_str())) {
-                prop_assert_eq!(err.code(), error.code(), "{}", body);
+                let written = |c: Option<&aculab_errors::ResponseCode>| c.map(|c| c.as_str().to_string());
+                prop_assert_eq!(written(err.code()), written(error.code()), "{}", body);
             }
             let says = !error.text().is_empty() || (!flat && error.code().is_some());
             if says && !rounded(error.text()) {
