@@ -1616,7 +1616,9 @@ fn without_running_heads(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
                 break;
             };
             for &i in ends.iter().flatten() {
-                if shape(&lines[i].0) != running {
+                // An entry's part where the page that has none ends (or starts) is kept, even
+                // of the running line's shape: a status `400` is `#`, as a page number is.
+                if shape(&lines[i].0) != running || part(&lines[i].0) {
                     continue;
                 }
                 dropped[i] = true;

@@ -589,6 +589,31 @@ fn the_page_printed_to_pdf_and_dumped_as_text_reads_in_step() {
     }
 }
 
+/// The page printed with a bare page number at each page's foot but the first's (a title page
+/// left unnumbered): the first page ends on an entry's status, `400`, whose shape is a page
+/// number's once its digits are set aside, and it is kept, as every entry's part is (it was
+/// dropped as a running foot: `0004: HTTP status changed: 400 -> none`, exit 1).
+#[test]
+fn a_status_ending_the_page_without_a_page_number_is_no_running_foot() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let lines = wrap(&page, 80, true);
+    // The first page ends on a status well down the page.
+    let first = (30..lines.len())
+        .find(|&i| lines[i].len() == 3 && lines[i].parse::<u16>().is_ok_and(|s| s >= 400))
+        .unwrap();
+    let mut pages = vec![lines[..=first].join("\n")];
+    for (n, chunk) in lines[first + 1..].chunks(50).enumerate() {
+        pages.push(format!("{}\n\n{}", chunk.join("\n"), n + 2));
+    }
+    let text = pages.join("\n\u{c}") + "\n\u{c}";
+    assert!(text.matches('\u{c}').count() > 10);
+    assert_eq!(
+        sync(dir.path(), text.as_bytes(), "printed.txt"),
+        (0, vec![])
+    );
+}
+
 /// `entries` as pandoc's Markdown writes the HTML page whose headings hold an anchor
 /// (`<h3><a id="0405"></a>0405 : ...</h3>`): an empty span before the code (`[]{#0405}`),
 /// a fenced div per entry, and a `<div>` it keeps as raw HTML (the header's, around a form).
