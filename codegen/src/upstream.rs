@@ -1226,7 +1226,8 @@ fn text_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// Pandoc's fenced divs (`::: {.error}`), html2text's heading marks (`**** 0405 : … ****`) and
 /// the character references it leaves (`&#x27;`).
 /// In a page without blank lines, a line that filled the page's width goes on in the next
-/// (a tool wrapped it), and they are one paragraph.
+/// (a tool wrapped it), and they are one paragraph; so does one that ends no part before a
+/// line opening with a small letter (a tool balanced its lines).
 fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
     // (line, its end ends a paragraph, its width in characters)
     let lines: Vec<(String, bool, usize)> = raw
@@ -1268,6 +1269,22 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
             && !before.0.is_empty()
             && !before.1
             && before.2 + 1 + word >= page_width
+    };
+    // Whether line `n` goes on from the one before, however short that is: it opens with a
+    // small letter, or a sign before a digit (`-6, the ...`), and the one before ends no part
+    // (no sentence, label or status). A wrapper that balances its lines (`fmt`) breaks before
+    // a word that would have fit; read by width alone, a remedy was cut at such a line.
+    let goes_on = |n: usize| {
+        let Some(before) = n.checked_sub(1).and_then(|b| lines.get(b)) else {
+            return false;
+        };
+        let mut chars = lines[n].0.chars();
+        let opens = match chars.next() {
+            Some(c) if c.is_lowercase() => true,
+            Some('-' | '+' | '\u{2212}') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        text_page && opens && !before.0.is_empty() && !before.1 && !ends_part(&before.0)
     };
     // A blank line (or a paragraph's end) with text before and after it.
     let blank_between = lines
@@ -1348,7 +1365,7 @@ fn paragraphs(raw: &[Line<'_>], text_page: bool) -> Vec<Paragraph> {
         // a heading in a form prose writes is one only after a part's end.
         let ended = current.text.is_empty() || part_ended(&current.text);
         let heading = code_head(line).is_some() && (ended || !prose_mention(line));
-        let starts = (!blank_between && !wrapped(n)) || heading || label_line;
+        let starts = (!blank_between && !wrapped(n) && !goes_on(n)) || heading || label_line;
         if starts && !current.text.is_empty() {
             last_ended = part_ended(&current.text);
             push(&mut current);

@@ -530,6 +530,53 @@ fn a_page_wrapped_with_its_long_urls_whole_and_no_blank_lines_reads_in_step() {
     );
 }
 
+/// The page rewrapped at 72 columns with its lines balanced, as `fmt` fills them, and no blank
+/// line: a line may end well short of the width before a word that would have fit. Such a
+/// line within a remedy does not end it (read by width alone, the remedy was cut there:
+/// `2004: wording changed (remedy)`, exit 1, and 0200's too from `fmt -w 72` itself); a change
+/// is still named.
+#[test]
+fn a_page_wrapped_with_balanced_lines_and_no_blank_lines_reads_in_step() {
+    // Where `fmt -w 72` broke them: before a word that would have fit.
+    let balanced = |text: &str| {
+        text.replace(
+            "This will allow you to buy as many as possible of the requested numbers, rather",
+            "This will allow you to\nbuy as many as possible of the requested numbers, rather",
+        )
+        .replace(
+            "prevented its main function being called",
+            "prevented its main function\nbeing called",
+        )
+        .replace("If status is -6,", "If status is\n-6,")
+    };
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let lines = wrap(&balanced(&page), 72, false);
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("buy as many as possible")));
+    assert!(lines.iter().any(|l| l.starts_with("-6, the application")));
+    assert_eq!(
+        sync(dir.path(), lines.join("\n").as_bytes(), "fmt.txt"),
+        (0, vec![])
+    );
+    let mut varied = entries(&page);
+    let e = entry(&mut varied, 200);
+    let remedy = e.remedy.as_mut().unwrap();
+    *remedy = remedy.replacen("full amount", "whole amount", 1);
+    let lines = wrap(&balanced(&as_text(&varied)), 72, false);
+    assert_eq!(
+        sync(dir.path(), lines.join("\n").as_bytes(), "fmt.txt"),
+        (
+            1,
+            vec![
+                "0200: wording changed (remedy); re-read it on the page and check the entry says the same"
+                    .to_string()
+            ]
+        )
+    );
+}
+
 /// `lines` printed to PDF by a browser and dumped as text (`pdftotext`): pages of `per_page`
 /// lines, each under the date and the title and over the address and its number, ended by a
 /// form feed.
