@@ -1,4 +1,4 @@
-//! serde support (the `serde` feature): codes and timestamps as their string forms.
+//! serde support (the `serde` feature): codes, categories and timestamps as their string forms.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -7,7 +7,7 @@ use core::str::FromStr;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::{ErrorCode, Timestamp};
+use crate::{Category, ErrorCode, Timestamp};
 
 /// Deserialises a `T: FromStr` from a string, reporting its parse error through serde.
 struct FromStrVisitor<T>(&'static str, PhantomData<T>);
@@ -49,6 +49,26 @@ macro_rules! via_str {
 
 via_str!(ErrorCode, "a four-digit Aculab error code such as \"0405\"");
 via_str!(Timestamp, "a timestamp of the form YYYY-MM-DD_hh:mm:ss");
+
+/// Serialises as its id (`"conferences"`), as `docs/errors.json` names it; its title is for
+/// people.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Category {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// Deserialises from the string [`FromStr`] accepts: the id, or the title.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Category {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(FromStrVisitor(
+            "the id of an Aculab error category, such as \"conferences\"",
+            PhantomData,
+        ))
+    }
+}
 
 #[cfg(feature = "alloc")]
 mod response;

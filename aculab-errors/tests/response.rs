@@ -2,7 +2,9 @@
 //! and `ApiError`'s one-line Display.
 #![cfg(all(feature = "serde", feature = "alloc"))]
 
-use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseCode, ResponseKind, Timestamp};
+use aculab_errors::{
+    ApiError, Category, ErrorCode, ErrorResponse, ResponseCode, ResponseKind, Timestamp,
+};
 use serde_json::{json, Value};
 
 const SEED_BODIES: [&str; 3] = [
@@ -217,6 +219,27 @@ fn codes_and_timestamps_serialise_as_their_strings() {
         serde_json::to_string(&ResponseCode::new(" odd ")).unwrap(),
         r#"" odd ""#
     );
+}
+
+/// A category is written by its id, as docs/errors.json names it, and read back from its id or
+/// its title; anything else is an error that says what was expected.
+#[test]
+fn categories_serialise_as_their_ids() {
+    for &c in Category::ALL {
+        let written = serde_json::to_string(&c).unwrap();
+        assert_eq!(written, serde_json::to_string(c.id()).unwrap());
+        assert_eq!(serde_json::from_str::<Category>(&written).unwrap(), c);
+        let title = serde_json::to_string(c.title()).unwrap();
+        assert_eq!(serde_json::from_str::<Category>(&title).unwrap(), c);
+    }
+    let err = serde_json::from_str::<Category>(r#""no such category""#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("id or title"), "{err}");
+    let err = serde_json::from_str::<Category>("7")
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the id of an Aculab error category"), "{err}");
 }
 
 #[test]
