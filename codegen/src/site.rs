@@ -532,6 +532,7 @@ fn index(cat: &Catalogue) -> String {
         );
     }
     body += "</select></label>\n<label for=\"retryable\"><input id=\"retryable\" name=\"retryable\" type=\"checkbox\" value=\"1\"> Retryable only</label>\n</form>\n\
+             <noscript><p>The search needs JavaScript; without it, every code is listed below.</p></noscript>\n\
              <p id=\"count\" class=\"muted\" aria-live=\"polite\"></p>\n\
              <p id=\"none\" hidden>No code matches this search. Try fewer words, a code such as 0405, or all categories.</p>\n\
              <ul id=\"codes\" class=\"codes\">\n";

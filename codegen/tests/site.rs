@@ -129,6 +129,16 @@ fn texts_stay_text_and_pages_are_well_formed() {
         let h2 = html.find("<h2>").unwrap_or(usize::MAX);
         assert!(html.find("<h3>").is_none_or(|h3| h3 > h2), "{}", f.path);
     }
+    // Without JavaScript the search box does nothing: the index says so, and lists every code.
+    let index = &files
+        .iter()
+        .find(|f| f.path == "index.html")
+        .unwrap()
+        .contents;
+    assert!(
+        index.contains("<noscript><p>The search needs JavaScript"),
+        "{index}"
+    );
     // The script parses in browsers a few years old: no look-behind in its patterns.
     let script = file(&files, "search.js");
     assert!(!script.contains("(?<!") && !script.contains("(?<="));
