@@ -281,7 +281,24 @@ const SCRIPT: &str = r##"(function () {
     });
     return found;
   }
+  // Chrome ignores an address change past 200 in 10 s ("Throttling navigation"), and the address
+  // then keeps an old query (holding Backspace down makes as many): changes are spent from a
+  // budget of 50 that refills at 10 a second, and one past it waits until the budget allows,
+  // then writes the query as it is by then.
+  var budget = 50, refilled = Date.now(), due = null;
   function remember() {
+    var now = Date.now();
+    budget = Math.min(50, budget + (now - refilled) / 100);
+    refilled = now;
+    if (due !== null) { return; }
+    if (budget >= 1) {
+      budget -= 1;
+      writeAddress();
+    } else {
+      due = setTimeout(function () { due = null; remember(); }, (1 - budget) * 100);
+    }
+  }
+  function writeAddress() {
     var params = new URLSearchParams();
     if (input.value.trim() !== "") { params.set("q", input.value.trim()); }
     if (category.value !== "") { params.set("category", category.value); }

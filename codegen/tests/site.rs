@@ -249,6 +249,12 @@ fn counting_proxy(for_: Duration) -> (u16, Arc<AtomicUsize>) {
 
 /// The DOM of `url` after its scripts ran, as the browser dumps it.
 fn dump_dom(browser: &Path, profile: &Path, proxy: u16, url: &str) -> String {
+    dump_dom_with(browser, profile, proxy, url, &[])
+}
+
+/// [`dump_dom`], with more of the browser's options (`--virtual-time-budget=MS`: timers run,
+/// on a clock of the browser's own, until the page has been idle that long).
+fn dump_dom_with(browser: &Path, profile: &Path, proxy: u16, url: &str, more: &[&str]) -> String {
     let mut child = Command::new(browser)
         .args([
             "--headless",
@@ -264,6 +270,7 @@ fn dump_dom(browser: &Path, profile: &Path, proxy: u16, url: &str) -> String {
         .arg(format!("--proxy-server=http://127.0.0.1:{proxy}"))
         .arg("--proxy-bypass-list=<-loopback>")
         .arg(format!("--user-data-dir={}", profile.display()))
+        .args(more)
         .arg("--dump-dom")
         .arg(url)
         .stdout(Stdio::piped())
@@ -863,6 +870,61 @@ fn in_a_real_browser_the_search_filters_as_you_type() {
             "codes/0001.html",
         ]
     );
+}
+
+/// Holding Backspace down over a long query changes it hundreds of times: the address ends
+/// with the query as it is last, not as it was when Chrome stopped taking address changes (it
+/// ignores those past 200 in 10 s, and the address kept `?q=` of the 200th).
+#[test]
+fn in_a_real_browser_the_address_ends_with_the_last_query_however_fast_it_changes() {
+    let Some(browser) = browser_or_skip(
+        "in_a_real_browser_the_address_ends_with_the_last_query_however_fast_it_changes",
+    ) else {
+        return;
+    };
+    let (_, _, dir) = site();
+    let probe = dir.path().join("probe.html");
+    fs::write(
+        &probe,
+        "<!DOCTYPE html><body><iframe id=\"f\" src=\"index.html\"></iframe><script>\
+         document.getElementById('f').onload = function () {\
+           var win = this.contentWindow, q = win.document.getElementById('q');\
+           function type(text) { q.value = text; q.dispatchEvent(new InputEvent('input', {bubbles: true})); }\
+           for (var i = 300; i > 0; i--) { type('hostile '.repeat(i % 5) + i); }\
+           type('retired event');\
+           var first = win.location.search;\
+           setTimeout(function () {\
+             document.body.setAttribute('data-result', first + ' ; ' + win.location.search);\
+           }, 3000);\
+         };</script></body>",
+    )
+    .unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let (proxy, requests) = counting_proxy(Duration::from_secs(120));
+    let dom = dump_dom_with(
+        &browser,
+        profile.path(),
+        proxy,
+        &format!("file://{}", probe.display()),
+        &["--virtual-time-budget=10000"],
+    );
+    assert_eq!(
+        requests.load(Ordering::SeqCst),
+        0,
+        "requests to another host"
+    );
+    let result = attributes(&dom, "data-result");
+    let (at_once, later) = result
+        .first()
+        .and_then(|r| r.split_once(" ; "))
+        .unwrap_or_else(|| panic!("not measured: {dom}"));
+    // At once, the address may lag (50 changes went straight in); once the page is idle, it is
+    // the last query.
+    assert_ne!(
+        at_once, "?q=retired+event",
+        "the budget let every change in at once"
+    );
+    assert_eq!(later, "?q=retired+event");
 }
 
 /// Each entry of the index and of a category's page says, beside the name, the HTTP status,
