@@ -66,7 +66,7 @@ impl fmt::Display for Category {
 
 /// Reads a category by its id, as in `errors.yaml` and `docs/errors.json` (`"conferences"`), or
 /// by its title, as [`Display`](fmt::Display) writes it (`"Conferences"`): exactly, case and
-/// all. Both round-trip; the generator refuses a title that is another category's id.
+/// all. Both round-trip: the generator refuses a title that is another category's id or title.
 ///
 /// ```
 /// use aculab_errors::Category;

@@ -720,7 +720,7 @@ mod tests {
     /// `(code, name, index of its category)`.
     fn categorised(ids: &[&str], entries: &[(&str, &str, usize)]) -> Catalogue {
         let categories: String = (0..ids.len())
-            .map(|i| format!("  - id: {}\n    title: T\n    range: \"{i:02}00-{i:02}99\"\n    description: D\n", ids[i]))
+            .map(|i| format!("  - id: {}\n    title: T{i}\n    range: \"{i:02}00-{i:02}99\"\n    description: D\n", ids[i]))
             .collect();
         let entries: String = entries
             .iter()

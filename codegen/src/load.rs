@@ -493,15 +493,20 @@ impl Cx {
     }
 
     /// The crate reads a category back from its id or from its title (`Category`'s `FromStr`,
-    /// which round-trips with its `Display`, the title): a title may not be another category's
-    /// id, or the one would parse as the other.
+    /// which round-trips with its `Display`, the title): a title may be neither another
+    /// category's id nor its title, or the one would parse as the other.
     fn check_titles(&mut self, categories: &[Category], nodes: &[Node]) {
         let ids: HashMap<&str, &Category> = categories.iter().map(|c| (c.id.as_str(), c)).collect();
+        let mut titles: HashMap<&str, &Category> = HashMap::new();
         for c in categories {
             if let Some(other) = ids.get(c.title.as_str()).filter(|o| o.line != c.line) {
                 let msg = format!("category `{}`: `title` is the id of category `{}` (line {}), so the crate would read the one as the other; choose another title", shorten(&c.id), shorten(&other.id), other.line);
                 self.err(title_line(c, nodes), msg);
+            } else if let Some(first) = titles.get(c.title.as_str()) {
+                let msg = format!("category `{}`: `title` is also the title of category `{}` (line {}), so the crate would read the one as the other; choose another title", shorten(&c.id), shorten(&first.id), first.line);
+                self.err(title_line(c, nodes), msg);
             }
+            titles.entry(c.title.as_str()).or_insert(c);
         }
     }
 
@@ -972,8 +977,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// At most 60 characters of `s` for a message (which escapes what it must, see
-/// [`Diagnostic::new`]).
 /// The line of a category's `title`, or of the category where its nodes cannot say.
 fn title_line(c: &Category, nodes: &[Node]) -> usize {
     nodes
@@ -989,6 +992,8 @@ fn title_line(c: &Category, nodes: &[Node]) -> usize {
         .unwrap_or(c.line)
 }
 
+/// At most 60 characters of `s` for a message (which escapes what it must, see
+/// [`Diagnostic::new`]).
 fn shorten(s: &str) -> String {
     crate::diagnostic::shorten(s, 60)
 }
