@@ -101,7 +101,7 @@ fn usage_error(what: &str) -> ExitCode {
 fn out(text: &str) {
     let written = std::io::stdout()
         .lock()
-        .write_all(text.as_bytes())
+        .write_all(terminal_safe(text).as_bytes())
         .and_then(|()| std::io::stdout().lock().flush());
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -115,7 +115,20 @@ fn out(text: &str) {
 
 /// Writes `text` to standard error, as [`out`] writes to standard output.
 fn err(text: &str) {
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(terminal_safe(text).as_bytes());
+}
+
+/// `text` with each of its lines as [`codegen::diagnostic::one_line`] shows it: nothing in it a
+/// terminal would act on. Messages quote what they were given escaped already; this is the last
+/// guard, for what they quote as it is, such as a path (`site $'a\e[2Jb'` cleared the screen).
+fn terminal_safe(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(codegen::diagnostic::one_line)
+        .collect();
+    lines.join("\n")
 }
 
 /// Prints a report on success, the error on failure.

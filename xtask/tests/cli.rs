@@ -272,6 +272,34 @@ fn a_wrong_command_line_says_what_is_wrong() {
     assert_eq!(names, ["errors.yaml", "page.txt", "xtask"]);
 }
 
+/// A path a report quotes as given is shown with nothing a terminal would act on: a site DIR
+/// holding an escape sequence is written to as named, and the report says so escaped (it wrote
+/// the sequence itself, red text or a cleared screen); so are a refusal's, on standard error.
+#[test]
+fn a_path_in_a_report_is_shown_escaped() {
+    let dir = project();
+    let site = dir.path().join("site\x1b[31mred\x07");
+    let out = xtask(dir.path(), &["site", site.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(site.join("index.html").is_file());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("site\\u{1b}[31mred\\u{7} (open index.html)\n"),
+        "{stdout:?}"
+    );
+    let file = dir.path().join("file\x1b[2J");
+    std::fs::write(&file, "not a directory").unwrap();
+    let out = xtask(dir.path(), &["site", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("file\\u{1b}[2J"), "{stderr:?}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
 /// A report of errors ends its last line, so the shell's prompt does not follow on it (a bad
 /// upstream.tsv's report ended with "no file was written" and no line end).
 #[test]
