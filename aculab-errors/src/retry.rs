@@ -137,8 +137,11 @@ pub enum GiveUpReason {
     NotIdempotent,
     /// The policy's attempts are used up.
     AttemptsExhausted,
-    /// The server or the catalogue asks for a longer wait than the policy's `max_wait`.
+    /// The server's `Retry-After` asks for a longer wait than the policy's `max_wait`.
     WaitTooLong(Duration),
+    /// The catalogue's wait for the code (the server naming none) is longer than the policy's
+    /// `max_wait`.
+    CatalogueWaitTooLong(Duration),
 }
 
 /// One line for a log: `retry after 1.5s`, or why the policy gave up.
@@ -167,12 +170,14 @@ impl fmt::Display for GiveUpReason {
                 f.write_str("the server may have acted on the request, and it is not idempotent")
             }
             GiveUpReason::AttemptsExhausted => f.write_str("the policy's attempts are used up"),
-            GiveUpReason::WaitTooLong(wait) => {
-                write!(
-                    f,
-                    "the wait asked for, {wait:?}, is longer than the policy's max_wait"
-                )
-            }
+            GiveUpReason::WaitTooLong(wait) => write!(
+                f,
+                "the server's Retry-After asks for {wait:?}, longer than the policy's max_wait"
+            ),
+            GiveUpReason::CatalogueWaitTooLong(wait) => write!(
+                f,
+                "the catalogue's wait for the code, {wait:?}, is longer than the policy's max_wait"
+            ),
         }
     }
 }
@@ -184,7 +189,8 @@ impl fmt::Display for GiveUpReason {
 /// with full jitter (a wait drawn uniformly between zero and the backoff). On top of that:
 /// a wait the server (`Retry-After`) or the catalogue names is honoured exactly, without jitter,
 /// unless it is longer than `max_wait`, 5 minutes by default (the catalogue's longest wait is
-/// 180 s), when the policy gives up instead.
+/// 180 s), when the policy gives up instead, saying whose wait it was
+/// ([`GiveUpReason::WaitTooLong`] for the server's, [`GiveUpReason::CatalogueWaitTooLong`]).
 ///
 /// ```
 /// use core::time::Duration;
@@ -307,8 +313,9 @@ impl RetryPolicy {
     ///
     /// Precedence: a failure that is not retryable, or that is `idempotent_only` when the
     /// request is not idempotent, is never retried; then the attempts are counted; then the
-    /// server's wait, the catalogue's wait (each giving up if longer than `max_wait`), and last
-    /// the capped exponential backoff.
+    /// server's wait, the catalogue's wait (each giving up if longer than `max_wait`:
+    /// [`GiveUpReason::WaitTooLong`], [`GiveUpReason::CatalogueWaitTooLong`]), and last the
+    /// capped exponential backoff.
     pub fn decide(
         &self,
         attempt: u32,
@@ -326,10 +333,13 @@ impl RetryPolicy {
         if attempt.max(1) >= self.max_attempts {
             return GiveUp(GiveUpReason::AttemptsExhausted);
         }
-        match advice.server_wait.or(advice.catalogue_wait) {
-            Some(wait) if wait > self.max_wait => GiveUp(GiveUpReason::WaitTooLong(wait)),
-            Some(wait) => RetryAfter(wait),
-            None => RetryAfter(self.backoff(attempt, random)),
+        match (advice.server_wait, advice.catalogue_wait) {
+            (Some(wait), _) if wait > self.max_wait => GiveUp(GiveUpReason::WaitTooLong(wait)),
+            (None, Some(wait)) if wait > self.max_wait => {
+                GiveUp(GiveUpReason::CatalogueWaitTooLong(wait))
+            }
+            (Some(wait), _) | (None, Some(wait)) => RetryAfter(wait),
+            (None, None) => RetryAfter(self.backoff(attempt, random)),
         }
     }
 

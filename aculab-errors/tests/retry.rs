@@ -237,7 +237,7 @@ fn a_wait_beyond_max_wait_means_give_up() {
     let limited = RetryAdvice::for_code(ErrorCode::from_u16(18).unwrap());
     assert_eq!(
         p.decide(1, &limited, IDEMPOTENT, 0),
-        RetryDecision::GiveUp(GiveUpReason::WaitTooLong(Duration::from_secs(180)))
+        RetryDecision::GiveUp(GiveUpReason::CatalogueWaitTooLong(Duration::from_secs(180)))
     );
     let server_long = RetryAdvice::for_status(429).with_server_wait(Some(Duration::from_secs(101)));
     assert_eq!(
@@ -360,8 +360,10 @@ fn documented_decision(
         return RetryDecision::GiveUp(GiveUpReason::AttemptsExhausted);
     }
     if let Some(wait) = advice.server_wait.or(advice.catalogue_wait) {
-        return if wait > p.max_wait() {
+        return if wait > p.max_wait() && advice.server_wait.is_some() {
             RetryDecision::GiveUp(GiveUpReason::WaitTooLong(wait))
+        } else if wait > p.max_wait() {
+            RetryDecision::GiveUp(GiveUpReason::CatalogueWaitTooLong(wait))
         } else {
             RetryDecision::RetryAfter(wait)
         };
@@ -440,5 +442,22 @@ fn attempt_zero_counts_as_the_first_so_a_one_attempt_policy_never_retries() {
     assert_eq!(
         p.decide(0, &status, IDEMPOTENT, 0),
         p.decide(1, &status, IDEMPOTENT, 0)
+    );
+}
+
+#[test]
+fn a_wait_too_long_says_whose_wait_it_is() {
+    // A log line must tell a server asking for too long a wait from a policy whose max_wait is
+    // below the catalogue's own wait for the code.
+    let p = RetryPolicy::new().with_max_wait(Duration::from_secs(100));
+    let limited = RetryAdvice::for_code(ErrorCode::from_u16(18).unwrap()); // 180 s
+    assert_eq!(
+        p.decide(1, &limited, IDEMPOTENT, 0).to_string(),
+        "give up: the catalogue's wait for the code, 180s, is longer than the policy's max_wait"
+    );
+    let server = limited.with_server_wait(Some(Duration::from_secs(101)));
+    assert_eq!(
+        p.decide(1, &server, IDEMPOTENT, 0).to_string(),
+        "give up: the server's Retry-After asks for 101s, longer than the policy's max_wait"
     );
 }
