@@ -78,6 +78,14 @@ impl fmt::Display for Outcome {
                 write!(f, "next: ")?;
             }
             writeln!(f, "edit {CATALOGUE_FILE}, `cargo xtask gen`, `cargo test`")?;
+        } else if !self.written.is_empty() {
+            // The record's checked date moved, and the docs show it: they are stale until
+            // `gen` runs.
+            writeln!(
+                f,
+                "next: `cargo xtask gen` (the docs show the checked date), then commit \
+                 {CATALOGUE_FILE}, {RECORD_FILE} and the generated files"
+            )?;
         }
         Ok(())
     }

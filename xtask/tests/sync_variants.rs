@@ -893,3 +893,51 @@ fn marks_of_direction_are_no_text() {
         }
     }
 }
+
+/// A `--write` with nothing to scaffold still moves the checked date, which the docs show: it
+/// says to run `gen` next (it said only "in step" and "updated upstream.tsv", and a commit of
+/// the record alone left `gen --check`, so CI, failing on stale docs), and once `gen` has run,
+/// nothing is stale and the page reads in step.
+#[test]
+fn a_write_in_step_says_to_run_gen_for_the_checked_date() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    fs::create_dir(dir.path().join("aculab-errors")).unwrap();
+    fs::write(
+        dir.path().join("aculab-errors/Cargo.toml"),
+        "[package]\nname = \"aculab-errors\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    let out = xtask(dir.path(), &["gen"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join("page.txt");
+    fs::write(&path, &page).unwrap();
+    let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("updated upstream.tsv"), "{stdout}");
+    assert_eq!(
+        xtask(dir.path(), &["gen", "--check"]).status.code(),
+        Some(1),
+        "the docs show the checked date"
+    );
+    assert!(
+        stdout.ends_with("next: `cargo xtask gen` (the docs show the checked date), then commit errors.yaml, upstream.tsv and the generated files\n"),
+        "{stdout}"
+    );
+    assert_eq!(xtask(dir.path(), &["gen"]).status.code(), Some(0));
+    assert_eq!(
+        xtask(dir.path(), &["gen", "--check"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(sync(dir.path(), page.as_bytes(), "page.txt"), (0, vec![]));
+    // A write that changes nothing says nothing about gen.
+    let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        !stdout.contains("updated") && !stdout.contains("next:"),
+        "{stdout}"
+    );
+}
