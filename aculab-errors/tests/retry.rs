@@ -461,3 +461,114 @@ fn a_wait_too_long_says_whose_wait_it_is() {
         "give up: the server's Retry-After asks for 101s, longer than the policy's max_wait"
     );
 }
+
+/// The asctime and RFC 850 forms of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn obsolete_forms(imf: &str) -> (String, String) {
+    let [day, dd, mon, year, time, _] = imf
+        .split([',', ' '])
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()[..]
+    else {
+        panic!("{imf}");
+    };
+    let long = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .into_iter()
+    .find(|d| d.starts_with(day))
+    .unwrap();
+    let asctime = format!(
+        "{day} {mon} {:>2} {time} {year}",
+        dd.trim_start_matches('0')
+    );
+    let rfc_850 = format!("{long}, {dd}-{mon}-{} {time} GMT", &year[2..]);
+    (asctime, rfc_850)
+}
+
+proptest! {
+    #[test]
+    fn delay_seconds_read_as_the_number_written(n in any::<u64>(), zeros in 0usize..3, now in any::<u64>()) {
+        let value = format!("{}{n}", "0".repeat(zeros));
+        prop_assert_eq!(parse_retry_after(&value, now), Some(Duration::from_secs(n)));
+    }
+
+    #[test]
+    fn a_date_in_each_form_reads_as_its_distance_from_now(
+        now in 0i64..253_402_300_800, ahead in -49i64 * 365 * 86_400..49 * 365 * 86_400,
+    ) {
+        // Any instant from 1970 to 9999 within 49 years of now: IMF-fixdate and asctime at
+        // any distance, RFC 850's two-digit year within the 50 years it can reach.
+        let at = (now + ahead).clamp(0, 253_402_300_799);
+        let imf = HttpDate::from_unix_secs(at).to_string();
+        let (asctime, rfc_850) = obsolete_forms(&imf);
+        let wait = Some(Duration::from_secs(u64::try_from(at - now).unwrap_or(0)));
+        let now = u64::try_from(now).unwrap();
+        for value in [&imf, &asctime, &rfc_850] {
+            prop_assert_eq!(parse_retry_after(value, now), wait, "{} at {}", value, now);
+        }
+    }
+
+    #[test]
+    fn waits_are_what_decide_does_in_a_loop(
+        max_attempts in 0u32..8, initial in any_duration(), cap in any_duration(),
+        max_wait in any_duration(), jitter in any::<bool>(),
+        retryable in proptest::bool::weighted(0.8), idem_only in any::<bool>(), idempotent in any::<bool>(),
+        server in proptest::option::weighted(0.3, any_duration()),
+        catalogue in proptest::option::weighted(0.3, any_duration()),
+    ) {
+        // `waits` (explain's waits_ms) is decide's loop with each backoff at its upper bound:
+        // jitter off, or on with random = u32::MAX.
+        let p = RetryPolicy::new()
+            .with_max_attempts(max_attempts)
+            .with_initial_backoff(initial)
+            .with_max_backoff(cap)
+            .with_max_wait(max_wait)
+            .with_jitter(jitter);
+        let mut advice = RetryAdvice::new(retryable, idem_only).with_server_wait(server);
+        advice.catalogue_wait = catalogue;
+        let idempotency = if idempotent { IDEMPOTENT } else { NOT_IDEMPOTENT };
+        let mut looped = Vec::new();
+        let mut attempt = 1;
+        while let RetryDecision::RetryAfter(wait) = p.decide(attempt, &advice, idempotency, u32::MAX) {
+            looped.push(wait);
+            attempt += 1;
+        }
+        prop_assert!(attempt <= max_attempts.max(1), "{} attempts of {}", attempt, max_attempts);
+        prop_assert_eq!(p.waits(advice, idempotency).collect::<Vec<_>>(), looped);
+    }
+
+    #[test]
+    fn a_jittered_backoff_is_within_its_bound_and_grows_with_random(
+        initial in any_duration(), cap in any_duration(), attempt in any::<u32>(),
+        r1 in any::<u32>(), r2 in any::<u32>(),
+    ) {
+        let p = RetryPolicy::new().with_initial_backoff(initial).with_max_backoff(cap);
+        let upper = p.with_jitter(false).backoff(attempt, 0);
+        prop_assert!(upper <= cap);
+        let (lo, hi) = (r1.min(r2), r1.max(r2));
+        prop_assert!(p.backoff(attempt, lo) <= p.backoff(attempt, hi));
+        prop_assert!(p.backoff(attempt, hi) <= upper);
+        prop_assert_eq!(p.backoff(attempt, u32::MAX), upper);
+        prop_assert_eq!(p.backoff(attempt, 0), Duration::ZERO);
+    }
+}
+
+#[test]
+fn the_default_policy_honours_every_catalogued_wait() {
+    // RetryPolicy's doc: max_wait, 5 minutes, is above the catalogue's longest wait (180 s), so
+    // the default policy never gives up on a wait the catalogue itself names.
+    let longest = ErrorCode::ALL.iter().filter_map(|c| c.retry_after()).max();
+    assert_eq!(longest, Some(Duration::from_secs(180)));
+    for &code in ErrorCode::ALL.iter().filter(|c| c.retry_after().is_some()) {
+        let waits: Vec<Duration> = RetryPolicy::new()
+            .waits(RetryAdvice::for_code(code), IDEMPOTENT)
+            .collect();
+        assert_eq!(waits, [code.retry_after().unwrap(); 2], "{code}");
+    }
+}
