@@ -395,27 +395,43 @@ fn any_duration() -> impl Strategy<Value = Duration> {
     ]
 }
 
+/// Any policy (with as many attempts as `max_attempts` draws), any advice, either idempotency.
+fn any_case(
+    max_attempts: impl Strategy<Value = u32>,
+) -> impl Strategy<Value = (RetryPolicy, RetryAdvice, Idempotency)> {
+    let durations = (any_duration(), any_duration(), any_duration());
+    let policy = (max_attempts, durations, any::<bool>()).prop_map(
+        |(max_attempts, (initial, cap, max_wait), jitter)| {
+            RetryPolicy::new()
+                .with_max_attempts(max_attempts)
+                .with_initial_backoff(initial)
+                .with_max_backoff(cap)
+                .with_max_wait(max_wait)
+                .with_jitter(jitter)
+        },
+    );
+    let wait = || proptest::option::weighted(0.25, any_duration());
+    let advice = (proptest::bool::weighted(0.8), any::<bool>(), wait(), wait()).prop_map(
+        |(retryable, idempotent_only, server, catalogue)| {
+            let mut advice = RetryAdvice::new(retryable, idempotent_only).with_server_wait(server);
+            advice.catalogue_wait = catalogue;
+            advice
+        },
+    );
+    (
+        policy,
+        advice,
+        prop_oneof![Just(IDEMPOTENT), Just(NOT_IDEMPOTENT)],
+    )
+}
+
 proptest! {
     #[test]
     fn decide_follows_the_documented_rule_for_any_policy(
-        max_attempts in prop_oneof![1 => 0u32..6, 2 => Just(u32::MAX)],
-        initial in any_duration(), cap in any_duration(), max_wait in any_duration(),
-        jitter in any::<bool>(),
+        (p, advice, idempotency) in any_case(prop_oneof![1 => 0u32..6, 2 => Just(u32::MAX)]),
         attempt in prop_oneof![0u32..8, 60u32..140, Just(u32::MAX - 1)],
         random in prop_oneof![Just(0u32), Just(u32::MAX), any::<u32>()],
-        retryable in proptest::bool::weighted(0.8), idem_only in any::<bool>(), idempotent in any::<bool>(),
-        server in proptest::option::weighted(0.2, any_duration()),
-        catalogue in proptest::option::weighted(0.2, any_duration()),
     ) {
-        let p = RetryPolicy::new()
-            .with_max_attempts(max_attempts)
-            .with_initial_backoff(initial)
-            .with_max_backoff(cap)
-            .with_max_wait(max_wait)
-            .with_jitter(jitter);
-        let mut advice = RetryAdvice::new(retryable, idem_only).with_server_wait(server);
-        advice.catalogue_wait = catalogue;
-        let idempotency = if idempotent { IDEMPOTENT } else { NOT_IDEMPOTENT };
         prop_assert_eq!(
             p.decide(attempt, &advice, idempotency, random),
             documented_decision(&p, attempt, &advice, idempotency, random)
@@ -515,31 +531,16 @@ proptest! {
     }
 
     #[test]
-    fn waits_are_what_decide_does_in_a_loop(
-        max_attempts in 0u32..8, initial in any_duration(), cap in any_duration(),
-        max_wait in any_duration(), jitter in any::<bool>(),
-        retryable in proptest::bool::weighted(0.8), idem_only in any::<bool>(), idempotent in any::<bool>(),
-        server in proptest::option::weighted(0.3, any_duration()),
-        catalogue in proptest::option::weighted(0.3, any_duration()),
-    ) {
+    fn waits_are_what_decide_does_in_a_loop((p, advice, idempotency) in any_case(0u32..8)) {
         // `waits` (explain's waits_ms) is decide's loop with each backoff at its upper bound:
         // jitter off, or on with random = u32::MAX.
-        let p = RetryPolicy::new()
-            .with_max_attempts(max_attempts)
-            .with_initial_backoff(initial)
-            .with_max_backoff(cap)
-            .with_max_wait(max_wait)
-            .with_jitter(jitter);
-        let mut advice = RetryAdvice::new(retryable, idem_only).with_server_wait(server);
-        advice.catalogue_wait = catalogue;
-        let idempotency = if idempotent { IDEMPOTENT } else { NOT_IDEMPOTENT };
         let mut looped = Vec::new();
         let mut attempt = 1;
         while let RetryDecision::RetryAfter(wait) = p.decide(attempt, &advice, idempotency, u32::MAX) {
             looped.push(wait);
             attempt += 1;
         }
-        prop_assert!(attempt <= max_attempts.max(1), "{} attempts of {}", attempt, max_attempts);
+        prop_assert!(attempt <= p.max_attempts().max(1), "{} attempts, {:?}", attempt, p);
         prop_assert_eq!(p.waits(advice, idempotency).collect::<Vec<_>>(), looped);
     }
 
