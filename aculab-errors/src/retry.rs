@@ -257,7 +257,8 @@ impl RetryPolicy {
         }
     }
 
-    /// The longest backoff.
+    /// The longest backoff. Below `initial_backoff`, every backoff is this one; zero means
+    /// retrying at once.
     pub const fn with_max_backoff(self, max_backoff: Duration) -> Self {
         RetryPolicy {
             max_backoff,
@@ -266,7 +267,7 @@ impl RetryPolicy {
     }
 
     /// The longest wait, asked for by the server or the catalogue, that the policy will honour;
-    /// beyond it, it gives up.
+    /// beyond it, it gives up. It does not bound the policy's own backoff: `max_backoff` does.
     pub const fn with_max_wait(self, max_wait: Duration) -> Self {
         RetryPolicy { max_wait, ..self }
     }
