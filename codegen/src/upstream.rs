@@ -3076,6 +3076,8 @@ pub struct CatalogueCode {
     pub indent: String,
     /// Its `category`, where it is text.
     pub category: Option<String>,
+    /// Whether a key still holds a placeholder `sync --write` left for a person to replace.
+    pub unwritten: bool,
 }
 
 /// A category's id and range, as read leniently.
@@ -3189,6 +3191,9 @@ pub fn catalogue_codes(text: &str) -> Result<CatalogueCodes, Diagnostics> {
             line: item.line,
             indent,
             category: get(m, "category").and_then(|n| str_of(&n)),
+            unwritten: m.iter().any(|(_, n)| {
+                matches!(n.scalar(), Some(Plain::Str(s)) if s.trim_start().starts_with(PLACEHOLDER))
+            }),
         };
         if out.codes.insert(code, entry).is_some() {
             diags.push(Diagnostic::new(

@@ -31,6 +31,8 @@ pub struct Outcome {
     pub scaffolded: Vec<u16>,
     /// Whether `--write` was given.
     pub write: bool,
+    /// Codes whose entry still holds a placeholder of a scaffold, for a person to write.
+    pub unwritten: Vec<u16>,
 }
 
 impl Outcome {
@@ -50,6 +52,12 @@ impl fmt::Display for Outcome {
         }
         for change in &self.changes {
             writeln!(f, "{change}")?;
+        }
+        for code in &self.unwritten {
+            writeln!(
+                f,
+                "note: {code:04} is still a scaffold in {CATALOGUE_FILE}: write its text, then `cargo xtask gen`"
+            )?;
         }
         if self.in_step() {
             writeln!(
@@ -236,6 +244,10 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         written: Vec::new(),
         scaffolded: Vec::new(),
         write,
+        unwritten: (catalogue.codes.values())
+            .filter(|c| c.unwritten)
+            .map(|c| c.code)
+            .collect(),
     };
     if !write {
         return Ok(outcome);

@@ -941,3 +941,54 @@ fn a_write_in_step_says_to_run_gen_for_the_checked_date() {
         "{stdout}"
     );
 }
+
+/// A scaffold whose text is not yet written is named by every later `sync` (it read "in step"
+/// and nothing more, as if the work were done, while `gen` still refused the catalogue), and
+/// no longer once a person has written it.
+#[test]
+fn a_scaffold_still_to_write_is_named_until_it_is_written() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let mut varied = entries(&page);
+    varied.push(PageEntry {
+        code: 9001,
+        http: Some(503),
+        description: "A new error at the end of the page.".into(),
+        remedy: Some("Wait for it.".into()),
+    });
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join("page.txt");
+    fs::write(&path, as_text(&varied)).unwrap();
+    let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let note =
+        "note: 9001 is still a scaffold in errors.yaml: write its text, then `cargo xtask gen`";
+    let out = xtask(dir.path(), &["sync", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.lines().any(|l| l == note), "{stdout}");
+    assert_eq!(
+        xtask(dir.path(), &["gen"]).status.code(),
+        Some(1),
+        "gen refuses it"
+    );
+    let catalogue = fs::read_to_string(dir.path().join("errors.yaml")).unwrap();
+    let written: String = catalogue
+        .lines()
+        .map(|l| match l.trim_start() {
+            t if t.starts_with("name: TODO") => "    name: code_9001".to_string(),
+            t if t.starts_with("retry: TODO") => "    retry: true".to_string(),
+            t if t.starts_with("TODO: say what 9001 means") => "      Our words for 9001.".into(),
+            t if t.starts_with("TODO: say what to do") => "      What to do about 9001.".into(),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!written.contains("TODO"), "{written}");
+    fs::write(dir.path().join("errors.yaml"), written + "\n").unwrap();
+    let out = xtask(dir.path(), &["sync", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(!stdout.contains("note:"), "{stdout}");
+    assert!(stdout.starts_with("in step: "), "{stdout}");
+}
