@@ -278,17 +278,23 @@ fn a_page_with_nothing_to_compare_exits_2_and_writes_nothing() {
     assert_eq!(snapshot(dir.path()), before);
 }
 
-#[test]
-fn write_scaffolds_an_added_code_that_gen_refuses_at_its_line_and_records_the_page() {
+/// The project in step with the official page, and the page with 9001 added at its end (with
+/// `remedy`, where given).
+fn project_and_9001_added(remedy: Option<&str>) -> (tempfile::TempDir, Vec<PageEntry>) {
     let page = fixture("page.txt");
-    let dir = project(&page);
     let mut varied = entries(&page);
     varied.push(PageEntry {
         code: 9001,
         http: Some(503),
         description: "A new error at the end of the page.".into(),
-        remedy: None,
+        remedy: remedy.map(str::to_string),
     });
+    (project(&page), varied)
+}
+
+#[test]
+fn write_scaffolds_an_added_code_that_gen_refuses_at_its_line_and_records_the_page() {
+    let (dir, varied) = project_and_9001_added(None);
     let pages = tempfile::tempdir().unwrap();
     let path = pages.path().join("page.html");
     fs::write(&path, as_html(&varied)).unwrap();
@@ -947,15 +953,7 @@ fn a_write_in_step_says_to_run_gen_for_the_checked_date() {
 /// no longer once a person has written it.
 #[test]
 fn a_scaffold_still_to_write_is_named_until_it_is_written() {
-    let page = fixture("page.txt");
-    let dir = project(&page);
-    let mut varied = entries(&page);
-    varied.push(PageEntry {
-        code: 9001,
-        http: Some(503),
-        description: "A new error at the end of the page.".into(),
-        remedy: Some("Wait for it.".into()),
-    });
+    let (dir, varied) = project_and_9001_added(Some("Wait for it."));
     let pages = tempfile::tempdir().unwrap();
     let path = pages.path().join("page.txt");
     fs::write(&path, as_text(&varied)).unwrap();
