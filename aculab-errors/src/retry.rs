@@ -42,8 +42,8 @@ pub const fn is_idempotent_only_status(status: u16) -> bool {
 
 /// Whether the request that failed may safely be sent twice.
 ///
-/// GET, HEAD, PUT and DELETE are idempotent in HTTP's terms; a POST that starts a call or sends
-/// a fax is not, unless the API makes it so.
+/// GET, HEAD, OPTIONS, TRACE, PUT and DELETE are idempotent in HTTP's terms (RFC 9110, 9.2.2);
+/// a POST that starts a call or sends a fax is not, unless the API makes it so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Idempotency {
     /// Sending it twice has the same effect as sending it once.
@@ -95,7 +95,7 @@ impl RetryAdvice {
     /// assert!(advice.retryable && !advice.idempotent_only);
     /// assert_eq!(advice.catalogue_wait, Some(Duration::from_secs(60)));
     /// ```
-    pub fn for_code(code: ErrorCode) -> Self {
+    pub const fn for_code(code: ErrorCode) -> Self {
         RetryAdvice {
             catalogue_wait: code.retry_after(),
             ..RetryAdvice::new(code.is_retryable(), code.idempotent_only())
