@@ -191,10 +191,10 @@ impl fmt::Display for GiveUpReason {
 /// unless it is longer than `max_wait`, 5 minutes by default (the catalogue's longest wait is
 /// 180 s), when the policy gives up instead, saying whose wait it was
 /// ([`GiveUpReason::WaitTooLong`] for the server's, [`GiveUpReason::CatalogueWaitTooLong`]).
-/// Where smithy-rs caps a server's wait (`x-amz-retry-after`) at 20 s, this honours one up to
-/// `max_wait`.
-/// The policy holds no state, so the standard mode's retry quota (a token bucket that a
-/// client's failing requests drain) is not here; a client that wants one keeps it.
+/// Where smithy-rs caps a server's wait (`x-amz-retry-after`) at its backoff cap, 20 s, this
+/// honours one up to `max_wait`. The policy holds no state, so the standard mode's retry quota
+/// (a token bucket that a client's failing requests drain) is not here; a client that wants
+/// one keeps it.
 ///
 /// ```
 /// use core::time::Duration;
