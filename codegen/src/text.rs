@@ -242,10 +242,11 @@ fn email_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')
 }
 
-/// The length of the e-mail address (`name@host.tld`) starting at `s`, if one does.
-fn email_len(s: &str) -> Option<usize> {
+/// The length of the e-mail address (`name@host.tld`) starting at `s`, if one does. Right
+/// after `mailto:` or `xmpp:` (`after_scheme`), GitHub links one with no name too (`@host.tld`).
+fn email_len(s: &str, after_scheme: bool) -> Option<usize> {
     let at = s.find(|c: char| !email_char(c))?;
-    if at == 0 || !s[at..].starts_with('@') {
+    if (at == 0 && !after_scheme) || !s[at..].starts_with('@') {
         return None;
     }
     let domain = &s[at + 1..];
@@ -310,9 +311,12 @@ fn escape_into(out: &mut String, s: &str) {
             prev = Some(c);
             continue;
         }
-        // GitHub links every e-mail address, escaped or not, but never inside a code span.
-        if !prev.is_some_and(email_char) {
-            if let Some(len) = email_len(&s[i..]) {
+        // GitHub links every e-mail address, escaped or not, but never inside a code span. A
+        // code span ends a text, so an address may start right after one (`a@b.co.@x.co` held
+        // the address `.@x.co` after the code span `a@b.co`).
+        if !prev.is_some_and(email_char) || code_end == Some(out.len()) {
+            let after_scheme = s[..i].ends_with("mailto:") || s[..i].ends_with("xmpp:");
+            if let Some(len) = email_len(&s[i..], after_scheme) {
                 push_code_span(out, &s[i..i + len], &mut code_end);
                 skip_to = i + len;
                 prev = s[..i + len].chars().next_back();
@@ -468,6 +472,14 @@ mod tests {
         assert_eq!(markdown("1www.-x WwW.-y"), r"1www\.-x WwW\.-y");
         assert_eq!(markdown("a@b"), "a@b");
         assert_eq!(markdown(";/+@.co and a@.b"), r";/`+@.co` and `a@.b`");
+        // After a scheme GitHub links an address with no name; after a code span, one that
+        // starts right there.
+        assert_eq!(
+            markdown("mailto:@x.co xmpp:@x.co/r @x.co"),
+            r"mailto:`@x.co` xmpp:`@x.co`/r @x\.co"
+        );
+        assert_eq!(markdown("a@b.co.@x.co"), "`a@b.co.@x.co`");
+        assert_eq!(markdown(":+1:.@x.co"), "`:+1:.@x.co`");
         assert_eq!(
             markdown(r#""q" 'q' a--b a---b a...b a.b -x"#),
             r#"\"q\" \'q\' a\-\-b a\-\-\-b a\.\.\.b a\.b -x"#

@@ -283,6 +283,76 @@ fn no_bare_domain_is_left_for_a_linkifier() {
     assert!(runs > 100, "{runs}");
 }
 
+/// The e-mail addresses GitHub's autolinker (cmark-gfm's) links in `text`, a run of text as it
+/// reads one: escapes undone, ended only by a code span or a link. An address is a name of
+/// letters, digits and `.+-_` (or `mailto:` or `xmpp:`, with or without a name before the `@`),
+/// an `@`, and a domain with a dot followed by a letter or digit that ends in a letter or a dot.
+fn github_e_mail_links(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let name_byte = |c: u8| c.is_ascii_alphanumeric() || b".+-_".contains(&c);
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices('@') {
+        let mut start = at;
+        loop {
+            if start > 0 && name_byte(b[start - 1]) {
+                start -= 1;
+            } else if let Some(s) = ["mailto:", "xmpp:"]
+                .iter()
+                .find(|s| text[..start].ends_with(*s))
+            {
+                start -= s.len();
+            } else {
+                break;
+            }
+        }
+        let mut end = at + 1;
+        let mut dots = 0;
+        while end < b.len() {
+            match b[end] {
+                c if c.is_ascii_alphanumeric() || c == b'-' || c == b'_' => {}
+                b'.' if b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) => dots += 1,
+                _ => break,
+            }
+            end += 1;
+        }
+        let last = b[end - 1];
+        // A name or a scheme before the `@`.
+        if start < at && dots > 0 && (last.is_ascii_alphabetic() || last == b'.') {
+            found.push(text[start..end].to_string());
+        }
+    }
+    found
+}
+
+/// No e-mail address is left in the Markdown for GitHub to link: each is in a code span, and
+/// no run of text (which a code span ends, and an escape does not) holds one, however it
+/// starts (`mailto:@evil.example` has no name; `.@evil.example` starts after a code span).
+#[test]
+fn no_e_mail_address_is_left_for_github() {
+    let (_, files) = fixture();
+    let markdown = file(&files, codegen::MARKDOWN_FILE);
+    let mut in_link = 0;
+    let mut run = String::new();
+    let mut runs = Vec::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_GFM) {
+        match event {
+            Event::Text(t) => {
+                if in_link == 0 {
+                    run.push_str(&t);
+                }
+                continue;
+            }
+            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_)) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::CodeBlock) => in_link -= 1,
+            _ => {}
+        }
+        runs.push(std::mem::take(&mut run));
+    }
+    assert!(runs.iter().any(|r| r.contains("mailto:")), "{runs:?}");
+    let linked: Vec<String> = runs.iter().flat_map(|r| github_e_mail_links(r)).collect();
+    assert!(linked.is_empty(), "{linked:?}");
+}
+
 /// Each entry's official page, in the Markdown, is a link that shows its URL as written, even
 /// where markdown-it would show an autolink's text decoded (`%41` as `A`, an `xn--` host in
 /// Unicode, a `'` curled): then its text is the URL escaped.
