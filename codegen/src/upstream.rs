@@ -3250,6 +3250,12 @@ pub enum Change {
         /// Whether the record has it: the page listed it when last checked.
         recorded: bool,
     },
+    /// A scaffold `sync --write` left, its text still unwritten, for a code no longer on the
+    /// page: never generated, so it is deleted, not retired.
+    ScaffoldUnlisted {
+        /// The code.
+        code: u16,
+    },
     /// Marked retired in the catalogue, yet on the page.
     Relisted {
         /// The code.
@@ -3302,6 +3308,7 @@ impl Change {
         match *self {
             Change::Added { code, .. }
             | Change::Removed { code, .. }
+            | Change::ScaffoldUnlisted { code }
             | Change::Relisted { code }
             | Change::Status { code, .. }
             | Change::RemedyAppeared { code }
@@ -3335,6 +3342,10 @@ impl fmt::Display for Change {
                 } else {
                     "not on the page (removed from it, or never listed there)"
                 }
+            ),
+            Change::ScaffoldUnlisted { .. } => write!(
+                f,
+                "gone from the page before its scaffold was written; delete the scaffold from errors.yaml"
             ),
             Change::Relisted { .. } => {
                 write!(f, "listed on the page, but errors.yaml marks it retired")
@@ -3402,6 +3413,7 @@ pub fn drift(page: &Page, catalogue: &CatalogueCodes, record: &Record) -> Vec<Ch
                 http: p.http,
                 remedy: p.remedy.is_some(),
             }),
+            (None, Some(c)) if c.unwritten => out.push(Change::ScaffoldUnlisted { code }),
             (None, Some(c)) if !c.retired => out.push(Change::Removed {
                 code,
                 recorded: r.is_some(),

@@ -244,8 +244,9 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         written: Vec::new(),
         scaffolded: Vec::new(),
         write,
+        // A scaffold for a code gone from the page is to delete, as its change says.
         unwritten: (catalogue.codes.values())
-            .filter(|c| c.unwritten)
+            .filter(|c| c.unwritten && page.entries.iter().any(|e| e.code == c.code))
             .map(|c| c.code)
             .collect(),
     };

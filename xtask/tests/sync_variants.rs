@@ -990,3 +990,46 @@ fn a_scaffold_still_to_write_is_named_until_it_is_written() {
     assert!(!stdout.contains("note:"), "{stdout}");
     assert!(stdout.starts_with("in step: "), "{stdout}");
 }
+
+/// A code added and scaffolded, then gone from the page before its text was written, is a
+/// scaffold to delete (it was never generated, so deleting it breaks nobody), not a code to
+/// retire (it said "mark it `retired: <why>` ... (never delete it)"); once deleted and the page
+/// recorded, the page reads in step.
+#[test]
+fn a_scaffold_whose_code_left_the_page_is_to_delete_not_retire() {
+    let (dir, varied) = project_and_9001_added(None);
+    let pages = tempfile::tempdir().unwrap();
+    let path = pages.path().join("page.txt");
+    fs::write(&path, as_text(&varied)).unwrap();
+    assert_eq!(
+        xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+    let official = fixture("page.txt");
+    assert_eq!(
+        sync(dir.path(), official.as_bytes(), "page.txt"),
+        (
+            1,
+            vec![
+                "9001: gone from the page before its scaffold was written; delete the scaffold from errors.yaml"
+                    .to_string()
+            ]
+        )
+    );
+    // Nor is it noted as a scaffold to write.
+    fs::write(&path, &official).unwrap();
+    let out = xtask(dir.path(), &["sync", path.to_str().unwrap()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("note:"), "{stdout}");
+    let catalogue = fs::read_to_string(dir.path().join("errors.yaml")).unwrap();
+    let at = catalogue.find("  - code: \"9001\"").unwrap();
+    fs::write(dir.path().join("errors.yaml"), &catalogue[..at]).unwrap();
+    let out = xtask(dir.path(), &["sync", "--write", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        sync(dir.path(), official.as_bytes(), "page.txt"),
+        (0, vec![])
+    );
+}
