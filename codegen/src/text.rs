@@ -362,10 +362,16 @@ fn escape_into(out: &mut String, s: &str) {
                     || (prev.is_some_and(|p| !p.is_whitespace())
                         && next.is_some_and(char::is_alphabetic))
             }
-            // (After a `:`, escaped above, no linkifier reads the `//`.)
-            '/' => next == Some('/') && prev != Some(':'),
-            // A `scheme://` that is not a plain https URL stays text, not a bare URL to link.
-            ':' => s[i + 1..].starts_with("//"),
+            // (After a `:`, escaped below, no linkifier reads the `//`; after one that ends a
+            // code span, which starts a new text, it does.)
+            '/' => next == Some('/') && (prev != Some(':') || code_end == Some(out.len())),
+            // A `scheme://` that is not a plain https URL stays text, not a bare URL to link; so
+            // does `mailto:`, whose address markdown-it links without a domain (`mailto:a@b`).
+            ':' => {
+                s[i + 1..].starts_with("//")
+                    || s.get(i.saturating_sub(6)..i)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("mailto"))
+            }
             _ => false,
         };
         if escape {
@@ -476,8 +482,15 @@ mod tests {
         // starts right there.
         assert_eq!(
             markdown("mailto:@x.co xmpp:@x.co/r @x.co"),
-            r"mailto:`@x.co` xmpp:`@x.co`/r @x\.co"
+            r"mailto\:`@x.co` xmpp:`@x.co`/r @x\.co"
         );
+        // markdown-it links `mailto:` with any address, one without a domain too.
+        assert_eq!(
+            markdown("mailto:a@b MailTo:x@localhost"),
+            r"mailto\:a@b MailTo\:x@localhost"
+        );
+        // A code span ends a text: a `//host` after one is no protocol-relative link.
+        assert_eq!(markdown(":tada://localhost/x"), r"`:tada:`\//localhost/x");
         assert_eq!(markdown("a@b.co.@x.co"), "`a@b.co.@x.co`");
         assert_eq!(markdown(":+1:.@x.co"), "`:+1:.@x.co`");
         assert_eq!(
