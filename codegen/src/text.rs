@@ -242,11 +242,12 @@ fn email_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')
 }
 
-/// The length of the e-mail address (`name@host.tld`) starting at `s`, if one does. Right
-/// after `mailto:` or `xmpp:` (`after_scheme`), GitHub links one with no name too (`@host.tld`).
-fn email_len(s: &str, after_scheme: bool) -> Option<usize> {
+/// The length of the e-mail address (`name@host.tld`) starting at `s`, if one does. One with no
+/// name (`@host.tld`) counts too: GitHub links it after `mailto:` or `xmpp:`, and markdown-it-py
+/// after any of the other characters its linkifier allows in a name (`x:@10.0.0.1`).
+fn email_len(s: &str) -> Option<usize> {
     let at = s.find(|c: char| !email_char(c))?;
-    if (at == 0 && !after_scheme) || !s[at..].starts_with('@') {
+    if !s[at..].starts_with('@') {
         return None;
     }
     let domain = &s[at + 1..];
@@ -315,8 +316,7 @@ fn escape_into(out: &mut String, s: &str) {
         // code span ends a text, so an address may start right after one (`a@b.co.@x.co` held
         // the address `.@x.co` after the code span `a@b.co`).
         if !prev.is_some_and(email_char) || code_end == Some(out.len()) {
-            let after_scheme = s[..i].ends_with("mailto:") || s[..i].ends_with("xmpp:");
-            if let Some(len) = email_len(&s[i..], after_scheme) {
+            if let Some(len) = email_len(&s[i..]) {
                 push_code_span(out, &s[i..i + len], &mut code_end);
                 skip_to = i + len;
                 prev = s[..i + len].chars().next_back();
@@ -478,11 +478,11 @@ mod tests {
         assert_eq!(markdown("1www.-x WwW.-y"), r"1www\.-x WwW\.-y");
         assert_eq!(markdown("a@b"), "a@b");
         assert_eq!(markdown(";/+@.co and a@.b"), r";/`+@.co` and `a@.b`");
-        // After a scheme GitHub links an address with no name; after a code span, one that
-        // starts right there.
+        // An address with no name is linked after a scheme (GitHub) or after some punctuation
+        // (markdown-it-py); after a code span, one that starts right there.
         assert_eq!(
-            markdown("mailto:@x.co xmpp:@x.co/r @x.co"),
-            r"mailto\:`@x.co` xmpp:`@x.co`/r @x\.co"
+            markdown("mailto:@x.co xmpp:@x.co/r @x.co x:@10.0.0.1 a@@b.co"),
+            r"mailto\:`@x.co` xmpp:`@x.co`/r `@x.co` x:`@10.0.0.1` a@`@b.co`"
         );
         // markdown-it links `mailto:` with any address, one without a domain too.
         assert_eq!(
