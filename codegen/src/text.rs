@@ -337,6 +337,9 @@ fn escape_into(out: &mut String, s: &str) {
             | '!' | '$' => true,
             // `^x^` is a superscript to Markdown readers with that extension (pulldown-cmark's).
             '^' => true,
+            // An `@` no address holds (those are code spans): markdown-it's linkifier reads
+            // symbols as letters of a domain, and linked `x@y=1.2.3.4` as an address.
+            '@' => true,
             // Rustdoc's smart punctuation would curl quotes and turn `--`, `...` into dashes
             // and an ellipsis; escaped, each stays the character it is.
             '"' | '\'' => true,
@@ -476,18 +479,18 @@ mod tests {
         );
         assert_eq!(markdown("awww.x"), r"awww\.x");
         assert_eq!(markdown("1www.-x WwW.-y"), r"1www\.-x WwW\.-y");
-        assert_eq!(markdown("a@b"), "a@b");
+        assert_eq!(markdown("a@b x@y=1.2.3.4"), r"a\@b x\@y=1.2.3.4");
         assert_eq!(markdown(";/+@.co and a@.b"), r";/`+@.co` and `a@.b`");
         // An address with no name is linked after a scheme (GitHub) or after some punctuation
         // (markdown-it-py); after a code span, one that starts right there.
         assert_eq!(
             markdown("mailto:@x.co xmpp:@x.co/r @x.co x:@10.0.0.1 a@@b.co"),
-            r"mailto\:`@x.co` xmpp:`@x.co`/r `@x.co` x:`@10.0.0.1` a@`@b.co`"
+            r"mailto\:`@x.co` xmpp:`@x.co`/r `@x.co` x:`@10.0.0.1` a\@`@b.co`"
         );
         // markdown-it links `mailto:` with any address, one without a domain too.
         assert_eq!(
             markdown("mailto:a@b MailTo:x@localhost"),
-            r"mailto\:a@b MailTo\:x@localhost"
+            r"mailto\:a\@b MailTo\:x\@localhost"
         );
         // A code span ends a text: a `//host` after one is no protocol-relative link.
         assert_eq!(markdown(":tada://localhost/x"), r"`:tada:`\//localhost/x");
