@@ -578,6 +578,11 @@ fn the_default_policy_honours_every_catalogued_wait() {
 fn advice_for_a_code_can_be_a_constant() {
     // Like `for_status`, `new` and the policy's builders, `for_code` is const.
     const TOO_SOON: RetryAdvice = RetryAdvice::for_code(ErrorCode::ConferenceChangeTooSoon);
-    assert_eq!(TOO_SOON.catalogue_wait, Some(Duration::from_secs(60)));
-    assert!(TOO_SOON.retryable && !TOO_SOON.idempotent_only);
+    let code = ErrorCode::ConferenceChangeTooSoon;
+    assert_eq!(TOO_SOON, RetryAdvice::for_code(code));
+    assert_eq!(TOO_SOON.catalogue_wait, code.retry_after());
+    assert_eq!(
+        (TOO_SOON.retryable, TOO_SOON.idempotent_only),
+        (code.is_retryable(), code.idempotent_only())
+    );
 }
