@@ -785,15 +785,9 @@ const MAX_TEXT_LINES: usize = 500;
 /// and words: of a block text (`key: >-`), or of a plain or quoted text going on from its key's
 /// line without a `: ` (which would end it). The text's key is the nearest line above indented
 /// less, looked for at most [`MAX_TEXT_LINES`] lines up (so that asking of many lines stays
-/// linear in a file of thousands of keys alike).
+/// linear in a file of thousands of keys alike): [`text_key`].
 fn in_text(lines: &[&str], n: usize) -> bool {
-    let Some(own) = lines.get(n.wrapping_sub(1)).map(|l| lead(l)) else {
-        return false;
-    };
-    let Some(key) = (n.saturating_sub(MAX_TEXT_LINES).max(1)..n)
-        .rev()
-        .find(|&p| has_content(lines[p - 1]) && lead(lines[p - 1]) < own)
-    else {
+    let Some(key) = text_key(lines, n) else {
         return false;
     };
     if opens_block_text(lines[key - 1]) {
@@ -811,6 +805,16 @@ fn in_text(lines: &[&str], n: usize) -> bool {
         && !closed_quote
         && !here.contains(": ")
         && !here.ends_with(':')
+}
+
+/// The key of the text 1-based line `n` would be a line of: the nearest line above it that
+/// holds more than white space or a comment and is indented less, looked for at most
+/// [`MAX_TEXT_LINES`] lines up; `None` when there is none, or no line `n`.
+fn text_key(lines: &[&str], n: usize) -> Option<usize> {
+    let own = lead(lines.get(n.wrapping_sub(1))?);
+    (n.saturating_sub(MAX_TEXT_LINES).max(1)..n)
+        .rev()
+        .find(|&k| has_content(lines[k - 1]) && lead(lines[k - 1]) < own)
 }
 
 /// Whether `line` holds more than white space or a comment.
@@ -1007,10 +1011,7 @@ fn keyed_line(lines: &[&str], n: usize) -> Option<usize> {
     if !in_text(lines, n) {
         return Some(n);
     }
-    (n.saturating_sub(MAX_TEXT_LINES).max(1)..n)
-        .rev()
-        .find(|&k| has_content(lines[k - 1]) && lead(lines[k - 1]) < lead(lines[n - 1]))
-        .filter(|&k| opens_block_text(lines[k - 1]))
+    text_key(lines, n).filter(|&k| opens_block_text(lines[k - 1]))
 }
 
 /// The line to blame when the parser stopped at 1-based `stop`, a key's line, because the line
