@@ -518,28 +518,35 @@ fn baseline(
             .find(|(f, _)| f.path == path)
             .and_then(|(_, c)| c.text())
     };
-    let module_is_new = || {
+    // A run of this very catalogue killed between its renames: the module is already what it
+    // writes, beside the export it staged.
+    let killed_run = || {
         let now = files.iter().find(|f| f.path == codegen::RUST_FILE);
-        now.is_some_and(|f| text_of(codegen::RUST_FILE) == Some(f.contents.as_str()))
+        export_staged
+            && now.is_some_and(|f| text_of(codegen::RUST_FILE) == Some(f.contents.as_str()))
+    };
+    let missing = |path: &str| {
+        files
+            .iter()
+            .zip(current)
+            .any(|(f, c)| f.path == path && matches!(c, Current::Missing))
     };
     // Which of the two a file that gives no text is (it was said to be "missing, or not UTF-8").
     let missing_or_not_text = |path: &str| {
-        let missing = files
-            .iter()
-            .zip(current)
-            .any(|(f, c)| f.path == path && matches!(c, Current::Missing));
-        if missing {
+        if missing(path) {
             "missing"
         } else {
             "not UTF-8 text"
         }
     };
     let Some(json) = text_of(JSON_FILE) else {
-        let why = missing_or_not_text(JSON_FILE);
-        if why == "missing" && export_staged && module_is_new() {
+        if missing(JSON_FILE) && killed_run() {
             return Ok(None);
         }
-        return Err(Error::Baseline(format!("it is {why}")));
+        return Err(Error::Baseline(format!(
+            "it is {}",
+            missing_or_not_text(JSON_FILE)
+        )));
     };
     let baseline = Baseline::from_json(json).map_err(Error::Baseline)?;
     let rust = text_of(codegen::RUST_FILE).ok_or_else(|| {
@@ -550,9 +557,8 @@ fn baseline(
         ))
     })?;
     if let Err(why) = baseline.agrees_with_module(rust) {
-        // A run of this very catalogue killed between its renames: the module is already what
-        // it writes, and the export, renamed last ([`write_order`]), still the state before it.
-        if !(export_staged && module_is_new()) {
+        // A killed run's export, renamed last ([`write_order`]), is still the state before it.
+        if !killed_run() {
             return Err(Error::Baseline(format!(
                 "it disagrees with {}: {why}",
                 codegen::RUST_FILE
