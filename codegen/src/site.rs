@@ -428,8 +428,9 @@ const SCRIPT: &str = r##"(function () {
 /// What the search matches against (`data-search`): its parts apart, a tab between them (its
 /// own tabs and line breaks spaces, so that the element stays on one line). The script
 /// normalises each part as it does a query (NFKC, which the standard library cannot do, then
-/// words cased as in Rust apart, lower case, anything but letters and digits a space) and
-/// keeps the parts apart, so that a phrase never runs from one into the next.
+/// words cased as in Rust apart, lower case, anything but letters (with their accents) and
+/// digits a space) and keeps the parts apart, so that a phrase never runs from one into the
+/// next.
 fn search_text(parts: &[&str]) -> String {
     parts
         .iter()
