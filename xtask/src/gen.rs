@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use codegen::compat::{breaking_changes, Baseline, Break};
 use codegen::{Diagnostics, CATALOGUE_FILE, JSON_FILE};
 
-use crate::write::{find_leftovers, replace_all, Replacement};
+use crate::write::{find_leftovers, replace_all, temp_target, Replacement};
 
 /// Write the stale files, or only report them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -610,17 +610,13 @@ fn sweep_but(root: &Path, kept: &[PathBuf]) -> Result<usize, Error> {
 /// and every run after it was refused.
 fn staged_exports(root: &Path, found: &[PathBuf]) -> Vec<PathBuf> {
     let export = root.join(JSON_FILE);
-    let staged = export
-        .file_name()
-        .map(|n| format!(".{}.", n.to_string_lossy()));
+    let name = export.file_name().map(|n| n.to_string_lossy());
     found
         .iter()
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
             p.parent() == export.parent()
-                && name
-                    .zip(staged.as_deref())
-                    .is_some_and(|(n, s)| n.starts_with(s))
+                && p.file_name()
+                    .is_some_and(|n| temp_target(&n.to_string_lossy()) == name.as_deref())
         })
         .cloned()
         .collect()

@@ -77,12 +77,7 @@ pub fn find_leftovers(targets: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, io:
             let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            // `.NAME.RANDOM.gen-tmp`, as `stage` names them.
-            let target = name
-                .strip_prefix('.')
-                .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
-                .and_then(|n| n.rsplit_once('.'))
-                .map(|(target, _)| target);
+            let target = temp_target(&name);
             let kind = entry.file_type().map_err(|e| (entry.path(), e))?;
             let ours = target.is_some_and(|t| names.contains(t));
             if ours && (kind.is_file() || kind.is_symlink()) {
@@ -91,6 +86,15 @@ pub fn find_leftovers(targets: &[PathBuf]) -> Result<Vec<PathBuf>, (PathBuf, io:
         }
     }
     Ok(found)
+}
+
+/// The name of the file that temporary file `name` was staged for, if it is one of this
+/// module's: `errors.json` of `.errors.json.RANDOM.gen-tmp`, as `stage` names them.
+pub fn temp_target(name: &str) -> Option<&str> {
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(target, _)| target)
 }
 
 /// Writes `contents` to a new temporary file beside `target`, synced, with the target's
