@@ -588,12 +588,12 @@ const WRITTEN: [&str; 6] = [
 /// which the next `gen` finishes a killed one, and `gen` removes it. Returns how many. The caller
 /// holds the project's lock for writing, so no other run is staging.
 pub(crate) fn sweep(root: &Path) -> Result<usize, Error> {
-    sweep_but(root, &staged_exports(root, &leftovers(root)?))
+    let found = leftovers(root)?;
+    sweep_but(&found, &staged_exports(root, &found))
 }
 
-/// [`sweep`], keeping `kept`.
-fn sweep_but(root: &Path, kept: &[PathBuf]) -> Result<usize, Error> {
-    let found = leftovers(root)?;
+/// [`sweep`] of the leftovers `found`, keeping `kept`.
+fn sweep_but(found: &[PathBuf], kept: &[PathBuf]) -> Result<usize, Error> {
     let mut removed = 0;
     for path in found.iter().filter(|p| !kept.contains(p)) {
         // Removes a symlink itself, never what it points to.
@@ -697,12 +697,13 @@ fn generate(root: &Path, options: Options) -> Result<Report, Error> {
 
 /// [`generate`] from `bytes`, the catalogue as read under the lock.
 fn generate_from(root: &Path, options: Options, bytes: &[u8]) -> Result<Report, Error> {
+    let found = leftovers(root);
     // The export a run killed between its renames staged, and never renamed.
-    let staged = staged_exports(root, &leftovers(root).unwrap_or_default());
+    let staged = staged_exports(root, found.as_deref().unwrap_or_default());
     // What a killed run left is removed by the next one to write, even one that then fails;
     // the staged export once this run is over ([`staged_exports`]).
     let swept = match options.mode {
-        Mode::Write => sweep_but(root, &staged)?,
+        Mode::Write => sweep_but(&found?, &staged)?,
         Mode::Check => return render_and_write(root, options, bytes, !staged.is_empty()),
     };
     let mut result = render_and_write(root, options, bytes, !staged.is_empty());
@@ -1344,9 +1345,10 @@ pub(crate) mod tests {
         let other = dir.path().join("docs/.errors.md.k1ll3dxxxx.gen-tmp");
         fs::write(&other, "half a file").unwrap();
         // A run that swept as a run of gen does first, then was killed itself, leaves the sign.
-        let kept = staged_exports(dir.path(), &leftovers(dir.path()).unwrap());
+        let found = leftovers(dir.path()).unwrap();
+        let kept = staged_exports(dir.path(), &found);
         assert_eq!(kept, std::slice::from_ref(&staged));
-        assert_eq!(sweep_but(dir.path(), &kept).unwrap(), 1);
+        assert_eq!(sweep_but(&found, &kept).unwrap(), 1);
         assert!(staged.exists() && !other.exists());
         let message = run(dir.path(), CHECK).unwrap_err().to_string();
         assert!(message.contains("docs/errors.json: stale"), "{message}");
