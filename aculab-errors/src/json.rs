@@ -14,10 +14,12 @@ impl ApiError {
     ///   its kind is [`ResponseKind::Catalogued`], [`UnknownCode`](ResponseKind::UnknownCode),
     ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
     ///   (also for JSON that is not an error body, whose [`text`](ApiError::text) is then the
-    ///   body's). A `code` written without quotes, as Aculab's own documentation shows it
-    ///   (`"code": HTTP 400`, with any status or none: `HTTP 4000` is read as the quoted
-    ///   `"HTTP 4000"` is), or as a number with its leading zero (`"code": 0405`), is read as
-    ///   if it were quoted.
+    ///   body's, as it is for an error object without a `text` but with fields this crate does
+    ///   not know, which may say what happened: Google's, Azure's and JSON-RPC's `{"error":
+    ///   {"code": 429, "message": "..."}}`). A `code` written without quotes, as Aculab's own
+    ///   documentation shows it (`"code": HTTP 400`, with any status or none: `HTTP 4000` is
+    ///   read as the quoted `"HTTP 4000"` is), or as a number with its leading zero (`"code":
+    ///   0405`), is read as if it were quoted.
     /// - A body that is not JSON (an HTML or XML error page from a proxy or a legacy service,
     ///   truncated JSON) is [`ResponseKind::NotJson`]; an empty one (or white space only) is
     ///   [`ResponseKind::Empty`]. Either way [`ApiError::text`] is the body's text.
@@ -118,10 +120,12 @@ impl ApiError {
                     }
                     // JSON that is not an error body: an object with neither code nor text,
                     // or a bare array, number, `true` or `null` (a bare string is the text);
-                    // and an error object without its wrapper and without a text, whose other
-                    // fields (`{"code": 404, "message": "Not Found"}`) may say what happened.
+                    // and an error object without a text, without its wrapper or with fields
+                    // this crate does not know, which (`{"code": 404, "message": "Not Found"}`,
+                    // `{"error": {"code": 429, "message": "..."}}`) may say what happened.
                     let error = &response.error;
-                    let says_nothing = (error.text.is_none() && (flat || error.code.is_none()))
+                    let says_nothing = (error.text.is_none()
+                        && (flat || error.code.is_none() || !error.extra.is_empty()))
                         || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {

@@ -462,9 +462,10 @@ impl ApiError {
     /// The server's text: `error.text` of a JSON body; or, from `ApiError::from_response`
     /// (feature `json`), the whole body's text (decoded as `ApiError::from_response` says)
     /// when it is not JSON, is empty, or is JSON with neither an error code nor a text
-    /// (`{"message": "..."}`, a bare list or number) or an error object without its wrapper
-    /// and without a text (`{"code": 404, "message": "Not Found"}`); a bare JSON string is
-    /// the text itself.
+    /// (`{"message": "..."}`, a bare list or number) or an error object without a text,
+    /// either without its wrapper (`{"code": 404, "message": "Not Found"}`) or with fields this
+    /// crate does not know (`{"error": {"code": 429, "message": "..."}}`); a bare JSON string
+    /// is the text itself.
     pub fn text(&self) -> &str {
         match &self.body {
             Some(body) => body,

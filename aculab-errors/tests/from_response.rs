@@ -544,6 +544,56 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
     assert_eq!(read(400, body).text(), r#"{"message": "no error object"}"#);
 }
 
+/// Inside its wrapper too, an error object without a text whose other fields this crate does
+/// not know may say what happened, as a gateway's or a framework's do (Google's and Azure's
+/// `{"error": {"code": ..., "message": ...}}`, JSON-RPC's): the body is the text, so that the
+/// message is in sight, in `Display` and in `explain`, not only in `extra()`.
+#[test]
+fn a_wrapped_error_without_a_text_keeps_the_body_as_its_text_when_it_holds_more() {
+    for (status, body, kind, code) in [
+        (
+            429,
+            &br#"{"error": {"code": 429, "message": "Resource has been exhausted", "status": "RESOURCE_EXHAUSTED"}}"#[..],
+            ResponseKind::HttpStatus,
+            "429",
+        ),
+        (
+            429,
+            br#"{"error": {"code": "TooManyRequests", "message": "Rate limit is exceeded."}}"#,
+            ResponseKind::OtherCode,
+            "TooManyRequests",
+        ),
+        (
+            400,
+            br#"{"jsonrpc": "2.0", "error": {"code": -32600, "message": "Invalid Request"}, "id": null}"#,
+            ResponseKind::OtherCode,
+            "-32600",
+        ),
+        (
+            404,
+            br#"{"error": {"code": "0405", "reason": "token lapsed"}}"#,
+            ResponseKind::Catalogued,
+            "0405",
+        ),
+    ] {
+        let err = read(status, body);
+        let text = core::str::from_utf8(body).unwrap();
+        assert_eq!(
+            (err.kind(), err.code().map(|c| c.as_str()), err.text()),
+            (kind, Some(code), text)
+        );
+        assert!(err.to_string().ends_with(text), "{err}");
+        assert!(!err.response().error().extra().is_empty(), "{text}");
+    }
+    // Aculab's own shape with its text missing holds nothing more to show: the text stays empty.
+    let body = br#"{"error": {"code": "0405", "datetime": "2022-12-12_11:32:41",
+        "link": "https://www.aculab.com/cloud/web-services/web-service-errors?error=0405"},
+        "request": {"url": "/file_delete_progress"}}"#;
+    let err = read(404, body);
+    assert_eq!((err.kind(), err.text()), (ResponseKind::Catalogued, ""));
+    assert_eq!(err.to_string(), "0405 invalid_token (HTTP 404)");
+}
+
 /// Aculab writes its codes as strings of four digits, inside the wrapper. A body that is
 /// neither, an object with a code number such as `503`, comes from a gateway or a framework,
 /// whose number is an HTTP status: read as the catalogued code of that number (`0503`, a report
