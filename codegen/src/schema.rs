@@ -63,7 +63,7 @@ pub fn schema() -> Value {
             "$schema": { "const": SCHEMA_REF },
             "schema_version": { "const": SCHEMA_VERSION },
             "catalogue_version": { "type": ["string", "null"], "pattern": SEMVER },
-            "upstream_checked": { "type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "not": one_line },
+            "upstream_checked": { "type": ["string", "null"], "format": "date", "pattern": DATE, "not": one_line },
             "categories": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/category" } },
             "errors": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "$ref": "#/$defs/error" } },
         },
@@ -111,6 +111,12 @@ pub fn schema() -> Value {
         },
     })
 }
+
+/// A day of the (proleptic Gregorian) calendar written YYYY-MM-DD, as `upstream.tsv`'s
+/// `checked` must be: `format: date` is only a note to a validator by default (2020-12), so the
+/// pattern itself says which days each month has, and that February has a 29th in leap years
+/// only (years divisible by 4 and not by 100, or by 400).
+const DATE: &str = "^([0-9]{4}-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)|([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[048]|[2468][048]|[13579][26])00)-02-29)$";
 
 /// A version as Cargo writes it (Semantic Versioning 2.0.0, the pattern semver.org gives).
 const SEMVER: &str = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*)?(\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$";

@@ -365,3 +365,30 @@ fn a_link_or_a_text_that_gen_refuses_fails() {
         assert_eq!(valid(&copy), !text.contains('\u{feff}'), "{text:?}x");
     }
 }
+
+/// The schema takes a checked date exactly where gen does (`upstream.tsv`'s `checked`, a day
+/// of the calendar): a validator that reads `format` as a note only, as 2020-12 has it by
+/// default, let `2026-02-30`, `2026-04-31` and `2026-02-29` (no leap year) through.
+#[test]
+fn a_checked_date_is_valid_exactly_where_gen_takes_one() {
+    let schema: Value = serde_json::from_str(&codegen::schema::render()).unwrap();
+    let (schemas, index) = common::compile_schema(schema);
+    let mut copy = export();
+    let mut refused = 0;
+    for year in [0, 1900, 2000, 2024, 2026, 2100] {
+        for month in 0..=13 {
+            for day in 0..=32 {
+                let date = format!("{year:04}-{month:02}-{day:02}");
+                let gen_takes = codegen::upstream::Record::parse(&format!("checked\t{date}\n"))
+                    .is_ok_and(|record| record.checked.as_deref() == Some(date.as_str()));
+                refused += usize::from(!gen_takes);
+                copy["upstream_checked"] = json!(date);
+                let valid = schemas.validate(&copy, index).is_ok();
+                assert_eq!(valid, gen_takes, "{date}");
+            }
+        }
+    }
+    // Every day of three leap years (0, 2000, 2024) and three others (1900, 2026, 2100) is
+    // taken, and nothing else.
+    assert_eq!(refused, 6 * 14 * 33 - (3 * 366 + 3 * 365));
+}
