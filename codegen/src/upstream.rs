@@ -1472,7 +1472,8 @@ fn ends_part(text: &str) -> bool {
 
 /// A text page without pandoc's attributes, which are markup: a heading's at the end of its
 /// line (`### 0405 : ... {#e0405 .error}`), a link's after it (`[...](...){target="_blank"}`),
-/// and a bracketed span's (`[0405]{.code}`), whose brackets go too, a span over lines
+/// a code span's after it (`` `tel_list_numbers`{.fn} ``), and a bracketed span's
+/// (`[0405]{.code}`), whose brackets go too, a span over lines
 /// included. A span of a label alone is the label before its value (`[Remedy]{.label} [Try
 /// again.]{.value}` reads `Remedy: Try again.`), as that label alone in its element reads in
 /// HTML. Only whole attribute blocks count (`{#id}`, `{.class}`, `{key=value}`,
@@ -1486,6 +1487,8 @@ fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
     let mut edits: Vec<(usize, usize, &str)> = Vec::new();
     // The `[`s not yet closed.
     let mut open: Vec<usize> = Vec::new();
+    // The runs of backticks so far on the line.
+    let mut ticks = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -1506,6 +1509,20 @@ fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
                         }
                         None => edits.push((i + 1, i + 1 + len, "")),
                     }
+                    i += 1 + len;
+                    continue;
+                }
+            }
+            b'\n' => ticks = 0,
+            // A code span's, after its closing backticks (`` `tel_list_numbers`{.fn} ``): a
+            // line's runs of backticks alternate opening and closing.
+            b'`' => {
+                if i == 0 || bytes[i - 1] != b'`' {
+                    ticks += 1;
+                }
+                let closing = ticks % 2 == 0 && bytes.get(i + 1) != Some(&b'`');
+                if let (true, Some(len)) = (closing, attribute_block(&text[i + 1..])) {
+                    edits.push((i + 1, i + 1 + len, ""));
                     i += 1 + len;
                     continue;
                 }
