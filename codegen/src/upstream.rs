@@ -1477,7 +1477,8 @@ fn ends_part(text: &str) -> bool {
 /// included. A span of a label alone is the label before its value (`[Remedy]{.label} [Try
 /// again.]{.value}` reads `Remedy: Try again.`), as that label alone in its element reads in
 /// HTML. Only whole attribute blocks count (`{#id}`, `{.class}`, `{key=value}`,
-/// `{key="a value"}`); the page's own braces stay. No line is added or removed.
+/// `{key="a value"}`); the page's own braces stay. No line is added or removed, nor
+/// made narrower where a space follows what was dropped ([`push_made_up`]).
 fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('}') {
         return text.into();
@@ -1547,13 +1548,39 @@ fn drop_attributes(text: &str) -> std::borrow::Cow<'_, str> {
     edits.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
+    // The characters dropped and not yet made up on their line.
+    let mut short = 0;
     for (start, end, with) in edits {
-        out.push_str(&text[at..start]);
+        push_made_up(&mut out, &text[at..start], &mut short);
         out.push_str(with);
+        short += text[start..end]
+            .chars()
+            .count()
+            .saturating_sub(with.chars().count());
         at = end;
     }
-    out.push_str(&text[at..]);
+    push_made_up(&mut out, &text[at..], &mut short);
     out.into()
+}
+
+/// Pushes `part` onto `out` with the `short` characters dropped before it made up as spaces
+/// at its first space or tab, if that comes before its line ends: a line keeps its width
+/// after what was dropped, and a simple table's columns after a cell where its dash runs
+/// say they are (`[The]{.w} token   404`).
+fn push_made_up(out: &mut String, part: &str, short: &mut usize) {
+    if *short > 0 {
+        if let Some(n) = part.find([' ', '\t', '\n', '\r']) {
+            if matches!(part.as_bytes()[n], b' ' | b'\t') {
+                out.push_str(&part[..n]);
+                out.extend(std::iter::repeat_n(' ', *short));
+                out.push_str(&part[n..]);
+                *short = 0;
+                return;
+            }
+            *short = 0;
+        }
+    }
+    out.push_str(part);
 }
 
 /// A line of a page: its text, whether its end ends a paragraph (U+2029), and its number in

@@ -1091,3 +1091,80 @@ fn code_spans_with_pandoc_attributes_read_as_their_text() {
         )
     );
 }
+
+/// `entries` as pandoc's Markdown writes the page laid out as one table: a simple table, its
+/// columns set by the dash runs under the heading, each row on one line, the first word of each
+/// description in a span (`[The]{.w}`, from `<span class="w">`).
+fn as_simple_table(entries: &[PageEntry]) -> String {
+    let rows: Vec<[String; 4]> = entries
+        .iter()
+        .map(|e| {
+            let (first, rest) = e.description.split_once(' ').unwrap();
+            [
+                format!("{:04}", e.code),
+                format!("[{first}]{{.w}} {rest}"),
+                e.http.map_or(String::new(), |s| s.to_string()),
+                e.remedy.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let head = ["Error Code", "Description", "HTTP Error code", "Remedy"].map(str::to_string);
+    let widths: Vec<usize> = (0..4)
+        .map(|k| {
+            rows.iter()
+                .chain([&head])
+                .map(|r| r[k].chars().count())
+                .max()
+                .unwrap()
+        })
+        .collect();
+    let line = |cells: &[String; 4]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c:w$}"))
+            .collect();
+        format!("  {}", padded.join("   ")).trim_end().to_string()
+    };
+    let dashes: Vec<String> = widths.iter().map(|&w| "-".repeat(w + 2)).collect();
+    let mut out = format!(
+        "# Web Service Errors\n\n## Error Codes\n\n{}\n  {}\n",
+        line(&head),
+        dashes.join(" ")
+    );
+    for row in &rows {
+        out += &line(row);
+        out.push('\n');
+    }
+    out + "\n## Error Responses\n\nAll web service API\\'s can respond with JSON objects.\n"
+}
+
+/// A span's attributes are dropped from a simple table's cell without moving the columns after
+/// it: the page as one pandoc table reads in step and names a change (the columns were cut
+/// where the row, shortened, no longer had them: "0002 has an HTTP status that cannot be
+/// read", exit 2).
+#[test]
+fn attributes_dropped_in_a_simple_table_move_no_column() {
+    let page = fixture("page.txt");
+    let dir = project(&page);
+    let official = entries(&page);
+    let table = as_simple_table(&official);
+    assert!(
+        table.contains("\n  0405         [The]{.w} token provided"),
+        "{table}"
+    );
+    assert_eq!(sync(dir.path(), table.as_bytes(), "page.md"), (0, vec![]));
+    let mut varied = official.clone();
+    entry(&mut varied, 405).http = Some(410);
+    entry(&mut varied, 2027).remedy = None;
+    assert_eq!(
+        sync(dir.path(), as_simple_table(&varied).as_bytes(), "page.md"),
+        (
+            1,
+            vec![
+                "0405: HTTP status changed: 404 -> 410".to_string(),
+                "2027: remedy gone from the page; remove the entry's `remedy`".to_string()
+            ]
+        )
+    );
+}
