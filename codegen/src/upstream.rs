@@ -402,8 +402,7 @@ fn markdown_with_html(text: &str) -> bool {
     {
         return false;
     }
-    let headings = text
-        .lines()
+    let headings = lines_with_whole_tags(text)
         .filter(|l| {
             let t = l.trim_start();
             let marks = t.bytes().take_while(|&b| b == b'#').count();
@@ -445,6 +444,33 @@ fn markdown_with_html(text: &str) -> bool {
         .sum::<usize>();
     headings > elements
 }
+
+/// The lines of `text`, one that ends inside a tag joined to the next, as a converter wraps a
+/// long tag (`<a href="?error=0405" data-toggle="collapse"` / `data-target="#d0405">0405</a>
+/// : ...`): a tag over [`TAG_LINES`] lines at most.
+fn lines_with_whole_tags(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let mut lines = text.lines();
+    std::iter::from_fn(move || {
+        let mut line = std::borrow::Cow::Borrowed(lines.next()?);
+        for _ in 1..TAG_LINES {
+            let open = line.rfind('<').is_some_and(|at| {
+                let rest = &line[at + 1..];
+                rest.trim_start_matches('/')
+                    .starts_with(|c: char| c.is_ascii_alphabetic())
+                    && !rest.contains('>')
+            });
+            if !open {
+                break;
+            }
+            let Some(next) = lines.next() else { break };
+            line = format!("{line} {next}").into();
+        }
+        Some(line)
+    })
+}
+
+/// How many lines a tag of Markdown's raw HTML may be wrapped over.
+const TAG_LINES: usize = 8;
 
 /// Whether every tag on `line` is one of an inline element that Markdown keeps as raw HTML
 /// (`<span>`, `<a>`, emphasis, `<code>`), none of a block or a line break.

@@ -697,24 +697,36 @@ fn as_pandoc_markdown(entries: &[PageEntry]) -> String {
 /// `[]{#0405}0405 : ...` is no heading: no codes found, exit 2).
 #[test]
 fn a_page_as_pandoc_markdown_with_anchors_in_its_headings_reads_in_step() {
+    in_step_then_named(
+        &as_pandoc_markdown,
+        "\n### []{#0405}0405 : ",
+        &|entries| entry(entries, 405).http = Some(410),
+        &["0405: HTTP status changed: 404 -> 410"],
+    );
+}
+
+/// The official page laid out by `render` (as `shows` says) reads in step, and with `change`
+/// made names `lines`, exit 1; neither writes anything.
+fn in_step_then_named(
+    render: &dyn Fn(&[PageEntry]) -> String,
+    shows: &str,
+    change: &dyn Fn(&mut Vec<PageEntry>),
+    lines: &[&str],
+) {
     let page = fixture("page.txt");
     let dir = project(&page);
-    let official = entries(&page);
-    let markdown = as_pandoc_markdown(&official);
-    assert!(markdown.contains("\n### []{#0405}0405 : "));
+    let mut varied = entries(&page);
+    let laid_out = render(&varied);
+    assert!(laid_out.contains(shows), "{laid_out}");
     assert_eq!(
-        sync(dir.path(), markdown.as_bytes(), "page.md"),
+        sync(dir.path(), laid_out.as_bytes(), "page.md"),
         (0, vec![])
     );
-    let mut varied = official.clone();
-    entry(&mut varied, 405).http = Some(410);
+    change(&mut varied);
+    let lines = lines.iter().map(|l| l.to_string()).collect();
     assert_eq!(
-        sync(
-            dir.path(),
-            as_pandoc_markdown(&varied).as_bytes(),
-            "page.md"
-        ),
-        (1, vec!["0405: HTTP status changed: 404 -> 410".to_string()])
+        sync(dir.path(), render(&varied).as_bytes(), "page.md"),
+        (1, lines)
     );
 }
 
@@ -1057,38 +1069,26 @@ fn identifiers_as_code(text: &str) -> String {
 /// as wording: 24 entries' "wording changed", exit 1).
 #[test]
 fn code_spans_with_pandoc_attributes_read_as_their_text() {
-    let page = fixture("page.txt");
-    let dir = project(&page);
-    let mut coded = entries(&page);
-    for e in &mut coded {
-        e.description = identifiers_as_code(&e.description);
-        e.remedy = e.remedy.as_deref().map(identifiers_as_code);
-    }
-    let markdown = as_pandoc_markdown(&coded);
-    assert!(markdown.contains("`tel_list_numbers`{.fn} function"));
-    assert_eq!(
-        sync(dir.path(), markdown.as_bytes(), "page.md"),
-        (0, vec![])
-    );
+    let coded = |entries: &[PageEntry]| {
+        let mut coded = entries.to_vec();
+        for e in &mut coded {
+            e.description = identifiers_as_code(&e.description);
+            e.remedy = e.remedy.as_deref().map(identifiers_as_code);
+        }
+        as_pandoc_markdown(&coded)
+    };
     // Braces that open a code span are the page's own text, not a closed span's attributes.
-    let e = entry(&mut coded, 300);
-    e.remedy = e
-        .remedy
-        .take()
-        .map(|r| r.replacen("`tel_list_numbers`{.fn}", "`{.fn}tel_list_numbers`", 1));
-    assert_eq!(
-        sync(
-            dir.path(),
-            as_pandoc_markdown(&coded).as_bytes(),
-            "page.md"
-        ),
-        (
-            1,
-            vec![
-                "0300: wording changed (remedy); re-read it on the page and check the entry says the same"
-                    .to_string()
-            ]
-        )
+    in_step_then_named(
+        &coded,
+        "`tel_list_numbers`{.fn} function",
+        &|entries| {
+            let e = entry(entries, 300);
+            e.remedy = e
+                .remedy
+                .take()
+                .map(|r| r.replacen("tel_list_numbers", "`{.fn}tel_list_numbers`", 1));
+        },
+        &["0300: wording changed (remedy); re-read it on the page and check the entry says the same"],
     );
 }
 
@@ -1145,26 +1145,52 @@ fn as_simple_table(entries: &[PageEntry]) -> String {
 /// read", exit 2).
 #[test]
 fn attributes_dropped_in_a_simple_table_move_no_column() {
-    let page = fixture("page.txt");
-    let dir = project(&page);
-    let official = entries(&page);
-    let table = as_simple_table(&official);
-    assert!(
-        table.contains("\n  0405         [The]{.w} token provided"),
-        "{table}"
+    in_step_then_named(
+        &as_simple_table,
+        "\n  0405         [The]{.w} token provided",
+        &|entries| {
+            entry(entries, 405).http = Some(410);
+            entry(entries, 2027).remedy = None;
+        },
+        &[
+            "0405: HTTP status changed: 404 -> 410",
+            "2027: remedy gone from the page; remove the entry's `remedy`",
+        ],
     );
-    assert_eq!(sync(dir.path(), table.as_bytes(), "page.md"), (0, vec![]));
-    let mut varied = official.clone();
-    entry(&mut varied, 405).http = Some(410);
-    entry(&mut varied, 2027).remedy = None;
-    assert_eq!(
-        sync(dir.path(), as_simple_table(&varied).as_bytes(), "page.md"),
-        (
-            1,
-            vec![
-                "0405: HTTP status changed: 404 -> 410".to_string(),
-                "2027: remedy gone from the page; remove the entry's `remedy`".to_string()
-            ]
-        )
+}
+
+/// `entries` as pandoc's `gfm` writes a page whose entries are `<div>`s that it keeps as raw
+/// HTML, each code a link whose tag it wraps over two lines (`<a href="?error=0405"
+/// data-toggle="collapse"` / `data-target="#d0405">0405</a> : ...`), the status and remedy in
+/// a collapsed `<div>` under Markdown headings.
+fn as_gfm_with_wrapped_links(entries: &[PageEntry]) -> String {
+    let mut out = String::from("# Web Service Errors\n\n## Error Codes\n\n");
+    for e in entries {
+        out += &format!(
+            "<div id=\"e{0:04}\" class=\"error\">\n\n<a href=\"?error={0:04}\" data-toggle=\"collapse\"\n\
+             data-target=\"#d{0:04}\">{0:04}</a> : {1}\n\n<div id=\"d{0:04}\" class=\"collapse\">\n\n",
+            e.code, e.description
+        );
+        if let Some(status) = e.http {
+            out += &format!("#### HTTP Error code\n\n{status}\n\n");
+        }
+        if let Some(remedy) = &e.remedy {
+            out += &format!("#### Remedy\n\n{remedy}\n\n");
+        }
+        out += "</div>\n\n</div>\n\n";
+    }
+    out + "## Error Responses\n\nAll web service API's can respond with JSON objects.\n"
+}
+
+/// Markdown whose raw HTML has a tag wrapped over lines is Markdown: the page as `gfm` with
+/// each code's link wrapped reads in step and names a change (it was read as HTML, where the
+/// Markdown headings ran into one paragraph: 120 remedies "gone", exit 1).
+#[test]
+fn markdown_with_a_tag_wrapped_over_lines_reads_as_markdown() {
+    in_step_then_named(
+        &as_gfm_with_wrapped_links,
+        "\"collapse\"\ndata-target=\"#d0405\">0405</a> : The token",
+        &|entries| entry(entries, 1).remedy = None,
+        &["0001: remedy gone from the page; remove the entry's `remedy`"],
     );
 }
