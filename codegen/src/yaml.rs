@@ -420,16 +420,32 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
     }
     // The catalogue's first line written as a list item (`- links: ...`): the file is a list,
     // and the parser stops at the first key below it at a line's start.
-    if info.ends_with("did not find expected '-' indicator") && at.col() == 0 && !at_end {
+    // A `-` alone there (or with a comment after it) takes the key below as its item's value,
+    // and the parser stops past that key, where it finds no more of the list.
+    let dash_alone = |l: &str| {
+        l.strip_prefix('-')
+            .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#'))
+    };
+    let keys_below_a_dash = info.ends_with("did not find expected '-' indicator") && at.col() == 0;
+    if (keys_below_a_dash || info == "while parsing a node, did not find expected node content")
+        && !at_end
+    {
         let first = (1..line).find(|&n| {
             has_content(lines[n - 1])
                 && !lines[n - 1].starts_with('%')
                 && !lines[n - 1].starts_with("---")
         });
-        if let Some(first) = first.filter(|&f| lines[f - 1].starts_with('-')) {
+        let first = first.filter(|&f| {
+            lines[f - 1].starts_with('-') && (keys_below_a_dash || dash_alone(lines[f - 1]))
+        });
+        if let Some(first) = first {
+            let key = match keys_below_a_dash {
+                true => Some(line),
+                false => (first + 1..=line).find(|&n| has_content(lines[n - 1])),
+            };
             return Diagnostic::new(
                 first,
-                format!("not valid YAML: the catalogue starts with a list item's `-` here, so it is a list, and the key on line {line} cannot follow; remove the `-` (the catalogue is a mapping of keys)"),
+                format!("not valid YAML: the catalogue starts with a list item's `-` here, so it is a list, and the key on line {} cannot follow; remove the `-` (the catalogue is a mapping of keys)", key.unwrap_or(line)),
             );
         }
     }
@@ -461,12 +477,9 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 indentation(lines[empty - 1]),
                 indentation(lines[line - 1]),
             );
-            if is_key_line(lines[key - 1]) && opens_block_text(lines[empty - 1]) && k == e && k < s
+            if reads_as_key(lines[key - 1]) && opens_block_text(lines[empty - 1]) && k == e && k < s
             {
-                return Diagnostic::new(
-                    empty,
-                    format!("not valid YAML: the text of this key has no lines (line {key} is the next key), and the text on line {line} below that key has no key of its own; move the text up under this key"),
-                );
+                return Diagnostic::new(empty, swapped(key, line));
             }
         }
     }
@@ -497,6 +510,22 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                     return Diagnostic::new(
                         less,
                         format!("not valid YAML: this line is indented less than the text's lines above and below it (column {}), so it ends the text and reads as a key; indent it as they are", text + 1),
+                    );
+                }
+                // The text's first line indented no further than its key, or a key written
+                // between the two: the text has no lines, and the parser stops in the lines below.
+                let key = indentation(lines[above - 1]);
+                let below_lead = lead(lines[below - 1]);
+                if opens_block_text(lines[above - 1])
+                    && lead(lines[less - 1]) <= key
+                    && below_lead > key
+                {
+                    if reads_as_key(lines[less - 1]) && indentation(lines[less - 1]) == key {
+                        return Diagnostic::new(above, swapped(less, below));
+                    }
+                    return Diagnostic::new(
+                        less,
+                        format!("not valid YAML: this line, the first of the text of the key on line {above}, is indented no further than that key (column {}), so the text has no lines and this line reads as a key; indent it as the text's lines below it are (column {})", key + 1, below_lead + 1),
                     );
                 }
             }
@@ -1101,6 +1130,26 @@ fn is_key_line(line: &str) -> bool {
                 && [TOP_KEYS, CATEGORY_KEYS, ENTRY_KEYS]
                     .concat()
                     .contains(&key)
+        })
+}
+
+/// What is wrong with a key whose block text has no lines because the key on line `key` stands
+/// between it and the text, which starts on line `text`.
+fn swapped(key: usize, text: usize) -> String {
+    format!("not valid YAML: the text of this key has no lines (line {key} is the next key), and the text on line {text} below that key has no key of its own; move the text up under this key")
+}
+
+/// Whether `line` starts with a key and its `:` as YAML reads one: a word of letters, digits,
+/// `_` and `-` (one of the catalogue's keys, or one misspelt or unknown).
+fn reads_as_key(line: &str) -> bool {
+    after_indicators(line)
+        .split_once(':')
+        .is_some_and(|(key, rest)| {
+            (rest.is_empty() || rest.starts_with(' '))
+                && key.starts_with(|c: char| c.is_alphabetic() || c == '_')
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         })
 }
 
