@@ -776,6 +776,12 @@ fn written_by_item<'a>(
             Value::Seq(s) => s.as_slice(),
             _ => &[],
         })
+        // An item that is itself a list (a `-` alone above the items) is reported; what is
+        // written in its items still counts.
+        .flat_map(|item| match &item.value {
+            Value::Seq(inner) => inner.as_slice(),
+            _ => std::slice::from_ref(item),
+        })
         .flat_map(move |item| {
             items(item)
                 .iter()
