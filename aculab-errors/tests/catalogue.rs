@@ -35,8 +35,16 @@ fn every_official_code_is_catalogued_with_its_status_and_remedy() {
     for (number, http, has_remedy) in facts {
         let code = ErrorCode::from_u16(number)
             .unwrap_or_else(|| panic!("{number:04} is on the official list but not catalogued"));
-        assert_eq!(code.http_status(), http, "{code}: HTTP status");
-        assert_eq!(code.remedy().is_some(), has_remedy, "{code}: remedy");
+        // left: the catalogue's (errors.yaml, as generated); right: the record's.
+        let fix = "errors.yaml (left) disagrees with upstream.tsv, what Aculab's page said when \
+                   last synced (right): follow the page, correct errors.yaml and run `cargo xtask \
+                   gen` (first `cargo xtask sync --write PAGE` if the record is older than the page)";
+        assert_eq!(code.http_status(), http, "{code}: HTTP status: {fix}");
+        assert_eq!(
+            code.remedy().is_some(),
+            has_remedy,
+            "{code}: whether a remedy is given: {fix}"
+        );
     }
 }
 
