@@ -20,23 +20,35 @@ pub struct Report {
     pub dir: PathBuf,
     /// How many files it holds.
     pub files: usize,
+    /// How many of them this run wrote: the others were already as the catalogue gives them,
+    /// and are left untouched (their modification times too, for tools that copy what changed).
+    pub written: usize,
     /// Pages of codes or categories no longer in the catalogue, removed.
     pub removed: usize,
 }
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "wrote {} files to {} (open index.html){}",
-            self.files,
-            self.dir.display(),
-            if self.removed > 0 {
-                format!("; removed {} stale page(s)", self.removed)
-            } else {
-                String::new()
-            }
-        )
+        let removed = if self.removed > 0 {
+            format!("; removed {} stale page(s)", self.removed)
+        } else {
+            String::new()
+        };
+        let dir = self.dir.display();
+        if self.written == 0 && self.removed == 0 {
+            writeln!(
+                f,
+                "the site's {} files in {dir} are up to date (open index.html)",
+                self.files
+            )
+        } else {
+            let written = self.written;
+            writeln!(
+                f,
+                "wrote {written} of {} files to {dir} (open index.html){removed}",
+                self.files
+            )
+        }
     }
 }
 
@@ -123,6 +135,7 @@ fn write(
         }
     }
     remove_leftovers(targets).map_err(|(path, e)| Error::Write(path, e))?;
+    // Files already as the catalogue gives them are not written again.
     let replacements: Vec<Replacement<'_>> = files
         .iter()
         .zip(targets)
@@ -135,6 +148,7 @@ fn write(
                 Current::Missing => None,
             },
         })
+        .filter(|r| r.old != Some(r.contents.as_bytes()))
         .collect();
     // A catalogue written in place while it was read was read cut short: no site from it.
     still_as_read(root, bytes)?;
@@ -167,6 +181,7 @@ fn write(
     Ok(Report {
         dir: dir.to_path_buf(),
         files: files.len(),
+        written: replacements.len(),
         removed,
     })
 }
@@ -257,9 +272,23 @@ mod tests {
             4 + 4 + 2,
             "index, style, script, icon, 4 codes, 2 categories"
         );
+        assert_eq!(report.written, report.files);
         assert!(out.path().join("codes/0406.html").is_file());
         let index = fs::read_to_string(out.path().join("index.html")).unwrap();
         assert!(index.contains("<li data-code=\"0405\""));
+
+        // Run again on the same catalogue: nothing is written, and the report says so.
+        let page = out.path().join("codes/0405.html");
+        let mtime = || fs::metadata(&page).unwrap().modified().unwrap();
+        let before = mtime();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let report = run(root.path(), out.path()).unwrap();
+        assert_eq!((report.written, report.removed), (0, 0));
+        assert_eq!(mtime(), before);
+        assert!(
+            report.to_string().contains("10 files in") && report.to_string().contains("up to date"),
+            "{report}"
+        );
 
         // A page of the visitor's own beside the site's stays, even one named as the site names
         // its pages; a code's page that is gone goes.
@@ -276,6 +305,10 @@ mod tests {
         fs::write(&catalogue, &FIXTURE[..start]).unwrap();
         let report = run(root.path(), out.path()).unwrap();
         assert_eq!(report.removed, 1);
+        // The index and the category page of 0406 changed; 0405's page did not.
+        assert_eq!(mtime(), before);
+        assert!((1..report.files).contains(&report.written), "{report}");
+        assert!(report.to_string().starts_with("wrote "), "{report}");
         assert!(!out.path().join("codes/0406.html").exists());
         for path in mine {
             assert_eq!(fs::read_to_string(out.path().join(path)).unwrap(), "mine");
