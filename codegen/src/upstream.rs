@@ -722,6 +722,8 @@ pub fn html_to_text(html: &str) -> String {
     let mut tables = Tables::default();
     // How many `<pre>` elements are open: in them a line break is one.
     let mut pre = 0usize;
+    // Whether the last tag opened an element.
+    let mut opened = false;
     let lower = html.to_ascii_lowercase();
     let revealed = revealed_ids(&lower);
     let bytes = html.as_bytes();
@@ -774,7 +776,12 @@ pub fn html_to_text(html: &str) -> String {
         }
         let name = &rest[start..start + name_len];
         let end = tag_end(bytes, i + start + name_len);
-        flush(&mut out, &mut run, pre > 0);
+        // Whether the run is an element's whole text.
+        let whole = opened && closing;
+        flush(&mut out, &mut run, pre > 0, || {
+            whole && !ends_block(&lower, i)
+        });
+        opened = !closing;
         if name == "pre" {
             pre = if closing {
                 pre.saturating_sub(1)
@@ -818,7 +825,7 @@ pub fn html_to_text(html: &str) -> String {
         }
         i = end;
     }
-    flush(&mut out, &mut run, pre > 0);
+    flush(&mut out, &mut run, pre > 0, || false);
     tables.tag(&mut out, "table", true);
     out
 }
@@ -1103,20 +1110,67 @@ fn tag_end(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// Whether only white space, comments and inline tags stand between `from` (a tag) and the
+/// end of its block: a block's tag, a cell's, a line break, or the end of the page. Text, or
+/// more than a few tags, says no.
+fn ends_block(lower: &str, from: usize) -> bool {
+    let bytes = lower.as_bytes();
+    let mut i = from;
+    for _ in 0..16 {
+        i += lower[i..].len() - lower[i..].trim_start().len();
+        let rest = &lower[i..];
+        if rest.is_empty() {
+            return true;
+        }
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            i = comment.find("-->").map_or(lower.len(), |n| i + 4 + n + 3);
+            continue;
+        }
+        let Some(tag) = rest.strip_prefix('<') else {
+            return false;
+        };
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        let len = tag
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let name = &tag[..len];
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        if BLOCKS.contains(&name) || SKIPPED.contains(&name) || matches!(name, "td" | "th" | "br") {
+            return true;
+        }
+        i = tag_end(bytes, lower.len() - tag.len() + len);
+    }
+    false
+}
+
 /// Appends a text run, entities decoded and HTML whitespace collapsed to one space; in a
 /// `<pre>` (`preformatted`), each line break (LF, CRLF or CR) kept as one.
-fn flush(out: &mut String, run: &mut String, preformatted: bool) {
+fn flush(
+    out: &mut String,
+    run: &mut String,
+    preformatted: bool,
+    labels_mid_line: impl FnOnce() -> bool,
+) {
     if run.is_empty() {
         return;
     }
     let terminated = terminate_references(run);
     let decoded = html_escape::decode_html_entities(&terminated);
     // A label alone in its element (`<span class="label">Remedy</span>`, `<b>Remedy:</b>`)
-    // is a paragraph of its own, as CSS shows it and as the page's text has it.
+    // is a paragraph of its own, as CSS shows it and as the page's text has it: one that
+    // starts a line, or is an element's whole text with more of its block's after it (`text
+    // <b>HTTP Error code</b> 404`); not the words that end a line's text (`<h5>Single <b>HTTP
+    // status code</b></h5>`, a heading; `or an HTTP status <em>code</em>`).
     let alone = matches!(
         label(&normalise(&decoded)),
         Some(Label::Http("") | Label::Remedy(""))
-    );
+    ) && {
+        let before = out.trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n') || labels_mid_line()
+    };
     if alone {
         out.push_str("\n\n");
     }

@@ -1194,3 +1194,29 @@ fn markdown_with_a_tag_wrapped_over_lines_reads_as_markdown() {
         &["0001: remedy gone from the page; remove the entry's `remedy`"],
     );
 }
+
+/// `entries` as HTML whose part after the codes has a label's words in a sentence, after
+/// emphasis (`or <em>an</em> HTTP status <em>code</em>`), and examples headed with them in
+/// emphasis of their own (`<h5>Single <b>HTTP status code</b></h5>`, `<h5><span>Single</span>
+/// HTTP status code</h5>`).
+fn with_example_headings(entries: &[PageEntry]) -> String {
+    as_html(entries).replace(
+        "</main>",
+        "<table><tr><td>code</td><td>Either an Error Code, or <em>an</em> HTTP status <em>code</em></td></tr></table>\
+         <p>Examples:</p><h5>Single <b>HTTP status code</b></h5>\n<pre>{\n  \"error\": {\"code\": \"HTTP 400\"}\n}</pre>\n\
+         <h5><span>Single</span>\nHTTP status code</h5>\n<pre>{\"code\": \"HTTP 404\"}</pre></main>",
+    )
+}
+
+/// A label's words that end a paragraph's text are no label: the page whose examples are
+/// headed `Single <b>HTTP status code</b>` reads in step and names a change (the example was
+/// read as the last code's status: "2027 has an HTTP status that cannot be read", exit 2).
+#[test]
+fn a_label_after_text_in_its_paragraph_is_no_label() {
+    in_step_then_named(
+        &with_example_headings,
+        "<h5>Single <b>HTTP status code</b></h5>",
+        &|entries| entry(entries, 2027).remedy = None,
+        &["2027: remedy gone from the page; remove the entry's `remedy`"],
+    );
+}
