@@ -684,6 +684,14 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
                 return Diagnostic::new(first, format!("not valid YAML: the first key is indented, so the key at the start of line {line} cannot follow it; write every top-level key at the start of its line"));
             }
         }
+        // The catalogue written in brackets (as JSON): closed, with more after it on this line
+        // or below (a `,` after its last `}`).
+        let bracketed = first.filter(|&n| {
+            n < line && lines[n - 1].starts_with(['{', '[']) && open_flows(&lines, line).is_empty()
+        });
+        if let Some(first) = bracketed {
+            return Diagnostic::new(line, format!("not valid YAML: the catalogue's brackets, opened on line {first}, are closed by here, and nothing may follow them; remove what follows the last `}}` or `]`"));
+        }
         // The first line is no key (a comment's `#` lost, `-#`): the file is that text, which
         // the key below cannot follow.
         let keyless = |n: usize| !after_indicators(lines[n - 1]).contains(": ");
@@ -747,6 +755,9 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
             ),
         );
     }
+    // Every bracket in the file closes, and by one of its kind: none was left open, and the
+    // trouble is on the parser's line (`,,`, a `- ` inside brackets).
+    let opened = opened.filter(|_| !(still_open.is_empty() && stray.is_none()));
     match opened {
         Some(open) if at_end => Diagnostic::new(
             open,
