@@ -3458,14 +3458,17 @@ impl fmt::Display for Change {
                 http_str(http),
                 if remedy { "with a remedy" } else { "no remedy" }
             ),
-            Change::Removed { recorded, .. } => write!(
+            Change::Removed { recorded: true, .. } => write!(
                 f,
-                "{}; mark it `retired: <why>` in errors.yaml (never delete it)",
-                if recorded {
-                    "removed from the page"
-                } else {
-                    "not on the page (removed from it, or never listed there)"
-                }
+                "removed from the page; mark it `retired: <why>` in errors.yaml (never delete it)"
+            ),
+            // Not in the record either: dropped from the page (and recorded so by `--write`),
+            // or added to the catalogue ahead of the page.
+            Change::Removed { recorded: false, .. } => write!(
+                f,
+                "not on the page (removed from it, or never listed there); if Aculab dropped it, \
+                 mark it `retired: <why>` in errors.yaml (never delete it); if it is new and the \
+                 page does not list it yet, leave it"
             ),
             Change::ScaffoldUnlisted { .. } => write!(
                 f,

@@ -31,6 +31,9 @@ pub struct Outcome {
     pub scaffolded: Vec<u16>,
     /// Whether `--write` was given.
     pub write: bool,
+    /// Whether `--write` would scaffold a code or record anything but the date: when it would
+    /// not, the drift left is for a person to mend in the catalogue, and the hint says so.
+    pub write_would_change: bool,
     /// Codes whose entry still holds a placeholder of a scaffold, for a person to write.
     pub unwritten: Vec<u16>,
 }
@@ -80,7 +83,7 @@ impl fmt::Display for Outcome {
             writeln!(f, "updated {path}")?;
         }
         if !self.in_step() {
-            if !self.write {
+            if !self.write && self.write_would_change {
                 write!(f, "next: `cargo xtask sync --write PAGE` scaffolds added codes and records the page; then ")?;
             } else {
                 write!(f, "next: ")?;
@@ -237,6 +240,11 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     }
     let (record, record_text) = read_record(root).map_err(Error::Record)?;
     let changes = upstream::drift(&page, &catalogue, &record);
+    let added: Vec<&upstream::PageEntry> = page
+        .entries
+        .iter()
+        .filter(|e| !catalogue.codes.contains_key(&e.code))
+        .collect();
     let mut outcome = Outcome {
         changes,
         codes: page.entries.len(),
@@ -244,6 +252,7 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         written: Vec::new(),
         scaffolded: Vec::new(),
         write,
+        write_would_change: !added.is_empty() || Record::of(&page, today).facts != record.facts,
         // A scaffold for a code gone from the page is to delete, as its change says.
         unwritten: (catalogue.codes.values())
             .filter(|c| c.unwritten && page.entries.iter().any(|e| e.code == c.code))
@@ -259,11 +268,6 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         e => Error::Catalogue(e.to_string()),
     })?;
 
-    let added: Vec<&upstream::PageEntry> = page
-        .entries
-        .iter()
-        .filter(|e| !catalogue.codes.contains_key(&e.code))
-        .collect();
     let new_catalogue = upstream::scaffold(&text, &catalogue, &added);
     // The scaffold must read back with every added code, or nothing is written.
     let check = upstream::catalogue_codes(&new_catalogue).map_err(located)?;
@@ -1211,11 +1215,13 @@ mod tests {
             }]
         );
         let said = again.to_string();
-        assert!(said.contains("0405: not on the page (removed from it, or never listed there); mark it `retired: <why>`"), "{said}");
+        assert!(said.contains("0405: not on the page (removed from it, or never listed there); if Aculab dropped it, mark it `retired: <why>`"), "{said}");
+        // The record already says what the page says: nothing is left for `sync --write`.
         assert!(
-            said.contains("next: `cargo xtask sync --write PAGE`"),
+            said.contains("next: edit errors.yaml, `cargo xtask gen`"),
             "{said}"
         );
+        assert!(!said.contains("sync --write"), "{said}");
         // With --write, nothing is left for `sync --write` to do: the hint says what is.
         let said = run(root, &path, true, TODAY).unwrap().to_string();
         assert!(
