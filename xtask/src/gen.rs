@@ -137,9 +137,11 @@ impl fmt::Display for Error {
             }
             Error::Stale(paths, leftovers) => {
                 for p in paths {
+                    // The docs show the record's checked date: a `sync --write` stales them too.
                     writeln!(
                         f,
-                        "{p}: stale: it differs from what {CATALOGUE_FILE} generates"
+                        "{p}: stale: it differs from what {CATALOGUE_FILE} and {} generate",
+                        codegen::upstream::RECORD_FILE
                     )?;
                 }
                 for p in leftovers {
@@ -149,7 +151,11 @@ impl fmt::Display for Error {
                         p.display()
                     )?;
                 }
-                writeln!(f, "error: generated files are out of date; run `cargo xtask gen` and commit the result")
+                if paths.is_empty() {
+                    writeln!(f, "error: the generated files are up to date, but an interrupted run left temporary files; run `cargo xtask gen` to remove them")
+                } else {
+                    writeln!(f, "error: generated files are out of date; run `cargo xtask gen` and commit the result")
+                }
             }
             Error::ReadOutput(p, e) => writeln!(
                 f,
@@ -1417,7 +1423,7 @@ pub(crate) mod tests {
         assert_eq!(
             message,
             "docs/.errors.json.abcdefghij.gen-tmp: a temporary file an interrupted run left; `cargo xtask gen` removes it\n\
-             error: generated files are out of date; run `cargo xtask gen` and commit the result\n"
+             error: the generated files are up to date, but an interrupted run left temporary files; run `cargo xtask gen` to remove them\n"
         );
         assert!(leftover.exists());
         assert_eq!(run(dir.path(), WRITE).unwrap().leftovers, 1);
