@@ -303,9 +303,10 @@ impl core::error::Error for ParseKindError {}
 /// text, when it was not JSON), and the server's `Retry-After`.
 ///
 /// Its [`Display`](fmt::Display) is one line whatever the server sent, such as
-/// `0405 invalid_token (HTTP 404): Invalid token`: line breaks, other control and
-/// bidirectional-formatting characters, and invisible ones such as a zero-width space, are
-/// shown escaped (`\n`, `\u{2028}`, `\u{200b}`), and a backslash
+/// `0405 invalid_token (HTTP 404): Invalid token`: line breaks, other control characters,
+/// format characters such as bidirectional controls and a zero-width space (all of Unicode's
+/// category Cf but the zero-width joiner and non-joiner), and other invisible ones are shown
+/// escaped (`\n`, `\u{2028}`, `\u{202e}`, `\u{200b}`), and a backslash
 /// doubled (`\\`), so that the line reads back as exactly what was sent. It implements
 /// [`core::error::Error`], so it fits `?` and error-reporting crates.
 ///
@@ -573,8 +574,9 @@ impl ApiError {
     }
 
     /// Writes `text` as this type's [`Display`](fmt::Display) writes the server's code and text:
-    /// on one line, with line breaks, other control and bidirectional-formatting characters,
-    /// and invisible ones (a zero-width space, a Hangul filler) escaped, and a backslash doubled
+    /// on one line, with line breaks, other control and format characters (bidirectional
+    /// controls, a zero-width space), and other invisible ones (a Hangul filler) escaped, and a
+    /// backslash doubled
     /// (see [`ApiError`]). For showing other text a server sent, such as each of
     /// [`details`](ApiError::details), to a person or in a log line.
     ///
@@ -654,10 +656,12 @@ impl fmt::Display for ApiError {
 
 impl core::error::Error for ApiError {}
 
-/// Writes a string on one line: controls (C0, DEL, C1 including NEL), line and paragraph
-/// separators, bidirectional formatting characters and invisible ones (zero-width space, soft
-/// hyphen, tag characters) become visible escapes, and a backslash
-/// is doubled, so that a server's literal `\n` never reads as an escaped line break.
+/// Writes a string on one line: control characters (general category Cc: C0, DEL, C1 including
+/// NEL), format characters (Cf: bidirectional formatting, zero-width space, soft hyphen, tags,
+/// Egyptian hieroglyph format controls and the rest) but the zero-width joiner and non-joiner,
+/// line and paragraph separators, and the other invisible (default-ignorable) characters become
+/// visible escapes, and a backslash is doubled, so that a server's literal `\n` never reads as
+/// an escaped line break.
 pub(crate) struct Escaped<'a>(pub(crate) &'a str);
 
 impl fmt::Display for Escaped<'_> {
@@ -682,21 +686,52 @@ impl fmt::Display for Escaped<'_> {
 fn needs_escape(c: char) -> bool {
     c == '\\'
         || c.is_control()
+        || (is_format(c) && !matches!(c, '\u{200C}' | '\u{200D}'))
         || matches!(
             c,
-            // Line and paragraph separators; bidirectional formatting.
-            '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-            | '\u{200E}' | '\u{200F}' | '\u{061C}'
-            // Invisible (Unicode's default-ignorable characters and the byte-order mark): soft
-            // hyphen, zero-width space, word joiner, invisible operators, Hangul fillers,
-            // interlinear annotation, and plane 14's tags and variation selectors, which can
-            // carry a whole hidden text. The joiners (U+200C, U+200D), Mongolian free
-            // variation selectors and U+FE00..=U+FE0F stay: scripts and emoji need them.
-            | '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180E}' | '\u{180F}' | '\u{200B}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
-            | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1BCA0}'..='\u{1BCA3}'
-            | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}'
+            // Line and paragraph separators.
+            '\u{2028}' | '\u{2029}'
+            // The rest of Unicode's default-ignorable characters, invisible too: combining
+            // grapheme joiner, Hangul fillers, Khmer inherent vowels, unassigned U+2065 and
+            // U+FFF0..=U+FFF8, and plane 14's variation selectors and reserved code points, which
+            // can carry a whole hidden text. The Mongolian free variation selectors
+            // (U+180B..=U+180D, U+180F) and U+FE00..=U+FE0F stay: scripts and emoji need them.
+            | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{2065}'
+            | '\u{3164}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{E0000}'..='\u{E0FFF}'
         )
+}
+
+/// Whether `c` is a format character (Unicode general category Cf, as of Unicode 16): soft
+/// hyphen, bidirectional formatting, zero-width space and the joiners, word joiner and invisible
+/// operators, byte-order mark, interlinear annotation, tags, and the prepended number signs and
+/// Egyptian hieroglyph, shorthand and musical format controls that change how the characters
+/// around them are drawn.
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 #[cfg(test)]

@@ -337,6 +337,71 @@ fn display_escapes_every_line_break_control_and_bidi_character() {
     assert_ne!(line("a\nb"), line("a\\nb"));
 }
 
+/// Every format character (Unicode general category Cf, as of Unicode 16) but the two joiners is
+/// escaped, as every control character (Cc) is: the Egyptian hieroglyph format controls
+/// (U+13430..=U+1343F), the Arabic and Kaithi number signs and the rest were shown raw, and
+/// they change how the text around them is drawn, or draw nothing.
+#[test]
+fn display_escapes_every_format_character_but_the_joiners() {
+    let format: [(u32, u32); 21] = [
+        (0xad, 0xad),
+        (0x600, 0x605),
+        (0x61c, 0x61c),
+        (0x6dd, 0x6dd),
+        (0x70f, 0x70f),
+        (0x890, 0x891),
+        (0x8e2, 0x8e2),
+        (0x180e, 0x180e),
+        (0x200b, 0x200f),
+        (0x202a, 0x202e),
+        (0x2060, 0x2064),
+        (0x2066, 0x206f),
+        (0xfeff, 0xfeff),
+        (0xfff9, 0xfffb),
+        (0x110bd, 0x110bd),
+        (0x110cd, 0x110cd),
+        (0x13430, 0x1343f),
+        (0x1bca0, 0x1bca3),
+        (0x1d173, 0x1d17a),
+        (0xe0001, 0xe0001),
+        (0xe0020, 0xe007f),
+    ];
+    let every: Vec<char> = format
+        .into_iter()
+        .flat_map(|(from, to)| from..=to)
+        .chain(0..=0x9f)
+        .filter_map(char::from_u32)
+        .filter(|c| !c.is_ascii() || c.is_ascii_control())
+        .collect();
+    assert_eq!(every.len(), 170 + 65);
+    for c in every {
+        let text = format!("a{c}b");
+        let line = ApiError::new(400, ErrorResponse::new("HTTP 400", text.as_str())).to_string();
+        let escaped = match c {
+            '\n' => "\\n".to_owned(),
+            '\r' => "\\r".to_owned(),
+            '\t' => "\\t".to_owned(),
+            '\u{200c}' | '\u{200d}' => c.to_string(),
+            _ => format!("\\u{{{:04x}}}", u32::from(c)),
+        };
+        assert_eq!(
+            line,
+            format!("HTTP 400: a{escaped}b"),
+            "U+{:04X}",
+            u32::from(c)
+        );
+        assert_eq!(ApiError::escape(&text).to_string(), format!("a{escaped}b"));
+    }
+    // The variation selectors that Mongolian and emoji need are no format characters, and stay.
+    for c in ('\u{180b}'..='\u{180d}')
+        .chain(['\u{180f}'])
+        .chain('\u{fe00}'..='\u{fe0f}')
+    {
+        let text = format!("a{c}b");
+        assert_eq!(ApiError::escape(&text).to_string(), text);
+    }
+}
+
 #[test]
 fn escape_writes_any_text_as_display_writes_the_servers() {
     // Whatever Display does to a text, `ApiError::escape` does to it alone.
