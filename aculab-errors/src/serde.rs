@@ -1,4 +1,5 @@
-//! serde support (the `serde` feature): codes, categories and timestamps as their string forms.
+//! serde support (the `serde` feature): codes, categories, timestamps and response kinds as their
+//! string forms.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -49,6 +50,11 @@ macro_rules! via_str {
 
 via_str!(ErrorCode, "a four-digit Aculab error code such as \"0405\"");
 via_str!(Timestamp, "a timestamp of the form YYYY-MM-DD_hh:mm:ss");
+#[cfg(feature = "alloc")]
+via_str!(
+    crate::ResponseKind,
+    "the name of a response kind, such as \"not_json\""
+);
 
 /// Serialises as its id (`"conferences"`), as `docs/errors.json` names it; its title is for
 /// people.

@@ -520,10 +520,21 @@ fn response_kinds_round_trip_through_their_names() {
         let kind: ResponseKind = name.parse().unwrap();
         assert_eq!((kind.as_str(), kind.to_string()), (name, name.to_string()));
         assert!(seen.insert(kind), "{name}");
+        // With serde, as its name too, as `explain --json` writes it.
+        assert_eq!(serde_json::to_value(kind).unwrap(), Value::from(name));
+        assert_eq!(
+            serde_json::from_value::<ResponseKind>(name.into()).unwrap(),
+            kind
+        );
     }
     for other in ["", "Catalogued", "not json", " empty", "empty ", "other"] {
         let err = other.parse::<ResponseKind>().unwrap_err();
         assert!(err.to_string().ends_with(&names.join(", ")), "{err}");
+        let err = serde_json::from_value::<ResponseKind>(other.into()).unwrap_err();
+        assert!(
+            err.to_string().contains("not the name of a response kind"),
+            "{err}"
+        );
     }
 }
 
