@@ -19,6 +19,7 @@ mod generated;
 mod http;
 #[cfg(feature = "json")]
 mod json;
+mod pad;
 #[cfg(feature = "alloc")]
 mod response;
 #[cfg(feature = "alloc")]

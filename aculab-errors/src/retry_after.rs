@@ -269,7 +269,8 @@ impl HttpDate {
     }
 }
 
-/// IMF-fixdate. Years outside 0..=9999, which HTTP cannot express, are written as they are.
+/// IMF-fixdate. Years outside 0..=9999, which HTTP cannot express, are written as they are. A
+/// width, fill and alignment lay it out as they lay out a string.
 impl core::fmt::Display for HttpDate {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let (days, secs) = (self.0.div_euclid(86_400), self.0.rem_euclid(86_400));
@@ -282,15 +283,17 @@ impl core::fmt::Display for HttpDate {
             return Err(core::fmt::Error);
         };
         let [m0, m1, m2] = *month;
-        write!(
+        crate::pad::pad(
             f,
-            "{}{}{}, {day:02} {}{}{} {year:04} {h:02}:{m:02}:{s:02} GMT",
-            char::from(w0.to_ascii_uppercase()),
-            char::from(w1),
-            char::from(w2),
-            char::from(m0.to_ascii_uppercase()),
-            char::from(m1),
-            char::from(m2),
+            format_args!(
+                "{}{}{}, {day:02} {}{}{} {year:04} {h:02}:{m:02}:{s:02} GMT",
+                char::from(w0.to_ascii_uppercase()),
+                char::from(w1),
+                char::from(w2),
+                char::from(m0.to_ascii_uppercase()),
+                char::from(m1),
+                char::from(m2),
+            ),
         )
     }
 }

@@ -151,7 +151,8 @@ impl FromStr for Timestamp {
     }
 }
 
-/// Writes `YYYY-MM-DD_hh:mm:ss`, which [`FromStr`] reads back.
+/// Writes `YYYY-MM-DD_hh:mm:ss`, which [`FromStr`] reads back; a width, fill and alignment lay
+/// it out as they lay out a string.
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Timestamp {
@@ -162,9 +163,9 @@ impl fmt::Display for Timestamp {
             minute,
             second,
         } = *self;
-        write!(
+        crate::pad::pad(
             f,
-            "{year:04}-{month:02}-{day:02}_{hour:02}:{minute:02}:{second:02}"
+            format_args!("{year:04}-{month:02}-{day:02}_{hour:02}:{minute:02}:{second:02}"),
         )
     }
 }

@@ -155,6 +155,30 @@ fn http_dates_are_written_for_any_instant_and_read_back_in_years_0_to_9999() {
     );
 }
 
+/// Width, fill and alignment lay a value out as they lay out its text, so that values line up in
+/// a table: `Timestamp` and `HttpDate` ignored them, where the codes and categories did not.
+#[test]
+fn value_types_honour_width_and_alignment() {
+    fn lined_up(value: impl Display) {
+        let text = value.to_string();
+        assert_eq!(format!("{value:>40}"), format!("{text:>40}"));
+        assert_eq!(format!("{value:*^41}"), format!("{text:*^41}"));
+        assert_eq!(format!("{value:<3}"), text);
+        assert_eq!(format!("{value:.5}"), format!("{text:.5}"));
+    }
+    lined_up(ErrorCode::ALL[0]);
+    lined_up(Category::ALL[0]);
+    lined_up(Timestamp::new(2022, 12, 12, 11, 32, 41).unwrap());
+    for secs in [i64::MIN, -1, 0, 784_111_777, i64::MAX] {
+        lined_up(HttpDate::from_unix_secs(secs));
+    }
+    #[cfg(feature = "alloc")]
+    {
+        lined_up(aculab_errors::ResponseKind::NotJson);
+        lined_up(aculab_errors::ResponseCode::new("HTTP 400"));
+    }
+}
+
 #[cfg(feature = "alloc")]
 mod owned {
     use aculab_errors::{ApiError, ErrorCode, ErrorResponse, ResponseCode};
