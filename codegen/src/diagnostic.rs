@@ -1,6 +1,6 @@
 //! Problems found in the catalogue, each tied to a line of `errors.yaml`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// One problem in the catalogue: where it is and what is wrong.
@@ -105,10 +105,13 @@ impl Collector {
         }
     }
 
-    /// The problems in line order, then the mark where reading stopped, if it did.
+    /// The problems in line order, each said once (a key written eight times on one line is one
+    /// problem there), then the mark where reading stopped, if it did.
     pub(crate) fn finish(self) -> Diagnostics {
         let mut diags = self.diags;
         diags.sort_by_key(|d| d.line);
+        let mut seen = HashSet::new();
+        diags.retain(|d| seen.insert((d.line, d.message.clone())));
         diags.extend(self.stopped_at.map(Diagnostic::stopped));
         Diagnostics(diags)
     }
