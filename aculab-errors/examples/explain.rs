@@ -183,9 +183,9 @@ impl Report {
 }
 
 /// What a server or the command line sent, on one line for a person, escaped as `ApiError`'s
-/// Display escapes the server's text: line breaks, controls, bidirectional-formatting and
-/// invisible characters (shown between quotes, so that white space at either end, or none at
-/// all, shows too).
+/// Display escapes the server's text: line breaks, control and format characters (bidirectional
+/// controls among them) and invisible ones (shown between quotes, so that white space at either
+/// end, or none at all, shows too).
 #[cfg(feature = "alloc")]
 fn escaped(text: &str) -> String {
     aculab_errors::ApiError::escape(text).to_string()

@@ -94,6 +94,21 @@ fn every_u16_and_every_code_round_trip() {
         }
     }
     assert_eq!(found, ErrorCode::ALL.len());
+    // The order is the numbers' order, for codes and for the categories' ranges.
+    for &a in ErrorCode::ALL {
+        for &b in ErrorCode::ALL {
+            assert_eq!(a.cmp(&b), a.as_u16().cmp(&b.as_u16()), "{a} {b}");
+        }
+    }
+    for &a in Category::ALL {
+        for &b in Category::ALL {
+            assert_eq!(
+                a.cmp(&b),
+                a.range().start().cmp(b.range().start()),
+                "{a} {b}"
+            );
+        }
+    }
 }
 
 #[test]
