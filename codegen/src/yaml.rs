@@ -930,6 +930,225 @@ fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize
     (open, stray)
 }
 
+/// A token of a catalogue written in brackets, as JSON is: `[`, `]`, `{`, `}`, `,`, `:`, or `s`
+/// for a text or word, and its 1-based line.
+#[derive(Clone, Copy)]
+struct Token {
+    kind: u8,
+    line: usize,
+}
+
+/// The tokens of `lines`, a catalogue in brackets, outside quotes and comments.
+fn flow_tokens(lines: &[&str]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut quote: Option<char> = None;
+    // Inside a plain word, which goes on past spaces and line breaks to an indicator.
+    let mut plain = false;
+    // Right after a quoted text, where a `:` is the key's whatever follows it (`"a":1`).
+    let mut quoted = false;
+    for (i, line) in lines.iter().enumerate() {
+        let mut chars = line.chars().peekable();
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            if let Some(q) = quote {
+                if q == '"' && c == '\\' {
+                    chars.next();
+                } else if c == q {
+                    if q == '\'' && chars.peek() == Some(&'\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                        quoted = true;
+                    }
+                }
+                prev = c;
+                continue;
+            }
+            let next = chars.peek().copied();
+            let kind = match c {
+                '#' if prev.is_whitespace() => break,
+                '"' | '\'' if !plain => {
+                    quote = Some(c);
+                    Some(b's')
+                }
+                '[' | ']' | '{' | '}' | ',' => Some(c as u8),
+                ':' if quoted || next.is_none_or(|n| n.is_whitespace() || "[]{},".contains(n)) => {
+                    Some(b':')
+                }
+                c if c.is_whitespace() => None,
+                _ if plain => None,
+                _ => {
+                    plain = true;
+                    Some(b's')
+                }
+            };
+            if let Some(kind) = kind {
+                plain &= kind == b's';
+                quoted = false;
+                out.push(Token { kind, line: i + 1 });
+            } else if !c.is_whitespace() {
+                quoted = false;
+            }
+            prev = c;
+        }
+    }
+    out
+}
+
+/// Where tokens read as JSON's grammar reads them stand: what is needed next, and the brackets
+/// open, each with its line. (A trailing `,` is taken, as YAML takes it; a `key: value` is
+/// taken only in braces.)
+#[derive(Clone)]
+struct Grammar {
+    open: Vec<Token>,
+    /// b'v' a value, b'[' a value or `]`, b'{' a key or `}`, b':' a `:`, b'a' what follows a value.
+    needs: u8,
+}
+
+impl Grammar {
+    fn new() -> Self {
+        Grammar {
+            open: Vec::new(),
+            needs: b'v',
+        }
+    }
+
+    /// Takes token `t`, or says it cannot.
+    fn take(&mut self, t: Token) -> bool {
+        let top = self.open.last().map(|o| o.kind);
+        self.needs = match (self.needs, t.kind) {
+            (b'v' | b'[', b's') => b'a',
+            (b'v' | b'[', b'[' | b'{') => {
+                self.open.push(t);
+                t.kind
+            }
+            (b'[' | b'a', b']') if top == Some(b'[') => {
+                self.open.pop();
+                b'a'
+            }
+            (b'{' | b'a', b'}') if top == Some(b'{') => {
+                self.open.pop();
+                b'a'
+            }
+            (b'{', b's') => b':',
+            (b':', b':') => b'v',
+            (b'a', b',') if top.is_some() => top.unwrap_or(b'['),
+            _ => return false,
+        };
+        true
+    }
+
+    /// Whether `tokens` take it to the end of a whole value, each taken out of `budget`.
+    fn ends<'a>(mut self, tokens: impl IntoIterator<Item = &'a Token>, budget: &mut usize) -> bool {
+        tokens.into_iter().all(|&t| {
+            *budget = budget.saturating_sub(1);
+            *budget > 0 && self.take(t)
+        }) && self.open.is_empty()
+            && self.needs == b'a'
+    }
+}
+
+/// How many tokens before the first the grammar cannot take an edit is looked for in.
+const MEND_WINDOW: usize = 400;
+
+/// How many tokens, in all, the edits tried may read (a catalogue in brackets has tens of
+/// thousands): beyond it, or brackets nested deeper than [`MAX_DEPTH`], the bracket is found
+/// as the parser's error says (a file as large as accepted costs no more).
+const MEND_BUDGET: usize = 30_000_000;
+
+/// In a catalogue written in brackets (as JSON) where a `]` or `}` closes the other kind: the
+/// one bracket that, taken out or put in, makes every bracket close by one of its kind and the
+/// whole read as JSON reads, reported at its line. Either reading of the mismatch is tried: a
+/// bracket too many, or one left out. Of the edits that mend it, the one on the line nearest
+/// where the text stops making sense is taken, a bracket taken out before one put in on the
+/// same line; taking out an item's `{` (which joins two items into one) only when nothing else
+/// mends it.
+fn mend_brackets(lines: &[&str], info: &str) -> Option<Diagnostic> {
+    let first = lines
+        .iter()
+        .find(|l| has_content(l) && !l.starts_with(['%', '-']))?;
+    let stray = scan_flows(lines, lines.len()).1;
+    if !first.trim_start().starts_with(['[', '{']) || stray.is_none() {
+        return None;
+    }
+    let tokens = flow_tokens(lines);
+    // The first token the grammar cannot take.
+    let mut state = Grammar::new();
+    let mut fail = 0;
+    while tokens.get(fail).is_some_and(|&t| state.take(t)) {
+        if state.open.len() > MAX_DEPTH {
+            return None;
+        }
+        fail += 1;
+    }
+    // The states before each token from the window's start (read again up to there).
+    let from = fail.saturating_sub(MEND_WINDOW);
+    let mut state = Grammar::new();
+    tokens[..from].iter().for_each(|&t| {
+        state.take(t);
+    });
+    let mut states = vec![state.clone()];
+    for &t in &tokens[from..fail] {
+        state.take(t);
+        states.push(state.clone());
+    }
+    let mut budget = MEND_BUDGET;
+    let brackets = [b'[', b']', b'{', b'}'];
+    // (line, taken out, joins two items, the bracket, its 0-based token position)
+    let mut mends = Vec::new();
+    for p in from..=fail {
+        let before = &states[p - from];
+        let prev = p.checked_sub(1).map(|i| tokens[i]);
+        if let Some(t) = tokens.get(p).filter(|t| brackets.contains(&t.kind)) {
+            if before.clone().ends(&tokens[p + 1..], &mut budget) {
+                let item = b"[{".contains(&t.kind) && prev.is_none_or(|t| t.kind != b':');
+                mends.push((t.line, true, item, t.kind));
+            }
+        }
+        for b in brackets {
+            let put = Token { kind: b, line: 0 };
+            if before
+                .clone()
+                .ends(std::iter::once(&put).chain(&tokens[p..]), &mut budget)
+            {
+                let next = tokens.get(p).map_or(lines.len(), |t| t.line);
+                // An opener after a key's `:` stands on the key's line; a closer of brackets
+                // opened on the line of the last token before it, on that line; else each on
+                // the line after that token.
+                let inline = |t: Token| {
+                    b"]}".contains(&b) && before.open.last().is_some_and(|o| o.line == t.line)
+                };
+                let line = match prev {
+                    Some(t) if t.kind == b':' && b"[{".contains(&b) => t.line,
+                    Some(t) if inline(t) => t.line,
+                    Some(t) => (t.line + 1).min(next),
+                    None => next,
+                };
+                mends.push((line, false, false, b));
+            }
+        }
+    }
+    if budget == 0 {
+        return None;
+    }
+    let (line, out, _, c) = mends
+        .iter()
+        .filter(|m| !m.2)
+        .max_by_key(|m| (m.0, m.1))
+        .or_else(|| mends.iter().max_by_key(|m| (m.0, m.1)))
+        .copied()?;
+    let c = c as char;
+    let why = match (out, c, stray == Some(line)) {
+        (true, ']' | '}', true) => "a `]` or `}` here closes the other kind of bracket (one too many, or one missing above)".to_string(),
+        (true, ..) => format!("this `{c}` is one too many; without it every bracket closes by one of its kind"),
+        (false, ..) => format!("a `{c}` is missing here; with it every bracket closes by one of its kind"),
+    };
+    Some(Diagnostic::new(
+        line,
+        format!("not valid YAML: {why} ({info})"),
+    ))
+}
+
 /// The `[` and `{` still open at the end of 1-based line `upto` ([`scan_flows`]).
 fn open_flows(lines: &[&str], upto: usize) -> Vec<(usize, usize)> {
     scan_flows(lines, upto).0
@@ -1467,7 +1686,16 @@ fn parse_events(text: &str) -> Read {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(e) => {
-                diags.push(blame(text, &stack, &e));
+                let lines: Vec<&str> = text.lines().collect();
+                match mend_brackets(&lines, e.info()) {
+                    // What the parser made of the lines past a bracket one too many or left
+                    // out is not what was written there: only the bracket is reported.
+                    Some(found) => {
+                        diags.diags.retain(|d| d.line <= found.line);
+                        diags.push(found);
+                    }
+                    None => diags.push(blame(text, &stack, &e)),
+                }
                 whole = false;
                 break;
             }
