@@ -199,6 +199,10 @@ enum Frame {
         entries: Vec<(Key, Node)>,
         key: Option<Key>,
         seen: HashMap<String, usize>,
+        /// The one key and value of a mapping written as a key (`? name: x`, a key's `?` too
+        /// many), which stand for it when it has no value of its own: reported once, at its
+        /// line, and not again as keys missing from the mapping.
+        meant: Option<(String, Node)>,
     },
 }
 
@@ -376,6 +380,18 @@ fn blame(text: &str, stack: &[Frame], e: &yaml_rust2::ScanError) -> Diagnostic {
         }
         if in_block && !(at_end && unclosed_flow(&lines, line).is_some()) {
             if let Some(key) = key_start(&lines, upto, (!at_end).then_some((line, at.col()))) {
+                // Below a key written with a `?` (`? description: >-`), its text is indented as
+                // far as the key and reads as keys: the `?` is blamed.
+                let explicit = last_content_line(&lines, key - 1).filter(|&q| {
+                    let l = after_indicators(lines[q - 1]);
+                    l.starts_with("? ") && lead(lines[q - 1]) < lead(lines[key - 1])
+                });
+                if let Some(q) = explicit {
+                    return Diagnostic::new(
+                        q,
+                        format!("not valid YAML: the `?` here makes the key after it a key of its own, indented further, so the text on line {key} reads as keys; remove the `? ` ({info})"),
+                    );
+                }
                 let to = if at_end {
                     "the end of the file".to_string()
                 } else {
@@ -1819,6 +1835,7 @@ fn parse_events(text: &str) -> Read {
                         entries: Vec::new(),
                         key: None,
                         seen: HashMap::new(),
+                        meant: None,
                     }
                 });
                 continue;
@@ -1849,9 +1866,18 @@ fn parse_events(text: &str) -> Read {
             None => root = Some(node),
             Some(Frame::Seq(_, items)) => items.push(node),
             Some(Frame::Map {
-                entries, key, seen, ..
+                entries,
+                key,
+                seen,
+                meant,
+                ..
             }) => match key.take() {
-                Some(k) => entries.push((k, node)),
+                Some(k) => match meant.take() {
+                    Some((text, value)) if node.is_null() => {
+                        entries.push((Key { text, line: k.line }, value))
+                    }
+                    _ => entries.push((k, node)),
+                },
                 None => {
                     let text = match &node.value {
                         Value::Scalar { text, .. } => text.clone(),
@@ -1860,6 +1886,11 @@ fn parse_events(text: &str) -> Read {
                                 node.line,
                                 format!("keys must be plain words; found {}", node.describe()),
                             ));
+                            if let Value::Map(pair) = &node.value {
+                                if let [(k, v)] = pair.as_slice() {
+                                    *meant = Some((k.text.clone(), v.clone()));
+                                }
+                            }
                             String::new()
                         }
                     };
