@@ -952,11 +952,20 @@ fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize
 struct Token {
     kind: u8,
     line: usize,
+    /// For a text or word, a hash of its characters (white space aside): keys told apart.
+    text: u64,
+}
+
+impl Token {
+    /// Adds character `c` to the text's hash (FNV-1a).
+    fn add(&mut self, c: char) {
+        self.text = (self.text ^ u64::from(c)).wrapping_mul(0x100_0000_01b3);
+    }
 }
 
 /// The tokens of `lines`, a catalogue in brackets, outside quotes and comments.
 fn flow_tokens(lines: &[&str]) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     let mut quote: Option<char> = None;
     // Inside a plain word, which goes on past spaces and line breaks to an indicator.
     let mut plain = false;
@@ -977,6 +986,11 @@ fn flow_tokens(lines: &[&str]) -> Vec<Token> {
                         quoted = true;
                     }
                 }
+                if quote.is_some() {
+                    if let Some(t) = out.last_mut() {
+                        t.add(c);
+                    }
+                }
                 prev = c;
                 continue;
             }
@@ -992,7 +1006,12 @@ fn flow_tokens(lines: &[&str]) -> Vec<Token> {
                     Some(b':')
                 }
                 c if c.is_whitespace() => None,
-                _ if plain => None,
+                _ if plain => {
+                    if let Some(t) = out.last_mut() {
+                        t.add(c);
+                    }
+                    None
+                }
                 _ => {
                     plain = true;
                     Some(b's')
@@ -1001,7 +1020,15 @@ fn flow_tokens(lines: &[&str]) -> Vec<Token> {
             if let Some(kind) = kind {
                 plain &= kind == b's';
                 quoted = false;
-                out.push(Token { kind, line: i + 1 });
+                let mut t = Token {
+                    kind,
+                    line: i + 1,
+                    text: 0xcbf2_9ce4_8422_2325,
+                };
+                if plain {
+                    t.add(c);
+                }
+                out.push(t);
             } else if !c.is_whitespace() {
                 quoted = false;
             }
@@ -1064,6 +1091,38 @@ impl Grammar {
     }
 }
 
+/// Whether the mapping whose `{` is token `p` has a key that the mapping around it has too
+/// (read at most [`MEND_WINDOW`] tokens each way, ten times over).
+fn keys_meet(tokens: &[Token], p: usize) -> bool {
+    // The keys of one mapping: the texts followed by a `:` outside the brackets in it.
+    let keys = |range: &mut dyn Iterator<Item = usize>, down: u8| {
+        let mut depth = 0usize;
+        let mut found = Vec::new();
+        for i in range.take(10 * MEND_WINDOW) {
+            let t = tokens[i];
+            match t.kind {
+                b'[' | b'{' | b']' | b'}'
+                    if (t.kind == b'[' || t.kind == b'{') != (down == b'+') =>
+                {
+                    match depth.checked_sub(1) {
+                        Some(d) => depth = d,
+                        None => break,
+                    }
+                }
+                b'[' | b'{' | b']' | b'}' => depth += 1,
+                b's' if depth == 0 && tokens.get(i + 1).is_some_and(|n| n.kind == b':') => {
+                    found.push(t.text)
+                }
+                _ => {}
+            }
+        }
+        found
+    };
+    let inner = keys(&mut (p + 1..tokens.len()), b'+');
+    let outer = keys(&mut (0..p).rev(), b'-');
+    inner.iter().any(|k| outer.contains(k))
+}
+
 /// How many tokens before the first the grammar cannot take an edit is looked for in.
 const MEND_WINDOW: usize = 400;
 
@@ -1117,12 +1176,19 @@ fn mend_brackets(lines: &[&str], info: &str) -> Option<Diagnostic> {
         let prev = p.checked_sub(1).map(|i| tokens[i]);
         if let Some(t) = tokens.get(p).filter(|t| brackets.contains(&t.kind)) {
             if before.clone().ends(&tokens[p + 1..], &mut budget) {
-                let item = b"[{".contains(&t.kind) && prev.is_none_or(|t| t.kind != b':');
+                // (An item's `{` taken out joins its keys to the item above: when some are
+                // there already, it was no bracket too many.)
+                let item = prev.is_none_or(|t| t.kind != b':')
+                    && (t.kind == b'[' || (t.kind == b'{' && keys_meet(&tokens, p)));
                 mends.push((t.line, true, item, t.kind));
             }
         }
         for b in brackets {
-            let put = Token { kind: b, line: 0 };
+            let put = Token {
+                kind: b,
+                line: 0,
+                text: 0,
+            };
             if before
                 .clone()
                 .ends(std::iter::once(&put).chain(&tokens[p..]), &mut budget)
@@ -1704,10 +1770,10 @@ fn parse_events(text: &str) -> Read {
             Err(e) => {
                 let lines: Vec<&str> = text.lines().collect();
                 match mend_brackets(&lines, e.info()) {
-                    // What the parser made of the lines past a bracket one too many or left
-                    // out is not what was written there: only the bracket is reported.
+                    // What the parser made of the lines from a bracket one too many or left
+                    // out on is not what was written there: only the bracket is reported.
                     Some(found) => {
-                        diags.diags.retain(|d| d.line <= found.line);
+                        diags.diags.retain(|d| d.line < found.line);
                         diags.push(found);
                     }
                     None => diags.push(blame(text, &stack, &e)),
