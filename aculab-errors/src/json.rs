@@ -14,9 +14,9 @@ impl ApiError {
     ///   its kind is [`ResponseKind::Catalogued`], [`UnknownCode`](ResponseKind::UnknownCode),
     ///   [`HttpStatus`](ResponseKind::HttpStatus) or [`OtherCode`](ResponseKind::OtherCode)
     ///   (also for JSON that is not an error body, whose [`text`](ApiError::text) is then the
-    ///   body's, as it is for an error object without a `text` but with fields this crate does
-    ///   not know, which may say what happened: Google's, Azure's and JSON-RPC's `{"error":
-    ///   {"code": 429, "message": "..."}}`). A `code` written without quotes, as Aculab's own
+    ///   body's, as it is for an error object without a `text` in a body with fields this
+    ///   crate does not know, in the error object or beside it, which may say what happened:
+    ///   Google's, Azure's and JSON-RPC's `{"error": {"code": 429, "message": "..."}}`). A `code` written without quotes, as Aculab's own
     ///   documentation shows it (`"code": HTTP 400`, with any status or none: `HTTP 4000` is
     ///   read as the quoted `"HTTP 4000"` is), or as a number with its leading zero (`"code":
     ///   0405`), is read as if it were quoted.
@@ -120,12 +120,15 @@ impl ApiError {
                     }
                     // JSON that is not an error body: an object with neither code nor text,
                     // or a bare array, number, `true` or `null` (a bare string is the text);
-                    // and an error object without a text, without its wrapper or with fields
-                    // this crate does not know, which (`{"code": 404, "message": "Not Found"}`,
-                    // `{"error": {"code": 429, "message": "..."}}`) may say what happened.
+                    // and an error object without a text, without its wrapper or in a body
+                    // with fields this crate does not know, in the error object or beside it,
+                    // which (`{"code": 404, "message": "Not Found"}`, `{"error": {"code": 429,
+                    // "message": "..."}}`, `{"error": {"code": 500}, "message": "..."}`) may say
+                    // what happened.
                     let error = &response.error;
+                    let unknown = !error.extra.is_empty() || !response.extra.is_empty();
                     let says_nothing = (error.text.is_none()
-                        && (flat || error.code.is_none() || !error.extra.is_empty()))
+                        && (flat || error.code.is_none() || unknown))
                         || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {

@@ -464,9 +464,9 @@ impl ApiError {
     /// (feature `json`), the whole body's text (decoded as `ApiError::from_response` says)
     /// when it is not JSON, is empty, or is JSON with neither an error code nor a text
     /// (`{"message": "..."}`, a bare list or number) or an error object without a text,
-    /// either without its wrapper (`{"code": 404, "message": "Not Found"}`) or with fields this
-    /// crate does not know (`{"error": {"code": 429, "message": "..."}}`); a bare JSON string
-    /// is the text itself.
+    /// either without its wrapper (`{"code": 404, "message": "Not Found"}`) or in a body with
+    /// fields this crate does not know, in the error object or beside it (`{"error": {"code":
+    /// 429, "message": "..."}}`); a bare JSON string is the text itself.
     pub fn text(&self) -> &str {
         match &self.body {
             Some(body) => body,
