@@ -240,6 +240,8 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
     }
     let (record, record_text) = read_record(root).map_err(Error::Record)?;
     let changes = upstream::drift(&page, &catalogue, &record);
+    // What the record becomes with `--write`.
+    let page_record = Record::of(&page, today);
     let added: Vec<&upstream::PageEntry> = page
         .entries
         .iter()
@@ -252,7 +254,7 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
         written: Vec::new(),
         scaffolded: Vec::new(),
         write,
-        write_would_change: !added.is_empty() || Record::of(&page, today).facts != record.facts,
+        write_would_change: !added.is_empty() || page_record.facts != record.facts,
         // A scaffold for a code gone from the page is to delete, as its change says.
         unwritten: (catalogue.codes.values())
             .filter(|c| c.unwritten && page.entries.iter().any(|e| e.code == c.code))
@@ -277,7 +279,7 @@ pub fn run(root: &Path, page: &Path, write: bool, today: &str) -> Result<Outcome
             e.code
         )));
     }
-    let mut new_record = Record::of(&page, today).render();
+    let mut new_record = page_record.render();
     // The record's own line end (CRLF in a Windows checkout), as the scaffold keeps the
     // catalogue's: a record that only differs in them is not rewritten.
     if record_text.as_deref().is_some_and(|t| t.contains("\r\n")) {
