@@ -1146,6 +1146,7 @@ const MEND_BUDGET: usize = 30_000_000;
 /// bracket too many, or one left out. Of the edits that mend it, the one on the line nearest
 /// where the text stops making sense is taken, a bracket taken out before one put in on the
 /// same line; taking out an item's `{` (which joins two items into one) only when nothing else
+/// mends it; but a `[` opening a list in a list (which no catalogue has) whenever taking it out
 /// mends it.
 fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
     // Only a catalogue in brackets: a block one's lines are not even collected (millions of
@@ -1183,6 +1184,8 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
     }
     let mut budget = MEND_BUDGET;
     let brackets = [b'[', b']', b'{', b'}'];
+    // The line of the last `[` taken out that opened a list in a list.
+    let mut listed_list = None;
     // (line, taken out, joins two items, the bracket, its 0-based token position)
     let mut mends = Vec::new();
     for p in from..=fail {
@@ -1194,6 +1197,11 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
                 // there already, it was no bracket too many.)
                 let item = prev.is_none_or(|t| t.kind != b':')
                     && (t.kind == b'[' || (t.kind == b'{' && keys_meet(&tokens, p)));
+                // A `[` that opens a list in a list, which no catalogue has, is the one.
+                let in_list = before.open.last().is_some_and(|o| o.kind == b'[');
+                if t.kind == b'[' && in_list && prev.is_some_and(|t| b"[,".contains(&t.kind)) {
+                    listed_list = Some(t.line);
+                }
                 mends.push((t.line, true, item, t.kind));
             }
         }
@@ -1227,12 +1235,16 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
     if budget == 0 {
         return None;
     }
-    let (line, out, _, c) = mends
-        .iter()
-        .filter(|m| !m.2)
-        .max_by_key(|m| (m.0, m.1))
-        .or_else(|| mends.iter().max_by_key(|m| (m.0, m.1)))
-        .copied()?;
+    let (line, out, _, c) = listed_list
+        .map(|line| (line, true, true, b'['))
+        .or_else(|| {
+            mends
+                .iter()
+                .filter(|m| !m.2)
+                .max_by_key(|m| (m.0, m.1))
+                .copied()
+        })
+        .or_else(|| mends.iter().max_by_key(|m| (m.0, m.1)).copied())?;
     let c = c as char;
     let why = match (out, c, stray == Some(line)) {
         (true, ']' | '}', true) => "a `]` or `}` here closes the other kind of bracket (one too many, or one missing above)".to_string(),
