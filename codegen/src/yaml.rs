@@ -968,16 +968,16 @@ impl Token {
 /// it no bracket is looked for: a 16 MiB file of commas held 400 MB of tokens, now at most 24 MB.
 const MAX_TOKENS: usize = 1_000_000;
 
-/// The tokens of `lines`, a catalogue in brackets, outside quotes and comments; `None` when
+/// The tokens of `lines` from index `start`, a catalogue in brackets, outside quotes and comments; `None` when
 /// there are more than [`MAX_TOKENS`].
-fn flow_tokens(lines: &[&str]) -> Option<Vec<Token>> {
+fn flow_tokens(lines: &[&str], start: usize) -> Option<Vec<Token>> {
     let mut out: Vec<Token> = Vec::new();
     let mut quote: Option<char> = None;
     // Inside a plain word, which goes on past spaces and line breaks to an indicator.
     let mut plain = false;
     // Right after a quoted text, where a `:` is the key's whatever follows it (`"a":1`).
     let mut quoted = false;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().skip(start) {
         let mut chars = line.chars().peekable();
         let mut prev = ' ';
         while let Some(c) = chars.next() {
@@ -1151,9 +1151,10 @@ const MEND_BUDGET: usize = 30_000_000;
 fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
     // Only a catalogue in brackets: a block one's lines are not even collected (millions of
     // them take more memory than the rest of the read).
-    let first = text
+    let (start, first) = text
         .lines()
-        .find(|l| has_content(l) && !l.starts_with(['%', '-']))?;
+        .enumerate()
+        .find(|(_, l)| has_content(l) && !l.starts_with(['%', '-']))?;
     if !first.trim_start().starts_with(['[', '{']) {
         return None;
     }
@@ -1161,16 +1162,35 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
     let lines = lines.as_slice();
     let stray = scan_flows(lines, lines.len()).1;
     stray?;
-    let tokens = flow_tokens(lines)?;
-    // The first token the grammar cannot take.
+    // (Directives and `---` above the brackets are no part of them.)
+    let tokens = flow_tokens(lines, start)?;
+    let list_in_list = |state: &Grammar, p: usize| {
+        tokens[p].kind == b'['
+            && state.open.last().is_some_and(|o| o.kind == b'[')
+            && p.checked_sub(1)
+                .is_some_and(|i| b"[,".contains(&tokens[i].kind))
+    };
+    // The first token the grammar cannot take, and the last `[` before it that opened a list
+    // in a list (which no catalogue has), with the state before it: taken out, it is the one
+    // however far above (an entry's `[{` reads on to the end of the list).
     let mut state = Grammar::new();
     let mut fail = 0;
-    while tokens.get(fail).is_some_and(|&t| state.take(t)) {
+    let mut listed = None;
+    while tokens.get(fail).is_some_and(|&t| {
+        if list_in_list(&state, fail) {
+            listed = Some((fail, state.clone()));
+        }
+        state.take(t)
+    }) {
         if state.open.len() > MAX_DEPTH {
             return None;
         }
         fail += 1;
     }
+    let mut budget = MEND_BUDGET;
+    let listed_list = listed
+        .filter(|(p, before)| before.clone().ends(&tokens[p + 1..], &mut budget))
+        .map(|(p, _)| tokens[p].line);
     // The states before each token from the window's start (read again up to there).
     let from = fail.saturating_sub(MEND_WINDOW);
     let mut state = Grammar::new();
@@ -1182,11 +1202,8 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
         state.take(t);
         states.push(state.clone());
     }
-    let mut budget = MEND_BUDGET;
     let brackets = [b'[', b']', b'{', b'}'];
-    // The line of the last `[` taken out that opened a list in a list.
-    let mut listed_list = None;
-    // (line, taken out, joins two items, the bracket, its 0-based token position)
+    // (line, taken out, joins two items, the bracket)
     let mut mends = Vec::new();
     for p in from..=fail {
         let before = &states[p - from];
@@ -1197,11 +1214,6 @@ fn mend_brackets(text: &str, info: &str) -> Option<Diagnostic> {
                 // there already, it was no bracket too many.)
                 let item = prev.is_none_or(|t| t.kind != b':')
                     && (t.kind == b'[' || (t.kind == b'{' && keys_meet(&tokens, p)));
-                // A `[` that opens a list in a list, which no catalogue has, is the one.
-                let in_list = before.open.last().is_some_and(|o| o.kind == b'[');
-                if t.kind == b'[' && in_list && prev.is_some_and(|t| b"[,".contains(&t.kind)) {
-                    listed_list = Some(t.line);
-                }
                 mends.push((t.line, true, item, t.kind));
             }
         }
@@ -2214,17 +2226,36 @@ mod tests {
         let commas = ",".repeat(MAX_TOKENS - 2);
         let at_cap = format!("[}}{commas}\n");
         assert_eq!(
-            flow_tokens(&[at_cap.as_str()]).map(|t| t.len()),
+            flow_tokens(&[at_cap.as_str()], 0).map(|t| t.len()),
             Some(MAX_TOKENS)
         );
         let past = format!("[}}{commas},\n");
-        assert!(flow_tokens(&[past.as_str()]).is_none());
+        assert!(flow_tokens(&[past.as_str()], 0).is_none());
         // A bracket too many is still found under the cap, and not past it.
         let mended = |text: &str| mend_brackets(text, "info").map(|d| d.line);
         let small = "{\"a\": [[1],\n\"b\": 2}\n";
         assert_eq!(mended(small), Some(1));
         let large = format!("{{\"a\": [[1,{}],\n\"b\": 2}}\n", "1,".repeat(MAX_TOKENS));
         assert_eq!(mended(&large), None);
+    }
+
+    /// A `[` opening a list in a list, before an entry's `{`, is the bracket too many however
+    /// far above the end of the list it stands (it was tried only within the last 400 tokens,
+    /// so most entries of the live catalogue had "a `]` is missing" at the end of the file),
+    /// and so below `---` or a directive too.
+    #[test]
+    fn a_list_in_a_list_is_found_however_far_above_the_end() {
+        let items = "{\"a\": 1},\n".repeat(300);
+        for (head, line) in [("", 2), ("---\n", 3), ("%YAML 1.2\n---\n", 4)] {
+            let text = format!("{head}{{\"errors\": [\n[{{\"a\": 1}},\n{items}]}}\n");
+            let found = mend_brackets(&text, "info").map(|d| (d.line, d.message));
+            assert!(
+                found
+                    .as_ref()
+                    .is_some_and(|(l, m)| *l == line && m.contains("`[` is one too many")),
+                "{head:?}: {found:?}"
+            );
+        }
     }
 
     #[test]
