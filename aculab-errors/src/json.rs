@@ -34,6 +34,9 @@ impl ApiError {
     ///   response's: Aculab writes its codes as four-digit strings inside the wrapper, so such a
     ///   body is a gateway's or a framework's (`{"code": 503, "message": "Service
     ///   Unavailable"}` on a 502 is the status 503, retryable, not the catalogued 0503).
+    /// - A `code` beside an error that has a text but no code (`{"error": "Invalid token",
+    ///   "code": "0405"}`) is the error's code, read as in a body without the wrapper; one that
+    ///   is neither a string nor a number stays in [`ErrorResponse::extra`].
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
@@ -165,6 +168,21 @@ fn read_body(json: &str, flat: &mut bool) -> serde_json::Result<ErrorResponse> {
             error.extra.remove("request");
             response.error = error;
             response.extra.clear();
+        } else if error.code.is_none() && error.text.is_some() {
+            // A text with its code beside it, not in it (`{"error": "Invalid token", "code":
+            // "0405"}`): the code is the error's, and as in a body without the wrapper, a
+            // number there is read as a status when it is one.
+            let code = match response.extra.get("code") {
+                Some(c @ (serde_json::Value::String(_) | serde_json::Value::Number(_))) => {
+                    serde::Deserialize::deserialize(c).ok()
+                }
+                _ => None,
+            };
+            if let Some(code) = code {
+                response.extra.remove("code");
+                response.error.code = Some(code);
+                *flat = true;
+            }
         }
     }
     read

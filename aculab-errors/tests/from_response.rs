@@ -536,12 +536,68 @@ fn the_error_object_sent_without_its_wrapper_is_read_as_the_error() {
     assert_eq!(err.code().map(|c| c.as_str()), Some("404"));
     assert_eq!(err.text(), r#"{"code": 404, "message": "Not Found"}"#);
     assert_eq!(err.response().error().extra()["message"], "Not Found");
-    // A body with an error object, or with neither a code nor a text, is left as it is.
-    let err = read(400, br#"{"error": {"text": "inner"}, "code": "0405"}"#);
-    assert_eq!((err.error_code(), err.text()), (None, "inner"));
-    assert_eq!(err.response().extra()["code"], "0405");
+    // A body with neither a code nor a text is left as it is.
     let body = br#"{"message": "no error object"}"#;
     assert_eq!(read(400, body).text(), r#"{"message": "no error object"}"#);
+}
+
+/// A code beside the error's text rather than in it (`{"error": "Invalid token", "code":
+/// "0405"}`, a shape many frameworks send) is the error's code; as in a body without the
+/// wrapper, a number there that is a status is read as one. A code already in the error object
+/// wins, and one that is neither a string nor a number stays where it was.
+#[test]
+fn a_code_beside_the_errors_text_is_its_code() {
+    for (status, body, kind, code, text) in [
+        (
+            400,
+            &br#"{"error": "Invalid token", "code": "0405"}"#[..],
+            ResponseKind::Catalogued,
+            Some("0405"),
+            "Invalid token",
+        ),
+        (
+            400,
+            br#"{"error": {"text": "inner"}, "code": "0405"}"#,
+            ResponseKind::Catalogued,
+            Some("0405"),
+            "inner",
+        ),
+        (
+            502,
+            br#"{"error": "Service unavailable", "code": 503}"#,
+            ResponseKind::HttpStatus,
+            Some("503"),
+            "Service unavailable",
+        ),
+        (
+            400,
+            br#"{"error": {"code": "0405", "text": "t"}, "code": "1003"}"#,
+            ResponseKind::Catalogued,
+            Some("0405"),
+            "t",
+        ),
+        (
+            400,
+            br#"{"error": "x", "code": true}"#,
+            ResponseKind::OtherCode,
+            None,
+            "x",
+        ),
+    ] {
+        let err = read(status, body);
+        let got = (err.kind(), err.code().map(|c| c.as_str()), err.text());
+        assert_eq!(got, (kind, code, text), "{body:?}");
+    }
+    // Nothing is lost: a code not taken stays among the body's other fields.
+    let err = read(
+        400,
+        br#"{"error": {"code": "0405", "text": "t"}, "code": "1003"}"#,
+    );
+    assert_eq!(err.response().extra()["code"], "1003");
+    let err = read(400, br#"{"error": "x", "code": true}"#);
+    assert_eq!(err.response().extra()["code"], true);
+    let err = read(400, br#"{"error": "x", "code": "0405"}"#);
+    assert!(err.response().extra().is_empty());
 }
 
 /// Inside its wrapper too, an error object without a text whose other fields this crate does
