@@ -21,7 +21,7 @@
 //! names are matched in any letter case; a header given twice counts with its first value.
 //! Without `--json` it prints the same for a person, the server's code, text and details on one line
 //! each, escaped as `ApiError`'s Display escapes them (`ApiError::escape`; the code and each
-//! detail between quotes). A bare code is a four-digit code (`0405`,
+//! detail between quotes, a quote in them written `\"`). A bare code is a four-digit code (`0405`,
 //! or `405`, white space around it aside) or an HTTP status as a body writes one (`"HTTP 503"`, kind `http_status`, whose
 //! text is the status's reason phrase); one that is not in the catalogue, or is not a code,
 //! exits with status 1 (with `--json`, after printing its object); a usage
@@ -113,7 +113,7 @@ impl Report {
         }
         outln!("Kind:        {}", self.kind.replace('_', " "));
         if let Some(code) = &self.code {
-            outln!("Code:        \"{}\"", escaped(code));
+            outln!("Code:        {}", quoted(code));
         }
         if let Some(code) = self.catalogued {
             if self.summary.is_some() {
@@ -134,7 +134,7 @@ impl Report {
             (None, None) => {}
         }
         for detail in &self.details {
-            outln!("Detail:      \"{}\"", escaped(detail));
+            outln!("Detail:      {}", quoted(detail));
         }
         if let Some(code) = self.catalogued {
             let category = code.category();
@@ -189,6 +189,18 @@ impl Report {
 #[cfg(feature = "alloc")]
 fn escaped(text: &str) -> String {
     aculab_errors::ApiError::escape(text).to_string()
+}
+
+/// A code or a detail for a person: [`escaped`], between quotes, with a quote in it written `\"`
+/// (a backslash is `\\` already), so that the quotes show where it starts and ends: a detail
+/// holding `a", "b` is one detail, and Google's `{"@type": ...}` reads as it was sent.
+fn quoted(text: &str) -> String {
+    let shown = escaped(text);
+    // Without `alloc`, `str::escape_debug` writes a quote as `\"` already.
+    match cfg!(feature = "alloc") {
+        true => format!("\"{}\"", shown.replace('"', "\\\"")),
+        false => format!("\"{shown}\""),
+    }
 }
 
 /// Without `alloc` (and so without `ApiError`) only a code given on the command line is shown,

@@ -732,6 +732,21 @@ fn a_body_beyond_16_mib_is_refused_not_read_until_memory_runs_out() {
     assert_eq!(v["kind"], "empty");
 }
 
+/// What explain prints for a person about a 400 response with `body`.
+fn for_a_person_at_400(body: &str) -> String {
+    let out = run(&["--status", "400", "--body", "-"], body.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The values of the lines of `text` that start with `name`, such as every `Detail:`.
+fn field<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(name))
+        .map(str::trim_start)
+        .collect()
+}
+
 #[test]
 fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_text() {
     // `{:?}` showed a Hangul filler (U+3164) raw, hiding it, and escaped the joiner and the
@@ -739,17 +754,9 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
     let body = "{\"error\": {\"code\": \"04\\u200b05\\u3164\", \"text\": \"t\", \"details\": \
                 [\"a\\u3164b\", \"line\\nbreak\", \"rtl\\u202e\", \"back\\\\slash\", \
                 \"\\ud83d\\udc69\\u200d\\ud83d\\udcbb \\u2764\\ufe0f\", \" \", \"\"]}}";
-    let out = run(&["--status", "400", "--body", "-"], body.as_bytes());
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = for_a_person_at_400(body);
     let lines: Vec<&str> = text.lines().collect();
-    let field = |name: &str| -> Vec<&str> {
-        lines
-            .iter()
-            .filter_map(|l| l.strip_prefix(name))
-            .map(str::trim_start)
-            .collect()
-    };
+    let field = |name: &str| field(&text, name);
     assert_eq!(field("Code:"), [r#""04\u{200b}05\u{3164}""#], "{text}");
     assert_eq!(
         field("Detail:"),
@@ -780,6 +787,25 @@ fn for_a_person_the_code_and_details_are_escaped_as_api_errors_display_escapes_t
         text.contains(r#"Code:        "HTTP 503 \u{202e}x""#),
         "{text}"
     );
+}
+
+/// For a person the code and each detail stand between quotes, so a quote in them is escaped:
+/// Google's `{"@type": ...}` details showed as `"{"@type":"..."}"`, and one detail holding
+/// `a", "b` could not be told from two.
+#[test]
+fn a_quote_in_a_quoted_code_or_detail_is_escaped() {
+    let body = r#"{"error": {"code": "E \"1\"", "text": "say \"hi\"", "details": ["a\", \"b", {"k": "v"}, "\\\""]}}"#;
+    let text = for_a_person_at_400(body);
+    let lines: Vec<&str> = text.lines().collect();
+    let field = |name: &str| field(&text, name);
+    assert_eq!(field("Code:"), [r#""E \"1\"""#], "{text}");
+    assert_eq!(
+        field("Detail:"),
+        [r#""a\", \"b""#, r#""{\"k\":\"v\"}""#, r#""\\\"""#],
+        "{text}"
+    );
+    // The text is not between quotes: it is shown as sent, escaped as Display escapes it.
+    assert!(lines[0].ends_with(r#": say "hi""#), "{text}");
 }
 
 #[test]
