@@ -127,6 +127,9 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
         contender("ErrorCode::from_u16", Kind::ByNumber, || {
             each(numbers, |&n| ErrorCode::from_u16(n))
         }),
+        contender("ErrorCode::try_from(n).ok()", Kind::ByNumber, || {
+            each(numbers, |&n| ErrorCode::try_from(n).ok())
+        }),
         contender("phf by number", Kind::ByNumber, || {
             each(numbers, |n| phf_n.get(n).copied())
         }),
@@ -151,6 +154,14 @@ fn run(label: &str, numbers: &[u16], passes: usize) -> Figures {
             each(numbers, |&n| {
                 ErrorCode::from_u16(n).and_then(ErrorCode::http_status)
             })
+        }),
+        contender("try_from, then http_status", Kind::Accessor, || {
+            each(numbers, |&n| {
+                ErrorCode::try_from(n).ok().and_then(ErrorCode::http_status)
+            })
+        }),
+        contender("from_u16, then name", Kind::Accessor, || {
+            each(numbers, |&n| ErrorCode::from_u16(n).map(ErrorCode::name))
         }),
         contender("from_u16, then is_retryable", Kind::Accessor, || {
             each(numbers, |&n| {
@@ -294,7 +305,17 @@ fn main() {
         "floor: dense table of statuses",
         3.0,
     );
+    target(
+        "by number (try_from(n).ok()), × phf",
+        "ErrorCode::try_from(n).ok()",
+        "phf by number",
+        0.25,
+    );
     for (what, accessor) in [
+        (
+            "try_from then http_status, × one dense-table load",
+            "try_from, then http_status",
+        ),
         (
             "from_u16 then is_retryable, × one dense-table load",
             "from_u16, then is_retryable",
@@ -306,6 +327,14 @@ fn main() {
         (
             "from_u16 then retry_after, × one dense-table load",
             "from_u16, then retry_after",
+        ),
+        (
+            "from_u16 then name, × one dense-table load",
+            "from_u16, then name",
+        ),
+        (
+            "from_u16 then description, × one dense-table load",
+            "from_u16, then description",
         ),
     ] {
         target(what, accessor, "floor: dense table by number", 3.0);
