@@ -57,8 +57,9 @@ impl ApiError {
     /// JSON text). A number whose digits an `f64` does not hold, which serde_json reads
     /// rounded (an integer beyond 64 bits such as `123456789012345678901`, `1e-400`), is kept
     /// as a string of its JSON text too; any other number is read as the number it is. Such a
-    /// number inside a list or an object that a field keeps as JSON text stays as written there,
-    /// unquoted (`"details": [{"id": 1e400}]` gives `{"id":1e400}`).
+    /// number, and such deep nesting, inside a list or an object that a field keeps as JSON text
+    /// stays as written there, not quoted (`"details": [{"id": 1e400}]` gives `{"id":1e400}`,
+    /// and a detail nested 150 levels deep is its JSON text, not one with a string inside).
     /// Anything else that is not JSON (a trailing comma, text after the value) is
     /// [`ResponseKind::NotJson`].
     ///
@@ -97,13 +98,13 @@ impl ApiError {
                 Ok(response) if may_hold_a_rounded_number(&response, json) => {
                     Ok(mend_numbers(json)
                         .and_then(|exact| read_body(&exact, &mut flat).ok())
-                        .map_or(response, |read| unmark_numbers(json, read)))
+                        .map_or(response, |read| unmark_mended(json, read)))
                 }
                 Ok(response) => Ok(response),
                 Err(e) => mend(json)
                     .ok_or(e)
                     .and_then(|mended| read_body(&mended, &mut flat))
-                    .map(|read| unmark_numbers(json, read)),
+                    .map(|read| unmark_mended(json, read)),
             };
             match parsed {
                 Ok(mut response) => {
@@ -252,7 +253,7 @@ fn mend_lone_surrogates(json: &str) -> Option<String> {
 /// [`kept_exactly`]), and every `NaN`, `Infinity` and `-Infinity` (which Python's `json` module
 /// writes and reads), written as a string of its text. `None` when there is none.
 fn mend_numbers(json: &str) -> Option<String> {
-    let marks = may_mark_numbers(json);
+    let marks = may_mark(json, NUMBER_MARK);
     let b = json.as_bytes();
     let mut out = String::new();
     let (mut copied, mut in_string, mut i) = (0, false, 0);
@@ -291,36 +292,55 @@ fn mend_numbers(json: &str) -> Option<String> {
 }
 
 /// What `mend_numbers` puts before each number it writes as a string, so that
-/// [`unmark_numbers`] can tell it from a string the server sent: U+FDD0, a noncharacter, which
+/// [`unmark_mended`] can tell it from a string the server sent: U+FDD0, a noncharacter, which
 /// Unicode keeps for a program's internal use. A body that holds one itself is not marked.
 const NUMBER_MARK: char = '\u{FDD0}';
 
-/// Whether `mend_numbers` marks the numbers of `json`: when it holds no [`NUMBER_MARK`] of its
+/// What `mend_depth` puts before the JSON text of each value it keeps as a string, so that
+/// [`unmark_mended`] can give that text back where it stands in JSON text: U+FDD1, the next
+/// noncharacter. A body that holds one itself is not marked.
+const DEEP_MARK: char = '\u{FDD1}';
+
+/// Whether mending `json` marks what it mends with `mark`: when `json` holds no `mark` of its
 /// own, raw or escaped.
-fn may_mark_numbers(json: &str) -> bool {
-    !json.contains(NUMBER_MARK)
+fn may_mark(json: &str, mark: char) -> bool {
+    let escaped = alloc::format!("\\u{:04x}", u32::from(mark));
+    !json.contains(mark)
         && !json
             .as_bytes()
             .windows(6)
-            .any(|w| w.eq_ignore_ascii_case(b"\\ufdd0"))
+            .any(|w| w.eq_ignore_ascii_case(escaped.as_bytes()))
 }
 
-/// A body read from `json` with its numbers mended: each number `mend_numbers` wrote as a
+/// The marks that mending `json` may have put in what is read from it.
+#[derive(Clone, Copy)]
+struct Marks {
+    numbers: bool,
+    deep: bool,
+}
+
+/// A body read from mended `json` as the server wrote it: each number `mend_numbers` wrote as a
 /// string is given back as it was written, with the mark taken off. A field that was that
 /// number is its text (`"text": 1e400` reads as `1e400`), and so is an `extra()` value; in the
 /// JSON text of a list or object it is the number again, unquoted (`[1e400]`, not
-/// `["1e400"]`), so that the text is the server's.
-fn unmark_numbers(json: &str, mut read: ErrorResponse) -> ErrorResponse {
-    if !may_mark_numbers(json) {
+/// `["1e400"]`), so that the text is the server's. So is what `mend_depth` kept as a string:
+/// in JSON text it is its own text again (`[[...[1]...]]`, not `[..."[[...[1]...]]"...]`); an
+/// `extra()` value keeps it as a string of that text.
+fn unmark_mended(json: &str, mut read: ErrorResponse) -> ErrorResponse {
+    let marks = Marks {
+        numbers: may_mark(json, NUMBER_MARK),
+        deep: may_mark(json, DEEP_MARK),
+    };
+    if !marks.numbers && !marks.deep {
         return read;
     }
     let text = |field: &mut Option<String>| {
-        if let Some(Cow::Owned(plain)) = field.as_deref().map(unmark) {
+        if let Some(Cow::Owned(plain)) = field.as_deref().map(|t| unmark(t, marks)) {
             *field = Some(plain);
         }
     };
     let (error, request) = (&mut read.error, &mut read.request);
-    if let Some(Cow::Owned(plain)) = error.code.as_ref().map(|c| unmark(c.as_str())) {
+    if let Some(Cow::Owned(plain)) = error.code.as_ref().map(|c| unmark(c.as_str(), marks)) {
         error.code = Some(ResponseCode::from_string(plain));
     }
     text(&mut error.text);
@@ -329,58 +349,113 @@ fn unmark_numbers(json: &str, mut read: ErrorResponse) -> ErrorResponse {
     text(&mut request.url);
     text(&mut request.datetime);
     for detail in &mut error.details {
-        if let Cow::Owned(plain) = unmark(detail) {
+        if let Cow::Owned(plain) = unmark(detail, marks) {
             *detail = plain;
         }
     }
     for extra in [&mut read.extra, &mut error.extra, &mut request.extra] {
-        extra.values_mut().for_each(unmark_value);
+        extra.values_mut().for_each(|v| unmark_value(v, marks));
     }
     read
 }
 
 /// [`unmark`] on every string in `value`.
-fn unmark_value(value: &mut serde_json::Value) {
+fn unmark_value(value: &mut serde_json::Value, marks: Marks) {
     match value {
         serde_json::Value::String(s) => {
-            if let Cow::Owned(plain) = unmark(s) {
+            if let Cow::Owned(plain) = unmark(s, marks) {
                 *s = plain;
             }
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(unmark_value),
-        serde_json::Value::Object(fields) => fields.values_mut().for_each(unmark_value),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| unmark_value(v, marks)),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(|v| unmark_value(v, marks))
+        }
         _ => {}
     }
 }
 
+/// `text` as the server wrote it: see [`unmark_deep`] and [`unmark_numbers`] (the numbers in
+/// what was nested too deep are marked inside it).
+fn unmark(text: &str, marks: Marks) -> Cow<'_, str> {
+    match unmark_deep(text, marks.deep) {
+        Cow::Borrowed(text) => unmark_numbers(text, marks.numbers),
+        Cow::Owned(text) => Cow::Owned(unmark_numbers(&text, marks.numbers).into_owned()),
+    }
+}
+
+/// `text` with what `mend_depth` kept as a marked string given back: `"MARK[[...]]"` in JSON
+/// text (of a list or object that holds it) as `[[...]]`, the string's text, unquoted; a whole
+/// field or value `MARK[[...]]` as `[[...]]`, a string of that text.
+fn unmark_deep(text: &str, marked: bool) -> Cow<'_, str> {
+    unmark_each(text, marked, DEEP_MARK, |before, after, out| {
+        // The string's closing quote: the first one no backslash escapes.
+        let b = after.as_bytes();
+        let mut end = 0;
+        while end < b.len() && b[end] != b'"' {
+            end += if b[end] == b'\\' { 2 } else { 1 };
+        }
+        // The string, from its opening quote (before the mark) to its closing one, read.
+        let string = before.strip_suffix('"').and_then(|kept| {
+            let literal = alloc::format!("\"{}", after.get(..=end)?);
+            Some((kept, serde_json::from_str::<String>(&literal).ok()?))
+        });
+        match string {
+            Some((kept, string)) => {
+                out.push_str(kept);
+                out.push_str(&string);
+                &after[end + 1..]
+            }
+            None => {
+                out.push_str(before);
+                after
+            }
+        }
+    })
+}
+
 /// `text` with each marked number as it was written: `MARK1e400` (a whole field) as `1e400`,
 /// and `"MARK1e400"` in JSON text (`\"MARK1e400\"` in JSON text kept as a string inside it,
-/// nested too deep) as `1e400`, unquoted.
-fn unmark(text: &str) -> Cow<'_, str> {
-    if !text.contains(NUMBER_MARK) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(NUMBER_MARK) {
-        let (before, after) = (&rest[..at], &rest[at + NUMBER_MARK.len_utf8()..]);
+/// nested too deep, in a body that holds a [`DEEP_MARK`] of its own) as `1e400`, unquoted.
+fn unmark_numbers(text: &str, marked: bool) -> Cow<'_, str> {
+    unmark_each(text, marked, NUMBER_MARK, |before, after, out| {
         let (token, after) = after.split_at(number_len(after));
         // The quote that opens the string, with the backslashes that escape it, closes it too.
         let open = before
             .strip_suffix('"')
             .map_or(0, |b| 1 + b.len() - b.trim_end_matches('\\').len());
         let (kept, quote) = before.split_at(before.len() - open);
-        match after.strip_prefix(quote) {
+        let rest = match after.strip_prefix(quote) {
             Some(after) if open > 0 => {
                 out.push_str(kept);
-                rest = after;
+                after
             }
             _ => {
                 out.push_str(before);
-                rest = after;
+                after
             }
-        }
+        };
         out.push_str(token);
+        rest
+    })
+}
+
+/// `text` with each `mark` (if `marked`) and what it marks given back by `give_back`, which
+/// takes the text before the mark and after it, writes to `out` what stands for both, and
+/// returns the text after what it read.
+fn unmark_each<'a>(
+    text: &'a str,
+    marked: bool,
+    mark: char,
+    mut give_back: impl FnMut(&'a str, &'a str, &mut String) -> &'a str,
+) -> Cow<'a, str> {
+    if !marked || !text.contains(mark) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(mark) {
+        rest = give_back(&rest[..at], &rest[at + mark.len_utf8()..], &mut out);
     }
     out.push_str(rest);
     Cow::Owned(out)
@@ -570,9 +645,11 @@ fn holds_f64(value: &serde_json::Value) -> bool {
 const MAX_DEPTH: usize = 100;
 
 /// `json` with every array or object nested deeper than [`MAX_DEPTH`] written as a string of its
-/// JSON text, so that serde_json, which stops at 128 levels, reads the rest; found without
-/// recursion. `None` when nothing is that deep, or the brackets do not match (truncated JSON).
+/// JSON text (after a [`DEEP_MARK`]), so that serde_json, which stops at 128 levels, reads the
+/// rest; found without recursion. `None` when nothing is that deep, or the brackets do not
+/// match (truncated JSON).
 fn mend_depth(json: &str) -> Option<String> {
+    let mut marks = None;
     let b = json.as_bytes();
     let mut open = alloc::vec::Vec::new();
     let mut out = String::new();
@@ -594,7 +671,12 @@ fn mend_depth(json: &str) -> Option<String> {
                 }
                 if open.len() == MAX_DEPTH {
                     out.push_str(&json[copied..deep_from]);
-                    out.push_str(&serde_json::Value::from(&json[deep_from..=i]).to_string());
+                    let deep = &json[deep_from..=i];
+                    let deep = match *marks.get_or_insert_with(|| may_mark(json, DEEP_MARK)) {
+                        true => Cow::Owned(alloc::format!("{DEEP_MARK}{deep}")),
+                        false => Cow::Borrowed(deep),
+                    };
+                    out.push_str(&serde_json::Value::from(&*deep).to_string());
                     copied = i + 1;
                 }
             }

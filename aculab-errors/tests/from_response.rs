@@ -912,6 +912,47 @@ fn json_nested_deeper_than_the_parser_recurses_is_still_json() {
     }
 }
 
+/// What is nested deeper than serde_json recurses is kept as a string of its JSON text; in the
+/// JSON text of the detail, code or text that holds it, it is that text again, as the server
+/// wrote it: a detail 150 levels deep showed as `[[...["[[...[1,\"a\\\"b\"]...]]"]...]]`, with a
+/// string the server never sent and its quotes escaped.
+#[test]
+fn json_nested_too_deep_reads_as_written_in_the_json_text_around_it() {
+    let deep = |inner: &str| format!("{}{inner}{}", "[".repeat(150), "]".repeat(150));
+    // As this crate writes JSON text (no white space), so that it is the server's exactly.
+    let item = deep(r#"1,"a\"b\\",{"k":1e400}"#);
+    let text = format!(r#"{{"t":{item}}}"#);
+    let body = format!(
+        r#"{{"error": {{"code": {item}, "text": {text}, "details": [{item}, "d"], "x": {item}}}}}"#
+    );
+    let err = read(400, body.as_bytes());
+    assert_eq!(err.kind(), ResponseKind::OtherCode);
+    assert_eq!(err.code().map(|c| c.as_str()), Some(item.as_str()));
+    assert_eq!(err.text(), text);
+    assert_eq!(err.details(), [item.as_str(), "d"]);
+    // A value kept whole holds those levels as a string of their text, without anything added.
+    let x = err.response().error().extra()["x"].to_string();
+    assert!(!x.contains(['\u{fdd0}', '\u{fdd1}']), "{x:.200}");
+    assert_eq!(x.matches(['[', ']']).count(), 300, "{x:.200}");
+    // A body that holds the noncharacter U+FDD1 itself, raw or escaped, keeps it as sent, and
+    // its deep levels as a string.
+    for (marked, sent) in [
+        (r#""\ufdd1a""#, "\u{fdd1}a"),
+        ("\"\u{fdd1}a\"", "\u{fdd1}a"),
+    ] {
+        let body =
+            format!(r#"{{"error": {{"code": "0405", "text": {marked}, "details": [{item}]}}}}"#);
+        let err = read(404, body.as_bytes());
+        assert_eq!(err.text(), sent);
+        assert_eq!(err.details().len(), 1);
+        assert!(
+            err.details()[0].contains(r#""[[[[["#),
+            "{:.200}",
+            err.details()[0]
+        );
+    }
+}
+
 proptest! {
     #[test]
     fn any_bytes_read_without_panicking(status in any::<u16>(), body in proptest::collection::vec(any::<u8>(), 0..64)) {
