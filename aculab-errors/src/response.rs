@@ -466,7 +466,8 @@ impl ApiError {
     /// (`{"message": "..."}`, a bare list or number) or an error object without a text,
     /// either without its wrapper (`{"code": 404, "message": "Not Found"}`) or in a body with
     /// fields this crate does not know, in the error object or beside it (`{"error": {"code":
-    /// 429, "message": "..."}}`); a bare JSON string is the text itself.
+    /// 429, "message": "..."}}`), or a text with no code beside such fields (`{"error":
+    /// "invalid_grant", "error_description": "..."}`); a bare JSON string is the text itself.
     pub fn text(&self) -> &str {
         match &self.body {
             Some(body) => body,

@@ -576,12 +576,13 @@ fn a_code_beside_the_errors_text_is_its_code() {
             Some("0405"),
             "t",
         ),
+        // Not a code: it stays beside the text, and the body, which says more, is the text.
         (
             400,
             br#"{"error": "x", "code": true}"#,
             ResponseKind::OtherCode,
             None,
-            "x",
+            r#"{"error": "x", "code": true}"#,
         ),
     ] {
         let err = read(status, body);
@@ -598,6 +599,26 @@ fn a_code_beside_the_errors_text_is_its_code() {
     assert_eq!(err.response().extra()["code"], true);
     let err = read(400, br#"{"error": "x", "code": "0405"}"#);
     assert!(err.response().extra().is_empty());
+}
+
+/// A text with no code, beside fields this crate does not know, is shown with them: the body is
+/// the text (OAuth's `error_description` and Spring's `message` say more than the `error`
+/// string beside them); with only known fields beside it, the text is the text.
+#[test]
+fn a_text_without_a_code_beside_unknown_fields_keeps_the_body_as_its_text() {
+    for body in [
+        &br#"{"error": "invalid_grant", "error_description": "Bad credentials"}"#[..],
+        br#"{"timestamp": "2026-12-03T09:00:00Z", "status": 500, "error": "Internal Server Error", "message": "boom", "path": "/x"}"#,
+        br#"{"error": {"text": "busy"}, "hint": "try the other region"}"#,
+    ] {
+        let err = read(500, body);
+        let text = core::str::from_utf8(body).unwrap();
+        assert_eq!((err.kind(), err.code(), err.text()), (ResponseKind::OtherCode, None, text));
+    }
+    let body = br#"{"error": {"text": "busy", "datetime": "2022-12-12_11:32:41"},
+        "request": {"url": "/x", "datetime": "2022-12-12_11:32:41"}}"#;
+    assert_eq!(read(500, body).text(), "busy");
+    assert_eq!(read(500, br#"{"error": "busy"}"#).text(), "busy");
 }
 
 /// Inside its wrapper too, an error object without a text whose other fields this crate does
