@@ -135,10 +135,14 @@ const SCRIPT: &str = r##"(function () {
   // and advice, a tab apart), each part normalised as a query is, NFKC first (so that an
   // accented letter composed or not, a ligature and full-width letters and digits read as
   // their plain forms), parts apart (" | ", which no normalised query holds) so that a phrase
-  // never runs from one into the next. (This file is ASCII: read alike in any charset.)
+  // never runs from one into the next. A part with a word cased inside is searched both with
+  // that word split and whole, as it reads ("JavaScript" is found by "java script" and by
+  // "javascript"). (This file is ASCII: read alike in any charset.)
   var texts = new Map(items.map(function (li) {
     return [li, li.getAttribute("data-search").split("\t").map(function (part) {
-      return norm(part.normalize("NFKC"));
+      var nfkc = part.normalize("NFKC");
+      var split = norm(nfkc), whole = flat(nfkc);
+      return split === whole ? split : split + " | " + whole;
     }).filter(function (part) { return part !== ""; }).join(" | ")];
   }));
   // Whether `text` holds `w` starting at the start of a word ("rate", not "generated").

@@ -1117,7 +1117,10 @@ fn in_a_real_browser_the_search_controls_are_in_the_pages_text_size() {
 /// accent composed or not (the catalogue's "re\u{301}sume\u{301}", typed "résumé"), a ligature
 /// or full-width letters and digits (typed by an input method: "０４０５"); and line breaks in
 /// `?q=` are spaces, as a paste makes them (the search box dropped them: `?q=invalid%0Atoken`
-/// was "invalidtoken", and found nothing).
+/// was "invalidtoken", and found nothing). A word cased inside, as a product or a type is
+/// written ("JavaScript", "FromStr"), is found as it reads, one word in any case, and by its
+/// parts: `?q=javascript` found nothing (the text was searched with such words split only,
+/// "java script"), nor did `uascsharpwritingapplications`, a word of the live catalogue's 2008.
 #[test]
 fn in_a_real_browser_a_query_reads_text_as_it_shows() {
     let Some(browser) = browser_or_skip("in_a_real_browser_a_query_reads_text_as_it_shows") else {
@@ -1136,6 +1139,16 @@ fn in_a_real_browser_a_query_reads_text_as_it_shows() {
     category: everything
     retry: false
     description: "A precomposed Caf\u00e9 and a \uFB01le in \uFF26\uFF35\uFF2C\uFF2C width."
+  - code: "0407"
+    name: cased_inside
+    category: everything
+    retry: false
+    description: Only JavaScript clients see this; see the PowerShell notes.
+  - code: "0408"
+    name: also_cased_inside
+    category: everything
+    retry: false
+    description: Written in Java, as FromStr reads it.
 "#
     ));
     let profile = tempfile::tempdir().unwrap();
@@ -1154,6 +1167,17 @@ fn in_a_real_browser_a_query_reads_text_as_it_shows() {
         ("invalid%0Atoken", &["0405"]),
         ("invalid%0D%0Atoken", &["0405"]),
         ("0405%0A0406", &["0405", "0406"]),
+        ("javascript", &["0407"]),
+        ("JAVASCRIPT", &["0407"]),
+        ("JavaScript", &["0407"]),
+        ("powershell%20notes", &["0407"]),
+        ("fromstr", &["0408"]),
+        ("FROMSTR+reads", &["0408"]),
+        // Its parts still find it, each from the start of a word only.
+        ("java", &["0407", "0408"]),
+        ("script", &["0407"]),
+        ("from%20str", &["0408"]),
+        ("avascript", &[]),
     ] {
         let url = format!("file://{}?q={q}", index.display());
         let dom = dump_dom(&browser, profile.path(), proxy, &url);
