@@ -2188,49 +2188,77 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// The most brackets open at once that a link's `]` is matched among: real text nests one or
+/// two, and a page of `[` is read in bounded memory.
+const MAX_OPEN: usize = 64;
+
 /// A paragraph with Markdown's links as the text they show: `[text](https://…)` (or a link to
-/// a path, `/…`, `?…`, `#…`) as `text`, `<https://…>` as the URL (html2text writes both).
+/// a path, `/…`, `?…`, `#…`) as `text`, `<https://…>` as the URL (html2text writes both). A
+/// link's text may be of any length and hold balanced brackets of its own: html2text links a
+/// whole heading (`[0412 : In the format n[d|h|m], …](?error=0412)`).
 fn unwrap_links(text: &str) -> String {
+    // A target or a URL is read up to the first character that ends one, and the next bracket
+    // is looked for past it; a link's `[` is taken out of the text written since it, which
+    // MAX_OPEN bounds: the text is read in linear time whatever it holds.
+    let ahead = |from: usize, stops: &[char]| {
+        text[from..]
+            .find(stops)
+            .map(|n| from + n)
+            .filter(|&n| n - from <= MAX_URL)
+    };
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(['[', '<']) {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        // Each look ends at the next `[` or `<` (or MAX_URL bytes on), so the text is read in
-        // linear time whatever it holds.
-        let ahead = |from: usize, stops: &[char]| {
-            tail[from..]
-                .find(stops)
-                .map(|n| from + n)
-                .filter(|&n| n - from <= MAX_URL)
-        };
-        let link = if tail.starts_with('<') {
-            ahead(1, &['>', '<', '[', ' '])
-                .filter(|&end| tail[end..].starts_with('>') && tail[1..end].contains("://"))
-                .map(|end| (&tail[1..end], end + 1))
-        } else {
-            ahead(1, &[']', '[', '<'])
-                .filter(|&mid| tail[mid..].starts_with("]("))
-                .and_then(|mid| {
-                    let end = ahead(mid + 2, &[')', '[', '<', ' '])?;
-                    let target = &tail[mid + 2..end];
-                    (tail[end..].starts_with(')')
-                        && (target.contains("://") || target.starts_with(['/', '?', '#'])))
-                    .then(|| (&tail[1..mid], end + 1))
-                })
-        };
-        match link {
-            Some((shown, len)) => {
-                out.push_str(shown);
-                rest = &tail[len..];
+    // Where in `out` each `[` still open was written, the latest last.
+    let mut open = std::collections::VecDeque::new();
+    // `text[from..]` is still to write; `i` is where the next bracket is looked for.
+    let (mut from, mut i) = (0, 0);
+    while let Some(at) = text[i..].find(['[', ']', '<']).map(|n| i + n) {
+        i = at + 1;
+        let end = match text.as_bytes()[at] {
+            b'[' => {
+                if open.len() == MAX_OPEN {
+                    open.pop_front();
+                }
+                open.push_back(out.len() + at - from);
+                continue;
             }
-            None => {
-                out.push_str(&tail[..1]);
-                rest = &tail[1..];
+            b'<' => {
+                let Some(end) = ahead(at + 1, &['>', '<', '[', ' '])
+                    .filter(|&end| text[end..].starts_with('>') && text[at..end].contains("://"))
+                else {
+                    continue;
+                };
+                out.push_str(&text[from..at]);
+                out.push_str(&text[at + 1..end]);
+                end
             }
-        }
+            _ => {
+                // Each `]` closes the latest `[` still open, and makes a link where a target
+                // follows it.
+                let Some(start) = open.pop_back() else {
+                    continue;
+                };
+                let Some(end) = text[at..]
+                    .starts_with("](")
+                    .then(|| ahead(at + 2, &[')', '(', '[', ']', '<', ' ']))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let target = &text[at + 2..end];
+                if !(text[end..].starts_with(')')
+                    && (target.contains("://") || target.starts_with(['/', '?', '#'])))
+                {
+                    continue;
+                }
+                out.push_str(&text[from..at]);
+                out.remove(start);
+                end
+            }
+        };
+        from = end + 1;
+        i = end + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
     out
 }
 
@@ -4299,6 +4327,31 @@ mod tests {
             let page = parse_page(text.as_bytes()).unwrap();
             assert_eq!(page.entries[0].description, junk);
         }
+    }
+
+    /// html2text writes a linked heading as `[0405 : text](?error=0405)`, over as many lines as
+    /// its text takes: one longer than a URL (0006 and 2008 are over 500 bytes) or with brackets
+    /// of its own (0412's `n[d|h|m]`) is a link all the same.
+    #[test]
+    fn a_long_or_bracketed_link_reads_as_its_text() {
+        let long = "A Local address means the regulation address supplied must be located in the same region. ".repeat(7);
+        let long = long.trim_end();
+        assert!(long.len() > MAX_URL);
+        let want = parse_page(
+            format!("0006 : {long}\n\nRemedy\n\nR.\n\n0412 : In the format n[d|h|m], where [d|h|m] is the unit.\n\nRemedy\n\nR.\n").as_bytes(),
+        )
+        .unwrap();
+        let html2text = format!(
+            "### [**0006** : {long}](?error=0006)\n\n#### Remedy\n\nR.\n\n### [**0412** : In the format n[d|h|m], where\n[d|h|m] is the unit.](?error=0412)\n\n#### Remedy\n\nR.\n"
+        );
+        assert_eq!(parse_page(html2text.as_bytes()).unwrap(), want);
+        // Brackets that make no link stay as they are.
+        let page =
+            parse_page(b"0405 : See [a [b] c](not a link) and [d](/e.\n\nRemedy\n\nR.\n").unwrap();
+        assert_eq!(
+            page.entries[0].description,
+            "See [a [b] c](not a link) and [d](/e."
+        );
     }
 
     #[test]
