@@ -277,23 +277,24 @@ fn dump_dom_with(browser: &Path, profile: &Path, proxy: u16, url: &str, more: &[
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    // Read as it is written: a DOM larger than the pipe's buffer (64 KiB) would otherwise
+    // stall the browser until the deadline, and the test would read a DOM cut short.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut dom = String::new();
+        stdout.read_to_string(&mut dom).map(|_| dom)
+    });
     // Bounded: a browser that hangs is killed, and the test fails on the empty DOM.
     let deadline = Instant::now() + Duration::from_secs(60);
     while child.try_wait().unwrap().is_none() {
         if Instant::now() > deadline {
             let _ = child.kill();
+            let _ = child.wait();
             break;
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let mut dom = String::new();
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut dom)
-        .unwrap();
-    dom
+    reader.join().unwrap().unwrap()
 }
 
 /// The headless browser, or `None` after saying on the terminal that `test` was skipped and
