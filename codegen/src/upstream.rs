@@ -2148,10 +2148,11 @@ fn broken_inside_word(before: &str, line: &str) -> bool {
 /// The symbols a permalink beside a heading shows (`#`, `¶`, `§`, a link icon).
 const PERMALINKS: &str = "#\u{b6}\u{a7}\u{1f517}\u{2693}";
 
-/// `line` without lynx's link numbers (`[7]https://…`, `[12]0405 : …`): a bracketed number
-/// glued to the word after it, at the start of a word. A footnote mark (`error [1].`, `[1]-[5]`)
-/// stays: punctuation follows it, not a word. A permalink's symbol after the number goes with
-/// it (`[161]#0405 : …`, `… string.[162]¶`), as the HTML page reads without it.
+/// `line` without lynx's link numbers (`[7]https://…`, `[12]0405 : …`, `[4]"from"`): a
+/// bracketed number glued to the word after it (or to a quote opening it), at the start of a
+/// word. A footnote mark (`error [1].`, `[1]-[5]`) stays: punctuation follows it, not a word.
+/// A permalink's symbol after the number goes with it (`[161]#0405 : …`, `… string.[162]¶`),
+/// as the HTML page reads without it.
 fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains(']') {
         return line.into();
@@ -2174,7 +2175,7 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
             Some(next)
                 if (word_start || permalink > 0)
                     && (1..=5).contains(&digits)
-                    && (permalink > 0 || next.starts_with(char::is_alphanumeric)) =>
+                    && (permalink > 0 || opens_word(next)) =>
             {
                 rest = &next[permalink..];
             }
@@ -2186,6 +2187,14 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(rest);
     out.into()
+}
+
+/// Whether `text` opens with a word, maybe after an opening quote (`"from"`), as a link's text
+/// after lynx's number does. A bracket after the number is no link's text: `[0405](…)` is
+/// Markdown's link.
+fn opens_word(text: &str) -> bool {
+    let text = text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
+    text.starts_with(char::is_alphanumeric)
 }
 
 /// The most brackets open at once that a link's `]` is matched among: real text nests one or
@@ -4352,6 +4361,17 @@ mod tests {
             page.entries[0].description,
             "See [a [b] c](not a link) and [d](/e."
         );
+    }
+
+    /// lynx numbers a link whose text opens with a quote (`[4]"from"`) as it numbers any other.
+    #[test]
+    fn a_link_number_before_a_quote_is_no_text() {
+        let want =
+            parse_page(b"0710 : Either the 'to' or \"from\" field (or 'both').\n\nRemedy\n\nR.\n")
+                .unwrap();
+        let lynx =
+            "[3]0710 : Either the [4]'to' or [5]\"from\" field (or [6]'both').\n\nRemedy\n\nR.\n";
+        assert_eq!(parse_page(lynx.as_bytes()).unwrap(), want);
     }
 
     #[test]
