@@ -559,8 +559,9 @@ const VOID: &[&str] = &[
 /// page: `hidden="until-found"` (find-in-page opens it); `display: none`, the state a script
 /// leaves an accordion's collapsed panel in (every text dump shows it, as the page as text
 /// has it); and a panel `hidden` until a control shows it, as WAI-ARIA's accordion and tabs
-/// leave it: a region or tab panel, or an element whose id a control names (`revealed`).
-/// `aria-hidden` hides nothing from sight.
+/// leave it: a region or tab panel, or an element whose id a control names (`revealed`), or
+/// the panel right after its button (see `html_to_text`). `aria-hidden` hides nothing from
+/// sight.
 fn hidden(attributes: &str, revealed: &std::collections::HashSet<&str>) -> bool {
     // A browser keeps the first of an attribute given twice.
     let first = |wanted: &str| {
@@ -724,6 +725,12 @@ pub fn html_to_text(html: &str) -> String {
     let mut pre = 0usize;
     // Whether the last tag opened an element.
     let mut opened = false;
+    // Whether a button that names no panel was closed, with only white space and closing tags
+    // since: the element that starts next is the panel it shows, `hidden` until it is clicked
+    // (an accordion whose script finds each button's panel beside it).
+    let mut after_button = false;
+    // Whether the button last opened names the panel it shows (`revealed`).
+    let mut names_panel = false;
     let lower = html.to_ascii_lowercase();
     let revealed = revealed_ids(&lower);
     let bytes = html.as_bytes();
@@ -731,6 +738,7 @@ pub fn html_to_text(html: &str) -> String {
     while i < bytes.len() {
         if bytes[i] != b'<' {
             let next = html[i..].find('<').map_or(html.len(), |n| i + n);
+            after_button &= html[i..next].trim().is_empty();
             run.push_str(&html[i..next]);
             i = next;
             continue;
@@ -805,9 +813,22 @@ pub fn html_to_text(html: &str) -> String {
             out.push_str("\n\n");
             continue;
         }
+        if !closing && name == "button" {
+            let attributes = &lower[i + start + name_len..end];
+            names_panel = attributes_of(attributes).any(|(attribute, _)| {
+                matches!(
+                    attribute,
+                    "aria-controls" | "data-bs-target" | "data-target"
+                )
+            });
+        }
+        let button_closed = closing && name == "button" && !names_panel;
+        let panel = after_button;
+        after_button = closing && (after_button || button_closed);
         if !closing
             && !self_closing
             && !VOID.contains(&name)
+            && !panel
             && hidden(&lower[i + start + name_len..end], &revealed)
         {
             i = matching_close(bytes, &lower, name, end);
@@ -4555,6 +4576,27 @@ mod tests {
         // A panel no control names is not revealed.
         let alone = parse_page(panel("id=\"x0405\" hidden").as_bytes()).unwrap();
         assert_eq!((alone.entries[0].http, alone.entries.len()), (None, 2));
+    }
+
+    /// An accordion whose buttons name no panel: a script shows the panel beside the button
+    /// clicked, `hidden` until then. It is on the page, as one a button names is; a `hidden`
+    /// element after anything else is not.
+    #[test]
+    fn a_hidden_panel_right_after_its_button_is_on_the_page() {
+        let entry = "<h3>0405 : A.</h3><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>R.</p><h3>0406 : B.</h3>";
+        let page = |between: &str| {
+            format!(
+                "<html><body><div class=\"err\"><h3><button type=\"button\" class=\"acc\">0405 : A.</button>{between}\
+                 <div class=\"panel\" hidden><h4>HTTP Error code</h4><p>404</p><h4>Remedy</h4><p>R.</p></div></div>\
+                 <h3><button>0406 : B.</button></h3><div hidden></div><p>Note.</p><div hidden><p>0999 : Draft.</p></div></body></html>"
+            )
+        };
+        reads_as(entry, &[&page(""), &page("</h3>\n  <!-- panel -->\n")]);
+        // Text or another element between the button and the `hidden` one: no panel of it.
+        for between in ["</h3><p>Click.</p>", "</h3> More "] {
+            let page = parse_page(page(between).as_bytes()).unwrap();
+            assert_eq!(page.entries[0].http, None, "{between}");
+        }
     }
 
     #[test]
