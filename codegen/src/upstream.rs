@@ -2275,11 +2275,28 @@ fn unwrap_links(text: &str) -> String {
                     continue;
                 };
                 let target = &text[at + 2..end];
-                if !(text[end..].starts_with(')')
-                    && (target.contains("://") || target.starts_with(['/', '?', '#'])))
-                {
+                if !(target.contains("://") || target.starts_with(['/', '?', '#'])) {
                     continue;
                 }
+                // The link's `)`, after its title if it has one (`[text](url "title")`, as
+                // html2text and pandoc write a link with a `title` attribute).
+                let title = |quote: char| {
+                    let mut from = end + 2;
+                    loop {
+                        let close = ahead(from, &[quote])?;
+                        if !text[..close].ends_with('\\') {
+                            return text[close + 1..].starts_with(')').then_some(close + 1);
+                        }
+                        from = close + 1;
+                    }
+                };
+                let Some(end) = (match text.as_bytes()[end..] {
+                    [b')', ..] => Some(end),
+                    [b' ', quote @ (b'"' | b'\''), ..] => title(char::from(quote)),
+                    _ => None,
+                }) else {
+                    continue;
+                };
                 out.push_str(&text[from..at]);
                 out.remove(start);
                 end
@@ -4382,6 +4399,29 @@ mod tests {
             page.entries[0].description,
             "See [a [b] c](not a link) and [d](/e."
         );
+    }
+
+    /// html2text and pandoc write a link with a `title` attribute as `[text](url "title")`, a
+    /// quote in the title escaped (`\"`, pandoc's `\(`): it reads as its text.
+    #[test]
+    fn a_link_with_a_title_reads_as_its_text() {
+        let want = parse_page(
+            b"0008 : Use the name from tel_get_supported_countries here.\n\nRemedy\n\nR.\n",
+        )
+        .unwrap();
+        for link in [
+            "[tel_get_supported_countries](/cloud/tel_get_supported_countries \"the (list)\")",
+            "[tel_get_supported_countries](/cloud/x \"the \\(list\\) \\\"a\\\" b\")",
+            "[tel_get_supported_countries](https://example.com/x 'list')",
+        ] {
+            let text = format!("0008 : Use the name from {link} here.\n\nRemedy\n\nR.\n");
+            assert_eq!(parse_page(text.as_bytes()).unwrap(), want, "{link}");
+        }
+        // A title not closed, or not followed by the link's `)`, makes no link.
+        for text in ["[a](/x \"b) c", "[a](/x \"b\" c) d"] {
+            let page = parse_page(format!("0405 : {text}\n\nRemedy\n\nR.\n").as_bytes()).unwrap();
+            assert_eq!(page.entries[0].description, text);
+        }
     }
 
     /// lynx numbers a link whose text opens with a quote (`[4]"from"`) as it numbers any other.
