@@ -884,14 +884,34 @@ fn has_content(line: &str) -> bool {
 /// `}` a `[`, read as the parser reads them: where a value starts (at a line's start, or after `: `, `- `,
 /// `,` or another bracket), or anywhere inside one, outside quotes, comments and block texts.
 fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize>) {
+    let flows = read_flows(lines.iter().copied(), upto);
+    (flows.open, flows.stray)
+}
+
+/// What [`read_flows`] finds.
+struct Flows {
+    /// The `[` and `{` still open, as [`scan_flows`] gives them.
+    open: Vec<(usize, usize)>,
+    /// The first line where a `]` closes a `{` or a `}` a `[`.
+    stray: Option<usize>,
+    /// The line where the tokens inside brackets (brackets, `,`, `:`, texts and words) first
+    /// number more than [`MAX_TOKENS`].
+    crowded: Option<usize>,
+}
+
+/// [`scan_flows`] of any lines (a catalogue's are not collected for it), also counting the
+/// tokens inside brackets.
+fn read_flows<'a>(lines: impl Iterator<Item = &'a str>, upto: usize) -> Flows {
     let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut tokens = 0;
+    let mut crowded = None;
     // Which bracket each open one is, and the first line where one closes the other kind.
     let mut kinds: Vec<char> = Vec::new();
     let mut stray = None;
     let mut quote: Option<char> = None;
     // Inside a block text: the indentation of its key, which lines below must pass.
     let mut block: Option<usize> = None;
-    for (i, line) in lines.iter().take(upto).enumerate() {
+    for (i, line) in lines.take(upto).enumerate() {
         let spaces = line.len() - line.trim_start_matches(' ').len();
         if let Some(key) = block {
             if line.trim().is_empty() || spaces > key {
@@ -904,6 +924,18 @@ fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize
         let mut chars = line.chars().enumerate().peekable();
         let mut prev = ' ';
         while let Some((col, c)) = chars.next() {
+            // Inside brackets, outside quotes: a bracket, `,` or `:`, or a text or word begun.
+            let marks = "[]{},:";
+            if quote.is_none()
+                && !open.is_empty()
+                && !c.is_whitespace()
+                && (marks.contains(c) || prev.is_whitespace() || marks.contains(prev))
+            {
+                tokens += 1;
+                if tokens > MAX_TOKENS && crowded.is_none() {
+                    crowded = Some(i + 1);
+                }
+            }
             match quote {
                 Some('"') if c == '\\' => {
                     chars.next();
@@ -943,7 +975,11 @@ fn scan_flows(lines: &[&str], upto: usize) -> (Vec<(usize, usize)>, Option<usize
             block = Some(spaces);
         }
     }
-    (open, stray)
+    Flows {
+        open,
+        stray,
+        crowded,
+    }
 }
 
 /// A token of a catalogue written in brackets, as JSON is: `[`, `]`, `{`, `}`, `,`, `:`, or `s`
@@ -1788,6 +1824,16 @@ pub fn read(text: &str) -> Read {
 }
 
 fn parse_events(text: &str) -> Read {
+    // The parser holds every token of a `[` or `{` that could still be a key (one at a line's
+    // start, or after `- `) until it closes: a catalogue written as JSON is read whole before
+    // its first value, so a 16 MiB one of `1,` took 1.7 GB, with no bound on values met first.
+    if let Some(line) = read_flows(text.lines(), usize::MAX).crowded {
+        return Read {
+            root: None,
+            whole: false,
+            problems: vec![Diagnostic::new(line, format!("the catalogue holds more than {MAX_TOKENS} brackets, values and `,` or `:` inside brackets by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"))],
+        };
+    }
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root = None;
@@ -2217,6 +2263,34 @@ mod tests {
             .into_iter()
             .map(|d| (d.line, d.message))
             .collect()
+    }
+
+    /// The parser keeps every token of a `[` or `{` that could still be a key until it closes,
+    /// so brackets are counted before it reads: past [`MAX_TOKENS`] inside them the catalogue is
+    /// refused where the count passes, unread (16 MiB of `1,` in brackets held 1.7 GB, and no
+    /// bound on values was met before). Quoted text and comments are no tokens.
+    #[test]
+    fn brackets_past_the_token_bound_are_refused_before_the_parser_reads_them() {
+        let within = format!("[\n{}1]\n", "1,\n".repeat(MAX_TOKENS / 2 - 1));
+        assert!(parse(&within).is_ok());
+        let past = format!("[\n{}1]\n", "1,\n".repeat(MAX_TOKENS / 2 + 1));
+        let found = lines(&past);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, MAX_TOKENS / 2 + 2, "{found:?}");
+        assert!(found[0].1.contains("inside brackets"), "{found:?}");
+        for text in [
+            format!("- [{}1]\n", "1, ".repeat(MAX_TOKENS)),
+            format!("a:\n  b: {{{}}}\n", "k: 1, ".repeat(MAX_TOKENS / 3)),
+        ] {
+            let found = lines(&text);
+            assert!(found[0].1.contains("inside brackets"), "{found:?}");
+        }
+        let quoted = format!(
+            "[\"{}\", 1] # {}\n",
+            ",".repeat(MAX_TOKENS),
+            ",".repeat(MAX_TOKENS)
+        );
+        assert!(parse(&quoted).is_ok());
     }
 
     /// Past [`MAX_TOKENS`] no token is kept, and no bracket looked for: the parser's own line
