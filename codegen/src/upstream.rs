@@ -2019,12 +2019,17 @@ fn table_columns(head: &str, sep: &str) -> Option<Option<Vec<usize>>> {
 }
 
 /// The length of the pandoc attribute block `text` starts with (`{#e0405 .error}`,
-/// `{target="_blank"}`): identifiers, classes and `key=value` pairs, on one line.
+/// `{target="_blank"}`): identifiers, classes and `key=value` pairs, on one line. An
+/// identifier pandoc makes of a heading is as long as the heading. The block is read up to
+/// its `}`, or the next `{` or line end, where it is none: no byte is read for two blocks.
 fn attribute_block(text: &str) -> Option<usize> {
     let body = text.strip_prefix('{')?;
-    let end = body.bytes().take(256).position(|b| b == b'}')?;
+    let end = body
+        .bytes()
+        .position(|b| matches!(b, b'}' | b'{' | b'\n' | b'\r'))
+        .filter(|&n| body.as_bytes()[n] == b'}')?;
     let mut rest = body[..end].trim();
-    if rest.is_empty() || rest.contains(['\n', '\r']) {
+    if rest.is_empty() {
         return None;
     }
     let name = |s: &str, extra: &str| {
@@ -4399,6 +4404,25 @@ mod tests {
             page.entries[0].description,
             "See [a [b] c](not a link) and [d](/e."
         );
+    }
+
+    /// pandoc's Markdown gives a heading without an id one made of its text, as long as the
+    /// text (0006's is over 500 bytes): it is no wording.
+    #[test]
+    fn a_heading_identifier_as_long_as_the_heading_is_no_wording() {
+        let long = "The named address is not compatible with the country and region being used. "
+            .repeat(5);
+        let long = long.trim_end();
+        let id: String = long
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '.'))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        assert!(id.len() > 256);
+        let want = parse_page(format!("0006 : {long}\n\nRemedy\n\nR.\n").as_bytes()).unwrap();
+        let pandoc = format!("### **0006** : {long} {{#{id} .err-title}}\n\n#### Remedy\n\nR.\n");
+        assert_eq!(parse_page(pandoc.as_bytes()).unwrap(), want);
     }
 
     /// html2text and pandoc write a link with a `title` attribute as `[text](url "title")`, a
