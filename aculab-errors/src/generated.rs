@@ -520,7 +520,7 @@ pub enum ErrorCode {
     ///
     /// [Official page](<https://www.aculab.com/cloud/web-services/web-service-errors?error=0503>)
     FullReportRequiresJson = 503,
-    /// `0504` (HTTP 400): A date and time is not in the expected format, YYYY-MM-DD\_hh:mm:ss in UTC.
+    /// `0504` (HTTP 400): A date and time is not in the expected format, YYYY-MM-DD\_hh`:mm:`ss in UTC.
     ///
     /// **Remedy:** Write the date and time in that format.
     ///

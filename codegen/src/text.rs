@@ -171,6 +171,7 @@ fn link_into(out: &mut String, url: &str) {
 /// written. markdown-it (VS Code's preview) shows an autolink's text decoded: `%41` as `A`,
 /// `%20` as a space, an `xn--` host in Unicode; and its typographer curls a `'` in it. Such a
 /// URL is written as a link whose text is the URL escaped, which shows as written everywhere.
+/// GitHub shows a `:name:` in an autolink's text as an emoji; escaped, it is a code span.
 fn autolink_shows_as_written(url: &str) -> bool {
     // Past the scheme (a string too short for one has no host: never a panic).
     let host = url
@@ -180,6 +181,9 @@ fn autolink_shows_as_written(url: &str) -> bool {
         .next()
         .unwrap_or_default();
     !url.contains(['%', '\''])
+        && !url
+            .match_indices(':')
+            .any(|(i, _)| shortcode_len(&url[i..]).is_some())
         && !host.split('.').any(|label| {
             label
                 .get(..4)
@@ -261,24 +265,21 @@ fn email_len(s: &str) -> Option<usize> {
 
 /// The length of the emoji shortcode (`:smile:`, `:+1:`) starting at `s`, if one does: a name
 /// of lowercase letters, digits, `_`, `+` and `-` with a letter in it (or one of the few
-/// without), between colons, and no word or colon right after it (so `10:30:45` and
-/// `std::io::Error` are no shortcodes).
+/// without), between colons (so `10:30:45` is none). GitHub shows one whatever stands around
+/// it: `parser.js:100:14` reads `parser.js💯14`, and `std::io::Error` would hold an emoji if
+/// `io` named one.
 fn shortcode_len(s: &str) -> Option<usize> {
     let name = s.strip_prefix(':')?;
     // A name is short: looked for in the next few bytes only, so a long text stays linear.
     let end = name.bytes().take(41).position(|b| b == b':')?;
-    let (name, after) = (&name[..end], &name[end + 1..]);
+    let name = &name[..end];
     let name_ok = (1..=40).contains(&name.len())
         && name.bytes().all(|b| {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
         })
         && (name.bytes().any(|b| b.is_ascii_lowercase())
             || matches!(name, "+1" | "-1" | "100" | "1234"));
-    let ends = after
-        .chars()
-        .next()
-        .is_none_or(|c| !(c.is_alphanumeric() || c == ':'));
-    (name_ok && ends).then_some(name.len() + 2)
+    name_ok.then_some(name.len() + 2)
 }
 
 /// Writes `text` as a code span. One that would start right where the last one closed joins
@@ -323,8 +324,9 @@ fn escape_into(out: &mut String, s: &str) {
                 continue;
             }
         }
-        // GitHub shows `:name:` as an emoji (`:+1:` as a thumb) unless it is in a code span.
-        if c == ':' && !prev.is_some_and(|p| p.is_alphanumeric() || p == ':') {
+        // GitHub shows `:name:` as an emoji (`:+1:` as a thumb) unless it is in a code span,
+        // wherever it stands (escaped or not).
+        if c == ':' {
             if let Some(len) = shortcode_len(&s[i..]) {
                 push_code_span(out, &s[i..i + len], &mut code_end);
                 skip_to = i + len;
@@ -512,23 +514,33 @@ mod tests {
         assert_eq!(markdown("x`:+1:"), r"x\``:+1:`");
     }
 
+    /// GitHub shows an emoji for a shortcode wherever it stands, a word or a colon beside it
+    /// too (`parser.js:100:14` read `parser.js💯14`); in a code span it shows as written.
+    /// Colons in times and around white space are left alone.
+    #[test]
+    fn a_shortcode_beside_a_word_or_a_colon_stays_text() {
+        assert_eq!(markdown("parser.js:100:14"), r"parser\.js`:100:`14");
+        assert_eq!(markdown("std::io::Error"), "std:`:io:`:Error");
+        assert_eq!(markdown("a:+1:b"), "a`:+1:`b");
+        assert_eq!(
+            markdown("https://a.example/x:smile:y"),
+            r"[https\://a\.example/x`:smile:`y](<https://a.example/x:smile:y>)"
+        );
+        assert_eq!(
+            markdown("https://a.example:8443/x"),
+            "<https://a.example:8443/x>"
+        );
+    }
+
     /// GitHub would show an emoji for a shortcode; in a code span it shows as written. Colons
-    /// in times, paths and words are left alone.
+    /// in times and around white space are left alone.
     #[test]
     fn an_emoji_shortcode_stays_text() {
         assert_eq!(
             markdown(":smile: then :+1:, (:tada:) and :white_check_mark:."),
             "`:smile:` then `:+1:`, (`:tada:`) and `:white_check_mark:`."
         );
-        for plain in [
-            "10:30:45",
-            "std::io::Error",
-            "a:b:c",
-            "key:value:",
-            "x :: y",
-            ": a :",
-            ":no space:",
-        ] {
+        for plain in ["10:30:45", "12:00-14:00", "x :: y", ": a :", ":no space:"] {
             assert!(
                 !markdown(plain).contains('`'),
                 "{plain}: {}",
