@@ -919,8 +919,10 @@ fn read_flows<'a>(lines: impl Iterator<Item = &'a str>, upto: usize) -> Flows {
             }
             block = None;
         }
-        // The last character that is not white space, outside quotes.
+        // The last character that is not white space, outside quotes and node properties.
         let mut last: Option<char> = None;
+        // Inside an anchor or a tag (`&a`, `!!seq`), which may stand before a bracket.
+        let mut property = false;
         let mut chars = line.chars().enumerate().peekable();
         let mut prev = ' ';
         while let Some((col, c)) = chars.next() {
@@ -951,6 +953,11 @@ fn read_flows<'a>(lines: impl Iterator<Item = &'a str>, upto: usize) -> Flows {
                 Some(_) => {}
                 None => match c {
                     '#' if prev.is_whitespace() => break,
+                    '&' | '!'
+                        if prev.is_whitespace() && last.is_none_or(|l| "[{,:-?".contains(l)) =>
+                    {
+                        property = true
+                    }
                     '"' | '\'' if last.is_none_or(|l| "[{,:-?".contains(l)) => quote = Some(c),
                     '[' | '{' if !open.is_empty() || last.is_none_or(|l| "[{,:-?".contains(l)) => {
                         open.push((i + 1, col));
@@ -966,7 +973,9 @@ fn read_flows<'a>(lines: impl Iterator<Item = &'a str>, upto: usize) -> Flows {
                     _ => {}
                 },
             }
-            if quote.is_none() && !c.is_whitespace() {
+            if c.is_whitespace() {
+                property = false;
+            } else if quote.is_none() && !property {
                 last = Some(c);
             }
             prev = c;
@@ -2281,6 +2290,10 @@ mod tests {
         for text in [
             format!("- [{}1]\n", "1, ".repeat(MAX_TOKENS)),
             format!("a:\n  b: {{{}}}\n", "k: 1, ".repeat(MAX_TOKENS / 3)),
+            // An anchor or a tag before the bracket (the parser held them all the same).
+            format!("- &a [{}1]\n", "1,".repeat(MAX_TOKENS)),
+            format!("- !!seq [{}1]\n", "1,".repeat(MAX_TOKENS)),
+            format!("a: &x !!map {{{}}}\n", "k: 1, ".repeat(MAX_TOKENS / 3)),
         ] {
             let found = lines(&text);
             assert!(found[0].1.contains("inside brackets"), "{found:?}");
