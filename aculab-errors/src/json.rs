@@ -17,8 +17,10 @@ impl ApiError {
     ///   body's, as it is for an error object without a `text` in a body with fields this
     ///   crate does not know, in the error object or beside it, which may say what happened:
     ///   Google's, Azure's and JSON-RPC's `{"error": {"code": 429, "message": "..."}}`, and
-    ///   for a text with no code beside such fields, as OAuth's `{"error": "invalid_grant",
-    ///   "error_description": "..."}`). A `code` written without quotes, as Aculab's own
+    ///   for a text whose error object holds no code of its own, beside fields this crate
+    ///   does not know at the top of the body, as OAuth's `{"error": "invalid_grant",
+    ///   "error_description": "..."}` and Fastify's `{"error": "Bad Request", "code":
+    ///   "FST_ERR_VALIDATION", "message": "..."}`). A `code` written without quotes, as Aculab's own
     ///   documentation shows it (`"code": HTTP 400`, with any status or none: `HTTP 4000` is
     ///   read as the quoted `"HTTP 4000"` is), or as a number with its leading zero (`"code":
     ///   0405`), is read as if it were quoted.
@@ -130,15 +132,17 @@ impl ApiError {
                     // with fields this crate does not know, in the error object or beside it,
                     // which (`{"code": 404, "message": "Not Found"}`, `{"error": {"code": 429,
                     // "message": "..."}}`, `{"error": {"code": 500}, "message": "..."}`) may say
-                    // what happened; and a text with no code beside fields this crate does
-                    // not know (OAuth's `{"error": "invalid_grant", "error_description":
-                    // "..."}`, Spring's `{"error": "Internal Server Error", "message": "..."}`),
-                    // which may say more than the text.
+                    // what happened; and a text whose error object holds no code of its own
+                    // (none, or one taken from beside it), beside fields this crate does not
+                    // know at the top (OAuth's `{"error": "invalid_grant",
+                    // "error_description": "..."}`, Spring's and Fastify's `{"error": "Bad
+                    // Request", "code": "...", "message": "..."}`), which may say more than the
+                    // text.
                     let error = &response.error;
                     let unknown = !error.extra.is_empty() || !response.extra.is_empty();
                     let says_nothing = (error.text.is_none()
                         && (flat || error.code.is_none() || unknown))
-                        || (error.code.is_none() && !response.extra.is_empty())
+                        || ((flat || error.code.is_none()) && !response.extra.is_empty())
                         || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {

@@ -466,8 +466,9 @@ impl ApiError {
     /// (`{"message": "..."}`, a bare list or number) or an error object without a text,
     /// either without its wrapper (`{"code": 404, "message": "Not Found"}`) or in a body with
     /// fields this crate does not know, in the error object or beside it (`{"error": {"code":
-    /// 429, "message": "..."}}`), or a text with no code beside such fields (`{"error":
-    /// "invalid_grant", "error_description": "..."}`); a bare JSON string is the text itself.
+    /// 429, "message": "..."}}`), or a text whose error object holds no code of its own beside
+    /// such fields at the top of the body (`{"error": "invalid_grant", "error_description":
+    /// "..."}`); a bare JSON string is the text itself.
     pub fn text(&self) -> &str {
         match &self.body {
             Some(body) => body,

@@ -601,19 +601,44 @@ fn a_code_beside_the_errors_text_is_its_code() {
     assert!(err.response().extra().is_empty());
 }
 
-/// A text with no code, beside fields this crate does not know, is shown with them: the body is
-/// the text (OAuth's `error_description` and Spring's `message` say more than the `error`
-/// string beside them); with only known fields beside it, the text is the text.
+/// A text whose error object holds no code of its own (none, or one taken from beside it),
+/// beside fields this crate does not know, is shown with them: the body is the text (OAuth's
+/// `error_description` and Spring's or Fastify's `message` say more than the `error` string
+/// beside them); with only known fields beside it, the text is the text.
 #[test]
-fn a_text_without_a_code_beside_unknown_fields_keeps_the_body_as_its_text() {
-    for body in [
-        &br#"{"error": "invalid_grant", "error_description": "Bad credentials"}"#[..],
-        br#"{"timestamp": "2026-12-03T09:00:00Z", "status": 500, "error": "Internal Server Error", "message": "boom", "path": "/x"}"#,
-        br#"{"error": {"text": "busy"}, "hint": "try the other region"}"#,
+fn a_text_without_its_own_code_beside_unknown_fields_keeps_the_body_as_its_text() {
+    for (body, kind, code) in [
+        (
+            &br#"{"error": "invalid_grant", "error_description": "Bad credentials"}"#[..],
+            ResponseKind::OtherCode,
+            None,
+        ),
+        (
+            br#"{"timestamp": "2026-12-03T09:00:00Z", "status": 500, "error": "Internal Server Error", "message": "boom", "path": "/x"}"#,
+            ResponseKind::OtherCode,
+            None,
+        ),
+        (
+            br#"{"error": {"text": "busy"}, "hint": "try the other region"}"#,
+            ResponseKind::OtherCode,
+            None,
+        ),
+        // The code beside the text is taken, and what else stands beside it still shows.
+        (
+            br#"{"statusCode": 400, "code": "FST_ERR_VALIDATION", "error": "Bad Request", "message": "body must have required property 'name'"}"#,
+            ResponseKind::OtherCode,
+            Some("FST_ERR_VALIDATION"),
+        ),
+        (
+            br#"{"error": "Unauthorized", "code": 401, "message": "Token expired"}"#,
+            ResponseKind::HttpStatus,
+            Some("401"),
+        ),
     ] {
         let err = read(500, body);
         let text = core::str::from_utf8(body).unwrap();
-        assert_eq!((err.kind(), err.code(), err.text()), (ResponseKind::OtherCode, None, text));
+        let got = (err.kind(), err.code().map(|c| c.as_str()), err.text());
+        assert_eq!(got, (kind, code, text));
     }
     let body = br#"{"error": {"text": "busy", "datetime": "2022-12-12_11:32:41"},
         "request": {"url": "/x", "datetime": "2022-12-12_11:32:41"}}"#;
