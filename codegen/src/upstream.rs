@@ -729,8 +729,10 @@ pub fn html_to_text(html: &str) -> String {
     // since: the element that starts next is the panel it shows, `hidden` until it is clicked
     // (an accordion whose script finds each button's panel beside it).
     let mut after_button = false;
-    // Whether the button last opened names the panel it shows (`revealed`).
+    // Whether the button last opened names the panel it shows (`revealed`), and where its
+    // content starts.
     let mut names_panel = false;
+    let mut button_content = 0;
     let lower = html.to_ascii_lowercase();
     let revealed = revealed_ids(&lower);
     let bytes = html.as_bytes();
@@ -800,11 +802,13 @@ pub fn html_to_text(html: &str) -> String {
         let self_closing = end >= 2 && bytes[end - 2] == b'/' && bytes[end - 1] == b'>';
         if !closing && name == "a" {
             if let Some(after) = symbol_link_end(html, &lower, end) {
+                after_button = false;
                 i = after;
                 continue;
             }
         }
         if !closing && !self_closing && SKIPPED.contains(&name) {
+            after_button = false;
             let close = format!("</{name}");
             i = match lower[end..].find(&close) {
                 Some(n) => tag_end(bytes, end + n + close.len()),
@@ -821,8 +825,14 @@ pub fn html_to_text(html: &str) -> String {
                     "aria-controls" | "data-bs-target" | "data-target"
                 )
             });
+            button_content = end;
         }
-        let button_closed = closing && name == "button" && !names_panel;
+        // A button that names no panel shows the one beside it only if it is a code's heading
+        // (`0405 : ...`): a "Show drafts" button does not put its hidden drafts on the page.
+        let button_closed = closing
+            && name == "button"
+            && !names_panel
+            && names_a_code(html.get(button_content..i).unwrap_or(""));
         let panel = after_button;
         after_button = closing && (after_button || button_closed);
         if !closing
@@ -849,6 +859,27 @@ pub fn html_to_text(html: &str) -> String {
     flush(&mut out, &mut run, pre > 0, || false);
     tables.tag(&mut out, "table", true);
     out
+}
+
+/// Whether an element's content (HTML) reads as a code's heading: its text, tags aside, starts
+/// with four digits that no fifth follows.
+fn names_a_code(content: &str) -> bool {
+    let mut digits = 0;
+    let mut in_tag = false;
+    for c in content.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '0'..='9' => digits += 1,
+            _ if digits == 0 && c.is_whitespace() => {}
+            _ => return digits == 4,
+        }
+        if digits > 4 {
+            return false;
+        }
+    }
+    digits == 4
 }
 
 /// The tables open at a point of the page, innermost last. A table whose first row is of
@@ -2197,10 +2228,13 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
                 .map(char::len_utf8)
                 .sum()
         });
+        // lynx numbers its links from 1: `[0405]` is a code, whatever follows it.
+        let leading_zero = tail.as_bytes().get(1) == Some(&b'0');
         match after {
             Some(next)
                 if (word_start || permalink > 0)
                     && (1..=5).contains(&digits)
+                    && !leading_zero
                     && (permalink > 0 || opens_word(next)) =>
             {
                 rest = &next[permalink..];
@@ -2219,8 +2253,13 @@ fn unnumber_links(line: &str) -> std::borrow::Cow<'_, str> {
 /// after lynx's number does. A bracket after the number is no link's text: `[0405](…)` is
 /// Markdown's link.
 fn opens_word(text: &str) -> bool {
+    // `[1003]'s remedy` is a code's possessive, not a link on the word `s`.
+    let possessive = ["'s", "\u{2019}s"].iter().any(|s| {
+        text.strip_prefix(s)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    });
     let text = text.trim_start_matches(['"', '\'', '\u{201c}', '\u{2018}', '\u{ab}']);
-    text.starts_with(char::is_alphanumeric)
+    !possessive && text.starts_with(char::is_alphanumeric)
 }
 
 /// The most brackets open at once that a link's `]` is matched among: real text nests one or
@@ -4457,6 +4496,15 @@ mod tests {
         let lynx =
             "[3]0710 : Either the [4]'to' or [5]\"from\" field (or [6]'both').\n\nRemedy\n\nR.\n";
         assert_eq!(parse_page(lynx.as_bytes()).unwrap(), want);
+        // A code in brackets stays: lynx numbers from 1, and `'s` after it is a possessive.
+        for text in [
+            "See [0405]'s remedy.",
+            "See [1003]'s remedy.",
+            "See [0405]word.",
+        ] {
+            let page = parse_page(format!("0710 : {text}\n\nRemedy\n\nR.\n").as_bytes()).unwrap();
+            assert_eq!(page.entries[0].description, text);
+        }
     }
 
     #[test]
@@ -4657,10 +4705,24 @@ mod tests {
         };
         reads_as(entry, &[&page(""), &page("</h3>\n  <!-- panel -->\n")]);
         // Text or another element between the button and the `hidden` one: no panel of it.
-        for between in ["</h3><p>Click.</p>", "</h3> More "] {
+        for between in [
+            "</h3><p>Click.</p>",
+            "</h3> More ",
+            "</h3><script>var a = 1;</script>",
+        ] {
             let page = parse_page(page(between).as_bytes()).unwrap();
             assert_eq!(page.entries[0].http, None, "{between}");
         }
+        // A button that is no code's heading shows no panel that is on the page.
+        let drafts = "<html><body><h3>0405 : A.</h3><p>Drafts: <button type=\"button\">Show drafts</button></p>\
+            <div hidden><h3>0999 : Draft, not yet live.</h3></div></body></html>";
+        let codes: Vec<u16> = parse_page(drafts.as_bytes())
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(codes, [405]);
     }
 
     #[test]
