@@ -63,9 +63,11 @@ impl ApiError {
     /// as a string of its JSON text too; any other number is read as the number it is. Such a
     /// number, and such deep nesting, inside a list or an object that a field keeps as JSON text
     /// stays as written there, not quoted (`"details": [{"id": 1e400}]` gives `{"id":1e400}`,
-    /// and a detail nested 150 levels deep is its JSON text, not one with a string inside).
-    /// Anything else that is not JSON (a trailing comma, text after the value) is
-    /// [`ResponseKind::NotJson`].
+    /// and a detail nested 150 levels deep is its JSON text, not one with a string inside),
+    /// unless the body holds one of the two noncharacters U+FDD0 and U+FDD1 that mark them
+    /// while they are read, when they stay strings. What lies deeper than 100 levels is kept as
+    /// written, unchecked. Anything else that is not JSON (a trailing comma, text after the
+    /// value) is [`ResponseKind::NotJson`].
     ///
     /// The content type is recorded, not trusted: a JSON body labelled `text/html` still reads as
     /// JSON, and an HTML page labelled `application/json` as [`ResponseKind::NotJson`].

@@ -284,7 +284,7 @@ fn dump_dom_with(browser: &Path, profile: &Path, proxy: u16, url: &str, more: &[
         let mut dom = String::new();
         stdout.read_to_string(&mut dom).map(|_| dom)
     });
-    // Bounded: a browser that hangs is killed, and the test fails on the empty DOM.
+    // Bounded: a browser that hangs is killed, and the test fails on the DOM it had written.
     let deadline = Instant::now() + Duration::from_secs(60);
     while child.try_wait().unwrap().is_none() {
         if Instant::now() > deadline {
