@@ -164,7 +164,9 @@ impl ApiError {
 /// A body read from JSON text as an [`ErrorResponse`]; `flat` says whether it is the error
 /// object sent without its wrapper: an object with no `error` (or an empty one) but a `code`
 /// or a `text` at the top. Such a body is read as that error object, its `request` as the
-/// request and its other fields as the error's.
+/// request and its other fields as the error's. `flat` is set too when the error's code is
+/// taken from the top (`{"error": "...", "code": ...}`): either way the code is not where
+/// Aculab writes its own.
 fn read_body(json: &str, flat: &mut bool) -> serde_json::Result<ErrorResponse> {
     // The result is handed on as serde_json gave it, not taken apart and built again (a copy
     // of the whole body on every read).
