@@ -1832,15 +1832,41 @@ pub fn read(text: &str) -> Read {
     })
 }
 
+/// The line where the catalogue's `,`, `[` and `{`, wherever they stand, pass [`MAX_TOKENS`]:
+/// the bound [`read_flows`] sets, without its reading of quotes, comments and block texts,
+/// where a file written to mislead it (`- a: b,'c` before a bracket: a plain word, not a
+/// quote) could still make the parser hold millions of tokens.
+fn crowded_anywhere(text: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut line = 1;
+    for b in text.bytes() {
+        match b {
+            b'\n' => line += 1,
+            b',' | b'[' | b'{' => {
+                count += 1;
+                if count > MAX_TOKENS {
+                    return Some(line);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn parse_events(text: &str) -> Read {
     // The parser holds every token of a `[` or `{` that could still be a key (one at a line's
     // start, or after `- `) until it closes: a catalogue written as JSON is read whole before
     // its first value, so a 16 MiB one of `1,` took 1.7 GB, with no bound on values met first.
-    if let Some(line) = read_flows(text.lines(), usize::MAX).crowded {
+    let crowded = read_flows(text.lines(), usize::MAX)
+        .crowded
+        .map(|line| (line, "brackets, values and `,` or `:` inside brackets"))
+        .or_else(|| crowded_anywhere(text).map(|line| (line, "`,`, `[` and `{`")));
+    if let Some((line, what)) = crowded {
         return Read {
             root: None,
             whole: false,
-            problems: vec![Diagnostic::new(line, format!("the catalogue holds more than {MAX_TOKENS} brackets, values and `,` or `:` inside brackets by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"))],
+            problems: vec![Diagnostic::new(line, format!("the catalogue holds more than {MAX_TOKENS} {what} by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"))],
         };
     }
     let mut parser = Parser::new_from_str(text);
@@ -2298,12 +2324,29 @@ mod tests {
             let found = lines(&text);
             assert!(found[0].1.contains("inside brackets"), "{found:?}");
         }
+        // Shapes whose quotes, comments or block texts the bracket reading takes otherwise
+        // than YAML does: the count of `,`, `[` and `{` wherever they stand bounds them.
+        let many = format!("{}1", "1,".repeat(MAX_TOKENS));
+        for text in [
+            format!("- a: b,'c\n- [{many}]\n"),
+            format!("#a: |\n - [{many}]\n"),
+            format!("- a: |\n    x\n  [{many}]: x\n"),
+            format!("- [a:'b,{many}]\n"),
+        ] {
+            let found = lines(&text);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].1.contains("more than"), "{found:?}");
+        }
         let quoted = format!(
             "[\"{}\", 1] # {}\n",
             ",".repeat(MAX_TOKENS),
             ",".repeat(MAX_TOKENS)
         );
-        assert!(parse(&quoted).is_ok());
+        assert_eq!(read_flows(quoted.lines(), usize::MAX).crowded, None);
+        // The count wherever they stand takes them all, and refuses where it passes the bound.
+        assert_eq!(crowded_anywhere(&quoted), Some(1));
+        let within = format!("[\"{}\", 1]\n", ",".repeat(MAX_TOKENS - 2));
+        assert!(parse(&within).is_ok());
     }
 
     /// Past [`MAX_TOKENS`] no token is kept, and no bracket looked for: the parser's own line
