@@ -725,8 +725,8 @@ pub fn html_to_text(html: &str) -> String {
     let mut pre = 0usize;
     // Whether the last tag opened an element.
     let mut opened = false;
-    // Whether a button that names no panel was closed, with only white space and closing tags
-    // since: the element that starts next is the panel it shows, `hidden` until it is clicked
+    // Whether a button that names no panel, a code's heading, was closed, with only white
+    // space, closing tags, scripts and styles since: the element that starts next is the panel it shows, `hidden` until it is clicked
     // (an accordion whose script finds each button's panel beside it).
     let mut after_button = false;
     // Whether the button last opened names the panel it shows (`revealed`), and where its
@@ -808,7 +808,8 @@ pub fn html_to_text(html: &str) -> String {
             }
         }
         if !closing && !self_closing && SKIPPED.contains(&name) {
-            after_button = false;
+            // A script or a style shows nothing between a button and its panel; a `nav` does.
+            after_button &= matches!(name, "script" | "style" | "template");
             let close = format!("</{name}");
             i = match lower[end..].find(&close) {
                 Some(n) => tag_end(bytes, end + n + close.len()),
@@ -861,25 +862,22 @@ pub fn html_to_text(html: &str) -> String {
     out
 }
 
-/// Whether an element's content (HTML) reads as a code's heading: its text, tags aside, starts
-/// with four digits that no fifth follows.
+/// Whether an element's content (HTML) reads as a code's heading: its text, tags aside and
+/// entities decoded, as compared ([`normalise`]), is four digits alone or before a `:`
+/// (`0405 : ...`; not `2027 additions`).
 fn names_a_code(content: &str) -> bool {
-    let mut digits = 0;
-    let mut in_tag = false;
-    for c in content.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if in_tag => {}
-            '0'..='9' => digits += 1,
-            _ if digits == 0 && c.is_whitespace() => {}
-            _ => return digits == 4,
-        }
-        if digits > 4 {
-            return false;
-        }
+    let bytes = content.as_bytes();
+    let mut text = String::new();
+    let mut i = 0;
+    while let Some(n) = content[i..].find('<') {
+        text.push_str(&content[i..i + n]);
+        i = tag_end(bytes, i + n + 1).min(content.len());
     }
-    digits == 4
+    text.push_str(&content[i..]);
+    let text = normalise(&html_escape::decode_html_entities(&text));
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text[digits..].trim_start();
+    digits == 4 && (rest.is_empty() || rest.starts_with(':'))
 }
 
 /// The tables open at a point of the page, innermost last. A table whose first row is of
@@ -4703,26 +4701,43 @@ mod tests {
                  <h3><button>0406 : B.</button></h3><div hidden></div><p>Note.</p><div hidden><p>0999 : Draft.</p></div></body></html>"
             )
         };
-        reads_as(entry, &[&page(""), &page("</h3>\n  <!-- panel -->\n")]);
+        reads_as(
+            entry,
+            &[
+                &page(""),
+                &page("</h3>\n  <!-- panel -->\n"),
+                &page("</h3><script>var a = 1;</script><style>.p {}</style>"),
+            ],
+        );
         // Text or another element between the button and the `hidden` one: no panel of it.
-        for between in [
-            "</h3><p>Click.</p>",
-            "</h3> More ",
-            "</h3><script>var a = 1;</script>",
-        ] {
+        for between in ["</h3><p>Click.</p>", "</h3> More "] {
             let page = parse_page(page(between).as_bytes()).unwrap();
             assert_eq!(page.entries[0].http, None, "{between}");
         }
         // A button that is no code's heading shows no panel that is on the page.
-        let drafts = "<html><body><h3>0405 : A.</h3><p>Drafts: <button type=\"button\">Show drafts</button></p>\
-            <div hidden><h3>0999 : Draft, not yet live.</h3></div></body></html>";
-        let codes: Vec<u16> = parse_page(drafts.as_bytes())
-            .unwrap()
-            .entries
-            .iter()
-            .map(|e| e.code)
-            .collect();
-        assert_eq!(codes, [405]);
+        for button in ["Show drafts", "2027 additions"] {
+            let drafts = format!("<html><body><h3>0405 : A.</h3><p>Drafts: <button type=\"button\">{button}</button></p>\
+                <div hidden><h3>0999 : Draft, not yet live.</h3></div></body></html>");
+            let codes: Vec<u16> = parse_page(drafts.as_bytes())
+                .unwrap()
+                .entries
+                .iter()
+                .map(|e| e.code)
+                .collect();
+            assert_eq!(codes, [405], "{button}");
+        }
+        // One that is, however its text is written: an entity or an invisible character before
+        // the code, or a tag holding a `>` in an attribute.
+        for heading in [
+            "&nbsp;0405 : A.",
+            "&#8203;0405 : A.",
+            "\u{200b}0405 : A.",
+            "<span title=\"a>b\">0405</span> : A.",
+        ] {
+            let page = page("").replace("\"acc\">0405 : A.", &format!("\"acc\">{heading}"));
+            let page = parse_page(page.as_bytes()).unwrap();
+            assert_eq!(page.entries[0].http, Some(404), "{heading}");
+        }
     }
 
     #[test]
