@@ -39,8 +39,9 @@ impl ApiError {
     ///   body is a gateway's or a framework's (`{"code": 503, "message": "Service
     ///   Unavailable"}` on a 502 is the status 503, retryable, not the catalogued 0503).
     /// - A `code` beside an error that has a text but no code (`{"error": "Invalid token",
-    ///   "code": "0405"}`) is the error's code, read as in a body without the wrapper; one that
-    ///   is neither a string nor a number stays in [`ErrorResponse::extra`].
+    ///   "code": "0405"}`) is the error's code, read as in a body without the wrapper, and so are
+    ///   `details`, `datetime` and `link` beside it where the error has none of its own; a code
+    ///   that is neither a string nor a number stays in [`ErrorResponse::extra`].
     ///
     /// The body's text is decoded by its byte-order mark (UTF-8, UTF-16 or UTF-32, the mark
     /// itself dropped); else by the zeros that UTF-16 and UTF-32 put around ASCII in the first
@@ -197,10 +198,45 @@ fn read_body(json: &str, flat: &mut bool) -> serde_json::Result<ErrorResponse> {
                 response.extra.remove("code");
                 response.error.code = Some(code);
                 *flat = true;
+                take_error_fields(response);
             }
         }
     }
     read
+}
+
+/// Moves Aculab's own fields of an error (`details`, `datetime`, `link`) written beside it, as
+/// its code was, into the error where it has none of its own, read as in it; any other stays
+/// where it was.
+fn take_error_fields(response: &mut ErrorResponse) {
+    let error = &mut response.error;
+    let mut beside = serde_json::Map::new();
+    for (key, none) in [
+        ("details", error.details.is_empty()),
+        ("datetime", error.datetime.is_none()),
+        ("link", error.link.is_none()),
+    ] {
+        if let Some(value) = none.then(|| response.extra.remove(key)).flatten() {
+            beside.insert(key.into(), value);
+        }
+    }
+    match serde::Deserialize::deserialize(serde_json::Value::Object(beside.clone())) {
+        Ok(ErrorInfo {
+            details,
+            datetime,
+            link,
+            ..
+        }) => {
+            error.details = if details.is_empty() {
+                core::mem::take(&mut error.details)
+            } else {
+                details
+            };
+            error.datetime = datetime.or(error.datetime.take());
+            error.link = link.or(error.link.take());
+        }
+        Err(_) => response.extra.extend(beside),
+    }
 }
 
 /// JSON's white space.

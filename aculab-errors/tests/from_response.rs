@@ -589,6 +589,41 @@ fn a_code_beside_the_errors_text_is_its_code() {
         let got = (err.kind(), err.code().map(|c| c.as_str()), err.text());
         assert_eq!(got, (kind, code, text), "{body:?}");
     }
+    // Aculab's own fields of the error, beside it as its code was, are the error's too.
+    let body = br#"{"error": "Invalid token", "code": "0405", "details": ["a", "b"],
+        "datetime": "2022-12-12_11:32:41", "link": "https://www.aculab.com/x", "request": {"url": "/x"}}"#;
+    let err = read(400, body);
+    assert_eq!(
+        (err.kind(), err.text(), err.details()),
+        (
+            ResponseKind::Catalogued,
+            "Invalid token",
+            &["a".to_string(), "b".to_string()][..]
+        )
+    );
+    let error = err.response().error();
+    assert_eq!(
+        (error.datetime(), error.link()),
+        (
+            Some("2022-12-12_11:32:41"),
+            Some("https://www.aculab.com/x")
+        )
+    );
+    assert!(err.response().extra().is_empty());
+    let err = read(
+        400,
+        br#"{"error": {"text": "t", "link": "in"}, "code": "0405", "details": "one"}"#,
+    );
+    assert_eq!((err.text(), err.details()), ("t", &["one".to_string()][..]));
+    assert_eq!(err.response().error().link(), Some("in"));
+    assert!(err.response().extra().is_empty());
+    // One the error has already stays beside it.
+    let err = read(
+        400,
+        br#"{"error": {"text": "t", "link": "in"}, "code": "0405", "link": "beside"}"#,
+    );
+    assert_eq!(err.response().error().link(), Some("in"));
+    assert_eq!(err.response().extra()["link"], "beside");
     // Nothing is lost: a code not taken stays among the body's other fields.
     let err = read(
         400,
