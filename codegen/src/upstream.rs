@@ -740,7 +740,7 @@ pub fn html_to_text(html: &str) -> String {
     while i < bytes.len() {
         if bytes[i] != b'<' {
             let next = html[i..].find('<').map_or(html.len(), |n| i + n);
-            after_button &= html[i..next].trim().is_empty();
+            after_button = after_button && shows_nothing(&html[i..next]);
             run.push_str(&html[i..next]);
             i = next;
             continue;
@@ -809,7 +809,7 @@ pub fn html_to_text(html: &str) -> String {
         }
         if !closing && !self_closing && SKIPPED.contains(&name) {
             // A script or a style shows nothing between a button and its panel; a `nav` does.
-            after_button &= matches!(name, "script" | "style" | "template");
+            after_button &= matches!(name, "script" | "style" | "template" | "noscript");
             let close = format!("</{name}");
             i = match lower[end..].find(&close) {
                 Some(n) => tag_end(bytes, end + n + close.len()),
@@ -835,7 +835,10 @@ pub fn html_to_text(html: &str) -> String {
             && !names_panel
             && names_a_code(html.get(button_content..i).unwrap_or(""));
         let panel = after_button;
-        after_button = closing && (after_button || button_closed);
+        // An empty element (`<br>`, `<link>`, `<input type=hidden>`) leaves it as it was.
+        if closing || !VOID.contains(&name) {
+            after_button = closing && (after_button || button_closed);
+        }
         if !closing
             && !self_closing
             && !VOID.contains(&name)
@@ -862,9 +865,9 @@ pub fn html_to_text(html: &str) -> String {
     out
 }
 
-/// Whether an element's content (HTML) reads as a code's heading: its text, tags aside and
-/// entities decoded, as compared ([`normalise`]), is four digits alone or before a `:`
-/// (`0405 : ...`; not `2027 additions`).
+/// Whether an element's content (HTML) reads as a code's heading with its text, as the page's
+/// headings are read ([`code_head`]: `0405 : text`, `Error 0405 - text`, `[0405] text`), its
+/// tags aside and entities decoded: not `Show drafts`, `2027` or `2027 additions`.
 fn names_a_code(content: &str) -> bool {
     let bytes = content.as_bytes();
     let mut text = String::new();
@@ -875,9 +878,13 @@ fn names_a_code(content: &str) -> bool {
     }
     text.push_str(&content[i..]);
     let text = normalise(&html_escape::decode_html_entities(&text));
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text[digits..].trim_start();
-    digits == 4 && (rest.is_empty() || rest.starts_with(':'))
+    code_head(&text).is_some_and(|(_, text)| !text.trim().is_empty())
+}
+
+/// Whether text between tags shows nothing: white space or invisible characters, written as
+/// such or as entities (`&nbsp;`, `&#8203;`).
+fn shows_nothing(text: &str) -> bool {
+    normalise(&html_escape::decode_html_entities(text)).is_empty()
 }
 
 /// The tables open at a point of the page, innermost last. A table whose first row is of
@@ -4707,6 +4714,7 @@ mod tests {
                 &page(""),
                 &page("</h3>\n  <!-- panel -->\n"),
                 &page("</h3><script>var a = 1;</script><style>.p {}</style>"),
+                &page("</h3><noscript>Enable JavaScript</noscript><link rel=\"x\" href=\"a.css\"><br>&nbsp;&#8203;"),
             ],
         );
         // Text or another element between the button and the `hidden` one: no panel of it.
@@ -4715,7 +4723,7 @@ mod tests {
             assert_eq!(page.entries[0].http, None, "{between}");
         }
         // A button that is no code's heading shows no panel that is on the page.
-        for button in ["Show drafts", "2027 additions"] {
+        for button in ["Show drafts", "2027 additions", "2027"] {
             let drafts = format!("<html><body><h3>0405 : A.</h3><p>Drafts: <button type=\"button\">{button}</button></p>\
                 <div hidden><h3>0999 : Draft, not yet live.</h3></div></body></html>");
             let codes: Vec<u16> = parse_page(drafts.as_bytes())
@@ -4733,6 +4741,10 @@ mod tests {
             "&#8203;0405 : A.",
             "\u{200b}0405 : A.",
             "<span title=\"a>b\">0405</span> : A.",
+            "0405 - A.",
+            "Error 0405: A.",
+            "[0405] A.",
+            "<b>0405</b> \u{2013} A.",
         ] {
             let page = page("").replace("\"acc\">0405 : A.", &format!("\"acc\">{heading}"));
             let page = parse_page(page.as_bytes()).unwrap();
