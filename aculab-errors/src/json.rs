@@ -216,7 +216,9 @@ fn take_error_fields(response: &mut ErrorResponse) {
         ("datetime", error.datetime.is_none()),
         ("link", error.link.is_none()),
     ] {
-        if let Some(value) = none.then(|| response.extra.remove(key)).flatten() {
+        // A `null` would be read as nothing: it stays where it was, not lost.
+        let taken = none && response.extra.get(key).is_some_and(|v| !v.is_null());
+        if let Some(value) = taken.then(|| response.extra.remove(key)).flatten() {
             beside.insert(key.into(), value);
         }
     }

@@ -617,6 +617,9 @@ fn a_code_beside_the_errors_text_is_its_code() {
     assert_eq!((err.text(), err.details()), ("t", &["one".to_string()][..]));
     assert_eq!(err.response().error().link(), Some("in"));
     assert!(err.response().extra().is_empty());
+    // A `null` beside it stays there, not lost.
+    let err = read(400, br#"{"error": "t", "code": "0405", "link": null}"#);
+    assert_eq!(err.response().extra()["link"], serde_json::Value::Null);
     // One the error has already stays beside it.
     let err = read(
         400,
