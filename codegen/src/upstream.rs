@@ -725,9 +725,10 @@ pub fn html_to_text(html: &str) -> String {
     let mut pre = 0usize;
     // Whether the last tag opened an element.
     let mut opened = false;
-    // Whether a button that names no panel, a code's heading, was closed, with only white
-    // space, closing tags, scripts and styles since: the element that starts next is the panel it shows, `hidden` until it is clicked
-    // (an accordion whose script finds each button's panel beside it).
+    // Whether a button that names no panel, a code's heading, was closed, with nothing shown
+    // since (white space, invisible characters, closing tags, empty elements, scripts and
+    // styles): the element that starts next is the panel it shows, `hidden` until it is
+    // clicked (an accordion whose script finds each button's panel beside it).
     let mut after_button = false;
     // Whether the button last opened names the panel it shows (`revealed`), and where its
     // content starts.
@@ -877,14 +878,14 @@ fn names_a_code(content: &str) -> bool {
         i = tag_end(bytes, i + n + 1).min(content.len());
     }
     text.push_str(&content[i..]);
-    let text = normalise(&html_escape::decode_html_entities(&text));
+    let text = normalise(&decode_as_shown(&text));
     code_head(&text).is_some_and(|(_, text)| !text.trim().is_empty())
 }
 
 /// Whether text between tags shows nothing: white space or invisible characters, written as
 /// such or as entities (`&nbsp;`, `&#8203;`).
 fn shows_nothing(text: &str) -> bool {
-    normalise(&html_escape::decode_html_entities(text)).is_empty()
+    normalise(&decode_as_shown(text)).is_empty()
 }
 
 /// The tables open at a point of the page, innermost last. A table whose first row is of
@@ -1139,8 +1140,7 @@ fn symbol_link_end(html: &str, lower: &str, from: usize) -> Option<usize> {
             _ => {}
         }
     }
-    let text = html_escape::decode_html_entities(&terminate_references(&text)).into_owned();
-    if text.chars().any(char::is_alphanumeric) {
+    if decode_as_shown(&text).chars().any(char::is_alphanumeric) {
         return None;
     }
     Some(tag_end(html.as_bytes(), from + close + 3))
@@ -1214,8 +1214,7 @@ fn flush(
     if run.is_empty() {
         return;
     }
-    let terminated = terminate_references(run);
-    let decoded = html_escape::decode_html_entities(&terminated);
+    let decoded = decode_as_shown(run);
     // A label alone in its element (`<span class="label">Remedy</span>`, `<b>Remedy:</b>`)
     // is a paragraph of its own, as CSS shows it and as the page's text has it: one that
     // starts a line, or is an element's whole text with more of its block's after it (`text
@@ -1273,6 +1272,17 @@ const LEGACY_REFERENCES: &[&str] = &[
     "sup2", "sup3", "szlig", "thorn", "times", "uacute", "ucirc", "ugrave", "uml", "uuml",
     "yacute", "yen", "yuml",
 ];
+
+/// `text` with its character references decoded as a browser shows them, those without their
+/// `;` too (see [`terminate_references`]).
+fn decode_as_shown(text: &str) -> std::borrow::Cow<'_, str> {
+    match terminate_references(text) {
+        std::borrow::Cow::Borrowed(text) => html_escape::decode_html_entities(text),
+        std::borrow::Cow::Owned(text) => {
+            html_escape::decode_html_entities(&text).into_owned().into()
+        }
+    }
+}
 
 /// `text` with a `;` after each character reference a browser reads without one (`&#39re`,
 /// `&#x27`, `&nbsp:`), so that they decode as the browser shows them.
