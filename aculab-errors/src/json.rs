@@ -216,8 +216,10 @@ fn take_error_fields(response: &mut ErrorResponse) {
         ("datetime", error.datetime.is_none()),
         ("link", error.link.is_none()),
     ] {
-        // A `null` would be read as nothing: it stays where it was, not lost.
-        let taken = none && response.extra.get(key).is_some_and(|v| !v.is_null());
+        // A `null` or `[]` would be read as nothing: it stays where it was, not lost.
+        let nothing =
+            |v: &serde_json::Value| v.is_null() || v.as_array().is_some_and(|a| a.is_empty());
+        let taken = none && response.extra.get(key).is_some_and(|v| !nothing(v));
         if let Some(value) = taken.then(|| response.extra.remove(key)).flatten() {
             beside.insert(key.into(), value);
         }
