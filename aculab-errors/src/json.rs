@@ -145,7 +145,8 @@ impl ApiError {
                     let unknown = !error.extra.is_empty() || !response.extra.is_empty();
                     let says_nothing = (error.text.is_none()
                         && (flat || error.code.is_none() || unknown))
-                        || ((flat || error.code.is_none()) && !response.extra.is_empty())
+                        || ((flat || error.code.is_none())
+                            && response.extra.values().any(|v| !is_empty_value(v)))
                         || !json.starts_with(['{', '"']);
                     let error = ApiError::new(status, response);
                     if says_nothing {
@@ -217,9 +218,7 @@ fn take_error_fields(response: &mut ErrorResponse) {
         ("link", error.link.is_none()),
     ] {
         // A `null` or `[]` would be read as nothing: it stays where it was, not lost.
-        let nothing =
-            |v: &serde_json::Value| v.is_null() || v.as_array().is_some_and(|a| a.is_empty());
-        let taken = none && response.extra.get(key).is_some_and(|v| !nothing(v));
+        let taken = none && response.extra.get(key).is_some_and(|v| !is_empty_value(v));
         if let Some(value) = taken.then(|| response.extra.remove(key)).flatten() {
             beside.insert(key.into(), value);
         }
@@ -241,6 +240,11 @@ fn take_error_fields(response: &mut ErrorResponse) {
         }
         Err(_) => response.extra.extend(beside),
     }
+}
+
+/// Whether a field's value says nothing: `null` or `[]`.
+fn is_empty_value(value: &serde_json::Value) -> bool {
+    value.is_null() || value.as_array().is_some_and(|a| a.is_empty())
 }
 
 /// JSON's white space.

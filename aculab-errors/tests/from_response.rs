@@ -617,11 +617,13 @@ fn a_code_beside_the_errors_text_is_its_code() {
     assert_eq!((err.text(), err.details()), ("t", &["one".to_string()][..]));
     assert_eq!(err.response().error().link(), Some("in"));
     assert!(err.response().extra().is_empty());
-    // A `null` beside it stays there, not lost.
+    // A `null` or `[]` beside it stays there, not lost, and says nothing that would make the
+    // body the text.
     let err = read(
         400,
         br#"{"error": "t", "code": "0405", "link": null, "details": []}"#,
     );
+    assert_eq!(err.text(), "t");
     assert_eq!(err.response().extra()["link"], serde_json::Value::Null);
     assert_eq!(err.response().extra()["details"], serde_json::json!([]));
     // One the error has already stays beside it.
