@@ -1832,12 +1832,17 @@ pub fn read(text: &str) -> Read {
     })
 }
 
+/// At most this many of YAML's marks in a catalogue, from its first bracket on: the parser
+/// holds about 170 bytes per mark in the worst case, so some 500 MB.
+const MAX_MARKS: usize = 3 * MAX_TOKENS;
+
 /// The line where the catalogue's marks that begin or part YAML's tokens (`,`, `[`, `{`, `:`,
 /// `?`, and the anchors, tags and aliases' `&`, `!`, `*`), wherever they stand, pass
 /// [`MAX_TOKENS`]: the bound [`read_flows`] sets, without its reading of quotes, comments and
 /// block texts, where a file written to mislead it (`- a: b,'c` before a bracket: a plain
 /// word, not a quote) could still make the parser hold millions of tokens. The live
-/// catalogue holds about 1,400 of them in all.
+/// catalogue holds about 1,400 of them in all; 10,000 codes whose prose is dense in times and
+/// lists (`at 00:00, 04:00, ...`) hold some 2,250,000, under [`MAX_MARKS`].
 fn crowded_anywhere(text: &str) -> Option<usize> {
     // Counted from the first `[` or `{`: the parser holds tokens only inside brackets, so a
     // file with none is read as it streams (`a: 1` a million times is a million duplicate
@@ -1851,7 +1856,7 @@ fn crowded_anywhere(text: &str) -> Option<usize> {
             b',' | b':' | b'?' | b'&' | b'!' | b'*' if count > 0 => count += 1,
             _ => continue,
         }
-        if count > MAX_TOKENS {
+        if count > MAX_MARKS {
             return Some(line);
         }
     }
@@ -1864,13 +1869,21 @@ fn parse_events(text: &str) -> Read {
     // its first value, so a 16 MiB one of `1,` took 1.7 GB, with no bound on values met first.
     let crowded = read_flows(text.lines(), usize::MAX)
         .crowded
-        .map(|line| (line, "brackets, values and `,` or `:` inside brackets"))
-        .or_else(|| crowded_anywhere(text).map(|line| (line, "of YAML's marks (`,[{:?&!*`)")));
-    if let Some((line, what)) = crowded {
+        .map(|line| {
+            (
+                line,
+                MAX_TOKENS,
+                "brackets, values and `,` or `:` inside brackets",
+            )
+        })
+        .or_else(|| {
+            crowded_anywhere(text).map(|line| (line, MAX_MARKS, "of YAML's marks (`,[{:?&!*`)"))
+        });
+    if let Some((line, max, what)) = crowded {
         return Read {
             root: None,
             whole: false,
-            problems: vec![Diagnostic::new(line, format!("the catalogue holds more than {MAX_TOKENS} {what} by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"))],
+            problems: vec![Diagnostic::new(line, format!("the catalogue holds more than {max} {what} by here, where one of every code there can be needs under half as many; remove what is not the catalogue's"))],
         };
     }
     let mut parser = Parser::new_from_str(text);
@@ -2331,16 +2344,16 @@ mod tests {
         // Shapes whose quotes, comments or block texts the bracket reading takes otherwise
         // than YAML does: the count of YAML's marks wherever they stand bounds them, before
         // the parser reads.
-        let many = format!("{}1", "1,".repeat(MAX_TOKENS));
+        let many = format!("{}1", "1,".repeat(MAX_MARKS));
         for text in [
             format!("- a: b,'c\n- [{many}]\n"),
             format!("#a: |\n - [{many}]\n"),
             format!("- a: |\n    x\n  [{many}]: x\n"),
             format!("- [a:'b,{many}]\n"),
             // No `,` at all: `: ` pairs, tags, keys.
-            format!("#a: |\n - [{}]\n", ": ".repeat(MAX_TOKENS + 1)),
-            format!("- a: b,'c\n- [{}]\n", "!t ".repeat(MAX_TOKENS + 1)),
-            format!("- a: b,'c\n- [{}]\n", "? ".repeat(MAX_TOKENS + 1)),
+            format!("#a: |\n - [{}]\n", ": ".repeat(MAX_MARKS + 1)),
+            format!("- a: b,'c\n- [{}]\n", "!t ".repeat(MAX_MARKS + 1)),
+            format!("- a: b,'c\n- [{}]\n", "? ".repeat(MAX_MARKS + 1)),
         ] {
             let found = lines(&text);
             assert_eq!(found.len(), 1, "{found:?}");
@@ -2352,8 +2365,11 @@ mod tests {
             ",".repeat(MAX_TOKENS)
         );
         assert_eq!(read_flows(quoted.lines(), usize::MAX).crowded, None);
-        // The count wherever they stand takes them all, and refuses where it passes the bound.
-        assert_eq!(crowded_anywhere(&quoted), Some(1));
+        assert!(parse(&quoted).is_ok());
+        // The count wherever they stand takes them all, and refuses where it passes its bound.
+        let marks = format!("[{}\n", ",".repeat(MAX_MARKS));
+        assert_eq!(crowded_anywhere(&marks), Some(1));
+        assert_eq!(crowded_anywhere(&marks[..marks.len() - 2]), None);
         let within = format!("[\"{}\", 1]\n", ",".repeat(MAX_TOKENS - 2));
         assert!(parse(&within).is_ok());
     }
